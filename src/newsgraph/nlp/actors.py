@@ -59,10 +59,21 @@ class ActorLayer:
 
     entities: list[Entity]
     token_entity: dict[int, str] = field(default_factory=dict)
-    candidates: list[Candidate] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (first token, end token, entity id)
+
+    def __post_init__(self) -> None:
+        self.by_id = {e.id: e for e in self.entities}
+        self.spans.sort()
 
     def entity_at(self, token_index: int) -> str | None:
         return self.token_entity.get(token_index)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return self.by_id.get(entity_id) if entity_id else None
+
+    def before(self, token_index: int) -> list[tuple[int, int, str]]:
+        """Mentions that end before a token, nearest first."""
+        return [s for s in reversed(self.spans) if s[1] <= token_index]
 
 
 def build_resources(nlp: Language, kb: KnowledgeBase, cues: ActorCues) -> ActorResources:
@@ -85,6 +96,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     candidates += _ner_candidates(doc, kb, cues)
     chosen = _resolve_overlaps(candidates)
     chosen += _titled_name_candidates(doc, cues, chosen)
+    chosen += _headed_org_candidates(doc, cues, chosen)
     metonyms = _metonym_candidates(doc, cues, chosen)
     chosen += metonyms
     chosen.sort(key=lambda c: c.start)
@@ -111,6 +123,8 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
             continue
         if entry.type == "person" and _inside_longer_name(doc, start, end):
             continue
+        if _ends_as_modifier(doc, end):
+            continue
         found.append(Candidate(start, end, entry.type, "kb", kb_id=entry.id, country=entry.country))
     for match_id, start, end in resources.demonym_matcher(doc):
         ids = kb.demonyms.get(doc.vocab.strings[match_id], [])
@@ -131,6 +145,12 @@ def _pick_entry(span: Span, entries: list[KBEntry]) -> KBEntry | None:
     non_people = [e for e in entries if e.type != "person"]
     # Two people sharing an alias cannot be told apart here; an organisation and a state can.
     return non_people[0] if len(non_people) == 1 else None
+
+
+def _ends_as_modifier(doc: Doc, end: int) -> bool:
+    """'U.S. military activity': the alias 'U.S. military' is an adjective here, not the armed forces."""
+    last = doc[end - 1]
+    return last.tag_ == "JJ" and last.dep_ == "amod" and last.head.i >= end
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
@@ -257,6 +277,29 @@ def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) 
                 i = end
                 continue
         i += 1
+    return extra
+
+
+HEADED_ORG_TYPES = {"armed_group", "criminal_organization", "armed_forces", "government_body",
+                    "political_party", "think_tank"}
+
+
+def _headed_org_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:
+    """Organisations the NER missed, named by capitalised words ending in a telling head noun
+    ('the Juárez Cartel', 'Quds Force', 'Popular Mobilization Forces')."""
+    covered = _covered(chosen)
+    extra = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end not in covered and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}:
+            end += 1
+        if end - i >= 2:
+            head_type = cues.org_heads.get(doc[end - 1].lower_)
+            text = doc[i:end].text
+            if head_type in HEADED_ORG_TYPES and text.casefold() not in cues.not_actors:
+                extra.append(Candidate(i, end, head_type, "rule"))
+        i = max(end, i + 1)
     return extra
 
 
@@ -414,6 +457,7 @@ def _build_entities(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[C
 
     entities: list[Entity] = []
     token_entity: dict[int, str] = {}
+    spans: list[tuple[int, int, str]] = []
     used_ids: set[str] = set()
     for key, members in clusters.items():
         profile = profiles[key]
@@ -425,6 +469,7 @@ def _build_entities(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[C
         for member in sorted(members, key=lambda c: c.start):
             span = doc[member.start:member.end]
             mentions.append(Mention(span.text, span.start_char, span.end_char, sentence_of[member.start]))
+            spans.append((member.start, member.end, entity_id))
             for i in range(member.start, member.end):
                 token_entity[i] = entity_id
         entities.append(Entity(
@@ -434,7 +479,7 @@ def _build_entities(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[C
             mentions=mentions,
         ))
     entities.sort(key=lambda e: e.mentions[0].start)
-    return ActorLayer(entities=entities, token_entity=token_entity, candidates=chosen)
+    return ActorLayer(entities=entities, token_entity=token_entity, spans=spans)
 
 
 def _profile(doc: Doc, kb: KnowledgeBase, cues: ActorCues, members: list[Candidate]) -> dict:

@@ -37,3 +37,22 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         org_heads=org_heads,
         not_actors=frozenset(str(n).casefold() for n in data["not_actors"]),
     )
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    saying: frozenset[str]
+    object_content: frozenset[str]
+    belief: frozenset[str]
+    question_marks: frozenset[str]
+    channel_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speech_cues(path: Path | None = None) -> SpeechCues:
+    with (path or ONTOLOGY_DIR / "speech.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return SpeechCues(**{key: frozenset(str(v).lower() for v in data[key]) for key in SpeechCues.__dataclass_fields__})

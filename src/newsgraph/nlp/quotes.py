@@ -1,0 +1,481 @@
+"""Who said what: direct quotes (words between quotation marks) and indirect speech, each with its
+cue, its speaker resolved through the actor layer, and the channel it went through.
+
+Direct quotes are found from the quotation marks in the text, then tied to a cue by walking up
+the parse from the quoted words to the nearest verb of saying. Indirect speech is a verb of saying
+with a clausal complement ("X said (that) ..."), an object carrying the content for verbs such as
+"highlight", or "according to X". Speakers come from the cue's subject, inherited along
+coordinated and adverbial clauses; pronouns and "the ministry"-style descriptions are resolved to
+the last fitting speaker or actor; unnamed sources ("analysts") keep their text with speaker None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp.actors import ActorLayer
+from newsgraph.ontology import SpeechCues
+from newsgraph.record import Quote
+from newsgraph.record import Span as TextSpan
+
+OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep"}
+NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"}
+EDGE_PUNCT = " \n\t,;:.—–-"
+SPEAKER_TYPES_EXCLUDED = {"location"}
+
+
+@dataclass
+class QuoteMark:
+    """A run of text between quotation marks: [start, end) is the quoted text without the marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+
+
+def find_quote_marks(text: str) -> list[QuoteMark]:
+    """Quoted runs, pairing marks the way news prints them.
+
+    A typographic closing single quote doubles as the apostrophe (Iran’s, don’t), so it closes a
+    quote only when no letter follows it. A quote left open at a paragraph end continues when the
+    next paragraph opens with a quotation mark (the news convention for long quotes); otherwise it
+    ends with its paragraph.
+    """
+    marks: list[QuoteMark] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENING and _opens(text, i):
+            close_char = OPENING[ch]
+            j = i + 1
+            end = None
+            while j < n:
+                c = text[j]
+                if c == close_char and _closes(text, j, close_char):
+                    end = j
+                    break
+                if c == "\n" and _paragraph_break(text, j):
+                    k = j
+                    while k < n and text[k].isspace():
+                        k += 1
+                    if k < n and text[k] == ch:
+                        j = k + 1  # the quote goes on in the next paragraph
+                        continue
+                    break
+                j += 1
+            stop = end if end is not None else j
+            if stop - (i + 1) >= 2:
+                marks.append(QuoteMark(i + 1, stop, i, end))
+            i = (end + 1) if end is not None else max(j, i + 1)
+            continue
+        i += 1
+    return marks
+
+
+def _opens(text: str, i: int) -> bool:
+    if text[i] in {"'"}:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == '"':
+        return not after.isspace() and (before.isspace() or before in "([{—–-")
+    return not after.isspace()
+
+
+def _closes(text: str, j: int, mark: str) -> bool:
+    after = text[j + 1] if j + 1 < len(text) else " "
+    if mark == "’":
+        return not after.isalpha()
+    return not after.isalnum()
+
+
+def _paragraph_break(text: str, j: int) -> bool:
+    return True  # the readers keep paragraphs as newline-separated lines
+
+
+class _Context:
+    """Per-article state for speaker resolution: who spoke last, and where."""
+
+    def __init__(self, doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: list[int]) -> None:
+        self.doc, self.actors, self.cues, self.sentence_of = doc, actors, cues, sentence_of
+        self.last_speakers: list[tuple[int, str]] = []  # (sentence, entity id)
+
+    def type_of(self, entity_id: str | None) -> str | None:
+        entity = self.actors.entity(entity_id)
+        return entity.type if entity else None
+
+
+def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: list[int]) -> list[Quote]:
+    context = _Context(doc, actors, cues, sentence_of)
+    text = doc.text
+    marks = find_quote_marks(text)
+    quoted_tokens = _tokens_in_marks(doc, marks)
+    found: list[tuple[int, Quote]] = []  # (order position, quote)
+    used_cues: set[int] = set()
+
+    # Visit direct quotes and indirect cues in reading order, so "he" finds the right last speaker.
+    items: list[tuple[int, str, object]] = [(m.start, "direct", m) for m in marks]
+    for token in doc:
+        if token.i in quoted_tokens:
+            continue
+        if _is_saying(token, cues) or _is_according(token):
+            items.append((token.idx, "cue", token))
+    items.sort(key=lambda item: item[0])
+    pending_direct = {id(m) for m in marks}
+    for position, kind, item in items:
+        if kind == "direct":
+            quote = _direct_quote(context, item, quoted_tokens)  # type: ignore[arg-type]
+            if quote is not None:
+                found.append((position, quote))
+                if quote.cue.text:
+                    used_cues.add(quote.cue.start)
+            pending_direct.discard(id(item))
+        else:
+            token: Token = item  # type: ignore[assignment]
+            quote = _indirect_quote(context, token, quoted_tokens, used_cues)
+            if quote is not None:
+                found.append((position, quote))
+    quotes = [q for _, q in found]
+    _channels_from_according(context, quotes)
+    return _dedupe(quotes)
+
+
+def _tokens_in_marks(doc: Doc, marks: list[QuoteMark]) -> dict[int, QuoteMark]:
+    inside: dict[int, QuoteMark] = {}
+    for mark in marks:
+        span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            inside[token.i] = mark
+    return inside
+
+
+def _is_saying(token: Token, cues: SpeechCues) -> bool:
+    return token.lemma_.lower() in cues.saying and token.pos_ in {"VERB", "NOUN", "AUX"}
+
+
+def _is_according(token: Token) -> bool:
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+# --- direct quotes ------------------------------------------------------------------------------
+
+
+def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMark]) -> Quote | None:
+    doc = context.doc
+    content = _trim(doc.text, mark.start, mark.end)
+    if content is None:
+        return None
+    start, end = content
+    inner = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if inner is None:
+        return None
+    cue = _cue_for_quote(context, inner, quoted)
+    if cue is not None:
+        speaker, speaker_text = _speaker(context, cue)
+        sentence = context.sentence_of[cue.i]
+        cue_span = _cue_span(cue)
+        channel = _channel(context, cue)
+    else:
+        # A floating quote: no cue in its sentence; the last speaker goes on talking.
+        sentence = context.sentence_of[inner[0].i]
+        recent = [s for s in context.last_speakers if sentence - s[0] <= 2]
+        if not recent or not _stands_alone(inner):
+            return None
+        speaker = recent[-1][1]
+        speaker_text = None
+        cue_span = TextSpan("", start, start)
+        channel = None
+    if speaker:
+        context.last_speakers.append((sentence, speaker))
+    return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
+                 content=TextSpan(doc.text[start:end], start, end), direct=True, sentence=sentence,
+                 channel=channel)
+
+
+def _stands_alone(inner: Span) -> bool:
+    """A floating quote is a whole sentence (or more), not a phrase someone put in quotes."""
+    sentence = inner[0].sent
+    words_in = sum(1 for t in inner if not t.is_punct)
+    words_all = sum(1 for t in sentence if not t.is_punct and not t.is_space)
+    return words_in >= 4 and words_in >= 0.8 * words_all
+
+
+def _cue_for_quote(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -> Token | None:
+    """The nearest verb of saying above the quoted words, or attached to the root they hang from."""
+    cues = context.cues
+    inside = {t.i for t in inner}
+    roots = [t for t in inner if t.head.i not in inside or t.head.i == t.i]
+    for root in roots:
+        node = root
+        for _ in range(8):
+            if node.i not in inside and _is_saying(node, cues):
+                return node
+            if node.head.i == node.i:
+                break
+            node = node.head
+    # The quote is the sentence's main clause and the verb of saying hangs from it ("…," he said.)
+    for root in roots:
+        for child in [*root.children, *root.head.children]:
+            if child.i not in inside and child.i not in quoted and _is_saying(child, cues):
+                return child
+    return None
+
+
+# --- indirect speech ----------------------------------------------------------------------------
+
+
+def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark], used: set[int]) -> Quote | None:
+    doc, cues = context.doc, context.cues
+    if cue.idx in used:
+        return None
+    if _is_according(cue):
+        content_tokens = _according_content(cue)
+        if not content_tokens:
+            return None
+    else:
+        if cue.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in cue.children) \
+                and not any(c.dep_ in SUBJECTS for c in cue.children):
+            return None  # "When asked if ...": a reduced passive is not someone speaking
+        content_tokens = _clause_content(cue, cues)
+        if not content_tokens:
+            return None
+    if any(t.i in quoted for t in content_tokens):
+        return None  # its quoted words are reported as direct quotes
+    bounds = _trim(doc.text, content_tokens[0].idx, content_tokens[-1].idx + len(content_tokens[-1].text))
+    if bounds is None or len(content_tokens) < 2:
+        return None
+    speaker, speaker_text = _speaker(context, cue)
+    if speaker is None and speaker_text is None:
+        return None
+    sentence = context.sentence_of[cue.i]
+    if speaker:
+        context.last_speakers.append((sentence, speaker))
+    start, end = bounds
+    return Quote(speaker=speaker, speaker_text=speaker_text, cue=_cue_span(cue),
+                 content=TextSpan(doc.text[start:end], start, end), direct=False, sentence=sentence,
+                 channel=_channel(context, cue))
+
+
+def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            if any(m.dep_ == "mark" and m.lower_ in cues.question_marks for m in child.children):
+                return []
+            tokens = sorted(child.subtree, key=lambda t: t.i)
+            while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+                tokens = tokens[1:]
+            return tokens
+    if cue.lemma_.lower() in cues.object_content:
+        for child in cue.children:
+            if child.dep_ == "dobj":
+                return sorted(child.subtree, key=lambda t: t.i)
+    return []
+
+
+def _according_content(according: Token) -> list[Token]:
+    """'According to X, <clause>': the clause the phrase is attached to, without the phrase."""
+    head = according.head
+    if head.i == according.i:
+        return []
+    excluded = {t.i for t in according.subtree}
+    tokens = [t for t in head.subtree if t.i not in excluded]
+    # keep the contiguous run around the head (drop anything cut off by the phrase)
+    tokens.sort(key=lambda t: t.i)
+    run = [t for t in tokens if (t.i < according.i) == (head.i < according.i)]
+    return run
+
+
+# --- speakers -----------------------------------------------------------------------------------
+
+
+def _speaker_token(cue: Token) -> Token | None:
+    if _is_according(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    node = cue
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                return node.head  # "the minister, who said ..."
+            return subject
+        if node.dep_ == "agent":
+            break
+        if node.dep_ not in INHERITING or node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
+    token = _speaker_token(cue)
+    if token is None:
+        return None, None
+    text = _speaker_text(token)
+    lower = token.lower_
+    cues = context.cues
+    sentence = context.sentence_of[token.i]
+    if token.pos_ == "PRON":
+        if lower in cues.person_pronouns:
+            return _last_speaker(context, sentence, {"person"}) or _nearest(context, token, {"person"}), text
+        if lower in cues.thing_pronouns | cues.group_pronouns:
+            found = _last_speaker(context, sentence, None, exclude={"person"})
+            return found, text
+        return None, None  # "I", "we", "you": the quote's own voice, not a reporter's attribution
+    entity = _entity_in_phrase(context, token)
+    if entity:
+        return entity, text
+    if token.pos_ in {"NOUN"} and any(c.lower_ == "the" for c in token.children):
+        described = _described(context, token)
+        if described:
+            return described, text
+    return None, text
+
+
+def _speaker_text(token: Token) -> str:
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in NOT_IN_SPEAKER_TEXT]
+    while stack:
+        child = stack.pop()
+        keep.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in {"appos", "relcl", "acl", "punct"})
+    keep.sort(key=lambda t: t.i)
+    start, end = keep[0].i, keep[-1].i + 1
+    return token.doc[start:end].text.strip(EDGE_PUNCT)
+
+
+def _entity_in_phrase(context: _Context, token: Token) -> str | None:
+    actors = context.actors
+    order = [token, *[c for c in token.children if c.dep_ in {"compound", "flat", "appos", "poss", "nmod"}]]
+    best = None
+    for candidate in order:
+        entity_id = actors.entity_at(candidate.i)
+        if entity_id and context.type_of(entity_id) not in SPEAKER_TYPES_EXCLUDED:
+            if context.type_of(entity_id) == "person":
+                return entity_id
+            best = best or entity_id
+    if best:
+        # "Iranian Foreign Ministry spokesperson ..." names the body only as a modifier of a role:
+        # the speaker is the body only when the head word itself belongs to it.
+        head_entity = actors.entity_at(token.i)
+        return head_entity or (best if token.pos_ == "PROPN" else None)
+    return None
+
+
+def _last_speaker(context: _Context, sentence: int, types: set[str] | None,
+                  exclude: set[str] | None = None) -> str | None:
+    for spoken_in, entity_id in reversed(context.last_speakers):
+        if sentence - spoken_in > 3:
+            break
+        kind = context.type_of(entity_id)
+        if (types is None or kind in types) and not (exclude and kind in exclude):
+            return entity_id
+    return None
+
+
+def _nearest(context: _Context, token: Token, types: set[str]) -> str | None:
+    for _, _, entity_id in context.actors.before(token.i):
+        if context.type_of(entity_id) in types:
+            return entity_id
+    return None
+
+
+def _described(context: _Context, token: Token) -> str | None:
+    """'the ministry said': the nearest earlier actor whose name or role holds that noun."""
+    noun = token.lemma_.lower()
+    for _, _, entity_id in context.actors.before(token.i):
+        entity = context.actors.entity(entity_id)
+        if entity is None or entity.type == "location":
+            continue
+        words = f"{entity.name} {entity.role or ''}".lower().split()
+        if noun in words or f"{noun}s" in words:
+            return entity_id
+    return None
+
+
+# --- channels -----------------------------------------------------------------------------------
+
+
+def _channel(context: _Context, cue: Token) -> str | None:
+    """The outlet it was said through: 'told Fox News Digital', 'said in an interview with CNN'."""
+    for child in cue.children:
+        if child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ in {"to", "on", "in", "with"}):
+            channel = _media_in(context, child)
+            if channel:
+                return channel
+    return None
+
+
+def _media_in(context: _Context, phrase: Token) -> str | None:
+    for token in phrase.subtree:
+        entity_id = context.actors.entity_at(token.i)
+        if entity_id and context.type_of(entity_id) == "media":
+            return entity_id
+    # an outlet the knowledge base does not know, named by what it is ("the official news agency, X")
+    for token in phrase.subtree:
+        if token.lemma_.lower() in context.cues.channel_nouns:
+            for appos in token.children:
+                entity_id = context.actors.entity_at(appos.i)
+                if appos.dep_ == "appos" and entity_id:
+                    return entity_id
+    return None
+
+
+def _channels_from_according(context: _Context, quotes: list[Quote]) -> None:
+    """'X warned ..., according to IRNA': the outlet is X's channel, not a second speaker."""
+    by_sentence: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_sentence.setdefault(quote.sentence, []).append(quote)
+    doc = context.doc
+    for token in doc:
+        if not _is_according(token):
+            continue
+        sentence = context.sentence_of[token.i]
+        others = [q for q in by_sentence.get(sentence, []) if q.cue.start != token.idx]
+        if not others:
+            continue
+        to = next(c for c in token.children if c.lower_ == "to")
+        channel = _media_in(context, to)
+        if channel is None:
+            continue
+        for quote in others:
+            quote.channel = quote.channel or channel
+        quotes[:] = [q for q in quotes if q.cue.start != token.idx]
+
+
+def _cue_span(cue: Token) -> TextSpan:
+    if _is_according(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        end = to.idx + len(to.text)
+        return TextSpan(cue.doc.text[cue.idx:end], cue.idx, end)
+    tokens = [cue, *[c for c in cue.children if c.dep_ == "prt"]]
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+    return TextSpan(cue.doc.text[start:end], start, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for quote in quotes:
+        key = (quote.content.start, quote.content.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(quote)
+    return unique
