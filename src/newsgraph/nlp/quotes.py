@@ -20,7 +20,7 @@ from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
 from newsgraph.record import Span as TextSpan
 
-OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
+OPENING = {"“": "”", '"': '"', "''": "''", "‘": "’", "«": "»", "„": "“"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"}
@@ -42,61 +42,61 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     """Quoted runs, pairing marks the way news prints them.
 
     A typographic closing single quote doubles as the apostrophe (Iran’s, don’t), so it closes a
-    quote only when no letter follows it. A quote left open at a paragraph end continues when the
-    next paragraph opens with a quotation mark (the news convention for long quotes); otherwise it
-    ends with its paragraph.
+    quote only when no letter follows it. Two straight apostrophes ('') stand for a double quote in
+    some archives. A quote left open at a paragraph end continues when the next paragraph opens with
+    a quotation mark (the news convention for long quotes); otherwise it ends with its paragraph.
     """
     marks: list[QuoteMark] = []
     i = 0
     n = len(text)
     while i < n:
-        ch = text[i]
-        if ch in OPENING and _opens(text, i):
-            close_char = OPENING[ch]
-            j = i + 1
+        opening = _mark_at(text, i)
+        if opening and _opens(text, i, opening):
+            close_mark = OPENING[opening] if opening in OPENING else opening
+            j = i + len(opening)
             end = None
             while j < n:
-                c = text[j]
-                if c == close_char and _closes(text, j, close_char):
+                if text.startswith(close_mark, j) and _closes(text, j, close_mark):
                     end = j
                     break
-                if c == "\n" and _paragraph_break(text, j):
+                if text[j] == "\n":
                     k = j
                     while k < n and text[k].isspace():
                         k += 1
-                    if k < n and text[k] == ch:
-                        j = k + 1  # the quote goes on in the next paragraph
+                    if k < n and text.startswith(opening, k):
+                        j = k + len(opening)  # the quote goes on in the next paragraph
                         continue
                     break
                 j += 1
             stop = end if end is not None else j
-            if stop - (i + 1) >= 2:
-                marks.append(QuoteMark(i + 1, stop, i, end))
-            i = (end + 1) if end is not None else max(j, i + 1)
+            content_start = i + len(opening)
+            if stop - content_start >= 2:
+                marks.append(QuoteMark(content_start, stop, i, end))
+            i = (end + len(close_mark)) if end is not None else max(j, i + 1)
             continue
         i += 1
     return marks
 
 
-def _opens(text: str, i: int) -> bool:
-    if text[i] in {"'"}:
-        return False
+def _mark_at(text: str, i: int) -> str | None:
+    if text.startswith("''", i):
+        return "''"
+    return text[i] if text[i] in OPENING else None
+
+
+def _opens(text: str, i: int, mark: str) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] == '"':
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark in {'"', "''"}:
         return not after.isspace() and (before.isspace() or before in "([{—–-")
     return not after.isspace()
 
 
 def _closes(text: str, j: int, mark: str) -> bool:
-    after = text[j + 1] if j + 1 < len(text) else " "
+    after = text[j + len(mark)] if j + len(mark) < len(text) else " "
     if mark == "’":
         return not after.isalpha()
     return not after.isalnum()
-
-
-def _paragraph_break(text: str, j: int) -> bool:
-    return True  # the readers keep paragraphs as newline-separated lines
 
 
 class _Context:
@@ -141,9 +141,32 @@ def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: lis
             quote = _indirect_quote(context, token, quoted_tokens, used_cues)
             if quote is not None:
                 found.append((position, quote))
-    quotes = [q for _, q in found]
+    quotes = _merge_split(doc.text, _drop_absorbed([q for _, q in found]))
     _channels_from_according(context, quotes)
     return _dedupe(quotes)
+
+
+def _merge_split(text: str, quotes: list[Quote]) -> list[Quote]:
+    """'“It is over,” he said. “We move on.”' is one quote split around its cue: join the pieces
+    that share a cue and stand within a short stretch of each other."""
+    merged: list[Quote] = []
+    for quote in quotes:
+        last = merged[-1] if merged else None
+        if (last is not None and last.direct and quote.direct and last.cue.text and quote.cue.start == last.cue.start
+                and 0 <= quote.content.start - last.content.end <= 80):
+            last.content = TextSpan(text[last.content.start:quote.content.end], last.content.start, quote.content.end)
+            continue
+        merged.append(quote)
+    return merged
+
+
+def _drop_absorbed(quotes: list[Quote]) -> list[Quote]:
+    """A partial quote inside reported speech ("said the plan was 'reckless'") is one attribution:
+    the clause, not the quoted fragment, is what was said."""
+    clauses = [q for q in quotes if not q.direct]
+    return [q for q in quotes if not (q.direct and any(
+        c.cue.start == q.cue.start and c.content.start <= q.content.start and q.content.end <= c.content.end + 1
+        for c in clauses))]
 
 
 def _tokens_in_marks(doc: Doc, marks: list[QuoteMark]) -> dict[int, QuoteMark]:
@@ -226,6 +249,34 @@ def _cue_for_quote(context: _Context, inner: Span, quoted: dict[int, QuoteMark])
         for child in [*root.children, *root.head.children]:
             if child.i not in inside and child.i not in quoted and _is_saying(child, cues):
                 return child
+    return _adjacent_cue(context, inner, quoted)
+
+
+def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -> Token | None:
+    """A cue the parser put in another sentence: '… he said:' before, or '”, he said.' after."""
+    doc, cues = context.doc, context.cues
+    after = inner.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    for i in range(after, min(after + 6, len(doc))):
+        token = doc[i]
+        if token.i in quoted or "\n" in token.text:
+            break
+        if _is_saying(token, cues):
+            between = {t.i for t in doc[after:i]}
+            subject = {t.i for c in token.children if c.dep_ in SUBJECTS for t in c.subtree}
+            if between <= subject or not between:
+                return token
+            break
+    before = inner.start - 1
+    while before >= 0 and (doc[before].is_punct or doc[before].is_space) and "\n" not in doc[before].text:
+        before -= 1
+    for i in range(before, max(before - 10, -1), -1):
+        token = doc[i]
+        if token.i in quoted or "\n" in token.text:
+            break
+        if _is_saying(token, cues) and token.right_edge.i >= before:
+            return token
     return None
 
 
@@ -247,8 +298,10 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark],
         content_tokens = _clause_content(cue, cues)
         if not content_tokens:
             return None
-    if any(t.i in quoted for t in content_tokens):
-        return None  # its quoted words are reported as direct quotes
+    quoted_words = sum(1 for t in content_tokens if t.i in quoted and t.is_alpha)
+    clause_words = sum(1 for t in content_tokens if t.is_alpha)
+    if quoted_words and quoted_words * 2 >= clause_words:
+        return None  # the clause is essentially its quoted words: reported as a direct quote
     bounds = _trim(doc.text, content_tokens[0].idx, content_tokens[-1].idx + len(content_tokens[-1].text))
     if bounds is None or len(content_tokens) < 2:
         return None
@@ -269,7 +322,12 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         if child.dep_ == "ccomp":
             if any(m.dep_ == "mark" and m.lower_ in cues.question_marks for m in child.children):
                 return []
-            tokens = sorted(child.subtree, key=lambda t: t.i)
+            # a clause hanging off the content with its own verb of saying is a second quote
+            nested = {t.i for c in child.children if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
+                      for t in c.subtree}
+            tokens = sorted((t for t in child.subtree if t.i not in nested), key=lambda t: t.i)
+            while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+                tokens = tokens[:-1]
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
                 tokens = tokens[1:]
             return tokens

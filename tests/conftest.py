@@ -1,0 +1,50 @@
+"""Shared fixtures: one spaCy Extractor per session, the ../shared folder, and article files on disk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+
+WriteArticle = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The spaCy pipeline and the knowledge base, loaded once for the whole run."""
+    from newsgraph.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared beside the repository (gold articles, specs); tests that need it skip without it."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip(f"{SHARED_DIR} is absent")
+    return SHARED_DIR
+
+
+def write_article(folder: Path, name: str, text: str, **meta: Any) -> Path:
+    """Write NAME.txt with the text and, when metadata is given, the sidecar NAME.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    if meta:
+        (folder / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> WriteArticle:
+    """write(name, text, folder=tmp_path, **sidecar metadata) -> path of the .txt file."""
+
+    def write(name: str, text: str, folder: Path | None = None, **meta: Any) -> Path:
+        return write_article(folder or tmp_path, name, text, **meta)
+
+    return write

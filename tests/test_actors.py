@@ -1,0 +1,223 @@
+"""The actor layer: linking names to the knowledge base and gathering each actor's mentions into one entity.
+
+Every text here is a short invented news paragraph; assertions stay with what such text clearly gives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.record import Article, Entity, Extraction
+
+
+def extract(extractor, text: str, article_id: str = "t") -> Extraction:  # noqa: ANN001
+    return extractor.extract(Article(id=article_id, text=text))
+
+
+def entity_with_mention(extraction: Extraction, mention_text: str) -> Entity:
+    found = [e for e in extraction.entities if any(m.text == mention_text for m in e.mentions)]
+    assert len(found) == 1, f"{mention_text!r} in {describe(extraction)}"
+    return found[0]
+
+
+def describe(extraction: Extraction) -> str:
+    return "; ".join(f"{e.id} {e.type} {e.country} kb={e.kb} {[m.text for m in e.mentions]}"
+                     for e in extraction.entities)
+
+
+def check_offsets(extraction: Extraction) -> None:
+    text = extraction.article.text
+    for entity in extraction.entities:
+        assert entity.mentions, entity.id
+        for mention in entity.mentions:
+            assert text[mention.start:mention.end] == mention.text, (entity.id, mention)
+            sentence = extraction.sentences[mention.sentence]
+            assert sentence.index == mention.sentence
+            assert sentence.start <= mention.start < mention.end <= sentence.end, (entity.id, mention)
+
+
+# --- linking --------------------------------------------------------------------------------------
+
+
+def test_capital_possessive_links_to_the_state(extractor) -> None:
+    extraction = extract(extractor, "Tehran's backing of armed groups across the region has alarmed its "
+                                    "neighbours, diplomats said on Monday.")
+    iran = entity_with_mention(extraction, "Tehran")  # the possessive 's is not part of the mention
+    assert (iran.id, iran.name, iran.type, iran.country, iran.kb) == ("iran", "Iran", "country", "IR", True)
+    check_offsets(extraction)
+
+
+def test_demonym_is_a_mention_of_the_state(extractor) -> None:
+    extraction = extract(extractor, "Venezuelan officials rejected the report on Tuesday, calling it an "
+                                    "insult to the country.")
+    venezuela = entity_with_mention(extraction, "Venezuelan")
+    assert (venezuela.id, venezuela.type, venezuela.country) == ("venezuela", "country", "VE")
+    assert venezuela.kb is True
+    assert venezuela.name == "Venezuela"
+    check_offsets(extraction)
+
+
+def test_possessive_yields_the_state_and_its_force(extractor) -> None:
+    extraction = extract(extractor, "Iran's Quds Force has trained fighters across the region, "
+                                    "officials said.")
+    iran = entity_with_mention(extraction, "Iran")
+    force = entity_with_mention(extraction, "Quds Force")
+    assert iran.id != force.id
+    assert (iran.type, iran.country) == ("country", "IR")
+    assert force.type not in {"country", "person", "location"}
+    assert force.country == "IR"
+    check_offsets(extraction)
+
+
+# --- people and their surnames --------------------------------------------------------------------
+
+
+def test_title_full_name_then_surname_is_one_person(extractor) -> None:
+    extraction = extract(extractor, "The border will stay open through the holidays, said Colombian "
+                                    "President Gustavo Petro on Friday. Petro added that trade with "
+                                    "Venezuela would grow.")
+    petro = entity_with_mention(extraction, "Gustavo Petro")
+    assert [(m.text, m.sentence) for m in petro.mentions] == [("Gustavo Petro", 0), ("Petro", 1)]
+    assert petro.type == "person"
+    assert petro.country == "CO"
+    assert [e for e in extraction.entities if e.type == "person"] == [petro]
+    check_offsets(extraction)
+
+
+def test_discovered_person_with_title_then_surname(extractor) -> None:
+    extraction = extract(extractor, "The ceasefire is holding, said Peruvian Defense Minister Walter "
+                                    "Ccahuana on Thursday. Ccahuana added that army patrols would continue.")
+    person = entity_with_mention(extraction, "Walter Ccahuana")
+    assert [m.text for m in person.mentions] == ["Walter Ccahuana", "Ccahuana"]
+    assert person.type == "person"
+    assert person.kb is False
+    assert person.country == "PE"  # from "Peruvian" before the title
+    check_offsets(extraction)
+
+
+def test_discovered_analyst_and_surname_collapse(extractor) -> None:
+    extraction = extract(extractor, "Marisol Quintanilla, an analyst at a research group in Bogota, said the "
+                                    "deal was fragile. Quintanilla warned that violence could return.")
+    person = entity_with_mention(extraction, "Marisol Quintanilla")
+    assert person.name == "Marisol Quintanilla"
+    assert person.id == "marisol-quintanilla"
+    assert person.kb is False
+    assert person.type == "person"
+    assert [(m.text, m.sentence) for m in person.mentions] == [("Marisol Quintanilla", 0), ("Quintanilla", 1)]
+    assert "Quintanilla" in person.aliases
+    assert len([e for e in extraction.entities if e.type == "person"]) == 1
+    check_offsets(extraction)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: a later bare surname of a discovered person is only found when "
+                   "spaCy's NER happens to tag it; sentence-initial 'Valdivieso added' is untagged and lost")
+def test_discovered_person_surname_the_ner_does_not_tag(extractor) -> None:
+    extraction = extract(extractor, "Prices will fall next year, said Chilean Finance Minister Rodrigo "
+                                    "Valdivieso on Friday. Valdivieso added that copper exports were strong.")
+    person = entity_with_mention(extraction, "Rodrigo Valdivieso")
+    assert [m.text for m in person.mentions] == ["Rodrigo Valdivieso", "Valdivieso"]
+
+
+# --- acronyms, metonyms ---------------------------------------------------------------------------
+
+
+def test_acronym_defined_in_parentheses_is_one_entity(extractor) -> None:
+    extraction = extract(extractor, "The Maritime Safety Coalition (MSC) published a report on attacks "
+                                    "on merchant ships on Monday. MSC said that insurers had raised their "
+                                    "prices.")
+    coalition = entity_with_mention(extraction, "Maritime Safety Coalition")
+    assert coalition.name == "Maritime Safety Coalition"
+    assert [(m.text, m.sentence) for m in coalition.mentions] == [
+        ("Maritime Safety Coalition", 0), ("MSC", 0), ("MSC", 1)]
+    assert coalition.kb is False
+    assert coalition.type == "ngo"
+    assert len([e for e in extraction.entities if "MSC" in e.name]) == 0
+    check_offsets(extraction)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: 'Coalition for Maritime Safety (CMS)': the long name (with "
+                   "'for') is not found, so the acronym is never tied to it; the entity is only 'CMS'")
+def test_acronym_of_a_name_with_a_preposition(extractor) -> None:
+    extraction = extract(extractor, "The Coalition for Maritime Safety (CMS) published a report on "
+                                    "attacks on merchant ships. CMS said that insurers had raised their "
+                                    "prices.")
+    coalition = entity_with_mention(extraction, "CMS")
+    assert coalition.name == "Coalition for Maritime Safety"
+    assert [m.text for m in coalition.mentions] == ["Coalition for Maritime Safety", "CMS", "CMS"]
+
+
+def test_leader_administration_is_a_mention_of_the_state(extractor) -> None:
+    extraction = extract(extractor, "U.S. President Donald Trump spoke to reporters on Monday. The Trump "
+                                    "administration imposed new sanctions on Caracas on Wednesday.")
+    usa = entity_with_mention(extraction, "Trump administration")
+    assert (usa.id, usa.type, usa.country, usa.kb) == ("united-states", "country", "US", True)
+    assert "U.S." in [m.text for m in usa.mentions]
+    trump = entity_with_mention(extraction, "Donald Trump")
+    assert trump.type == "person"
+    assert [m.text for m in trump.mentions] == ["Donald Trump"]  # the metonym is the state's, not his
+    check_offsets(extraction)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: when the leader is named only inside the metonym, the leader "
+                   "candidate is dropped before its profile (and country) exists, so 'the Trump "
+                   "administration' yields no entity at all even though Trump is in the knowledge base")
+def test_leader_administration_without_an_earlier_mention(extractor) -> None:
+    extraction = extract(extractor, "The Trump administration imposed new sanctions on Caracas on Wednesday.")
+    usa = entity_with_mention(extraction, "Trump administration")
+    assert (usa.id, usa.country) == ("united-states", "US")
+
+
+# --- what is not an actor -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "the protesters marched past john smith and mary jones before the rally ended.",
+    "according to ali hassan, the talks stalled after the envoy left the room.",
+])
+def test_lowercase_phrase_is_never_a_person(extractor, text: str) -> None:
+    doc = extractor.nlp(text)
+    assert any(ent.label_ == "PERSON" for ent in doc.ents), "precondition: spaCy calls it a PERSON"
+    extraction = extract(extractor, text)
+    assert [e for e in extraction.entities if e.type == "person"] == []
+    assert all(m.text[:1].isupper() for e in extraction.entities for m in e.mentions)
+
+
+def test_lowercase_name_dropped_but_capitalised_name_kept(extractor) -> None:
+    extraction = extract(extractor, "Witnesses said Maria Alvarez saw john smith near the gate of the "
+                                    "consulate in Quito on Sunday.")
+    people = [e for e in extraction.entities if e.type == "person"]
+    assert [p.name for p in people] == ["Maria Alvarez"]
+
+
+# --- offsets --------------------------------------------------------------------------------------
+
+LONG_TEXT = (
+    "Colombian President Gustavo Petro met Venezuelan officials in Caracas on Tuesday.\n\n"
+    "Tehran's backing of armed groups in the region was also discussed, a diplomat said. "
+    "Iran's Quds Force has trained fighters in Syria, according to Marisol Quintanilla, an analyst "
+    "in Bogot\u00e1. \u201cThe risks are rising,\u201d Quintanilla said.\n"
+    "The Maritime Safety Coalition (MSC) warned shipowners on Wednesday; MSC said premiums had doubled."
+)
+
+
+def test_mentions_point_into_the_text_and_their_sentence(extractor) -> None:
+    extraction = extract(extractor, LONG_TEXT, "long")
+    assert len(extraction.entities) >= 6, describe(extraction)
+    check_offsets(extraction)
+    sentences = extraction.sentences
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+    for s in sentences:  # trimmed: no sentence starts or ends with whitespace
+        sentence_text = LONG_TEXT[s.start:s.end]
+        assert sentence_text and sentence_text == sentence_text.strip()
+
+
+def test_entity_ids_are_unique_and_batching_gives_the_same_result(extractor) -> None:
+    single = extract(extractor, LONG_TEXT, "long")
+    ids = [e.id for e in single.entities]
+    assert len(ids) == len(set(ids))
+    texts = [LONG_TEXT, "Venezuelan officials rejected the report on Tuesday.", LONG_TEXT]
+    batch = list(extractor.extract_many(Article(id=f"b{i}", text=t) for i, t in enumerate(texts)))
+    assert [b.article.id for b in batch] == ["b0", "b1", "b2"]
+    assert batch[0].entities == single.entities == batch[2].entities
+    assert batch[0].sentences == single.sentences
