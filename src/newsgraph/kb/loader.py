@@ -142,9 +142,10 @@ def _country_entries(data_dir: Path) -> list[KBEntry]:
     for code in [*states["members"].split(), *states["observers"].split()]:
         info = CountryInfo(code).info()
         official = pycountry.countries.get(alpha_2=code)
-        name = info["name"]
+        name = extra.get("names", {}).get(code) or info["name"]
         aliases: list[str] = []
-        for form in [*extra["aliases"].get(code, []), *(official.name, getattr(official, "common_name", ""))]:
+        for form in [*extra["aliases"].get(code, []), info["name"], official.name,
+                     getattr(official, "common_name", "")]:
             if form and form != name and form not in aliases:
                 aliases.append(form)
         for form in (f.strip() for f in info.get("altSpellings", [])):

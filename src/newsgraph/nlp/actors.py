@@ -100,7 +100,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     metonyms = _metonym_candidates(doc, cues, chosen)
     chosen += metonyms
     chosen.sort(key=lambda c: c.start)
-    _assign_keys(doc, kb, chosen)
+    _assign_keys(doc, kb, cues, chosen)
     # The metonym replaces the bare name inside it: "the Maduro regime" is a mention of the state.
     leaders = {id(m.leader) for m in metonyms}
     chosen = [c for c in chosen if id(c) not in leaders]
@@ -389,9 +389,9 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 # --- clustering ---------------------------------------------------------------------------------
 
 
-def _assign_keys(doc: Doc, kb: KnowledgeBase, chosen: list[Candidate]) -> None:
+def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Candidate]) -> None:
     """Give each candidate the key of the entity it names (in-article coreference of names)."""
-    people: list[tuple[list[str], str]] = []  # (name words, key), longest names first
+    people: list[tuple[list[str], str, bool]] = []  # (name words, key, family name first), longest first
     for candidate in sorted(chosen, key=lambda c: -c.length):
         if candidate.type != "person":
             continue
@@ -399,15 +399,20 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, chosen: list[Candidate]) -> None:
         if candidate.kb_id:
             candidate.key = f"kb:{candidate.kb_id}"
             entry = kb.entries[candidate.kb_id]
+            family_first = entry.country in cues.family_name_first
             for form in entry.surface_forms():
-                people.append((form.split(), candidate.key))
+                people.append((form.split(), candidate.key, family_first))
             continue
         match = _known_person(words, people)
+        if match is None and len(words) == 1 and _after_place_preposition(doc[candidate.start], cues):
+            candidate.type = "location"  # "in Guayaquil": a lone name after "in" is a place
+            candidate.key = f"location:{fold(words[0])}"
+            continue
         candidate.key = match or f"person:{fold(' '.join(words))}"
         if match is None:
-            people.append((words, candidate.key))
+            people.append((words, candidate.key, False))
     for candidate in chosen:
-        if candidate.type == "person":
+        if candidate.type == "person" or candidate.key.startswith("location:"):
             continue
         if candidate.leader is not None:
             continue  # resolved once the leader's country is known
@@ -422,19 +427,26 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, chosen: list[Candidate]) -> None:
             candidate.key = f"{'location' if candidate.type == 'location' else 'org'}:{fold(' '.join(words))}"
 
 
+def _after_place_preposition(token: Token, cues: ActorCues) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in cues.place_prepositions and token.head.i == token.i - 1
+
+
 def _name_words(span: Span) -> list[str]:
     return [t.text for t in span if not t.is_punct and t.text not in POSSESSIVES]
 
 
-def _known_person(words: list[str], people: list[tuple[list[str], str]]) -> str | None:
-    """A shorter name that ends (or is) a longer one in the article: 'Citrinowicz', 'Gil Pinto'."""
+def _known_person(words: list[str], people: list[tuple[list[str], str, bool]]) -> str | None:
+    """A shorter name that ends (or is) a longer one in the article: 'Citrinowicz', 'Gil Pinto';
+    the family name that comes first in Chinese and Korean names ('Kim' for Kim Jong Un)."""
     folded = [fold(w) for w in words]
-    for name, key in people:
+    for name, key, family_first in people:
         name_folded = [fold(w) for w in name]
         if len(folded) <= len(name_folded) and name_folded[-len(folded):] == folded:
             return key
-        if len(folded) < len(name_folded) and name_folded[1:1 + len(folded)] == folded and len(folded) >= 1:
+        if len(folded) < len(name_folded) and name_folded[1:1 + len(folded)] == folded:
             return key  # "Gil" in "Iván Gil Pinto": the paternal surname of a Spanish name
+        if family_first and len(folded) == 1 and name_folded[0] == folded[0]:
+            return key
     return None
 
 

@@ -105,6 +105,7 @@ class _Context:
     def __init__(self, doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: list[int]) -> None:
         self.doc, self.actors, self.cues, self.sentence_of = doc, actors, cues, sentence_of
         self.last_speakers: list[tuple[int, str]] = []  # (sentence, entity id)
+        self.quoted: dict[int, QuoteMark] = {}
 
     def type_of(self, entity_id: str | None) -> str | None:
         entity = self.actors.entity(entity_id)
@@ -116,6 +117,7 @@ def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: lis
     text = doc.text
     marks = find_quote_marks(text)
     quoted_tokens = _tokens_in_marks(doc, marks)
+    context.quoted = quoted_tokens
     found: list[tuple[int, Quote]] = []  # (order position, quote)
     used_cues: set[int] = set()
 
@@ -198,7 +200,7 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
         return None
     start, end = content
     inner = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-    if inner is None:
+    if inner is None or not _worth_quoting(inner):
         return None
     cue = _cue_for_quote(context, inner, quoted)
     if cue is not None:
@@ -221,6 +223,16 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(doc.text[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
+
+
+def _worth_quoting(inner: Span) -> bool:
+    """Not a lone scare-quoted word ('so-called "experts"') nor a title ("Make Your Kid a Millionaire")."""
+    words = [t for t in inner if t.is_alpha]
+    if len(words) < 2:
+        return False
+    capitalised = sum(1 for t in words if t.is_title or t.is_upper)
+    is_title = len(words) >= 3 and capitalised >= 0.7 * len(words) and not inner.text.rstrip().endswith((".", "?", "!"))
+    return not is_title
 
 
 def _stands_alone(inner: Span) -> bool:
@@ -335,7 +347,24 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         for child in cue.children:
             if child.dep_ == "dobj":
                 return sorted(child.subtree, key=lambda t: t.i)
-    return []
+    if cue.lemma_.lower() in cues.commitment:
+        for child in cue.children:
+            if child.dep_ == "xcomp":  # "vowed to retaliate": the commitment is what was said
+                return sorted(child.subtree, key=lambda t: t.i)
+    return _parenthetical_content(cue)
+
+
+def _parenthetical_content(cue: Token) -> list[Token]:
+    """'The test, North Korea said, was its biggest yet': the cue sits between commas inside the
+    clause it reports; the content is that clause without the cue's own words."""
+    doc = cue.doc
+    left, right = cue.left_edge.i - 1, cue.right_edge.i + 1
+    if left < 0 or right >= len(doc) or doc[left].text != "," or doc[right].text not in {",", "."}:
+        return []
+    if cue.head.i == cue.i or not any(c.dep_ in SUBJECTS for c in cue.children):
+        return []
+    excluded = {t.i for t in cue.subtree} | {left, right}
+    return sorted((t for t in cue.head.subtree if t.i not in excluded and not t.is_space), key=lambda t: t.i)
 
 
 def _according_content(according: Token) -> list[Token]:
@@ -354,13 +383,18 @@ def _according_content(according: Token) -> list[Token]:
 # --- speakers -----------------------------------------------------------------------------------
 
 
-def _speaker_token(cue: Token) -> Token | None:
+def _speaker_token(cue: Token, quoted: dict[int, QuoteMark] | None = None) -> Token | None:
     if _is_according(cue):
         to = next(c for c in cue.children if c.lower_ == "to")
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    quoted = quoted or {}
     node = cue
     for _ in range(4):
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
+        if subject is None and node is cue and _follows_quote(cue, quoted):
+            # '“…,” said Leslie Wimes': the parser may hang the name after the verb in another role
+            subject = next((c for c in cue.rights if c.dep_ in {"dobj", "attr", "npadvmod", "appos", "dep"}
+                            and c.pos_ == "PROPN" and c.i not in quoted), None)
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return node.head  # "the minister, who said ..."
@@ -373,8 +407,15 @@ def _speaker_token(cue: Token) -> Token | None:
     return None
 
 
+def _follows_quote(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
+    i = cue.i - 1
+    while i >= 0 and cue.doc[i].is_punct and i not in quoted:
+        i -= 1
+    return i in quoted or (i >= 0 and cue.doc[i].is_punct)
+
+
 def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
-    token = _speaker_token(cue)
+    token = _speaker_token(cue, context.quoted)
     if token is None:
         return None, None
     text = _speaker_text(token)

@@ -19,6 +19,8 @@ class ActorCues:
     demonym_bodies: dict[tuple[str, ...], str] = field(hash=False)
     org_heads: dict[str, str] = field(hash=False)  # lowercase head word -> actor type
     not_actors: frozenset[str] = frozenset()
+    family_name_first: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +38,8 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         demonym_bodies={tuple(k.lower().split()): v for k, v in data["demonym_bodies"].items()},
         org_heads=org_heads,
         not_actors=frozenset(str(n).casefold() for n in data["not_actors"]),
+        family_name_first=frozenset(data.get("family_name_first", [])),
+        place_prepositions=frozenset(data.get("place_prepositions", [])),
     )
 
 
@@ -43,6 +47,7 @@ def actor_cues(path: Path | None = None) -> ActorCues:
 class SpeechCues:
     saying: frozenset[str]
     object_content: frozenset[str]
+    commitment: frozenset[str]
     belief: frozenset[str]
     question_marks: frozenset[str]
     channel_nouns: frozenset[str]
