@@ -10,7 +10,7 @@ import pytest
 from newsgraph.record import Article, Entity, Extraction
 
 
-def extract(extractor, text: str, article_id: str = "t") -> Extraction:  # noqa: ANN001
+def extract(extractor, text: str, article_id: str = "t") -> Extraction:
     return extractor.extract(Article(id=article_id, text=text))
 
 
@@ -109,8 +109,6 @@ def test_discovered_analyst_and_surname_collapse(extractor) -> None:
     check_offsets(extraction)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a later bare surname of a discovered person is only found when "
-                   "spaCy's NER happens to tag it; sentence-initial 'Valdivieso added' is untagged and lost")
 def test_discovered_person_surname_the_ner_does_not_tag(extractor) -> None:
     extraction = extract(extractor, "Prices will fall next year, said Chilean Finance Minister Rodrigo "
                                     "Valdivieso on Friday. Valdivieso added that copper exports were strong.")
@@ -135,8 +133,6 @@ def test_acronym_defined_in_parentheses_is_one_entity(extractor) -> None:
     check_offsets(extraction)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'Coalition for Maritime Safety (CMS)': the long name (with "
-                   "'for') is not found, so the acronym is never tied to it; the entity is only 'CMS'")
 def test_acronym_of_a_name_with_a_preposition(extractor) -> None:
     extraction = extract(extractor, "The Coalition for Maritime Safety (CMS) published a report on "
                                     "attacks on merchant ships. CMS said that insurers had raised their "
@@ -158,9 +154,6 @@ def test_leader_administration_is_a_mention_of_the_state(extractor) -> None:
     check_offsets(extraction)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: when the leader is named only inside the metonym, the leader "
-                   "candidate is dropped before its profile (and country) exists, so 'the Trump "
-                   "administration' yields no entity at all even though Trump is in the knowledge base")
 def test_leader_administration_without_an_earlier_mention(extractor) -> None:
     extraction = extract(extractor, "The Trump administration imposed new sanctions on Caracas on Wednesday.")
     usa = entity_with_mention(extraction, "Trump administration")

@@ -227,8 +227,6 @@ def test_bad_input_says_what_is_wrong(tmp_path: Path, kind: str, reason: str) ->
         list(read_paths([path]))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a page whose only text is a navigation menu is read as an "
-                   "article (trafilatura falls back to the link texts), not rejected as HTML without text")
 def test_html_with_only_navigation_has_no_article_text(tmp_path: Path) -> None:
     path = tmp_path / "menu.html"
     path.write_text("<html><head><title>Menu</title></head><body><nav><ul><li><a href='/'>Home</a></li>"

@@ -5,6 +5,7 @@ extraction logic. Problems with input print one line to stderr and exit non-zero
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ kb_app = typer.Typer(no_args_is_help=True, help="List, search and validate the k
 app.add_typer(kb_app, name="kb")
 
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays on one line, however long the path
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL (default: "
                                               "$NEWSGRAPH_DB or ./newsgraph.db)")]
@@ -55,7 +56,8 @@ def _store(db: str | None, create: bool = True):  # noqa: ANN202
     except FileNotFoundError as error:
         fail(str(error))
     except SQLAlchemyError as error:
-        fail(f"cannot open database {db or ''}: {error.__class__.__name__}: {str(error.orig if hasattr(error, 'orig') else error).splitlines()[0]}")
+        cause = str(getattr(error, "orig", None) or error).splitlines()[0]
+        fail(f"cannot open database {db or ''}: {error.__class__.__name__}: {cause}")
 
 
 def _report_skipped(skipped: list[Skipped]) -> None:
@@ -220,9 +222,12 @@ def actor(
     profile = store.actor_profile(matches[0]["id"], mention_limit=limit)
     assert profile is not None
     if as_json:
+        profile["quotes_by"] = store.quotes(speaker=profile["id"], limit=limit)
+        profile["quotes_about"] = store.quotes(about=profile["id"], limit=limit)
         out.print_json(json.dumps(profile, ensure_ascii=False, default=str))
         return
-    out.rule(f"[bold]{escape(profile['name'])}[/]  ({profile['type']}{', ' + profile['country'] if profile['country'] else ''})")
+    country = f", {profile['country']}" if profile["country"] else ""
+    out.rule(f"[bold]{escape(profile['name'])}[/]  ({profile['type']}{country})")
     out.print(f"id: {profile['id']}   knowledge base: {'yes' if profile['kb'] else 'no (found in text)'}")
     if profile.get("role"):
         out.print(f"role: {escape(profile['role'])}")
@@ -230,11 +235,66 @@ def actor(
     out.print(f"as: {escape(', '.join(profile['aliases']))}")
     if len(matches) > 1:
         out.print(f"[dim]also matching: {escape(', '.join(m['name'] + ' (' + m['id'] + ')' for m in matches[1:6]))}[/]")
+    said = store.quotes(speaker=profile["id"], limit=limit)
+    about = [q for q in store.quotes(about=profile["id"], limit=limit) if q["speaker"] != profile["id"]]
+    if said:
+        out.rule(f"quotes by {escape(profile['name'])} ({len(said)})")
+        _print_quotes(said)
+    if about:
+        out.rule(f"quotes about {escape(profile['name'])} ({len(about)})")
+        _print_quotes(about)
+    out.rule("mentions")
     for mention in profile["mentions"]:
         sentence = mention["sentence_text"]
         out.print(f"\n[cyan]{escape(mention['article_id'])}[/] {mention['published'] or ''} "
                   f"sentence {mention['sentence']}: [dim]{escape(mention['text'])}[/]")
         out.print(f"  {escape(sentence)}", highlight=False)
+
+
+def _resolve_actor(store, name: str | None) -> str | None:  # noqa: ANN001
+    if not name:
+        return None
+    matches = store.find_entities(name)
+    if not matches:
+        fail(f"no actor named {name!r} in {store.url}", code=1)
+    return matches[0]["id"]
+
+
+def _print_quotes(rows: list[dict]) -> None:
+    for row in rows:
+        who = row["speaker_name"] or row["speaker_text"] or "(unattributed)"
+        via = f" via {row['channel_name'] or row['channel']}" if row["channel"] else ""
+        kind = "direct" if row["direct"] else "indirect"
+        out.print(f"\n[bold]{escape(who)}[/] [dim]{escape(row['cue_text'] or '')} ({kind}){escape(via)}[/]  "
+                  f"[cyan]{escape(row['article_id'])}[/] {row['published'] or ''} sentence {row['sentence']}")
+        mark = ("“", "”") if row["direct"] else ("", "")
+        out.print(f"  {mark[0]}{escape(row['content_text'])}{mark[1]}", highlight=False)
+
+
+@app.command("quotes")
+def quotes_command(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes by this actor (name, alias or id).")] = None,
+    about: Annotated[str | None, typer.Option(help="Only quotes whose content names this actor.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Who said what: quotes with speaker, cue, channel and the sentence they came from."""
+    for value, flag in ((since, "--since"), (until, "--until")):
+        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            fail(f"{flag} must be a date YYYY-MM-DD, got {value!r}")
+    store = _store(db, create=False)
+    rows = store.quotes(speaker=_resolve_actor(store, speaker), about=_resolve_actor(store, about),
+                        since=since, until=until, limit=limit or None)
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        err.print("no quotes match")
+        return
+    _print_quotes(rows)
 
 
 # --- knowledge base ------------------------------------------------------------------------------

@@ -60,8 +60,8 @@ class Score:
         self.found = found
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "found": self.gold_found, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "found": self.gold_found,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
 @dataclass

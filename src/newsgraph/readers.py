@@ -21,6 +21,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 META_KEYS = ("id", "title", "published", "outlet", "url", "language")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MIN_WORDS_IN_A_LINE = 5
 
 
 class ReaderError(Exception):
@@ -151,7 +152,8 @@ def read_html(path: Path, overrides: dict[str, Any] | None = None) -> Article:
     except Exception as error:  # trafilatura raises assorted parser errors on broken pages
         raise ReaderError(f"{path}: unreadable HTML ({type(error).__name__})") from None
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not text or not any(len(line.split()) >= MIN_WORDS_IN_A_LINE for line in text.splitlines()):
+        # a page of menus and links gives only short lines: no article there
         raise ReaderError(f"{path}: unreadable HTML (no article text found)")
     meta: dict[str, Any] = {
         "title": getattr(document, "title", None),

@@ -298,6 +298,43 @@ class Store:
             return profile
 
 
+    def quotes(self, speaker: str | None = None, about: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+        """Quotes, newest first: by a speaker (entity id), about an actor (an entity id named inside
+        the quoted content), published since/until a date; each with its sentence."""
+        speaker_entity = entities.alias("speaker_entity")
+        channel_entity = entities.alias("channel_entity")
+        query = (
+            select(quotes.c.id, quotes.c.speaker, quotes.c.speaker_text, quotes.c.cue_text,
+                   quotes.c.content_text, quotes.c.content_start, quotes.c.content_end, quotes.c.direct,
+                   quotes.c.channel, quotes.c.sentence,
+                   speaker_entity.c.name.label("speaker_name"), channel_entity.c.name.label("channel_name"),
+                   articles.c.article_id, articles.c.title, articles.c.published,
+                   sentences.c.text.label("sentence_text"))
+            .join(articles, articles.c.id == quotes.c.article)
+            .join(sentences, (sentences.c.article == quotes.c.article) & (sentences.c.idx == quotes.c.sentence))
+            .outerjoin(speaker_entity, speaker_entity.c.id == quotes.c.speaker)
+            .outerjoin(channel_entity, channel_entity.c.id == quotes.c.channel)
+            .order_by(articles.c.published.desc(), articles.c.id, quotes.c.content_start)
+        )
+        if speaker:
+            query = query.where(quotes.c.speaker == speaker)
+        if about:
+            inside = (select(mentions.c.id)
+                      .where(mentions.c.article == quotes.c.article, mentions.c.entity == about,
+                             mentions.c.start >= quotes.c.content_start, mentions.c.end <= quotes.c.content_end)
+                      .exists())
+            query = query.where(inside)
+        if since:
+            query = query.where(articles.c.published >= since)
+        if until:
+            query = query.where(articles.c.published <= until)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers (the web face) never block an ingest; foreign keys: SQLite leaves them off by default.

@@ -94,6 +94,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     candidates = _kb_candidates(doc, resources)
     candidates += _demonym_body_candidates(doc, kb, cues, candidates)
     candidates += _ner_candidates(doc, kb, cues)
+    candidates += _defined_acronym_names(doc, cues)
     chosen = _resolve_overlaps(candidates)
     chosen += _titled_name_candidates(doc, cues, chosen)
     chosen += _headed_org_candidates(doc, cues, chosen)
@@ -104,6 +105,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     # The metonym replaces the bare name inside it: "the Maduro regime" is a mention of the state.
     leaders = {id(m.leader) for m in metonyms}
     chosen = [c for c in chosen if id(c) not in leaders]
+    chosen += _surname_candidates(doc, chosen)
     chosen += _acronym_candidates(doc, chosen)
     chosen.sort(key=lambda c: c.start)
     return _build_entities(doc, kb, cues, chosen, sentence_of)
@@ -270,7 +272,8 @@ def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) 
     while i < len(doc):
         if doc[i - 1].lower_ in cues.titles and doc[i - 1].lower_ not in {"the", "a", "an", "of", "for"}:
             end = i
-            while end < len(doc) and end not in covered and doc[end].tag_ == "NNP" and doc[end].is_title:
+            while (end < len(doc) and end not in covered and doc[end].tag_ == "NNP" and doc[end].is_title
+                   and doc[end].ent_type_ in {"", "PERSON"}):
                 end += 1
             if end - i >= 2 and doc[end - 1].lower_ not in cues.org_heads:
                 extra.append(Candidate(i, end, "person", "rule"))
@@ -322,9 +325,9 @@ def _acronym_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         if candidate.type in {"person", "country", "location"} or candidate.end + 2 >= len(doc):
             continue
         open_paren, acronym, close_paren = doc[candidate.end], doc[candidate.end + 1], doc[candidate.end + 2]
-        if open_paren.text == "(" and close_paren.text == ")" and ACRONYM.match(acronym.text):
-            if _initials_fit(doc[candidate.start:candidate.end], acronym.text):
-                by_form[acronym.text] = candidate
+        if (open_paren.text == "(" and close_paren.text == ")" and ACRONYM.match(acronym.text)
+                and _initials_fit(doc[candidate.start:candidate.end], acronym.text)):
+            by_form[acronym.text] = candidate
     covered = _covered(chosen)
     extra = []
     for token in doc:
@@ -337,6 +340,62 @@ def _acronym_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         owner = by_form.get(doc[candidate.start:candidate.end].text)
         if owner is not None and candidate is not owner and not candidate.kb_id:
             candidate.key, candidate.type, candidate.country = owner.key, owner.type, owner.country
+    return extra
+
+
+HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"}
+NAME_FUNCTION_WORDS = {"for", "of", "the", "and", "on", "against", "in", "de", "la", "del", "los", "las", "&"}
+
+
+def _defined_acronym_names(doc: Doc, cues: ActorCues) -> list[Candidate]:
+    """'Coalition for Maritime Safety (CMS)': the words before a bracketed acronym whose initials
+    spell it are an organisation's name, even where the NER saw none."""
+    found = []
+    for token in doc[1:-2]:
+        acronym = doc[token.i + 1]
+        if token.text != "(" or doc[token.i + 2].text != ")" or not ACRONYM.match(acronym.text):
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in NAME_FUNCTION_WORDS) \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].is_title:
+            start -= 1
+        while start < token.i and doc[start].lower_ in NAME_FUNCTION_WORDS:
+            start += 1
+        span = doc[start:token.i]
+        if len(span) >= 2 and _initials_fit(span, acronym.text) and len(_initials(span)) <= len(acronym.text) + 1:
+            found.append(Candidate(start, token.i, _org_type(span, cues), "rule"))
+    return found
+
+
+def _initials(span: Span) -> str:
+    return "".join(t.text[0] for t in span if t.text[:1].isupper())
+
+
+def _surname_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """A surname alone ('Valdivieso added') after the full name, where the NER did not tag it."""
+    covered = _covered(chosen)
+    surnames: dict[str, Candidate] = {}
+    for candidate in chosen:
+        if candidate.type == "person" and candidate.length >= 2:
+            words = [t for t in doc[candidate.start:candidate.end] if t.is_title]
+            if words:
+                surnames.setdefault(words[-1].text, candidate)
+    extra = []
+    for token in doc:
+        owner = surnames.get(token.text)
+        if owner is None or token.i in covered:
+            continue
+        # the tagger often calls a sentence-initial surname a common noun ("Valdivieso added")
+        if token.tag_ not in {"NNP", "NNPS"} and not (token.is_sent_start and token.dep_ == "nsubj"):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (before is not None and before.tag_ == "NNP" and before.is_title and not before.is_sent_start
+                and before.lower_ not in HONORIFICS) or (after is not None and after.tag_ == "NNP" and after.is_title):
+            continue  # part of another name
+        extra.append(Candidate(token.i, token.i + 1, "person", "rule", kb_id=owner.kb_id, key=owner.key))
     return extra
 
 
@@ -459,7 +518,8 @@ def _build_entities(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[C
     profiles = {key: _profile(doc, kb, cues, members) for key, members in clusters.items()}
     for candidate in chosen:
         if candidate.leader is not None:
-            country = profiles.get(candidate.leader.key, {}).get("country")
+            leader = profiles.get(candidate.leader.key) or _profile(doc, kb, cues, [candidate.leader])
+            country = leader.get("country")
             state = kb.country(country)
             if state is None:
                 continue

@@ -22,7 +22,7 @@ from newsgraph.record import Span as TextSpan
 
 OPENING = {"“": "”", '"': '"', "''": "''", "‘": "’", "«": "»", "„": "“"}
 SUBJECTS = {"nsubj", "nsubjpass"}
-INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep"}
+INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"}
 EDGE_PUNCT = " \n\t,;:.—–-"
 SPEAKER_TYPES_EXCLUDED = {"location"}
@@ -52,7 +52,7 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     while i < n:
         opening = _mark_at(text, i)
         if opening and _opens(text, i, opening):
-            close_mark = OPENING[opening] if opening in OPENING else opening
+            close_mark = OPENING.get(opening, opening)
             j = i + len(opening)
             end = None
             while j < n:
@@ -309,6 +309,7 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark],
             return None  # "When asked if ...": a reduced passive is not someone speaking
         content_tokens = _clause_content(cue, cues)
         if not content_tokens:
+            _remember_speaker(context, cue)  # "Peskov spoke to reporters." then a floating quote
             return None
     quoted_words = sum(1 for t in content_tokens if t.i in quoted and t.is_alpha)
     clause_words = sum(1 for t in content_tokens if t.is_alpha)
@@ -329,6 +330,14 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark],
                  channel=_channel(context, cue))
 
 
+def _remember_speaker(context: _Context, cue: Token) -> None:
+    token = _speaker_token(cue, context)
+    if token is not None and token.pos_ != "PRON":
+        entity = _entity_in_phrase(context, token)
+        if entity:
+            context.last_speakers.append((context.sentence_of[cue.i], entity))
+
+
 def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     for child in cue.children:
         if child.dep_ == "ccomp":
@@ -338,7 +347,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             nested = {t.i for c in child.children if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
                       for t in c.subtree}
             tokens = sorted((t for t in child.subtree if t.i not in nested), key=lambda t: t.i)
-            while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
                 tokens = tokens[:-1]
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
                 tokens = tokens[1:]
@@ -358,7 +367,8 @@ def _parenthetical_content(cue: Token) -> list[Token]:
     """'The test, North Korea said, was its biggest yet': the cue sits between commas inside the
     clause it reports; the content is that clause without the cue's own words."""
     doc = cue.doc
-    left, right = cue.left_edge.i - 1, cue.right_edge.i + 1
+    own = [t.i for t in cue.subtree if not t.is_punct]
+    left, right = min(own) - 1, max(own) + 1
     if left < 0 or right >= len(doc) or doc[left].text != "," or doc[right].text not in {",", "."}:
         return []
     if cue.head.i == cue.i or not any(c.dep_ in SUBJECTS for c in cue.children):
@@ -383,11 +393,11 @@ def _according_content(according: Token) -> list[Token]:
 # --- speakers -----------------------------------------------------------------------------------
 
 
-def _speaker_token(cue: Token, quoted: dict[int, QuoteMark] | None = None) -> Token | None:
+def _speaker_token(cue: Token, context: _Context) -> Token | None:
     if _is_according(cue):
         to = next(c for c in cue.children if c.lower_ == "to")
         return next((c for c in to.children if c.dep_ == "pobj"), None)
-    quoted = quoted or {}
+    quoted = context.quoted
     node = cue
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
@@ -404,6 +414,10 @@ def _speaker_token(cue: Token, quoted: dict[int, QuoteMark] | None = None) -> To
         if node.dep_ not in INHERITING or node.head.i == node.i:
             break
         node = node.head
+        # "acknowledged [violations had occurred] and said ...": the parser may join the second
+        # verb to the reported clause; the speaker is the subject of the verb that reports it
+        if node.dep_ == "ccomp" and _is_saying(node.head, context.cues):
+            node = node.head
     return None
 
 
@@ -415,7 +429,7 @@ def _follows_quote(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
 
 
 def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
-    token = _speaker_token(cue, context.quoted)
+    token = _speaker_token(cue, context)
     if token is None:
         return None, None
     text = _speaker_text(token)
