@@ -61,3 +61,62 @@ def speech_cues(path: Path | None = None) -> SpeechCues:
     with (path or ONTOLOGY_DIR / "speech.yaml").open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return SpeechCues(**{key: frozenset(str(v).lower() for v in data[key]) for key in SpeechCues.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One way a PLOVER event shows in text."""
+
+    type: str
+    preps: frozenset[str] = frozenset()  # the target is the object of one of these prepositions
+    mode: str | None = None
+    particle: str | None = None  # second word of a phrasal verb ("crack down", "call for")
+    objects: frozenset[str] = frozenset()  # for light verbs: the object nouns that carry the event
+
+
+@dataclass
+class EventLexicon:
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)  # head lemma -> triggers
+    light_verbs: dict[str, list[Trigger]] = field(default_factory=dict)  # verb head lemma -> triggers
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # noun lemma (last word) -> triggers
+    noun_phrases: dict[str, str] = field(default_factory=dict)  # "assassination attempt" -> head lemma
+    modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # type -> mode -> words
+    not_triggers: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    return [str(v).lower() for v in value] if isinstance(value, list) else [str(value).lower()]
+
+
+@lru_cache(maxsize=1)
+def event_lexicon(path: Path | None = None) -> EventLexicon:
+    """The PLOVER lexicon of ontology/plover.yaml (see that file for its format)."""
+    with (path or ONTOLOGY_DIR / "plover.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    lexicon = EventLexicon()
+    for event_type, spec in data["types"].items():
+        for entry in spec.get("verbs") or []:
+            entry = entry if isinstance(entry, dict) else {"lemma": entry}
+            words = str(entry["lemma"]).lower().split()
+            trigger = Trigger(event_type, frozenset(_as_list(entry.get("prep"))), entry.get("mode"),
+                              particle=" ".join(words[1:]) or None)
+            lexicon.verbs.setdefault(words[0], []).append(trigger)
+        for entry in spec.get("light_verbs") or []:
+            objects = frozenset(_as_list(entry.get("object")))
+            for verb in _as_list(entry.get("verb")):
+                words = verb.split()
+                trigger = Trigger(event_type, frozenset(_as_list(entry.get("prep"))), entry.get("mode"),
+                                  particle=" ".join(words[1:]) or None, objects=objects)
+                lexicon.light_verbs.setdefault(words[0], []).append(trigger)
+        for entry in spec.get("nouns") or []:
+            entry = entry if isinstance(entry, dict) else {"lemma": entry}
+            words = str(entry["lemma"]).lower().split()
+            trigger = Trigger(event_type, frozenset(_as_list(entry.get("prep"))), entry.get("mode"))
+            lexicon.nouns.setdefault(words[-1], []).append(trigger)
+            if len(words) > 1:
+                lexicon.noun_phrases[" ".join(words)] = words[-1]
+        lexicon.modes[event_type] = {m: frozenset(_as_list(w)) for m, w in (spec.get("modes") or {}).items()}
+        lexicon.not_triggers[event_type] = frozenset(_as_list(spec.get("not_triggers")))
+    return lexicon
