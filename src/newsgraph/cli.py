@@ -25,7 +25,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
 kb_app = typer.Typer(no_args_is_help=True, help="List, search and validate the knowledge base of known actors.")
 app.add_typer(kb_app, name="kb")
 
-out = Console(soft_wrap=False)
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)  # pipes get full-width tables
 err = Console(stderr=True, soft_wrap=True)  # an error stays on one line, however long the path
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL (default: "
@@ -145,11 +145,16 @@ def ingest(
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch.")] = 32,
 ) -> None:
-    """Extract and store articles. Safe to re-run: articles already stored (same content) are skipped."""
+    """Extract and store articles, or load a `batch` output folder. Safe to re-run: articles already
+    stored (same content) are skipped."""
+    from newsgraph.batch import count_batch_records, is_batch_output, read_batch_records
+
     store = _store(db)
     skipped: list[Skipped] = []
     counts = {"stored": 0, "already": 0}
-    total = _count_inputs([p for p in paths if p.exists()])
+    batches = [p for p in paths if is_batch_output(p)]
+    paths = [p for p in paths if p not in batches]
+    total = _count_inputs([p for p in paths if p.exists()]) + sum(count_batch_records(b) for b in batches)
 
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=False) as progress:
@@ -163,11 +168,18 @@ def ingest(
                     continue
                 yield article
 
-        extractor = _extractor(model)
+        def records() -> Iterator:
+            for batch in batches:
+                yield from ((record, "batch") for record in read_batch_records(batch))
+            if paths:
+                extractor = _extractor(model)
+                for record in extractor.extract_many(new_articles(), batch_size=batch_size):
+                    yield record, extractor.model_name
+
         try:
-            for record in extractor.extract_many(new_articles(), batch_size=batch_size):
-                store.add(record, model=extractor.model_name)
-                counts["stored"] += 1
+            for record, model_name in records():
+                result = store.add(record, model=model_name)
+                counts["stored" if result.stored else "already"] += 1
                 progress.advance(task)
         except KeyboardInterrupt:
             progress.stop()
@@ -180,6 +192,53 @@ def ingest(
               f"{store.count_articles()} in {store.url}")
     _report_skipped(skipped)
     if skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="JSONL files or folders of articles.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder: shard inputs, records, manifest.")],
+    workers: Annotated[int, typer.Option(help="Local Dask worker processes (ignored with --scheduler).")] = 2,
+    scheduler: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler.")] = None,
+    shard_size: Annotated[int, typer.Option(help="Articles per shard.")] = 200,
+    fmt: Annotated[str, typer.Option("--format", help="Record files: jsonl or parquet.")] = "jsonl",
+    model: ModelOption = None,
+) -> None:
+    """Extract many articles on Dask workers into record files; re-running resumes. Load the output
+    with `newsgraph ingest OUT`."""
+    from newsgraph.batch import BatchError, run_batch
+
+    if fmt not in {"jsonl", "parquet"}:
+        fail(f"--format must be jsonl or parquet, got {fmt!r}")
+    if workers < 1 or shard_size < 1:
+        fail("--workers and --shard-size must be at least 1")
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        fail(f"{missing[0]}: no such file or folder")
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err) as progress:
+        task = progress.add_task("shards", total=None)
+
+        def advance(result) -> None:  # noqa: ANN001
+            progress.advance(task)
+            if result.error:
+                progress.console.print(f"[red]{result.shard} failed:[/] {escape(result.error)}")
+
+        try:
+            report = run_batch(inputs, out, workers=workers, scheduler=scheduler, shard_size=shard_size,
+                               model=model, fmt=fmt, progress=advance)
+        except BatchError as error:
+            fail(str(error))
+        except KeyboardInterrupt:
+            err.print("interrupted; run the same command again to resume")
+            raise typer.Exit(130) from None
+    records = sum(r.records for r in report.results)
+    err.print(f"{report.shards} shard(s): {len(report.results) - len(report.failed)} done now "
+              f"({records} records), {report.skipped_done} done before, {len(report.failed)} failed; "
+              f"output in {out}")
+    _report_skipped(report.bad_inputs)
+    if report.failed or report.bad_inputs:
         raise typer.Exit(1)
 
 
@@ -224,6 +283,8 @@ def actor(
     if as_json:
         profile["quotes_by"] = store.quotes(speaker=profile["id"], limit=limit)
         profile["quotes_about"] = store.quotes(about=profile["id"], limit=limit)
+        profile["ties"] = store.ties(profile["id"], limit=limit)
+        profile["events"] = store.events(actor=profile["id"], limit=limit)
         out.print_json(json.dumps(profile, ensure_ascii=False, default=str))
         return
     country = f", {profile['country']}" if profile["country"] else ""
@@ -237,6 +298,14 @@ def actor(
         out.print(f"[dim]also matching: {escape(', '.join(m['name'] + ' (' + m['id'] + ')' for m in matches[1:6]))}[/]")
     said = store.quotes(speaker=profile["id"], limit=limit)
     about = [q for q in store.quotes(about=profile["id"], limit=limit) if q["speaker"] != profile["id"]]
+    ties = store.ties(profile["id"], limit=limit)
+    if ties:
+        out.rule(f"ties ({len(ties)})")
+        _print_ties(profile["id"], ties)
+    happenings = store.events(actor=profile["id"], limit=limit)
+    if happenings:
+        out.rule(f"events ({len(happenings)})")
+        _print_events(happenings)
     if said:
         out.rule(f"quotes by {escape(profile['name'])} ({len(said)})")
         _print_quotes(said)
@@ -271,6 +340,89 @@ def _print_quotes(rows: list[dict]) -> None:
         out.print(f"  {mark[0]}{escape(row['content_text'])}{mark[1]}", highlight=False)
 
 
+def _check_dates(**values: str | None) -> None:
+    for flag, value in values.items():
+        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            fail(f"--{flag} must be a date YYYY-MM-DD, got {value!r}")
+
+
+def _interval(row: dict) -> str:
+    if row.get("date_start"):
+        same = row["date_start"] == row["date_end"]
+        return row["date_start"] if same else f"{row['date_start']}..{row['date_end']}"
+    return f"(published {row['published']})" if row.get("published") else ""
+
+
+def _print_events(rows: list[dict]) -> None:
+    for row in rows:
+        source = row["source_name"] or row["source_text"] or "?"
+        target = row["target_name"] or row["target_text"] or "—"
+        flags = [row["status"]] + (["negated"] if row["negated"] else []) + ([row["mode"]] if row["mode"] else [])
+        if row["attributed_to"]:
+            flags.append(f"per {row['attributed_to']}")
+        quantity = row["quantity"] or {}
+        amount = f" ×{quantity.get('text') or quantity.get('value')}" if quantity else ""
+        out.print(f"\n[bold]{row['type']}[/] {escape(source)} → {escape(target)}{escape(amount)}  "
+                  f"[dim]{escape(row['trigger_text'] or '')}; {', '.join(flags)}[/]  {_interval(row)}  "
+                  f"[cyan]{escape(row['article_id'])}[/] sentence {row['sentence']}")
+        out.print(f"  {escape(row['sentence_text'])}", highlight=False)
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Only events by this actor.")] = None,
+    target: Annotated[str | None, typer.Option(help="Only events aimed at this actor.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Who did what to whom: PLOVER events with status, date and the sentence they came from."""
+    from newsgraph.ontology import PLOVER_TYPES
+
+    _check_dates(since=since, until=until)
+    if event_type and event_type.upper() not in PLOVER_TYPES:
+        fail(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {event_type!r}")
+    store = _store(db, create=False)
+    rows = store.events(source=_resolve_actor(store, source), target=_resolve_actor(store, target),
+                        event_type=event_type, since=since, until=until, limit=limit or None)
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+    elif not rows:
+        err.print("no events match")
+    else:
+        _print_events(rows)
+
+
+def _print_ties(entity_id: str, rows: list[dict]) -> None:
+    for row in rows:
+        other = row["target_name"] if row["source"] == entity_id else row["source_name"]
+        arrow = "→" if row["source"] == entity_id else "←"
+        out.print(f"\n[bold]{row['cls']}[/] ({row['type']}) {arrow} {escape(other or '?')}  "
+                  f"[cyan]{escape(row['article_id'])}[/] sentence {row['sentence']}")
+        out.print(f"  {escape(row['sentence_text'])}", highlight=False)
+
+
+@app.command("ties")
+def ties_command(
+    name: Annotated[str, typer.Argument(help="Name, alias or id of the actor.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Standing ties of an actor (affiliation, location, alliance, opposition), each with its sentence."""
+    store = _store(db, create=False)
+    entity_id = _resolve_actor(store, name)
+    rows = store.ties(entity_id)
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+    elif not rows:
+        err.print(f"no ties recorded for {name}")
+    else:
+        _print_ties(entity_id, rows)
+
+
 @app.command("quotes")
 def quotes_command(
     db: DbOption = None,
@@ -282,9 +434,7 @@ def quotes_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Who said what: quotes with speaker, cue, channel and the sentence they came from."""
-    for value, flag in ((since, "--since"), (until, "--until")):
-        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            fail(f"{flag} must be a date YYYY-MM-DD, got {value!r}")
+    _check_dates(since=since, until=until)
     store = _store(db, create=False)
     rows = store.quotes(speaker=_resolve_actor(store, speaker), about=_resolve_actor(store, about),
                         since=since, until=until, limit=limit or None)
@@ -376,7 +526,7 @@ def evaluate(
     summed = total(scores)
     if as_json:
         payload = {"articles": [{"article": s.article, **{k: v.as_dict() for k, v in s.sections.items()},
-                                 "errors": s.errors} for s in scores],
+                                 "checks": s.checks, "errors": s.errors} for s in scores],
                    "total": {k: v.as_dict() for k, v in summed.items()}}
         out.print_json(json.dumps(payload, ensure_ascii=False))
         return
@@ -387,6 +537,12 @@ def evaluate(
         table.add_row(section, f"{score.precision:.3f}", f"{score.recall:.3f}", f"[bold]{score.f1:.3f}[/]",
                       str(score.tp), str(score.fp), str(score.fn))
     out.print(table)
+    for check in ("event status", "event dates"):
+        right = sum(s.checks[check][0] for s in scores)
+        counted = sum(s.checks[check][1] for s in scores)
+        if counted:
+            out.print(f"{check}: {right} of {counted} gold events found carry the gold "
+                      f"{'status' if check == 'event status' else 'interval'}")
     if details:
         for article_score in scores:
             for section, notes in article_score.errors.items():

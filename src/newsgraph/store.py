@@ -335,6 +335,66 @@ class Store:
             return [dict(r._mapping) for r in conn.execute(query)]
 
 
+    def events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
+               since: str | None = None, until: str | None = None, actor: str | None = None,
+               limit: int | None = 100) -> list[dict[str, Any]]:
+        """Coded events, newest first, each with its sentence. Dates filter on the event's own date
+        interval when it has one, else on the article's publication date."""
+        source_entity, target_entity = entities.alias("source_entity"), entities.alias("target_entity")
+        day = func.coalesce(events.c.date_start, articles.c.published)
+        query = (
+            select(events.c.id, events.c.type, events.c.mode, events.c.source, events.c.target,
+                   events.c.source_text, events.c.target_text, events.c.trigger_text, events.c.trigger_start,
+                   events.c.status, events.c.attributed_to, events.c.negated, events.c.date_text,
+                   events.c.date_start, events.c.date_end, events.c.quantity, events.c.location, events.c.sentence,
+                   source_entity.c.name.label("source_name"), target_entity.c.name.label("target_name"),
+                   articles.c.article_id, articles.c.title, articles.c.published,
+                   sentences.c.text.label("sentence_text"))
+            .join(articles, articles.c.id == events.c.article)
+            .join(sentences, (sentences.c.article == events.c.article) & (sentences.c.idx == events.c.sentence))
+            .outerjoin(source_entity, source_entity.c.id == events.c.source)
+            .outerjoin(target_entity, target_entity.c.id == events.c.target)
+            .order_by(day.desc(), articles.c.id, events.c.trigger_start)
+        )
+        if source:
+            query = query.where(events.c.source == source)
+        if target:
+            query = query.where(events.c.target == target)
+        if actor:
+            query = query.where((events.c.source == actor) | (events.c.target == actor))
+        if event_type:
+            query = query.where(events.c.type == event_type.upper())
+        if since:
+            query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
+        if until:
+            query = query.where(day <= until)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def ties(self, entity_id: str, limit: int | None = 200) -> list[dict[str, Any]]:
+        """Standing ties of an actor in either direction, each with the sentence that shows it."""
+        source_entity, target_entity = entities.alias("source_entity"), entities.alias("target_entity")
+        query = (
+            select(relations.c["class"].label("cls"), relations.c.type, relations.c.source, relations.c.target,
+                   relations.c.sentence, source_entity.c.name.label("source_name"),
+                   target_entity.c.name.label("target_name"), articles.c.article_id, articles.c.published,
+                   sentences.c.text.label("sentence_text"))
+            .join(articles, articles.c.id == relations.c.article)
+            .join(sentences, (sentences.c.article == relations.c.article)
+                  & (sentences.c.idx == relations.c.sentence))
+            .outerjoin(source_entity, source_entity.c.id == relations.c.source)
+            .outerjoin(target_entity, target_entity.c.id == relations.c.target)
+            .where((relations.c.source == entity_id) | (relations.c.target == entity_id))
+            .order_by(relations.c["class"], articles.c.published.desc())
+        )
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers (the web face) never block an ingest; foreign keys: SQLite leaves them off by default.

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 ONTOLOGY_DIR = Path(__file__).parent
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 @dataclass(frozen=True)
@@ -78,16 +80,23 @@ class Trigger:
 class EventLexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)  # head lemma -> triggers
     light_verbs: dict[str, list[Trigger]] = field(default_factory=dict)  # verb head lemma -> triggers
-    nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # noun lemma (last word) -> triggers
-    noun_phrases: dict[str, str] = field(default_factory=dict)  # "assassination attempt" -> head lemma
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # one-word noun lemma -> triggers
+    noun_phrases: dict[str, list[Trigger]] = field(default_factory=dict)  # "assassination attempt" -> triggers
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # type -> mode -> words
     not_triggers: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
+
+
+def _word(value: object) -> str:
+    return YAML_BOOLEAN_WORDS[value] if isinstance(value, bool) else str(value).lower()
 
 
 def _as_list(value: object) -> list[str]:
     if value is None:
         return []
-    return [str(v).lower() for v in value] if isinstance(value, list) else [str(value).lower()]
+    return [_word(v) for v in value] if isinstance(value, list) else [_word(value)]
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +123,8 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
             words = str(entry["lemma"]).lower().split()
             trigger = Trigger(event_type, frozenset(_as_list(entry.get("prep"))), entry.get("mode"))
-            lexicon.nouns.setdefault(words[-1], []).append(trigger)
-            if len(words) > 1:
-                lexicon.noun_phrases[" ".join(words)] = words[-1]
+            table = lexicon.noun_phrases if len(words) > 1 else lexicon.nouns
+            table.setdefault(" ".join(words), []).append(trigger)
         lexicon.modes[event_type] = {m: frozenset(_as_list(w)) for m, w in (spec.get("modes") or {}).items()}
         lexicon.not_triggers[event_type] = frozenset(_as_list(spec.get("not_triggers")))
     return lexicon

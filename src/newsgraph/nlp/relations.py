@@ -1,0 +1,201 @@
+"""Standing ties the text reveals: affiliation (titles, appositions, possessives), location
+("Venezuela-based", an institute "of" a state), alliance and opposition ("alliances with ...").
+
+Each rule reads the parse around actor mentions; the words that matter are data
+(ontology/relations.yaml). A tie is kept once per article, with the first sentence that shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.actors import ActorLayer
+from newsgraph.nlp.arguments import actor_in, conjuncts, subject_of
+from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.record import Relation
+
+STATE_TYPES = {"country"}
+NP_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "det", "case", "punct", "appos"}
+
+
+@dataclass(frozen=True)
+class RelationCues:
+    roles: dict[str, str]  # role word -> finer type
+    alliance_nouns: frozenset[str]
+    alliance_verbs: frozenset[str]
+    opposition_nouns: frozenset[str]
+    based_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def relation_cues(path: Path | None = None) -> RelationCues:
+    with (path or ONTOLOGY_DIR / "relations.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    roles = {word: kind for kind, words in data["roles"].items() for word in words}
+    return RelationCues(roles=roles, alliance_nouns=frozenset(data["alliance_nouns"]),
+                        alliance_verbs=frozenset(data["alliance_verbs"]),
+                        opposition_nouns=frozenset(data["opposition_nouns"]),
+                        based_types=frozenset(data["based_types"]))
+
+
+class _Collector:
+    def __init__(self, doc: Doc, actors: ActorLayer, sentence_of: list[int]) -> None:
+        self.doc, self.actors, self.sentence_of = doc, actors, sentence_of
+        self.found: dict[tuple[str, str, str], Relation] = {}
+
+    def type_of(self, entity_id: str | None) -> str | None:
+        entity = self.actors.entity(entity_id)
+        return entity.type if entity else None
+
+    def add(self, cls: str, kind: str, source: str | None, target: str | None, evidence: Token) -> None:
+        if not source or not target or source == target:
+            return
+        if cls in {"alliance", "opposition"} and (cls, target, source) in self.found:
+            return
+        key = (cls, source, target)
+        if key not in self.found:
+            sentence = evidence.sent
+            self.found[key] = Relation(cls=cls, type=kind, source=source, target=target,
+                                       sentence=self.sentence_of[evidence.i], evidence=sentence.text.strip())
+
+
+def find_relations(doc: Doc, actors: ActorLayer, sentence_of: list[int],
+                   cues: RelationCues | None = None) -> list[Relation]:
+    cues = cues or relation_cues()
+    collect = _Collector(doc, actors, sentence_of)
+    for start, end, entity_id in actors.spans:
+        head = _span_head(doc, start, end)
+        _title_ties(collect, cues, entity_id, start, head)
+        _apposition_ties(collect, cues, entity_id, head)
+        _possessive_ties(collect, cues, entity_id, start, end, head)
+        _based_in(collect, entity_id, start)
+    for token in doc:
+        _alliances(collect, cues, token)
+    return list(collect.found.values())
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token:
+    return doc[start:end].root
+
+
+def _role_kind(cues: RelationCues, tokens: list[Token]) -> str | None:
+    for token in reversed(tokens):
+        kind = cues.roles.get(token.lower_)
+        if kind:
+            return kind
+    return None
+
+
+def _title_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: int, head: Token) -> None:
+    """'Venezuelan Foreign Minister Iván Gil Pinto', 'AmFACT President Adriana Jones': actors named in
+    the title before a person's name are what the person belongs to."""
+    if collect.type_of(entity_id) != "person":
+        return
+    before = [t for t in head.subtree if t.i < start and t.dep_ in NP_DEPS | {"prep", "pobj"}]
+    if not before:
+        return
+    kind = _role_kind(cues, before)
+    if kind is None:
+        return
+    owners = []
+    for token in before:
+        owner = collect.actors.entity_at(token.i)
+        if owner and owner != entity_id and owner not in owners and collect.type_of(owner) != "location":
+            owners.append(owner)
+    organisations = [o for o in owners if collect.type_of(o) not in STATE_TYPES]
+    for owner in organisations or owners:
+        collect.add("affiliation", kind, entity_id, owner, head)
+    if not owners:
+        _state_of_titled_person(collect, kind, entity_id, head)
+
+
+def _state_of_titled_person(collect: _Collector, kind: str, entity_id: str, head: Token) -> None:
+    """'President Donald Trump' with no state in the title: the state the person is known to serve,
+    when the article names it."""
+    entity = collect.actors.entity(entity_id)
+    if entity is None or not entity.country:
+        return
+    for other in collect.actors.entities:
+        if other.type == "country" and other.country == entity.country:
+            collect.add("affiliation", kind, entity_id, other.id, head)
+
+
+def _apposition_ties(collect: _Collector, cues: RelationCues, entity_id: str, head: Token) -> None:
+    """'Danny Citrinowicz, a senior fellow at INSS'; "Iran's official news agency, IRNA"; 'the Juárez
+    Cartel and its armed wing, La Línea'."""
+    pairs: list[tuple[Token, Token]] = []  # (role noun, the actor's own head)
+    pairs += [(child, head) for child in head.children if child.dep_ == "appos"]
+    if head.dep_ == "appos":
+        pairs.append((head.head, head))
+    for role, _ in pairs:
+        if collect.actors.entity_at(role.i):
+            continue  # two names for one actor, not a role
+        kind = cues.roles.get(role.lemma_.lower()) or cues.roles.get(role.lower_)
+        if kind is None:
+            continue
+        for child in role.children:
+            owner = None
+            if child.dep_ in {"poss", "compound", "amod"}:
+                owner = actor_in(child, collect.actors, depth=0)
+            elif child.dep_ == "prep" and child.lower_ in {"at", "of", "for", "with", "from"}:
+                owner = next((actor_in(p, collect.actors, depth=0) for p in child.children if p.dep_ == "pobj"), None)
+            if owner and owner != entity_id and collect.type_of(owner) != "location":
+                collect.add("affiliation", kind, entity_id, owner, head)
+
+
+def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: int, end: int,
+                     head: Token) -> None:
+    """"Iran's Quds Force" (part of Iran); "Israel's Institute for ..." (based in Israel)."""
+    kind = collect.type_of(entity_id)
+    if kind in {"person", "country", "location", None}:
+        return
+    for child in head.children:
+        if child.dep_ != "poss" or child.i >= start:
+            continue
+        owner = collect.actors.entity_at(child.i)
+        if not owner or owner == entity_id:
+            continue
+        if collect.type_of(owner) in STATE_TYPES and kind in cues.based_types:
+            collect.add("location", "based_in", entity_id, owner, head)
+        elif collect.type_of(owner) != "location":
+            collect.add("affiliation", "part_of", entity_id, owner, head)
+
+
+def _based_in(collect: _Collector, entity_id: str, start: int) -> None:
+    """'Venezuela-based Cartel de los Soles'."""
+    doc = collect.doc
+    if start >= 3 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-":
+        place = collect.actors.entity_at(doc[start - 3].i)
+        if place:
+            collect.add("location", "based_in", entity_id, place, doc[start])
+
+
+def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
+    """'Iran remains influential through alliances with Venezuela, Cuba, and Nicaragua'."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma in cues.alliance_nouns | cues.opposition_nouns:
+        cls = "alliance" if lemma in cues.alliance_nouns else "opposition"
+        partners = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "between"}
+                    for p in prep.children if p.dep_ == "pobj"]
+        owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner_token is None:
+            governor = token.head.head if token.dep_ == "pobj" else token.head
+            owner_token = subject_of(governor) if governor.pos_ in {"VERB", "AUX", "ADJ"} else None
+            if owner_token is None and governor.dep_ == "acomp":
+                owner_token = subject_of(governor.head)
+        owner = actor_in(owner_token, collect.actors, depth=0) if owner_token is not None else None
+        for partner_head in partners:
+            for partner in conjuncts(partner_head):
+                collect.add(cls, cls, owner, actor_in(partner, collect.actors, depth=0), token)
+    elif token.pos_ == "VERB" and lemma in cues.alliance_verbs:
+        owner = actor_in(subject_of(token), collect.actors, depth=0) if subject_of(token) is not None else None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                for partner_head in (p for p in prep.children if p.dep_ == "pobj"):
+                    for partner in conjuncts(partner_head):
+                        collect.add("alliance", "alliance", owner, actor_in(partner, collect.actors, depth=0), token)
