@@ -38,16 +38,16 @@ def alpha3(code: str | None) -> str | None:
     return country.alpha_3 if country else None
 
 
-def matches(entity_id: str | None, record, gold_actors: list[dict]) -> bool:  # noqa: ANN001
+def matches(entity_id: str | None, record, gold_actors: list[dict], text: str | None = None) -> bool:  # noqa: ANN001
     entity = record.entity(entity_id)
-    if entity is None:
+    if entity is None and not text:
         return False
-    texts = {m.text.lower() for m in entity.mentions} | {entity.name.lower()}
+    texts = {m.text.lower() for m in entity.mentions} | {entity.name.lower()} if entity else {text.lower()}
     for actor in gold_actors:
         actor_text = str(actor.get("actorText", "")).lower()
         if any(t in actor_text or actor_text in t for t in texts if t and actor_text):
             return True
-        if actor.get("code") and alpha3(entity.country) == actor["code"]:
+        if entity is not None and actor.get("code") and alpha3(entity.country) == actor["code"]:
             return True
     return False
 
@@ -76,8 +76,8 @@ def main() -> int:
         scored = None
         verdict = "uncoded"
         for event in record.events:
-            actors_fit = matches(event.source, record, sources) and (
-                not targets or matches(event.target, record, targets))
+            actors_fit = matches(event.source, record, sources, event.source_text) and (
+                not targets or matches(event.target, record, targets, event.target_text))
             if actors_fit and event.type == gold_type:
                 verdict, scored = "right", event
                 break

@@ -156,12 +156,20 @@ def _country_entries(data_dir: Path) -> list[KBEntry]:
         if capital and capital not in not_capitals and capital not in aliases:
             aliases.append(capital)
         demonyms = [d for d in [info.get("demonym"), *extra.get("demonyms", {}).get(code, [])] if d]
+        demonyms += [_plural(d) for d in demonyms if _plural(d)]
         entries.append(KBEntry(
             id=slug(name), name=name, type="country", country=code,
             aliases=aliases, demonyms=list(dict.fromkeys(demonyms)), capital=capital,
             source="countryinfo",
         ))
     return entries
+
+
+def _plural(demonym: str) -> str | None:
+    """'Albanian' -> 'Albanians', 'Iraqi' -> 'Iraqis'; forms like 'Chinese' or 'British' have none."""
+    if " " in demonym or demonym.endswith(("ese", "sh", "ch", "ss", "s")):
+        return None
+    return demonym + "s" if demonym.endswith(("an", "i", "ot", "er", "ek", "ab", "ian")) else None
 
 
 def _curated_entries(path: Path) -> tuple[list[KBEntry], list[str]]:

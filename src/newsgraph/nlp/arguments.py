@@ -73,6 +73,19 @@ def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
 
 
+def target_in(token: Token, actors: ActorLayer) -> str | None:
+    """The actor a target phrase names, else the place it names ('the invasion of South Lebanon'):
+    event data codes places as targets where no actor is named."""
+    found = actor_in(token, actors)
+    if found:
+        return found
+    for node in [token, *[c for c in token.children if c.dep_ in MODIFIER_DEPS]]:
+        entity_id = actors.entity_at(node.i)
+        if entity_id:
+            return entity_id
+    return None
+
+
 def actor_in(token: Token, actors: ActorLayer, depth: int = 2) -> str | None:
     """The known actor a noun phrase names: its head, a modifier ('U.S. actions', "Iran's
     backing"), or a place it is tied to ('regimes in Caracas')."""

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.actors import ActorLayer
-from newsgraph.nlp.arguments import actor_in, conjuncts, object_of, phrase_text, subject_of
+from newsgraph.nlp.arguments import actor_in, conjuncts, object_of, phrase_text, subject_of, target_in
 from newsgraph.ontology import EventLexicon, Trigger
 from newsgraph.record import Event, Quantity, Span
 
@@ -27,12 +27,29 @@ QUALIFIERS = {
     "approximately": "about",
 }
 ADJACENT_PREPS = {"in", "from", "of"}
+PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
+# Verbal acts whose complement is what they threaten, demand, promise or refuse.
+VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+INTENT_AUXILIARIES = {"will", "'ll", "shall"}
+INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
+                "ready", "prepared", "determined", "set", "swear"}
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 
 
-def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of: list[int]) -> list[Event]:
+def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of: list[int],
+                group_nouns: frozenset[str] = frozenset()) -> list[Event]:
     events: list[Event] = []
+    anchors: dict[int, Token] = {}  # id(event) -> its trigger token
     used_nouns: set[int] = set()
+
+    def code(token: Token, *args: object, **kwargs: object) -> list[Event]:
+        coded = _code(token, *args, group_nouns=group_nouns, **kwargs)  # type: ignore[arg-type]
+        for event in coded:
+            anchors[id(event)] = token
+        return coded
+
     for token in doc:
         if token.pos_ != "VERB":
             continue
@@ -40,13 +57,13 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
         if light is not None:
             trigger, noun = light
             used_nouns.add(noun.i)
-            events += _code(token, trigger, actors, subject_of(token), object_of(noun, trigger.preps)
-                            or object_of(token, trigger.preps), sentence_of, lexicon, quantity_of=noun,
+            target = object_of(noun, trigger.preps) or object_of(token, trigger.preps) or _object_target(noun, actors)
+            events += code(token, trigger, actors, subject_of(token), target, sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
         if trigger is not None:
-            events += _code(token, trigger, actors, subject_of(token), object_of(token, trigger.preps),
+            events += code(token, trigger, actors, subject_of(token), object_of(token, trigger.preps),
                             sentence_of, lexicon, quantity_of=next(
                                 (c for c in token.children if c.dep_ == "dobj"), None))
     for token in doc:
@@ -59,9 +76,105 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
             target = object_of(token, trigger.preps) if trigger.preps else None
             if source is None or target is None:
                 continue
-            events += _code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
+            events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
                             trigger_tokens=[first, token])
+    events = _fold_embedded(events, anchors, actors)
+    for event in events:
+        _recode_intent(event, anchors[id(event)])
     return _dedupe(events)
+
+
+def _object_target(noun: Token, actors: ActorLayer) -> Token | None:
+    """For a light verb without a listed preposition: the object itself when it names an actor
+    ('expelled two Russian diplomats'), else what it is 'of' ('mounted an invasion of South Lebanon')."""
+    named = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]]
+    if any(actors.entity_at(t.i) for t in named):
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "into", "on", "against"}:
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[Token, str] | None:
+    """The event trigger this one is the complement of: 'threatened [to ban] ...', 'demanded [that
+    Israel ease] ...'."""
+    node, relation = token, None
+    for _ in range(2):
+        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
+            return None
+        relation = relation or node.dep_
+        node = node.head
+        if node.i in anchors_by_token:
+            return node, relation
+    return None
+
+
+def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: ActorLayer) -> list[Event]:
+    """An act that is only threatened, demanded, promised or refused is not an event of its own: it
+    tells the target of the verbal act that governs it ('demanded that Israel ease ...' -> the
+    demand is aimed at Israel; 'threatened to cut ties with Russia' -> at Russia)."""
+    by_token: dict[int, list[Event]] = {}
+    for event in events:
+        by_token.setdefault(anchors[id(event)].i, []).append(event)
+    kept = []
+    for event in events:
+        found = _governor(anchors[id(event)], by_token)
+        if found is None:
+            kept.append(event)
+            continue
+        governor_token, relation = found
+        governing = [g for g in by_token[governor_token.i] if g.type in VERBAL_ACTS]
+        if not governing:
+            kept.append(event)
+            continue
+        for outer in governing:
+            if outer.target is None:
+                outer.target = event.source if relation == "ccomp" else event.target
+                outer.target_text = event.source_text if relation == "ccomp" else event.target_text
+            if outer.target == outer.source:
+                outer.target = None
+    for event in kept:
+        token = anchors[id(event)]
+        if event.target is None and event.type in VERBAL_ACTS:
+            event.target, text = _complement_target(token, actors)
+            event.target_text = event.target_text or text
+            if event.target == event.source:
+                event.target = None
+    return kept
+
+
+def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, str | None]:
+    """'demanded that the US cancel ...' -> the US; 'threatened to break relations with Russia' -> Russia."""
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and actor_in(subject, actors):
+                return actor_in(subject, actors), subject.text
+        if child.dep_ == "xcomp":
+            for grandchild in child.children:
+                if grandchild.dep_ in {"dobj", "dative"} and actor_in(grandchild, actors):
+                    return actor_in(grandchild, actors), grandchild.text
+                if grandchild.dep_ == "prep":
+                    for pobj in grandchild.children:
+                        if pobj.dep_ == "pobj" and actor_in(pobj, actors):
+                            return actor_in(pobj, actors), pobj.text
+    return None, None
+
+
+def _recode_intent(event: Event, token: Token) -> None:
+    """PLOVER codes an intention, not the act: 'X will provide aid' is AGREE, 'X will withdraw its
+    troops unless ...' is THREATEN."""
+    intent = any(c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES for c in token.children)
+    if token.dep_ == "xcomp" and (token.head.lemma_.lower() in INTENT_HEADS or token.head.lower_ in INTENT_HEADS):
+        intent = True
+    if not intent:
+        return
+    conditional = any(t.lower_ == "unless" for t in token.subtree)
+    if event.type in CONFLICTUAL or (conditional and event.type not in VERBAL_ACTS):
+        event.type, event.mode = "THREATEN", None
+    elif event.type in COOPERATIVE:
+        event.type, event.mode = "AGREE", None
 
 
 # --- triggers -----------------------------------------------------------------------------------
@@ -141,7 +254,7 @@ def _noun_source(noun: Token) -> Token | None:
 
 def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: Token | None, target: Token | None,
           sentence_of: list[int], lexicon: EventLexicon, quantity_of: Token | None = None,
-          trigger_tokens: list[Token] | None = None) -> list[Event]:
+          trigger_tokens: list[Token] | None = None, group_nouns: frozenset[str] = frozenset()) -> list[Event]:
     if source is None:
         return []
     tokens = sorted(trigger_tokens or [trigger_token], key=lambda t: t.i)
@@ -153,16 +266,20 @@ def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: To
     negated = any(c.dep_ == "neg" for c in trigger_token.children)
     mode = trigger.mode or _mode(trigger_token, trigger.type, lexicon)
     quantity = _quantity(quantity_of) if quantity_of is not None else None
+    place_id, place_text = _place_of(trigger_token, actors)
     events = []
     for source_head in conjuncts(source):
         source_id = actor_in(source_head, actors)
-        if source_id is None:
-            continue
+        if source_id is None and source_head.lemma_.lower() not in group_nouns:
+            continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
         for target_head in targets:
             target_id = None
             if target_head is not None:
-                target_id = actor_in(target_head, actors) or _adjacent_place(target_head, actors)
+                target_id = target_in(target_head, actors) or _adjacent_place(target_head, actors)
+            elif place_id is not None:
+                # no one named as target: event data codes the place ("demonstrated in Serbia")
+                target_id = place_id
             if target_id == source_id:
                 continue
             events.append(Event(
@@ -170,7 +287,10 @@ def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: To
                 source_text=phrase_text(source_head),
                 target_text=phrase_text(target_head) if target_head is not None else None,
                 trigger=span, sentence=sentence_of[trigger_token.i], negated=negated, quantity=quantity,
+                location=place_text,
             ))
+            if target_head is None and target_id is not None:
+                events[-1].target_text = place_text
     return events
 
 
@@ -185,6 +305,22 @@ def _adjacent_place(target: Token, actors: ActorLayer) -> str | None:
                 if pobj.dep_ == "pobj":
                     return actor_in(pobj, actors, depth=1)
     return None
+
+
+def _place_of(trigger: Token, actors: ActorLayer) -> tuple[str | None, str | None]:
+    """Where it happened: 'in X' / 'at X' / 'outside X' on the trigger, X a place or a state."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                entity_id = actors.entity_at(pobj.i) or next(
+                    (actors.entity_at(c.i) for c in pobj.children if c.dep_ in {"compound", "poss"}
+                     and actors.entity_at(c.i)), None)
+                entity = actors.entity(entity_id)
+                if entity is not None and entity.type in {"location", "country"}:
+                    return entity_id, phrase_text(pobj)
+    return None, None
 
 
 def _mode(trigger_token: Token, event_type: str, lexicon: EventLexicon) -> str | None:

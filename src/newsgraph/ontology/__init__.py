@@ -23,6 +23,7 @@ class ActorCues:
     not_actors: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         not_actors=frozenset(str(n).casefold() for n in data["not_actors"]),
         family_name_first=frozenset(data.get("family_name_first", [])),
         place_prepositions=frozenset(data.get("place_prepositions", [])),
+        group_nouns=frozenset(data.get("group_nouns", [])),
     )
 
 
