@@ -168,7 +168,8 @@ def finished_shards(out: Path, fmt: str) -> set[str]:
 
 def run_batch(inputs: list[Path], out: Path, workers: int = 2, scheduler: str | None = None,
               shard_size: int = 200, model: str | None = None, fmt: str = "jsonl",
-              progress: Callable[[ShardResult], None] | None = None, retries: int = 2) -> BatchReport:
+              progress: Callable[[ShardResult], None] | None = None, retries: int = 2,
+              on_plan: Callable[[int, int], None] | None = None) -> BatchReport:
     from dask.distributed import Client, LocalCluster, as_completed
 
     out.mkdir(parents=True, exist_ok=True)
@@ -179,6 +180,8 @@ def run_batch(inputs: list[Path], out: Path, workers: int = 2, scheduler: str | 
     done = finished_shards(out, fmt)
     todo = [s for s in shards if s not in done]
     report.skipped_done = len(shards) - len(todo)
+    if on_plan:
+        on_plan(len(shards), report.skipped_done)
     previous = _read_manifest(out)
     if todo:
         if scheduler:

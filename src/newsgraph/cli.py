@@ -227,7 +227,8 @@ def batch(
 
         try:
             report = run_batch(inputs, out, workers=workers, scheduler=scheduler, shard_size=shard_size,
-                               model=model, fmt=fmt, progress=advance)
+                               model=model, fmt=fmt, progress=advance,
+                               on_plan=lambda total, done: progress.update(task, total=total, completed=done))
         except BatchError as error:
             fail(str(error))
         except KeyboardInterrupt:

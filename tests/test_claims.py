@@ -1,0 +1,209 @@
+"""Claim status per sentence (asserted, attributed, hedged), with its holder and cue, and the same
+status carried by events.
+
+Every text here is a short news-like sentence written for these tests. A hedge outranks an
+attribution: a source's hedged claim stays hedged with the source as holder. A sentence that names
+no actor makes no claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsgraph.record import Article, Claim, Event, Extraction
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def extract(extractor, text: str, article_id: str = "c") -> Extraction:
+    return extractor.extract(Article(id=article_id, text=text, published="2025-11-20"))
+
+
+def describe(extraction: Extraction) -> str:
+    claims = "; ".join(f"[s{c.sentence} {c.status} holder={c.holder} {c.holder_text!r} cue={c.cue!r}]"
+                       for c in extraction.claims) or "no claims"
+    events = "; ".join(f"[{e.type} {e.trigger.text!r} {e.status} by={e.attributed_to} neg={e.negated}]"
+                       for e in extraction.events) or "no events"
+    return f"{claims} | {events}"
+
+
+def only_claim(extraction: Extraction) -> Claim:
+    assert len(extraction.claims) == 1, describe(extraction)
+    claim = extraction.claims[0]
+    assert claim.sentence == 0, describe(extraction)
+    return claim
+
+
+def holder_name(extraction: Extraction, claim: Claim) -> str | None:
+    """The name of the entity the claim's holder points to (None when there is no holder)."""
+    if claim.holder is None:
+        return None
+    entity = extraction.entity(claim.holder)
+    assert entity is not None, f"holder {claim.holder!r} is not an entity of the extraction"
+    return entity.name
+
+
+def event_at(extraction: Extraction, trigger_word: str) -> Event:
+    found = [e for e in extraction.events if trigger_word in e.trigger.text.split()]
+    assert len(found) == 1, f"{trigger_word!r}: {describe(extraction)}"
+    return found[0]
+
+
+# --- claim status per sentence --------------------------------------------------------------------
+
+
+SEPARATE = "checked by its own test"  # holder_text of a raising verb: see test_raising_verb_names_no_holder
+
+
+@dataclass
+class Case:
+    text: str
+    status: str
+    cue: str | None = None  # compared case-insensitively
+    holder: str | None = None  # the holder entity's name
+    holder_text: str | None = None
+
+
+def case(text: str, status: str, cue: str | None = None, holder: str | None = None, holder_text: str | None = None,
+         *, id: str, xfail: str | None = None):
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(Case(text, status, cue, holder, holder_text), id=id, marks=marks)
+
+
+HEDGED_NP = ("a hedge on a noun phrase (adjective or linking participle) governs only that phrase; the claim is "
+             "hedged only when the sentence root is in a hedge's scope, so a suspected agent in subject position "
+             "leaves the claim asserted")
+
+CASES = [
+    # passive verbs of belief and report
+    case("Iran is believed to provide weapons to the Houthis.", "hedged", "is believed to", id="is believed to"),
+    case("Hezbollah is said to control the border crossings.", "hedged", "is said to", id="is said to"),
+    case("The Kremlin is reported to have moved troops toward the border.", "hedged", "is reported to",
+         id="is reported to"),
+    case("Hamas is thought to hold about 20 hostages.", "hedged", "is thought to", id="is thought to"),
+    # adverbs of doubt
+    case("Hamas allegedly smuggled weapons into Gaza.", "hedged", "allegedly", id="allegedly"),
+    case("Russia reportedly launched drones at Kyiv overnight.", "hedged", "reportedly", id="reportedly"),
+    # adjectives of doubt and linking participles
+    case("A suspected Russian drone struck a power plant in Moldova.", "hedged", "suspected",
+         id="suspected (adjective)", xfail=HEDGED_NP),
+    case("The alleged plot was directed by Iran's Quds Force.", "hedged", "alleged", id="alleged", xfail=HEDGED_NP),
+    case("An attack linked to Hezbollah killed 85 people in Buenos Aires in 1994.", "hedged", "linked",
+         id="linked to", xfail=HEDGED_NP),
+    # modals of possibility and conditionals
+    case("Iran may resume enrichment next year.", "hedged", "may", id="may"),
+    case("Russia might attack Moldova.", "hedged", "might", id="might"),
+    case("China could impose new sanctions on Taiwan.", "hedged", "could", id="could"),
+    case("Tehran will retaliate if Israel strikes Iran again.", "hedged", "if", id="conditional if",
+         xfail="a conditional cue's scope is its own 'if' clause; the main clause it conditions stays asserted"),
+    # hedging verbs
+    case("Russia appears to be preparing a new offensive.", "hedged", "appears", None, SEPARATE, id="appears to"),
+    case("North Korea seems to have tested a new missile.", "hedged", "seems", None, SEPARATE, id="seems to"),
+    case("Analysts suggest that Iran is rearming Hezbollah.", "hedged", "suggest", None, "Analysts",
+         id="Analysts suggest that"),
+    # attribution
+    case("Netanyahu said that Israel would expand the operation.", "attributed", "said", "Benjamin Netanyahu",
+         "Netanyahu", id="X said that"),
+    case("According to the Pentagon, Russia fired missiles at Kyiv.", "attributed", "according to",
+         "United States Department of Defense", "the Pentagon", id="according to X"),
+    case("Zelensky told Reuters that Russia had shelled Kharkiv.", "attributed", "told", "Volodymyr Zelensky",
+         "Zelensky", id="X told Reuters that"),
+    case('"We will not negotiate under fire," Zelensky said.', "attributed", "said", "Volodymyr Zelensky",
+         "Zelensky", id="direct quote"),
+    # a hedge inside someone's statement: hedged, and the speaker is the holder
+    case("Netanyahu said the group is believed to be hiding hostages in Gaza.", "hedged", "is believed to",
+         "Benjamin Netanyahu", "Netanyahu", id="hedge inside a statement"),
+    case("Iran is believed to have supplied the drones, Zelensky said.", "hedged", "is believed to",
+         "Volodymyr Zelensky", "Zelensky", id="hedge inside a statement, speaker last"),
+    # plain statements of fact
+    case("Israel launched airstrikes on southern Lebanon on Tuesday.", "asserted", id="plain fact"),
+    case("Iran resumed enrichment in May.", "asserted", id="the month May is no modal"),
+    case("Iran will resume enrichment next year.", "asserted", id="will is no hedge"),
+]
+
+
+@pytest.mark.parametrize("expected", CASES)
+def test_claim_status(extractor, expected: Case) -> None:
+    extraction = extract(extractor, expected.text)
+    claim = only_claim(extraction)
+    detail = describe(extraction)
+    assert claim.status == expected.status, detail
+    if expected.cue is None:
+        assert claim.cue is None, detail
+    else:
+        assert claim.cue is not None and claim.cue.lower() == expected.cue.lower(), detail
+    assert holder_name(extraction, claim) == expected.holder, detail
+    if expected.holder_text is not SEPARATE:
+        assert claim.holder_text == expected.holder_text, detail
+
+
+@pytest.mark.xfail(strict=True, reason="the holder text of a hedging verb is taken from its subject, but the "
+                                       "subject of 'appears to'/'seems to' is what the claim is about, not who "
+                                       "holds it")
+@pytest.mark.parametrize("text", ["Russia appears to be preparing a new offensive.",
+                                  "North Korea seems to have tested a new missile."], ids=["appears", "seems"])
+def test_raising_verb_names_no_holder(extractor, text: str) -> None:
+    claim = only_claim(extract(extractor, text))
+    assert claim.holder_text is None
+
+
+def test_sentence_without_actor_makes_no_claim(extractor) -> None:
+    extraction = extract(extractor, "Israel launched airstrikes on southern Lebanon. "
+                                    "The weather was cold and windy all day.")
+    assert len(extraction.sentences) == 2, extraction.sentences
+    assert [(c.sentence, c.status) for c in extraction.claims] == [(0, "asserted")], describe(extraction)
+
+
+def test_question_makes_no_claim(extractor) -> None:
+    extraction = extract(extractor, "Will Iran resume enrichment next year?")
+    assert extraction.claims == [], describe(extraction)
+
+
+# --- event status ---------------------------------------------------------------------------------
+
+
+def test_event_in_reported_speech_is_attributed_to_the_speaker(extractor) -> None:
+    extraction = extract(extractor, "Zelensky told Reuters that Russia had shelled Kharkiv.")
+    event = event_at(extraction, "shelled")
+    assert event.status == "attributed", describe(extraction)
+    assert event.attributed_to is not None
+    assert extraction.entity(event.attributed_to).name == "Volodymyr Zelensky"
+
+
+def test_event_in_direct_quote_is_attributed_to_the_speaker(extractor) -> None:
+    extraction = extract(extractor, '"Russia shelled Kharkiv overnight," Zelensky said.')
+    event = event_at(extraction, "shelled")
+    assert event.status == "attributed", describe(extraction)
+    assert event.attributed_to is not None
+    assert extraction.entity(event.attributed_to).name == "Volodymyr Zelensky"
+
+
+def test_event_stated_by_the_writer_is_asserted(extractor) -> None:
+    extraction = extract(extractor, "Russia shelled Kharkiv on Tuesday.")
+    event = event_at(extraction, "shelled")
+    assert (event.status, event.attributed_to, event.negated) == ("asserted", None, False), describe(extraction)
+
+
+def test_event_under_passive_belief_is_hedged(extractor) -> None:
+    extraction = extract(extractor, "Iran is believed to provide weapons to the Houthis.")
+    event = event_at(extraction, "provide")
+    assert event.status == "hedged", describe(extraction)
+    assert event.attributed_to is None
+
+
+@pytest.mark.xfail(strict=True, reason="an adjective hedge's scope is its noun phrase; the verb of an event "
+                                       "whose agent is 'a suspected Russian drone' lies outside it, so the event "
+                                       "stays asserted")
+def test_event_with_suspected_agent_is_hedged(extractor) -> None:
+    extraction = extract(extractor, "A suspected Russian drone struck a power plant in Moldova.")
+    event = event_at(extraction, "struck")
+    assert event.status == "hedged", describe(extraction)
+
+
+def test_negated_event(extractor) -> None:
+    negated = event_at(extract(extractor, "Iran did not condemn the attack on the embassy."), "condemn")
+    plain = event_at(extract(extractor, "Iran condemned the attack on the embassy."), "condemned")
+    assert negated.negated is True
+    assert plain.negated is False
