@@ -448,6 +448,52 @@ def quotes_command(
     _print_quotes(rows)
 
 
+@app.command("claims")
+def claims_command(
+    db: DbOption = None,
+    status: Annotated[str | None, typer.Option(help="asserted, attributed or hedged.")] = None,
+    holder: Annotated[str | None, typer.Option(help="Only claims held by this actor.")] = None,
+    about: Annotated[str | None, typer.Option(help="Only claims whose sentence names this actor.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """How sure the text is: claims by status and holder, each with its sentence."""
+    if status and status not in {"asserted", "attributed", "hedged"}:
+        fail(f"--status must be asserted, attributed or hedged, got {status!r}")
+    store = _store(db, create=False)
+    rows = store.claims(status=status, holder=_resolve_actor(store, holder), about=_resolve_actor(store, about),
+                        limit=limit or None)
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        err.print("no claims match")
+    for row in rows:
+        holder_name = row["holder_name"] or row["holder_text"] or ""
+        out.print(f"\n[bold]{row['status']}[/] {escape(holder_name)} [dim]{escape(row['cue'] or '')}[/]  "
+                  f"[cyan]{escape(row['article_id'])}[/] sentence {row['sentence']}")
+        out.print(f"  {escape(row['sentence_text'])}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the web face (pages and /api) over a database."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    try:
+        application = create_app(db)
+    except FileNotFoundError as error:
+        fail(str(error))
+    err.print(f"newsgraph on http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 # --- knowledge base ------------------------------------------------------------------------------
 
 

@@ -108,8 +108,13 @@ claims = Table(
     Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("sentence", Integer, nullable=False),
     Column("status", String(20), nullable=False, index=True),
-    Column("holder", String(200)), Column("holder_text", Text), Column("cue", Text),
+    Column("holder", String(200), index=True), Column("holder_text", Text), Column("cue", Text),
+    Index("ix_claims_article", "article", "sentence"),
 )
+Index("ix_events_article", events.c.article)
+Index("ix_quotes_article", quotes.c.article)
+Index("ix_relations_article", relations.c.article)
+Index("ix_mentions_article", mentions.c.article, mentions.c.sentence)
 
 
 def database_url(db: str | None = None) -> str:
@@ -285,8 +290,8 @@ class Store:
                                                     .where(mentions.c.entity == entity_id)).scalar_one()
             rows = conn.execute(
                 select(mentions.c.text, mentions.c.start, mentions.c.end, mentions.c.sentence,
-                       articles.c.article_id, articles.c.title, articles.c.published,
-                       sentences.c.text.label("sentence_text"))
+                       articles.c.id.label("article_key"), articles.c.article_id, articles.c.title,
+                       articles.c.published, sentences.c.text.label("sentence_text"))
                 .join(articles, articles.c.id == mentions.c.article)
                 .join(sentences, (sentences.c.article == mentions.c.article)
                       & (sentences.c.idx == mentions.c.sentence))
@@ -299,7 +304,7 @@ class Store:
 
 
     def quotes(self, speaker: str | None = None, about: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+               until: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Quotes, newest first: by a speaker (entity id), about an actor (an entity id named inside
         the quoted content), published since/until a date; each with its sentence."""
         speaker_entity = entities.alias("speaker_entity")
@@ -309,7 +314,7 @@ class Store:
                    quotes.c.content_text, quotes.c.content_start, quotes.c.content_end, quotes.c.direct,
                    quotes.c.channel, quotes.c.sentence,
                    speaker_entity.c.name.label("speaker_name"), channel_entity.c.name.label("channel_name"),
-                   articles.c.article_id, articles.c.title, articles.c.published,
+                   articles.c.id.label("article_key"), articles.c.article_id, articles.c.title, articles.c.published,
                    sentences.c.text.label("sentence_text"))
             .join(articles, articles.c.id == quotes.c.article)
             .join(sentences, (sentences.c.article == quotes.c.article) & (sentences.c.idx == quotes.c.sentence))
@@ -330,14 +335,13 @@ class Store:
         if until:
             query = query.where(articles.c.published <= until)
         if limit:
-            query = query.limit(limit)
+            query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
-
     def events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
                since: str | None = None, until: str | None = None, actor: str | None = None,
-               limit: int | None = 100) -> list[dict[str, Any]]:
+               limit: int | None = 100, offset: int = 0, status: str | None = None) -> list[dict[str, Any]]:
         """Coded events, newest first, each with its sentence. Dates filter on the event's own date
         interval when it has one, else on the article's publication date."""
         source_entity, target_entity = entities.alias("source_entity"), entities.alias("target_entity")
@@ -348,7 +352,7 @@ class Store:
                    events.c.status, events.c.attributed_to, events.c.negated, events.c.date_text,
                    events.c.date_start, events.c.date_end, events.c.quantity, events.c.location, events.c.sentence,
                    source_entity.c.name.label("source_name"), target_entity.c.name.label("target_name"),
-                   articles.c.article_id, articles.c.title, articles.c.published,
+                   articles.c.id.label("article_key"), articles.c.article_id, articles.c.title, articles.c.published,
                    sentences.c.text.label("sentence_text"))
             .join(articles, articles.c.id == events.c.article)
             .join(sentences, (sentences.c.article == events.c.article) & (sentences.c.idx == events.c.sentence))
@@ -368,8 +372,10 @@ class Store:
             query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
         if until:
             query = query.where(day <= until)
+        if status:
+            query = query.where(events.c.status == status)
         if limit:
-            query = query.limit(limit)
+            query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -379,8 +385,8 @@ class Store:
         query = (
             select(relations.c["class"].label("cls"), relations.c.type, relations.c.source, relations.c.target,
                    relations.c.sentence, source_entity.c.name.label("source_name"),
-                   target_entity.c.name.label("target_name"), articles.c.article_id, articles.c.published,
-                   sentences.c.text.label("sentence_text"))
+                   target_entity.c.name.label("target_name"), articles.c.id.label("article_key"),
+                   articles.c.article_id, articles.c.published, sentences.c.text.label("sentence_text"))
             .join(articles, articles.c.id == relations.c.article)
             .join(sentences, (sentences.c.article == relations.c.article)
                   & (sentences.c.idx == relations.c.sentence))
@@ -393,6 +399,118 @@ class Store:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+
+    # --- reading for the web face --------------------------------------------------------------
+    def search_entities(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Actors whose name or a mention contains the text, names starting with it first."""
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        mention_count = func.count(mentions.c.id).label("mentions")
+        query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.country, mention_count)
+                 .join(mentions, mentions.c.entity == entities.c.id)
+                 .where(func.lower(entities.c.name).contains(needle) | func.lower(mentions.c.text).contains(needle))
+                 .group_by(entities.c.id)
+                 .order_by(func.lower(entities.c.name).startswith(needle).desc(), mention_count.desc())
+                 .limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def article(self, key: int) -> dict[str, Any] | None:
+        """One article with its sentences and everything extracted from it."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == key)).first()
+            if row is None:
+                return None
+            found = dict(row._mapping)
+            found["sentences"] = [dict(r._mapping) for r in conn.execute(
+                select(sentences.c.idx, sentences.c.start, sentences.c.end, sentences.c.text)
+                .where(sentences.c.article == key).order_by(sentences.c.idx))]
+            found["mentions"] = [dict(r._mapping) for r in conn.execute(
+                select(mentions.c.entity, mentions.c.start, mentions.c.end, mentions.c.text, mentions.c.sentence,
+                       entities.c.name, entities.c.type)
+                .join(entities, entities.c.id == mentions.c.entity)
+                .where(mentions.c.article == key).order_by(mentions.c.start))]
+            for name, table, order in (("events", events, events.c.trigger_start),
+                                       ("quotes", quotes, quotes.c.content_start),
+                                       ("relations", relations, relations.c.sentence),
+                                       ("claims", claims, claims.c.sentence)):
+                found[name] = [dict(r._mapping) for r in conn.execute(
+                    select(table).where(table.c.article == key).order_by(order))]
+            return found
+
+    def claims(self, status: str | None = None, holder: str | None = None, about: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int | None = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Claims with their sentence: by status, by holder (entity id), about an actor (named in the
+        sentence), published since/until."""
+        holder_entity = entities.alias("holder_entity")
+        query = (
+            select(claims.c.id, claims.c.status, claims.c.holder, claims.c.holder_text, claims.c.cue,
+                   claims.c.sentence, holder_entity.c.name.label("holder_name"), articles.c.id.label("article_key"),
+                   articles.c.article_id, articles.c.title, articles.c.published,
+                   sentences.c.text.label("sentence_text"))
+            .join(articles, articles.c.id == claims.c.article)
+            .join(sentences, (sentences.c.article == claims.c.article) & (sentences.c.idx == claims.c.sentence))
+            .outerjoin(holder_entity, holder_entity.c.id == claims.c.holder)
+            .order_by(articles.c.published.desc(), articles.c.id, claims.c.sentence)
+        )
+        if status:
+            query = query.where(claims.c.status == status)
+        if holder:
+            query = query.where(claims.c.holder == holder)
+        if about:
+            query = query.where(select(mentions.c.id).where(
+                mentions.c.article == claims.c.article, mentions.c.sentence == claims.c.sentence,
+                mentions.c.entity == about).exists())
+        if since:
+            query = query.where(articles.c.published >= since)
+        if until:
+            query = query.where(articles.c.published <= until)
+        if limit:
+            query = query.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def timeline(self, entity_id: str) -> list[dict[str, Any]]:
+        """Events by or against an actor per month (by the event's date, else publication)."""
+        month = func.substr(func.coalesce(events.c.date_start, articles.c.published), 1, 7).label("month")
+        query = (select(month, events.c.type, func.count().label("count"))
+                 .join(articles, articles.c.id == events.c.article)
+                 .where((events.c.source == entity_id) | (events.c.target == entity_id))
+                 .where(month.is_not(None))
+                 .group_by(month, events.c.type).order_by(month))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def network(self, actor: str | None = None, since: str | None = None, until: str | None = None,
+                limit: int = 150) -> list[dict[str, Any]]:
+        """Edges between actors: event counts per (source, target, type), for one actor's ego network
+        or for all, within a date range; the heaviest edges first."""
+        day = func.coalesce(events.c.date_start, articles.c.published)
+        query = (select(events.c.source, events.c.target, events.c.type, func.count().label("count"))
+                 .join(articles, articles.c.id == events.c.article)
+                 .where(events.c.source.is_not(None), events.c.target.is_not(None))
+                 .group_by(events.c.source, events.c.target, events.c.type)
+                 .order_by(func.count().desc()).limit(limit))
+        if actor:
+            query = query.where((events.c.source == actor) | (events.c.target == actor))
+        if since:
+            query = query.where(day >= since)
+        if until:
+            query = query.where(day <= until)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.country)
+                                .where(entities.c.id.in_(wanted)))
+            return {r.id: dict(r._mapping) for r in rows}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

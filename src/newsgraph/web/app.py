@@ -1,0 +1,249 @@
+"""The analyst's face: server-rendered pages over the store, and the same data as JSON under /api.
+
+Pages and API call the Store's queries only. Article text and extracted strings are untrusted:
+templates autoescape, the SVG is built from escaped pieces, and a Content-Security-Policy allows
+no inline script, so nothing from an article can run in the page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum, StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsgraph.ontology import PLOVER_TYPES
+from newsgraph.store import Store
+from newsgraph.web.graph import build_graph, graph_svg, timeline_svg, tone
+from newsgraph.web.highlight import highlighted
+
+HERE = Path(__file__).parent
+PER_PAGE = 25
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
+
+
+class Status(StrEnum):
+    asserted = "asserted"
+    attributed = "attributed"
+    hedged = "hedged"
+
+
+Page = Annotated[int, Query(ge=1, le=100000, description="page number, from 1")]
+PageParam = Annotated[int, Query(ge=1, le=100000, alias="page", description="page number, from 1")]
+PerPage = Annotated[int, Query(ge=1, le=200)]
+
+
+def create_app(db: str | None = None) -> FastAPI:
+    store = Store(db, create=False)
+    app = FastAPI(title="newsgraph", version="0.1.0",
+                  description="Actors, events, quotes, ties and claims extracted from news, each with its sentence.")
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["tone"] = tone
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, error: StarletteHTTPException) -> Any:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        return templates.TemplateResponse(request, "error.html", {"message": error.detail},
+                                          status_code=error.status_code)
+
+    def actor_or_404(entity_id: str) -> dict[str, Any]:
+        profile = store.actor_profile(entity_id, mention_limit=30)
+        if profile is None:
+            raise HTTPException(404, f"no actor with id {entity_id!r}")
+        return profile
+
+    def ego(entity_id: str) -> dict:
+        edges = store.network(actor=entity_id, limit=60)
+        ties = store.ties(entity_id, limit=60)
+        ids = {e["source"] for e in edges} | {e["target"] for e in edges} | {t["source"] for t in ties} \
+            | {t["target"] for t in ties}
+        return build_graph(edges, ties, store.entity_names(ids))
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    # --- JSON API ---------------------------------------------------------------------------
+    @app.get("/api/search", tags=["api"])
+    def api_search(q: Annotated[str, Query(min_length=1, max_length=200)], limit: PerPage = 20) -> list[dict]:
+        return store.search_entities(q, limit)
+
+    @app.get("/api/actors", tags=["api"])
+    def api_actors(limit: PerPage = 50, type: str | None = None) -> list[dict]:  # noqa: A002 - the query name
+        return store.actor_table(limit=limit, actor_type=type)
+
+    @app.get("/api/actors/{entity_id}", tags=["api"])
+    def api_actor(entity_id: str) -> dict:
+        profile = actor_or_404(entity_id)
+        profile["ties"] = store.ties(entity_id)
+        profile["events"] = store.events(actor=entity_id, limit=50)
+        profile["quotes_by"] = store.quotes(speaker=entity_id, limit=50)
+        profile["quotes_about"] = store.quotes(about=entity_id, limit=50)
+        return profile
+
+    @app.get("/api/actors/{entity_id}/network", tags=["api"])
+    def api_actor_network(entity_id: str) -> dict:
+        actor_or_404(entity_id)
+        return ego(entity_id)
+
+    @app.get("/api/actors/{entity_id}/timeline", tags=["api"])
+    def api_actor_timeline(entity_id: str) -> list[dict]:
+        actor_or_404(entity_id)
+        return store.timeline(entity_id)
+
+    @app.get("/api/articles/{key}", tags=["api"])
+    def api_article(key: int) -> dict:
+        found = store.article(key)
+        if found is None:
+            raise HTTPException(404, f"no article {key}")
+        return found
+
+    @app.get("/api/events", tags=["api"])
+    def api_events(source: str | None = None, target: str | None = None, type: EventType | None = None,  # noqa: A002
+                   status: Status | None = None, since: date | None = None, until: date | None = None,
+                   page: Page = 1, per_page: PerPage = PER_PAGE) -> list[dict]:
+        return store.events(source=source, target=target, event_type=type.value if type else None,
+                            status=status.value if status else None, since=day(since), until=day(until),
+                            limit=per_page, offset=(page - 1) * per_page)
+
+    @app.get("/api/quotes", tags=["api"])
+    def api_quotes(speaker: str | None = None, about: str | None = None, since: date | None = None,
+                   until: date | None = None, page: Page = 1, per_page: PerPage = PER_PAGE) -> list[dict]:
+        return store.quotes(speaker=speaker, about=about, since=day(since), until=day(until), limit=per_page,
+                            offset=(page - 1) * per_page)
+
+    @app.get("/api/claims", tags=["api"])
+    def api_claims(status: Status | None = None, holder: str | None = None, about: str | None = None,
+                   since: date | None = None, until: date | None = None, page: Page = 1,
+                   per_page: PerPage = PER_PAGE) -> list[dict]:
+        return store.claims(status=status.value if status else None, holder=holder, about=about, since=day(since),
+                            until=day(until), limit=per_page, offset=(page - 1) * per_page)
+
+    @app.get("/api/network", tags=["api"])
+    def api_network(actor: str | None = None, since: date | None = None, until: date | None = None,
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 150) -> dict:
+        edges = store.network(actor=actor, since=day(since), until=day(until), limit=limit)
+        ids = {e["source"] for e in edges} | {e["target"] for e in edges}
+        return build_graph(edges, [], store.entity_names(ids))
+
+    # --- pages ------------------------------------------------------------------------------
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request) -> HTMLResponse:
+        return page(request, "home.html", actors=store.actor_table(limit=20), events=store.events(limit=10),
+                    quotes=store.quotes(limit=10), articles=store.count_articles())
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+        return page(request, "search.html", q=q, results=store.search_entities(q, 50) if q.strip() else [])
+
+    @app.get("/actors/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def actor(request: Request, entity_id: str) -> HTMLResponse:
+        profile = actor_or_404(entity_id)
+        graph = ego(entity_id)
+        articles: dict[int, dict] = {}
+        for mention in profile["mentions"]:
+            articles.setdefault(mention["article_key"], mention)
+        return page(request, "actor.html", actor=profile, graph=graph_svg(graph, centre=entity_id),
+                    timeline=timeline_svg(store.timeline(entity_id)), ties=store.ties(entity_id),
+                    events=store.events(actor=entity_id, limit=30),
+                    quotes_by=store.quotes(speaker=entity_id, limit=20),
+                    quotes_about=store.quotes(about=entity_id, limit=20),
+                    claims=store.claims(about=entity_id, limit=20),
+                    sources=list(articles.values()))
+
+    @app.get("/articles/{key}", response_class=HTMLResponse, include_in_schema=False)
+    def article(request: Request, key: int) -> HTMLResponse:
+        found = store.article(key)
+        if found is None:
+            raise HTTPException(404, f"no article {key}")
+        names = store.entity_names({m["entity"] for m in found["mentions"]})
+        return page(request, "article.html", article=found, text=highlighted(found), names=names)
+
+    # Filter forms send empty fields for "any"; pages read them as text and check them here.
+    def form_date(value: str | None, name: str) -> str | None:
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise HTTPException(422, f"{name} must be a date YYYY-MM-DD") from None
+
+    def form_choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str | None:
+        if not value:
+            return None
+        if value not in allowed:
+            raise HTTPException(422, f"{name} must be one of {', '.join(allowed)}")
+        return value
+
+    statuses = tuple(s.value for s in Status)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, source: str | None = None, target: str | None = None,
+                    type: str | None = None, status: str | None = None,  # noqa: A002
+                    since: str | None = None, until: str | None = None, page_number: PageParam = 1,
+                    ) -> HTMLResponse:
+        filters = {"source": source, "target": target, "type": form_choice(type, "type", PLOVER_TYPES),
+                   "status": form_choice(status, "status", statuses), "since": form_date(since, "since"),
+                   "until": form_date(until, "until")}
+        rows = store.events(source=source or None, target=target or None, event_type=filters["type"],
+                            status=filters["status"], since=filters["since"], until=filters["until"],
+                            limit=PER_PAGE + 1, offset=(page_number - 1) * PER_PAGE)
+        return page(request, "events.html", rows=rows[:PER_PAGE], more=len(rows) > PER_PAGE, page=page_number,
+                    filters=filters, types=PLOVER_TYPES)
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request, speaker: str | None = None, about: str | None = None,
+                    since: str | None = None, until: str | None = None,
+                    page_number: PageParam = 1) -> HTMLResponse:
+        filters = {"speaker": speaker, "about": about, "since": form_date(since, "since"),
+                   "until": form_date(until, "until")}
+        rows = store.quotes(speaker=speaker or None, about=about or None, since=filters["since"],
+                            until=filters["until"], limit=PER_PAGE + 1, offset=(page_number - 1) * PER_PAGE)
+        return page(request, "quotes.html", rows=rows[:PER_PAGE], more=len(rows) > PER_PAGE, page=page_number,
+                    filters=filters)
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    def claims_page(request: Request, status: str | None = None, holder: str | None = None,
+                    about: str | None = None, since: str | None = None, until: str | None = None,
+                    page_number: PageParam = 1) -> HTMLResponse:
+        filters = {"status": form_choice(status, "status", statuses), "holder": holder, "about": about,
+                   "since": form_date(since, "since"), "until": form_date(until, "until")}
+        rows = store.claims(status=filters["status"], holder=holder or None, about=about or None,
+                            since=filters["since"], until=filters["until"], limit=PER_PAGE + 1,
+                            offset=(page_number - 1) * PER_PAGE)
+        return page(request, "claims.html", rows=rows[:PER_PAGE], more=len(rows) > PER_PAGE, page=page_number,
+                    filters=filters)
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(request: Request, actor: str | None = None, since: str | None = None,
+                     until: str | None = None) -> HTMLResponse:
+        since, until = form_date(since, "since"), form_date(until, "until")
+        edges = store.network(actor=actor or None, since=since, until=until, limit=120)
+        ids = {e["source"] for e in edges} | {e["target"] for e in edges}
+        graph = build_graph(edges, [], store.entity_names(ids))
+        return page(request, "network.html", graph=graph_svg(graph, centre=actor or None), edges=graph["edges"],
+                    names={n["id"]: n["name"] for n in graph["nodes"]},
+                    filters={"actor": actor, "since": since, "until": until})
+
+    return app
