@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
+PORT ?= 8000
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test browsers lint bench clean
 
 $(BIN)/newsgraph: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +15,36 @@ $(BIN)/newsgraph: pyproject.toml requirements-model.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/newsgraph
 
+# The main job: ingest the example articles into the embedded SQLite database, print the actor
+# table, then serve the web face over it (Ctrl-C stops the server; the database stays).
 demo: $(BIN)/newsgraph
 	$(BIN)/newsgraph ingest examples --db $(DB)
 	$(BIN)/newsgraph actors --db $(DB) --limit 40
+	$(BIN)/newsgraph serve --db $(DB) --port $(PORT)
 
-test: $(BIN)/newsgraph
+# The browser tests drive Debian's Chromium; install it when it is missing (needs root, as in CI).
+browsers:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		(apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium chromium-driver >/dev/null 2>&1)) || \
+		echo "could not install chromium: the browser tests will be skipped"; \
+	else echo "chromium missing and cannot be installed here: the browser tests will be skipped"; fi
+
+test: $(BIN)/newsgraph browsers
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
+
+bench: $(BIN)/newsgraph
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/newsgraph eval ../shared/gold/seed
+	$(BIN)/python benchmarks/ner_baseline.py
+	$(BIN)/python benchmarks/polnear_quotes.py
+	$(BIN)/python benchmarks/plover_events.py
+	$(BIN)/python benchmarks/throughput.py --articles 500 --store
+	$(BIN)/python benchmarks/batch_scaling.py
+	$(BIN)/python benchmarks/web_latency.py
+	$(BIN)/python benchmarks/memory.py
 
 clean:
 	rm -rf $(VENV) $(DB)

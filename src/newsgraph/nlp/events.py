@@ -33,6 +33,7 @@ VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_AUXILIARIES = {"will", "'ll", "shall"}
+REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
                 "ready", "prepared", "determined", "set", "swear"}
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
@@ -164,7 +165,12 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
 
 def _recode_intent(event: Event, token: Token) -> None:
     """PLOVER codes an intention, not the act: 'X will provide aid' is AGREE, 'X will withdraw its
-    troops unless ...' is THREATEN."""
+    troops unless ...' is THREATEN; a refused or failed cooperation ('will not accept', 'failed to
+    reach agreement') is REJECT."""
+    refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_HEADS
+    if (event.negated or refused) and event.type in COOPERATIVE | {"AGREE"}:
+        event.type, event.mode, event.negated = "REJECT", None, False
+        return
     intent = any(c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES for c in token.children)
     if token.dep_ == "xcomp" and (token.head.lemma_.lower() in INTENT_HEADS or token.head.lower_ in INTENT_HEADS):
         intent = True
