@@ -179,19 +179,33 @@ def read_html(path: Path, overrides: dict[str, Any] | None = None) -> Article:
 
 
 def read_jsonl(path: Path, skipped: list[Skipped] | None = None) -> Iterator[Article]:
-    """One article per line: {"id", "title", "published", "outlet", "url", "text"}."""
-    content = _decode(path)
+    """One article per line: {"id", "title", "published", "outlet", "url", "text"}. Streamed line
+    by line, so a file of a million articles is never held in memory."""
     seen_any = False
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        seen_any = True
-        try:
-            yield _jsonl_article(path, number, line)
-        except ReaderError as error:
-            _fail_or_skip(error, skipped)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise ReaderError(f"{path}: cannot read ({error.strerror or error})") from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            seen_any = True
+            try:
+                yield _jsonl_article(path, number, _decode_line(path, number, raw))
+            except ReaderError as error:
+                _fail_or_skip(error, skipped)
     if not seen_any:
         raise ReaderError(f"{path}: empty file")
+
+
+def _decode_line(path: Path, number: int, raw: bytes) -> str:
+    if b"\x00" in raw:
+        raise ReaderError(f"{path}:{number}: binary data, not text")
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        raise ReaderError(f"{path}:{number}: invalid UTF-8 at byte {error.start}") from None
 
 
 def _jsonl_article(path: Path, number: int, line: str) -> Article:

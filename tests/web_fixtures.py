@@ -1,0 +1,78 @@
+"""A small news database for the web tests: five short articles written for these tests, extracted
+with the session extractor and stored in a temporary SQLite file. One article is hostile: its title,
+text and a quote carry markup and script that must never run in the web face."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsgraph.record import Article
+from newsgraph.store import Store
+
+SCRIPT = "<script>window.__pwned = 1</script>"
+IMG = '"><img src=x onerror="window.__pwned=2">'
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    published: str
+    text: str
+
+
+STORIES = [
+    Story("sanctions-1", "Washington widens sanctions on Caracas", "2024-03-04",
+          "The United States imposed new sanctions on Venezuela on Monday, the Treasury said. "
+          "Nicolás Maduro accused Washington of economic warfare. "
+          '"We will not bow to threats," Maduro told supporters in Caracas.'),
+    Story("energy-2", "Tehran and Caracas sign an energy pact", "2024-05-10",
+          "Iran and Venezuela signed an energy cooperation agreement in Tehran on Friday. "
+          "Venezuelan President Nicolás Maduro praised Iran as a loyal partner, according to Reuters. "
+          "The United States criticized the deal."),
+    Story("border-3", "Strikes along the Lebanese border", "2024-07-22",
+          "Israel attacked Hezbollah positions in southern Lebanon on Sunday. "
+          "Hezbollah threatened to retaliate against Israel. "
+          "Iran condemned the strikes, Reuters reported."),
+    Story("envoy-4", "Envoys meet in Oman", "2024-09-15",
+          "The United States met Iranian officials in Oman to discuss prisoners. "
+          "Iran said the talks might continue next month."),
+    Story("hostile-5", f"Leaked memo <b>bold</b> {SCRIPT}", "2024-11-02",
+          f"Venezuela rejected a memo that carried the string {SCRIPT} in its header. "
+          f'Nicolás Maduro said: "This <b>bold</b> forgery {IMG} is a lie." '
+          "Reuters could not verify the memo."),
+]
+HOSTILE = "hostile-5"
+MADURO = "nicolas-maduro"
+
+
+@dataclass
+class NewsDb:
+    path: Path
+    keys: dict[str, int]  # article id -> article key in the store
+    records: dict[str, Any]  # article id -> Extraction
+
+    @property
+    def hostile_key(self) -> int:
+        return self.keys[HOSTILE]
+
+    def published(self, article_id: str) -> str:
+        return next(s.published for s in STORIES if s.id == article_id)
+
+
+def build_news_db(extractor: Any, folder: Path) -> NewsDb:
+    path = folder / "news.db"
+    store = Store(str(path))
+    keys: dict[str, int] = {}
+    records: dict[str, Any] = {}
+    try:
+        for story in STORIES:
+            record = extractor.extract(Article(id=story.id, title=story.title, published=story.published,
+                                               text=story.text, outlet="Test Wire"))
+            records[story.id] = record
+            keys[story.id] = store.add(record).article_key
+    finally:
+        store.close()
+    return NewsDb(path, keys, records)
