@@ -21,6 +21,8 @@ from newsgraph.nlp.actors import ActorLayer
 from newsgraph.ontology import ONTOLOGY_DIR
 from newsgraph.record import Claim, Event, Quote, Sentence
 
+RAISING_VERBS = {"appear", "seem"}  # "Russia appears to ...": the subject is the topic, not who doubts
+
 
 @dataclass(frozen=True)
 class HedgeCues:
@@ -64,8 +66,11 @@ def find_hedges(doc: Doc, cues: HedgeCues) -> list[Hedge]:
             scope_root = token.head
         elif lower in cues.hedging_adjectives and token.dep_ == "amod":
             scope_root = token.head  # "the alleged plot"
-        elif lower in cues.modals and token.tag_ == "MD" or lower in cues.conditionals and token.dep_ == "mark":
+        elif lower in cues.modals and token.tag_ == "MD":
             scope_root = token.head
+        elif lower in cues.conditionals and token.dep_ == "mark":
+            # "Tehran will retaliate if Israel strikes": the condition hedges the clause it governs
+            scope_root = token.head.head if token.head.dep_ == "advcl" else token.head
         if scope_root is not None:
             hedges.append(Hedge(token, {t.i for t in scope_root.subtree}))
     return hedges
@@ -88,7 +93,8 @@ def set_event_status(doc: Doc, events: list[Event], quotes: list[Quote], hedges:
                 event.status = "attributed"
                 event.attributed_to = quote.speaker
                 break
-        if token is not None and any(token.i in h.scope or token.i == h.cue.i for h in hedges):
+        if token is not None and any(token.i in h.scope or token.i == h.cue.i or _hedges_an_argument(h, token)
+                                     for h in hedges):
             event.status = "hedged"
 
 
@@ -106,11 +112,12 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], act
         root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0])
         quote = next((q for q in quotes if q.sentence == sentence.index), None)
         main_hedges = [h for h in hedges if sentence_of[h.cue.i] == sentence.index
-                       and (root.i in h.scope or h.cue.head == root or h.cue == root or _governs_quote(h, quote, doc))]
+                       and (root.i in h.scope or h.cue.head == root or h.cue == root or _governs_quote(h, quote, doc)
+                            or _hedges_an_argument(h, root))]
         if main_hedges:
             cue = main_hedges[0].cue
             holder, holder_text = (quote.speaker, quote.speaker_text) if quote else (None, None)
-            if holder_text is None and cue.pos_ == "VERB":
+            if holder_text is None and cue.pos_ == "VERB" and cue.lemma_.lower() not in RAISING_VERBS:
                 subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
                 holder_text = subject.text if subject is not None else None
             claims.append(Claim(sentence.index, "hedged", holder, holder_text, _cue_text(cue)))
@@ -119,6 +126,13 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], act
         else:
             claims.append(Claim(sentence.index, "asserted"))
     return claims
+
+
+def _hedges_an_argument(hedge: Hedge, root: Token) -> bool:
+    """'A suspected Russian drone struck ...', 'an attack linked to Hezbollah killed ...': a doubted
+    subject or object of the main verb makes the whole claim doubtful."""
+    noun = hedge.cue.head
+    return hedge.cue.dep_ in {"amod", "acl"} and noun.head == root and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
 def _governs_quote(hedge: Hedge, quote: Quote | None, doc: Doc) -> bool:

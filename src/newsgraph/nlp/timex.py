@@ -148,6 +148,9 @@ def _resolve_core(t: str, published: date, monday: bool) -> tuple[date, date] | 
     match = re.fullmatch(rf"(?:the\s+)?(?:past|last)\s+{NUMBER_WORDS}\s+(?P<unit>day|week|month|year)s?", t)
     if match:
         return published - _span(match.group("n"), match.group("unit")), published
+    match = re.fullmatch(r"(?:over\s+|in\s+)?(?:the\s+)?past\s+(?P<unit>day|week|month|year)", t)
+    if match:  # "over the past month": a rolling span up to the publication date
+        return published - _span("1", match.group("unit")), published
     match = re.fullmatch(rf"{NUMBER_WORDS}\s+(?P<unit>day|week|month|year)s?\s+ago", t)
     if match:
         moment = published - _span(match.group("n"), match.group("unit"))
