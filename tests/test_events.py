@@ -101,9 +101,7 @@ POSITIVE = [
          "Marco Rubio", "Benjamin Netanyahu"),
     case("Hamas was consulted by Egypt on the ceasefire proposal.", "CONSULT", "Egypt", "Hamas", kind="passive"),
     case("Ukraine held a meeting with NATO in Brussels.", "CONSULT", "Ukraine", NATO, kind="light-verb"),
-    case("Qatar hosted Hamas leaders in Doha.", "CONSULT", "Hamas", "Qatar", kind="host",
-         reason="the lexicon codes the visitor as source and the host as target for 'host', but the coder "
-                "keeps the parse subject (the host, Qatar) as source"),
+    case("Qatar hosted Hamas leaders in Doha.", "CONSULT", "Hamas", "Qatar", kind="host"),
     # SUPPORT
     case("The United States praised Egypt for its mediation.", "SUPPORT", US, "Egypt"),
     case("Ukraine was backed by NATO at the summit.", "SUPPORT", NATO, "Ukraine", kind="passive"),
@@ -134,13 +132,9 @@ POSITIVE = [
          kind="passive"),
     case("Diplomats noted Ukraine's plea to NATO for air defense.", "REQUEST", "Ukraine", NATO, kind="nominal"),
     case("Egypt demanded that Israel open the Rafah crossing.", "REQUEST", "Egypt", "Israel", kind="folded-clause"),
-    case("Ukraine asked NATO for more air defense systems.", "REQUEST", "Ukraine", NATO, kind="ask-for",
-         reason="'ask' is listed only with 'for', so the target is the thing asked for, never the actor asked "
-                "(the direct object NATO)"),
+    case("Ukraine asked NATO for more air defense systems.", "REQUEST", "Ukraine", NATO, kind="ask-for"),
     case("The Arab League demanded Israel's withdrawal from Gaza.", "REQUEST", "Arab League", "Israel",
-         kind="demanded-act",
-         reason="the 'from' on the object noun is taken as the 'demand from' preposition of the verb, so the "
-                "target becomes Gaza instead of the actor asked to withdraw"),
+         kind="demanded-act"),
     # ACCUSE
     case("Russia accused Ukraine of attacking a power plant.", "ACCUSE", "Russia", "Ukraine"),
     case("Israel was condemned by Turkey for the raid.", "ACCUSE", "Turkey", "Israel", kind="passive"),
@@ -174,9 +168,7 @@ POSITIVE = [
     case("Venezuela condemned the State Department's designation of Tren de Aragua.", "SANCTION", STATE_DEPARTMENT,
          "Tren de Aragua", kind="nominal"),
     case("The State Department designated Tren de Aragua as a foreign terrorist organization.", "SANCTION",
-         STATE_DEPARTMENT, "Tren de Aragua", kind="designate-as",
-         reason="the lexicon says a 'designate ... as' whose object is no actor takes the direct object as "
-                "target, but object_of returns the object of 'as' and the target is lost"),
+         STATE_DEPARTMENT, "Tren de Aragua", kind="designate-as"),
     # MOBILIZE
     case("Russia moved troops into Belarus.", "MOBILIZE", "Russia", "Belarus"),
     case("Troops were deployed by Russia to Belarus.", "MOBILIZE", "Russia", "Belarus", kind="passive"),
@@ -253,23 +245,22 @@ def test_event_is_not_coded(extractor, text: str, event_type: str) -> None:
     assert not of_type(extraction, event_type), describe(extraction)
 
 
-def test_the_negatives_are_not_empty_sentences(extractor) -> None:
-    """The look-alikes that carry an act are coded as their proper type, so the negatives above test
-    the type choice and not a parse that found nothing."""
-    cases = [
-        ("Israel refused to agree to a ceasefire with Hamas.", Expected("REJECT", "Israel", None, "")),
-        ("Israel struck a deal with Hamas on Tuesday.", Expected("AGREE", "Israel", "Hamas")),
-        ("The United States halted military aid to Ukraine.", Expected("SANCTION", US, "Ukraine")),
-        ("The United States threatened to strike Iran.", Expected("THREATEN", US, "Iran")),
-        ("Israel refused to apologize to Qatar.", Expected("REJECT", "Israel", "Qatar")),
-        ("Egypt held talks with Hamas in Cairo.", Expected("CONSULT", "Egypt", "Hamas")),
-    ]
-    for text, expected in cases:
-        extraction = extract(extractor, text)
-        found = [e for e in extraction.events if e.type == expected.type
-                 and name_of(extraction, e.source) == expected.source
-                 and (expected.target is None or name_of(extraction, e.target) == expected.target)]
-        assert found, f"{text}: expected {expected}; got {describe(extraction)}"
+@pytest.mark.parametrize(("text", "event_type", "source", "target"), [
+    ("Israel refused to agree to a ceasefire with Hamas.", "REJECT", "Israel", None),
+    ("Israel refused to apologize to Qatar.", "REJECT", "Israel", "Qatar"),
+    ("The United States halted military aid to Ukraine.", "SANCTION", US, "Ukraine"),
+    ("Israel struck a deal with Hamas on Tuesday.", "AGREE", "Israel", "Hamas"),
+    ("The United States threatened to strike Iran.", "THREATEN", US, "Iran"),
+    ("Egypt held talks with Hamas in Cairo.", "CONSULT", "Egypt", "Hamas"),
+])
+def test_look_alikes_are_coded_as_their_proper_type(extractor, text: str, event_type: str, source: str,
+                                                    target: str | None) -> None:
+    """The look-alikes above that carry an act get their proper type, so those negatives test the
+    choice of type and not a parse that found nothing."""
+    extraction = extract(extractor, text)
+    found = [e for e in of_type(extraction, event_type) if name_of(extraction, e.source) == source
+             and name_of(extraction, e.target) == target]
+    assert found, describe(extraction)
 
 
 # --- conjoined actors, negation, quantities ----------------------------------------------------------

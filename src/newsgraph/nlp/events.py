@@ -64,7 +64,15 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
             continue
         trigger = _verb_trigger(token, lexicon)
         if trigger is not None:
-            events += code(token, trigger, actors, subject_of(token), object_of(token, trigger.preps),
+            target = object_of(token, trigger.preps)
+            if trigger.preps and (target is None or actor_in(target, actors) is None):
+                # "designated Tren de Aragua as a terrorist organization": the object is the target
+                direct = object_of(token, frozenset())
+                target = direct if direct is not None and actor_in(direct, actors) else target
+            source = subject_of(token)
+            if token.lemma_.lower() in lexicon.reversed_roles:
+                source, target = target, source  # "Qatar hosted Hamas leaders": the visitors consult the host
+            events += code(token, trigger, actors, source, target,
                             sentence_of, lexicon, quantity_of=next(
                                 (c for c in token.children if c.dep_ == "dobj"), None))
     for token in doc:
