@@ -213,17 +213,7 @@ FLOATING = "There is simply no truth in these claims coming out of London"
         pytest.param(f"“The report is false,” Kremlin spokesman Dmitry Peskov said.\n\n“{FLOATING}.”",
                      "The report is false", "said", True, id="new-paragraph-after-direct-quote"),
         pytest.param(f"Kremlin spokesman Dmitry Peskov said the report was false. “{FLOATING}.”",
-                     "the report was false", "said", False, id="same-paragraph-after-reported-speech",
-                     marks=pytest.mark.xfail(strict=True, reason="within a paragraph the cue search for a quote "
-                                             "looks back across the sentence end and takes 'said' of the previous "
-                                             "sentence: the floating quote gets that cue and sentence 0 instead of "
-                                             "no cue in sentence 1")),
-        pytest.param(f"“The report is false,” Kremlin spokesman Dmitry Peskov told reporters on Monday. “{FLOATING}.”",
-                     "The report is false", "told", True, id="same-paragraph-after-direct-quote",
-                     marks=pytest.mark.xfail(strict=True, reason="the floating quote borrows 'told' from the previous "
-                                             "sentence and is then merged with the first quote into one content that "
-                                             "includes the narrator's words 'Kremlin spokesman Dmitry Peskov told "
-                                             "reporters on Monday'")),
+                     "the report was false", "said", False, id="same-paragraph-after-reported-speech"),
     ],
 )
 def test_floating_quote_goes_to_the_last_speaker(extractor, text: str, first_content: str, first_cue: str,
@@ -240,6 +230,19 @@ def test_floating_quote_goes_to_the_last_speaker(extractor, text: str, first_con
     assert floating.speaker_text is None
     assert floating.sentence == 1
 
+
+
+def test_quote_continued_after_its_cue_sentence_is_one_quote(extractor) -> None:
+    """'“A,” X told reporters. “B.”' in one paragraph is one attribution split around its cue (as
+    PolNeAR annotates it): the second piece joins the first rather than floating on its own."""
+    text = f"“The report is false,” Kremlin spokesman Dmitry Peskov told reporters on Monday. “{FLOATING}.”"
+    extraction = extract(extractor, text)
+    assert len(extraction.quotes) == 1, describe(extraction)
+    quote = extraction.quotes[0]
+    assert extraction.entity(quote.speaker).name == "Dmitry Peskov"
+    assert quote.cue.text == "told" and quote.direct
+    assert quote.content.text.startswith("The report is false") and quote.content.text.endswith(FLOATING)
+    assert text[quote.content.start:quote.content.end] == quote.content.text
 
 # --- 7: reported (indirect) speech ----------------------------------------------------------------
 

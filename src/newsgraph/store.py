@@ -272,7 +272,7 @@ class Store:
             ).all()
             if by_mention:
                 return [dict(r._mapping) for r in by_mention]
-            like = conn.execute(select(entities).where(func.lower(entities.c.name).contains(needle))
+            like = conn.execute(select(entities).where(func.lower(entities.c.name).contains(needle, autoescape=True))
                                 .order_by(entities.c.name).limit(20)).all()
             return [dict(r._mapping) for r in like]
 
@@ -410,9 +410,11 @@ class Store:
         mention_count = func.count(mentions.c.id).label("mentions")
         query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.country, mention_count)
                  .join(mentions, mentions.c.entity == entities.c.id)
-                 .where(func.lower(entities.c.name).contains(needle) | func.lower(mentions.c.text).contains(needle))
+                 .where(func.lower(entities.c.name).contains(needle, autoescape=True)
+                        | func.lower(mentions.c.text).contains(needle, autoescape=True))
                  .group_by(entities.c.id)
-                 .order_by(func.lower(entities.c.name).startswith(needle).desc(), mention_count.desc())
+                 .order_by(func.lower(entities.c.name).startswith(needle, autoescape=True).desc(),
+                           mention_count.desc())
                  .limit(limit))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
@@ -496,8 +498,8 @@ class Store:
                  .order_by(func.count().desc()).limit(limit))
         if actor:
             query = query.where((events.c.source == actor) | (events.c.target == actor))
-        if since:
-            query = query.where(day >= since)
+        if since:  # as for the events list: an interval that reaches past `since` counts
+            query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
         if until:
             query = query.where(day <= until)
         with self.engine.connect() as conn:

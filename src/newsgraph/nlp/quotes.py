@@ -25,6 +25,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"}
 EDGE_PUNCT = " \n\t,;:.—–-"
+SENTENCE_END = {".", "!", "?"}
 SPEAKER_TYPES_EXCLUDED = {"location"}
 
 
@@ -150,12 +151,16 @@ def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: lis
 
 def _merge_split(text: str, quotes: list[Quote]) -> list[Quote]:
     """'“It is over,” he said. “We move on.”' is one quote split around its cue: join the pieces
-    that share a cue and stand within a short stretch of each other."""
+    that share a cue, or a cueless piece that continues the same speaker, within a short stretch of
+    the same paragraph."""
     merged: list[Quote] = []
     for quote in quotes:
         last = merged[-1] if merged else None
-        if (last is not None and last.direct and quote.direct and last.cue.text and quote.cue.start == last.cue.start
-                and 0 <= quote.content.start - last.content.end <= 80):
+        continues = last is not None and (quote.cue.start == last.cue.start or (
+            not quote.cue.text and quote.speaker is not None and quote.speaker == last.speaker))
+        gap = text[last.content.end:quote.content.start] if last is not None else ""
+        if (last is not None and last.direct and quote.direct and last.cue.text and continues
+                and 0 <= len(gap) <= 80 and "\n" not in gap):
             last.content = TextSpan(text[last.content.start:quote.content.end], last.content.start, quote.content.end)
             continue
         merged.append(quote)
@@ -215,7 +220,7 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
         if not recent or not _stands_alone(inner):
             return None
         speaker = recent[-1][1]
-        speaker_text = None
+        speaker_text = None  # nothing in its sentence names the speaker
         cue_span = TextSpan("", start, start)
         channel = None
     if speaker:
@@ -282,6 +287,8 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
             break
     before = inner.start - 1
     while before >= 0 and (doc[before].is_punct or doc[before].is_space) and "\n" not in doc[before].text:
+        if doc[before].text in SENTENCE_END:
+            return None  # '… he said. “Next sentence”': a new sentence opens, the quote floats
         before -= 1
     for i in range(before, max(before - 10, -1), -1):
         token = doc[i]

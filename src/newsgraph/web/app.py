@@ -44,7 +44,9 @@ PerPage = Annotated[int, Query(ge=1, le=200)]
 
 def create_app(db: str | None = None) -> FastAPI:
     store = Store(db, create=False)
-    app = FastAPI(title="newsgraph", version="0.1.0",
+    # FastAPI's own /docs loads Swagger UI from a CDN with inline script: neither works offline nor
+    # under the CSP, so the API is documented by a server-rendered page of the OpenAPI schema.
+    app = FastAPI(title="newsgraph", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Actors, events, quotes, ties and claims extracted from news, each with its sentence.")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["tone"] = tone
@@ -62,7 +64,8 @@ def create_app(db: str | None = None) -> FastAPI:
     async def not_found(request: Request, error: StarletteHTTPException) -> Any:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": error.detail}, status_code=error.status_code)
-        return templates.TemplateResponse(request, "error.html", {"message": error.detail},
+        heading = {404: "Not found", 422: "Bad request"}.get(error.status_code, "Error")
+        return templates.TemplateResponse(request, "error.html", {"message": error.detail, "heading": heading},
                                           status_code=error.status_code)
 
     def actor_or_404(entity_id: str) -> dict[str, Any]:
@@ -147,6 +150,14 @@ def create_app(db: str | None = None) -> FastAPI:
     # --- pages ------------------------------------------------------------------------------
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        schema = app.openapi()
+        routes = [{"path": path, "method": method.upper(), "summary": spec.get("summary", ""),
+                   "parameters": spec.get("parameters", [])}
+                  for path, methods in schema["paths"].items() for method, spec in methods.items()]
+        return page(request, "docs.html", routes=routes)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
