@@ -12,7 +12,7 @@ from newsgraph.nlp.actors import ActorLayer
 
 SUBJECT = {"nsubj"}
 PASSIVE_SUBJECT = {"nsubjpass"}
-INHERIT_SUBJECT = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
+INHERIT_SUBJECT = {"conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp"}  # acomp: "is willing to withdraw"
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "npadvmod"}
 NESTING_PREPS = {"in", "of", "from"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}

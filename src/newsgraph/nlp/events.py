@@ -229,7 +229,11 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
         if not _has_particle(verb, trigger.particle):
             continue
         for child in verb.children:
-            if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in trigger.objects:
+            if child.dep_ not in {"dobj", "nsubjpass"}:
+                continue
+            # "suspended aid deliveries": the event noun may be the compound before the head
+            compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+            if child.lemma_.lower() in trigger.objects or compounds & trigger.objects:
                 return trigger, child
     return None
 
@@ -328,8 +332,11 @@ def _place_of(trigger: Token, actors: ActorLayer) -> tuple[str | None, str | Non
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
+                # "in Serbia", "in Serbia's capital", "in the town of Cizre"
+                nested = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj"]
                 entity_id = actors.entity_at(pobj.i) or next(
-                    (actors.entity_at(c.i) for c in pobj.children if c.dep_ in {"compound", "poss"}
+                    (actors.entity_at(c.i) for c in [*pobj.children, *nested] if c.dep_ in {"compound", "poss", "pobj"}
                      and actors.entity_at(c.i)), None)
                 entity = actors.entity(entity_id)
                 if entity is not None and entity.type in {"location", "country"}:
