@@ -330,14 +330,7 @@ class Store:
                              mentions.c.start >= quotes.c.content_start, mentions.c.end <= quotes.c.content_end)
                       .exists())
             query = query.where(inside)
-        if since:
-            query = query.where(articles.c.published >= since)
-        if until:
-            query = query.where(articles.c.published <= until)
-        if limit:
-            query = query.limit(limit).offset(offset)
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        return self._rows(_published_between(query, since, until), limit, offset)
 
     def events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
                since: str | None = None, until: str | None = None, actor: str | None = None,
@@ -400,6 +393,12 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
+
+    def _rows(self, query: Any, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        if limit:
+            query = query.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     # --- reading for the web face --------------------------------------------------------------
     def search_entities(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -466,14 +465,7 @@ class Store:
             query = query.where(select(mentions.c.id).where(
                 mentions.c.article == claims.c.article, mentions.c.sentence == claims.c.sentence,
                 mentions.c.entity == about).exists())
-        if since:
-            query = query.where(articles.c.published >= since)
-        if until:
-            query = query.where(articles.c.published <= until)
-        if limit:
-            query = query.limit(limit).offset(offset)
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        return self._rows(_published_between(query, since, until), limit, offset)
 
     def timeline(self, entity_id: str) -> list[dict[str, Any]]:
         """Events by or against an actor per month (by the event's date, else publication)."""
@@ -513,6 +505,14 @@ class Store:
             rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.country)
                                 .where(entities.c.id.in_(wanted)))
             return {r.id: dict(r._mapping) for r in rows}
+
+
+def _published_between(query: Any, since: str | None, until: str | None) -> Any:
+    if since:
+        query = query.where(articles.c.published >= since)
+    if until:
+        query = query.where(articles.c.published <= until)
+    return query
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
