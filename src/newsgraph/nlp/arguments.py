@@ -129,11 +129,27 @@ def resolve_pronoun(token: Token, actors: ActorLayer) -> str | None:
     return None
 
 
+PHRASE_DEPS = {"compound", "amod", "nummod", "poss", "det", "case", "quantmod", "advmod", "nmod", "prep", "pobj", "cc",
+               "conj", "npadvmod"}
+
+
 def phrase_text(token: Token, limit: int = 8) -> str:
-    """A short text for a noun phrase: the head with its modifiers, not its clauses."""
-    keep = [t for t in token.subtree if t.dep_ not in {"relcl", "acl", "appos", "punct"} or t is token]
-    keep = [t for t in keep if all(a.dep_ not in {"relcl", "acl", "appos"} for a in t.ancestors
-                                   if a.i != token.i and token in a.ancestors)]
-    keep.sort(key=lambda t: t.i)
-    words = keep[: limit]
-    return token.doc[words[0].i: words[-1].i + 1].text if words else token.text
+    """A short text for a noun phrase: the head with its modifiers and short prepositional phrases,
+    not its clauses ('at least 12 people', "Iran's nuclear sites", 'the town of Cizre')."""
+    keep = {token.i}
+    stack = [c for c in token.children if c.dep_ in PHRASE_DEPS]
+    while stack:
+        child = stack.pop()
+        if child.dep_ == "prep" and len(list(child.subtree)) > 4:
+            continue  # a long prepositional phrase is a clause's worth of words: leave it out
+        keep.add(child.i)
+        stack.extend(c for c in child.children if c.dep_ in PHRASE_DEPS)
+    ordered = sorted(keep)
+    # keep the contiguous run around the head, at most `limit` words
+    start = end = token.i
+    while start - 1 in keep and token.i - (start - 1) < limit:
+        start -= 1
+    while end + 1 in keep and (end + 1) - start < limit:
+        end += 1
+    del ordered
+    return token.doc[start:end + 1].text.strip(" ,;:")

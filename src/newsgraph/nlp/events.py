@@ -66,9 +66,10 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
         if trigger is not None:
             target = object_of(token, trigger.preps)
             if trigger.preps and (target is None or actor_in(target, actors) is None):
-                # "designated Tren de Aragua as a terrorist organization": the object is the target
+                # "designated eight cartels as terrorist organizations": the object is the target
                 direct = object_of(token, frozenset())
-                target = direct if direct is not None and actor_in(direct, actors) else target
+                target = direct if direct is not None and (actor_in(direct, actors) or target is None
+                                                           or target.head.lower_ == "as") else target
             source = subject_of(token)
             if token.lemma_.lower() in lexicon.reversed_roles:
                 source, target = target, source  # "Qatar hosted Hamas leaders": the visitors consult the host
@@ -293,6 +294,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: To
         targets = conjuncts(target) if target is not None else [None]
         for target_head in targets:
             target_id = None
+            if target_head is not None and target_head.ent_type_ in {"DATE", "TIME"}:
+                target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
                 target_id = target_in(target_head, actors) or _adjacent_place(target_head, actors)
             elif place_id is not None:
