@@ -181,6 +181,9 @@ def _recode_intent(event: Event, token: Token) -> None:
         event.type, event.mode, event.negated = "REJECT", None, False
         return
     intent = any(c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES for c in token.children)
+    # "they said they would boycott ...": reported future is an announced intention
+    if token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
+        intent = True
     if token.dep_ == "xcomp" and (token.head.lemma_.lower() in INTENT_HEADS or token.head.lower_ in INTENT_HEADS):
         intent = True
     if not intent:
