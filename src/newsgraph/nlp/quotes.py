@@ -210,6 +210,8 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     cue = _cue_for_quote(context, inner, quoted)
     if cue is not None:
         speaker, speaker_text = _speaker(context, cue)
+        if speaker is None and speaker_text is None:
+            return None  # quoted words with a cue but nobody saying them: a title, a term, a slogan
         sentence = context.sentence_of[cue.i]
         cue_span = _cue_span(cue)
         channel = _channel(context, cue)
