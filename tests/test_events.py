@@ -160,8 +160,7 @@ POSITIVE = [
     case("Venezuela condemned Colombia's boycott of the summit.", "PROTEST", "Colombia", None, "the summit",
          kind="nominal"),
     case("Venezuelans staged a protest against Maduro in Caracas.", "PROTEST", "Venezuela", "Nicolás Maduro",
-         kind="staged",
-         reason="spaCy lemmatises 'staged' as 'stag', so the light verb 'stage a protest' is never looked up"),
+         kind="staged"),
     # SANCTION
     case("The United States imposed sanctions on Venezuela.", "SANCTION", US, "Venezuela"),
     case("Venezuela was sanctioned by the United States.", "SANCTION", US, "Venezuela", kind="passive"),
@@ -213,9 +212,7 @@ NEGATIVE = [
                   "stopping is neither read as SANCTION nor as negating the aid"),
     absent("Hamas refused to release the hostages.", "RETREAT", "refused"),
     absent("Israel will withdraw its troops from Lebanon.", "RETREAT", "intention"),
-    absent("The Arab League demanded Israel's withdrawal from Gaza.", "RETREAT", "demanded",
-           reason="an act demanded as a noun object ('demanded Israel's withdrawal') is coded as a RETREAT that "
-                  "happened; only demanded clauses (xcomp/ccomp) are folded into the demand"),
+    absent("The Arab League demanded Israel's withdrawal from Gaza.", "RETREAT", "demanded"),
     absent("Zelensky called Putin a liar.", "REQUEST", "call-without-for"),
     absent("Iran questioned the timing of the talks with the United States.", "ACCUSE", "questioned"),
     absent("Israel disputed Hamas's account of the talks.", "REJECT", "disputed"),

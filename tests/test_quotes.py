@@ -143,9 +143,6 @@ def test_partial_quote_that_is_the_description_is_direct(extractor) -> None:
     assert text[quote.content.start - 1] == "“" and text[quote.content.end] == "”"
 
 
-@pytest.mark.xfail(strict=True, reason="'describe' is an object-content cue, so the described object 'the Western "
-                                       "proposal' is also reported as something Lavrov said (a second, indirect "
-                                       "quote) beside the quoted description")
 def test_partial_quote_description_is_the_only_quote(extractor) -> None:
     extraction = extract(extractor, "Sergei Lavrov described the Western proposal as a “dangerous gamble”.")
     expect(extraction, only_quote(extraction), speaker="Sergei Lavrov", cue="described", content="dangerous gamble",
@@ -372,9 +369,7 @@ def test_unnamed_source_keeps_its_phrase(extractor, text: str, speaker_text: str
         pytest.param("“The Western plan will only prolong the war,” Sergei Lavrov said, according to Reuters.",
                      "The Western plan will only prolong the war", True, id="direct-outlet-last"),
         pytest.param("Sergei Lavrov said the Western plan would only prolong the war, according to Reuters.",
-                     "the Western plan would only prolong the war", False, id="reported-outlet-last",
-                     marks=pytest.mark.xfail(strict=True, reason="the outlet becomes the channel, but the reported "
-                                             "clause keeps the trailing ', according to Reuters' in its content")),
+                     "the Western plan would only prolong the war", False, id="reported-outlet-last"),
     ],
 )
 def test_according_to_an_outlet_is_the_channel(extractor, text: str, content: str, direct: bool) -> None:

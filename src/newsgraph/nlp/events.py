@@ -111,9 +111,11 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
     Israel ease] ...'."""
     node, relation = token, None
     for _ in range(2):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
+        # a demanded act may also be a noun: "demanded Israel's withdrawal" (its doer is the target)
+        allowed = {"xcomp", "ccomp"} | ({"dobj"} if node is token and token.pos_ == "NOUN" else set())
+        if node.dep_ not in allowed or node.head.i == node.i:
             return None
-        relation = relation or node.dep_
+        relation = relation or ("ccomp" if node.dep_ == "dobj" else node.dep_)
         node = node.head
         if node.i in anchors_by_token:
             return node, relation
@@ -228,8 +230,18 @@ def _verb_trigger(verb: Token, lexicon: EventLexicon) -> Trigger | None:
     return _choose(verb, phrasal) or _choose(verb, [t for t in candidates if not t.particle])
 
 
+def _verb_lemmas(verb: Token) -> list[str]:
+    """The lemma, and for a regular past form the lemmatiser got wrong ('staged' -> 'stag'), the
+    form without its ending."""
+    forms = [verb.lemma_.lower()]
+    if verb.tag_ in {"VBD", "VBN"} and verb.lower_.endswith("ed"):
+        forms += [verb.lower_[:-1], verb.lower_[:-2]]
+    return forms
+
+
 def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
-    for trigger in lexicon.light_verbs.get(verb.lemma_.lower(), []):
+    triggers = next((lexicon.light_verbs[f] for f in _verb_lemmas(verb) if f in lexicon.light_verbs), [])
+    for trigger in triggers:
         if not _has_particle(verb, trigger.particle):
             continue
         for child in verb.children:

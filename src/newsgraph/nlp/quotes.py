@@ -355,6 +355,8 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             # a clause hanging off the content with its own verb of saying is a second quote
             nested = {t.i for c in child.children if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
                       for t in c.subtree}
+            # "..., according to Reuters": the outlet is the channel, not part of what was said
+            nested |= {t.i for c in child.children if _is_according(c) for t in c.subtree}
             tokens = sorted((t for t in child.subtree if t.i not in nested), key=lambda t: t.i)
             while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
                 tokens = tokens[:-1]
