@@ -106,8 +106,6 @@ def test_opposition_from_rivalry_with(extractor) -> None:
     assert pairs(extraction, "opposition") == {frozenset({"Saudi Arabia", "Iran"})}
 
 
-@pytest.mark.xfail(strict=True, reason="opposition nouns are read only as heads with 'with/of/between' partners; "
-                                       "'arch-rival' as a title before an actor's name gives no tie")
 def test_opposition_from_arch_rival(extractor) -> None:
     extraction = extract(extractor, "Iran's arch-rival Israel struck a missile base near Tehran.")
     assert pairs(extraction, "opposition") == {frozenset({"Iran", "Israel"})}

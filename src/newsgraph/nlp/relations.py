@@ -20,6 +20,7 @@ from newsgraph.ontology import ONTOLOGY_DIR
 from newsgraph.record import Relation
 
 STATE_TYPES = {"country"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "det", "case", "punct", "appos"}
 
 
@@ -74,6 +75,7 @@ def find_relations(doc: Doc, actors: ActorLayer, sentence_of: list[int],
         _apposition_ties(collect, cues, entity_id, head)
         _possessive_ties(collect, cues, entity_id, start, end, head)
         _based_in(collect, entity_id, start)
+        _tie_title(collect, cues, entity_id, start)
     for token in doc:
         _alliances(collect, cues, token)
     return list(collect.found.values())
@@ -173,6 +175,23 @@ def _based_in(collect: _Collector, entity_id: str, start: int) -> None:
         place = collect.actors.entity_at(doc[start - 3].i)
         if place:
             collect.add("location", "based_in", entity_id, place, doc[start])
+
+
+def _tie_title(collect: _Collector, cues: RelationCues, entity_id: str, start: int) -> None:
+    """"Iran's arch-rival Israel", "Russia's close ally Belarus": a tie noun between a possessor
+    and a name. Read on the words, because the parser attaches such titles in many ways."""
+    doc = collect.doc
+    i = start - 1
+    if i < 0 or doc[i].lemma_.lower() not in cues.alliance_nouns | cues.opposition_nouns:
+        return
+    cls = "alliance" if doc[i].lemma_.lower() in cues.alliance_nouns else "opposition"
+    j = i - 1
+    while j > 0 and (doc[j].pos_ in {"ADJ", "ADV"} or doc[j].text in {"-", "arch"}):
+        j -= 1  # "longtime", "close", "arch-"
+    if j > 0 and doc[j].text in POSSESSIVES:
+        owner = collect.actors.entity_at(j - 1)
+        if owner and collect.type_of(owner) != "location":
+            collect.add(cls, cls, owner, entity_id, doc[i])
 
 
 def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
