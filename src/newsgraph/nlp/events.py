@@ -27,6 +27,7 @@ QUALIFIERS = {
     "approximately": "about",
 }
 ADJACENT_PREPS = {"in", "from", "of"}
+RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
 VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
@@ -70,6 +71,9 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
                 direct = object_of(token, frozenset())
                 target = direct if direct is not None and (actor_in(direct, actors) or target is None
                                                            or target.head.lower_ == "as") else target
+            if target is None or actor_in(target, actors) is None:
+                # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target
+                target = _recipient(token, actors) or target
             source = subject_of(token)
             if token.lemma_.lower() in lexicon.reversed_roles:
                 source, target = target, source  # "Qatar hosted Hamas leaders": the visitors consult the host
@@ -92,6 +96,15 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
     for event in events:
         _recode_intent(event, anchors[id(event)])
     return _dedupe(events)
+
+
+def _recipient(verb: Token, actors: ActorLayer) -> Token | None:
+    for prep in verb.children:
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in RECIPIENT_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and actor_in(pobj, actors, depth=0):
+                    return pobj
+    return None
 
 
 def _object_target(noun: Token, actors: ActorLayer) -> Token | None:
