@@ -99,7 +99,7 @@ POSITIVE = [
          "Marco Rubio", "Benjamin Netanyahu"),
     case("Hamas was consulted by Egypt on the ceasefire proposal.", "CONSULT", "Egypt", "Hamas", kind="passive"),
     case("Ukraine held a meeting with NATO in Brussels.", "CONSULT", "Ukraine", NATO, kind="light-verb"),
-    case("Qatar hosted Hamas leaders in Doha.", "CONSULT", "Hamas", "Qatar", kind="host"),
+    case("Qatar hosted Hamas leaders in Doha.", "CONSULT", "Qatar", "Hamas", kind="host"),
     # SUPPORT
     case("The United States praised Egypt for its mediation.", "SUPPORT", US, "Egypt"),
     case("Ukraine was backed by NATO at the summit.", "SUPPORT", NATO, "Ukraine", kind="passive"),

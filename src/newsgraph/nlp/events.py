@@ -59,7 +59,8 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
         if light is not None:
             trigger, noun = light
             used_nouns.add(noun.i)
-            target = object_of(noun, trigger.preps) or object_of(token, trigger.preps) or _object_target(noun, actors)
+            target = (object_of(noun, trigger.preps) or object_of(token, trigger.preps) or _recipient(token, actors)
+                      or _object_target(noun, actors))
             events += code(token, trigger, actors, subject_of(token), target, sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
             continue
@@ -75,8 +76,6 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target
                 target = _recipient(token, actors) or target
             source = subject_of(token)
-            if token.lemma_.lower() in lexicon.reversed_roles:
-                source, target = target, source  # "Qatar hosted Hamas leaders": the visitors consult the host
             events += code(token, trigger, actors, source, target,
                             sentence_of, lexicon, quantity_of=next(
                                 (c for c in token.children if c.dep_ == "dobj"), None))
@@ -100,6 +99,8 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
 
 def _recipient(verb: Token, actors: ActorLayer) -> Token | None:
     for prep in verb.children:
+        if prep.dep_ == "dative" and prep.pos_ in {"PROPN", "NOUN"} and actor_in(prep, actors, depth=0):
+            return prep  # "Finland will give Tanzania a grant"
         if prep.dep_ in {"prep", "dative"} and prep.lower_ in RECIPIENT_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and actor_in(pobj, actors, depth=0):
@@ -177,13 +178,18 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
             if subject is not None and actor_in(subject, actors):
                 return actor_in(subject, actors), subject.text
         if child.dep_ == "xcomp":
-            for grandchild in child.children:
-                if grandchild.dep_ in {"dobj", "dative"} and actor_in(grandchild, actors):
+            objects = [g for g in child.children if g.dep_ in {"dobj", "dative"}]
+            for grandchild in objects:
+                if actor_in(grandchild, actors):
                     return actor_in(grandchild, actors), grandchild.text
-                if grandchild.dep_ == "prep":
-                    for pobj in grandchild.children:
-                        if pobj.dep_ == "pobj" and actor_in(pobj, actors):
-                            return actor_in(pobj, actors), pobj.text
+            # "threatened to break relations with Russia", "promised to continue aid to Mozambique"
+            for holder in [child, *objects]:
+                for prep in holder.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in RECIPIENT_PREPS | {"on", "into", "at"}:
+                        continue
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and target_in(pobj, actors):
+                            return target_in(pobj, actors), pobj.text
     return None, None
 
 

@@ -86,7 +86,6 @@ class EventLexicon:
     noun_phrases: dict[str, list[Trigger]] = field(default_factory=dict)  # "assassination attempt" -> triggers
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # type -> mode -> words
     not_triggers: dict[str, frozenset[str]] = field(default_factory=dict)
-    reversed_roles: frozenset[str] = frozenset()  # verbs whose subject is PLOVER's target ("host")
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -107,7 +106,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
     """The PLOVER lexicon of ontology/plover.yaml (see that file for its format)."""
     with (path or ONTOLOGY_DIR / "plover.yaml").open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    lexicon = EventLexicon(reversed_roles=frozenset(_as_list(data.get("reversed_roles"))))
+    lexicon = EventLexicon()
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
