@@ -82,7 +82,8 @@ class Extractor:
         sentences, sentence_of = split_sentences(doc)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
         quotes = find_quotes(doc, actors, self.speech_cues, sentence_of)
-        events = find_events(doc, actors, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns)
+        events = find_events(doc, actors, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
+                             self.speech_cues.saying)
         attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
         relations = find_relations(doc, actors, sentence_of, self.relation_cues)
         hedges = find_hedges(doc, self.hedge_cues)

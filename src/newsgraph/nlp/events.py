@@ -34,6 +34,7 @@ VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_AUXILIARIES = {"will", "'ll", "shall"}
+OBLIGATION_MODALS = {"must", "should"}
 REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
                 "ready", "prepared", "determined", "set", "swear"}
@@ -41,7 +42,7 @@ SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack li
 
 
 def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of: list[int],
-                group_nouns: frozenset[str] = frozenset()) -> list[Event]:
+                group_nouns: frozenset[str] = frozenset(), saying: frozenset[str] = frozenset()) -> list[Event]:
     events: list[Event] = []
     anchors: dict[int, Token] = {}  # id(event) -> its trigger token
     used_nouns: set[int] = set()
@@ -94,6 +95,7 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
     events = _fold_embedded(events, anchors, actors)
     for event in events:
         _recode_intent(event, anchors[id(event)])
+        _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe(events)
 
 
@@ -191,6 +193,24 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
                         if pobj.dep_ == "pobj" and target_in(pobj, actors):
                             return target_in(pobj, actors), pobj.text
     return None, None
+
+
+def _recode_obligation(event: Event, token: Token, actors: ActorLayer, saying: frozenset[str]) -> None:
+    """'Russia said Sudan must return the helicopter': what a speaker says another actor must do is
+    the speaker's demand (REQUEST) aimed at that actor."""
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
+        return
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children):
+        return
+    speaker_token = subject_of(token.head)
+    speaker = actor_in(speaker_token, actors) if speaker_token is not None else None
+    if speaker is None or speaker == event.source:
+        return
+    head = token.head
+    event.type, event.mode = "REQUEST", None
+    event.target, event.target_text = event.source, event.source_text
+    event.source, event.source_text = speaker, phrase_text(speaker_token)
+    event.trigger = Span(head.text, head.idx, head.idx + len(head.text))
 
 
 def _recode_intent(event: Event, token: Token) -> None:
