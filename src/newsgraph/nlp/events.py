@@ -286,8 +286,11 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
         for child in verb.children:
             if child.dep_ not in {"dobj", "nsubjpass"}:
                 continue
-            # "suspended aid deliveries": the event noun may be the compound before the head
+            # "suspended aid deliveries", "provide 25,000 tons of food aid": the event noun may be the
+            # compound before the head, or what a quantity is 'of'
             compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+            compounds |= {g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"}
             if child.lemma_.lower() in trigger.objects or compounds & trigger.objects:
                 return trigger, child
     return None
