@@ -192,6 +192,14 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and target_in(pobj, actors):
                             return target_in(pobj, actors), pobj.text
+        # "threatened to stop the talks if the United States goes ahead": the one the threat is aimed at
+        if child.dep_ in {"xcomp", "ccomp"}:
+            for clause in child.subtree:
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                                  for m in clause.children):
+                    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                    if subject is not None and actor_in(subject, actors):
+                        return actor_in(subject, actors), subject.text
     return None, None
 
 
