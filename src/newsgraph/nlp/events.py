@@ -93,6 +93,7 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
             events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
                             trigger_tokens=[first, token])
     events = _fold_embedded(events, anchors, actors)
+    _aim_by_purpose(events, anchors)
     for event in events:
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
@@ -108,6 +109,21 @@ def _recipient(verb: Token, actors: ActorLayer) -> Token | None:
                 if pobj.dep_ == "pobj" and actor_in(pobj, actors, depth=0):
                     return pobj
     return None
+
+
+def _aim_by_purpose(events: list[Event], anchors: dict[int, Token]) -> None:
+    """'continued their hunger strike to demand the resignation of X': an act with no target of its
+    own is aimed at whom its stated purpose, a demand, is aimed at."""
+    by_token = {anchors[id(e)].i: e for e in events}
+    for event in events:
+        if event.target is not None or event.type not in {"PROTEST", "MOBILIZE", "COERCE"}:
+            continue
+        token = anchors[id(event)]
+        for clause in (c for c in token.children if c.dep_ in {"advcl", "xcomp"}):
+            purpose = by_token.get(clause.i)
+            if purpose is not None and purpose.type == "REQUEST" and purpose.target:
+                event.target, event.target_text = purpose.target, purpose.target_text
+                break
 
 
 def _object_target(noun: Token, actors: ActorLayer) -> Token | None:
@@ -330,6 +346,9 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return child
+    for child in noun.children:
+        if child.dep_ == "amod" and child.ent_type_ == "NORP":
+            return child  # "Palestinian riots against ...": the demonym names who riots
     return None
 
 
