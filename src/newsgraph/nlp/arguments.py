@@ -94,10 +94,14 @@ def actor_in(token: Token, actors: ActorLayer, depth: int = 2) -> str | None:
         return entity
     if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(token, actors)
-    for child in token.children:
-        if child.dep_ in MODIFIER_DEPS:
-            entity = _actor_at(child, actors) or (
-                resolve_pronoun(child, actors) if child.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS else None)
+    modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
+    for child in modifiers:  # a named modifier first: "its European Community partners" are the EC
+        entity = _actor_at(child, actors)
+        if entity:
+            return entity
+    for child in modifiers:
+        if child.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            entity = resolve_pronoun(child, actors)
             if entity:
                 return entity
     if depth > 0:

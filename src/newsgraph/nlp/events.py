@@ -92,6 +92,9 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
                 continue
             events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
                             trigger_tokens=[first, token])
+    for event, token in _obligations(doc, actors, saying, {t.i for t in anchors.values()}, sentence_of):
+        anchors[id(event)] = token
+        events.append(event)
     events = _fold_embedded(events, anchors, actors)
     _aim_by_purpose(events, anchors)
     for event in events:
@@ -217,6 +220,31 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
                     if subject is not None and actor_in(subject, actors):
                         return actor_in(subject, actors), subject.text
     return None, None
+
+
+def _obligations(doc: Doc, actors: ActorLayer, saying: frozenset[str], coded: set[int],
+                 sentence_of: list[int]) -> list[tuple[Event, Token]]:
+    """'The Red Cross said US forces must ensure security': a speaker's 'X must ...' is a demand
+    (REQUEST) on X, whatever the demanded act (acts that are events themselves are recoded instead)."""
+    found = []
+    for token in doc:
+        if token.i in coded or token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children):
+            continue
+        speaker_token, subject = subject_of(token.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if speaker_token is None or subject is None:
+            continue
+        speaker = actor_in(speaker_token, actors)
+        for target_head in conjuncts(subject):
+            target = actor_in(target_head, actors)
+            if speaker and target and speaker != target:
+                head = token.head
+                found.append((Event(type="REQUEST", source=speaker, target=target,
+                                    source_text=phrase_text(speaker_token), target_text=phrase_text(target_head),
+                                    trigger=Span(head.text, head.idx, head.idx + len(head.text)),
+                                    sentence=sentence_of[head.i]), head))
+    return found
 
 
 def _recode_obligation(event: Event, token: Token, actors: ActorLayer, saying: frozenset[str]) -> None:
