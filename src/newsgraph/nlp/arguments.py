@@ -79,7 +79,9 @@ def target_in(token: Token, actors: ActorLayer) -> str | None:
     found = actor_in(token, actors)
     if found:
         return found
-    for node in [token, *[c for c in token.children if c.dep_ in MODIFIER_DEPS]]:
+    nested = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}
+              for p in c.children if p.dep_ == "pobj"]  # "targets in Jericho", "settlements in Gaza"
+    for node in [token, *[c for c in token.children if c.dep_ in MODIFIER_DEPS], *nested]:
         entity_id = actors.entity_at(node.i)
         if entity_id:
             return entity_id
