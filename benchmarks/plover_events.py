@@ -7,8 +7,9 @@ with a gold event type, source actors and (sometimes) target actors. The 2016 la
 today's 16 types (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
 
 A record is right when one extracted event in the sentence has the gold type, a source that is
-one of the gold sources (its mention text overlaps the gold actor text, or its country is the gold
-actor's country) and, where gold has targets, a target that is one of them. Otherwise it is
+one of the gold sources (its mention text or the phrase the event names it by overlaps the gold
+actor text, or its country is the gold actor's country) and, where gold has targets, a target that
+is one of them. Otherwise it is
 "wrong type" when an event has matching actors but another type, "uncoded" when no event matches
 the actors. Extra events are those in a sentence beyond the one that was scored. As event-data
 projects do, the script prints right / wrong type / uncoded / extra.
@@ -42,7 +43,10 @@ def matches(entity_id: str | None, record, gold_actors: list[dict], text: str | 
     entity = record.entity(entity_id)
     if entity is None and not text:
         return False
-    texts = {m.text.lower() for m in entity.mentions} | {entity.name.lower()} if entity else {text.lower()}
+    # the actor's names in the sentence, and the phrase the event took it from ("U.N. mediator X")
+    texts = {m.text.lower() for m in entity.mentions} | {entity.name.lower()} if entity else set()
+    if text:
+        texts.add(text.lower())
     for actor in gold_actors:
         actor_text = str(actor.get("actorText", "")).lower()
         if any(t in actor_text or actor_text in t for t in texts if t and actor_text):
