@@ -413,7 +413,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: To
             elif place_id is not None:
                 # no one named as target: event data codes the place ("demonstrated in Serbia")
                 target_id = place_id
-            if target_id == source_id:
+            if source_id is not None and target_id == source_id:
                 continue
             events.append(Event(
                 type=trigger.type, mode=mode, source=source_id, target=target_id,
