@@ -54,6 +54,9 @@ def subject_of(verb: Token) -> Token | None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return node.head
             return subject
+        if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"} and node.head.head.pos_ == "VERB":
+            node = node.head.head  # "issued a declaration demanding that ...": the issuer demands
+            continue
         if node.dep_ not in INHERIT_SUBJECT or node.head.i == node.i:
             return None
         node = node.head
@@ -63,7 +66,11 @@ def subject_of(verb: Token) -> Token | None:
 def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
     """The target: the object of a listed preposition, else the direct object (the passive subject)."""
     if preps:
-        for holder in (verb, *[c for c in verb.children if c.dep_ in {"dobj", "prt"}]):
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "prt"}]
+        # "25,000 tons of food aid to refugees": the preposition may hang on what a quantity is of
+        quantities = [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+        for holder in (verb, *objects, *quantities):
             for child in holder.children:
                 if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -79,8 +86,9 @@ def target_in(token: Token, actors: ActorLayer) -> str | None:
     found = actor_in(token, actors)
     if found:
         return found
-    nested = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}
-              for p in c.children if p.dep_ == "pobj"]  # "targets in Jericho", "settlements in Gaza"
+    # "targets in Jericho", "settlements in Gaza", "further action against Russia"
+    nested = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "against", "on"}
+              for p in c.children if p.dep_ == "pobj"]
     for node in [token, *[c for c in token.children if c.dep_ in MODIFIER_DEPS], *nested]:
         entity_id = actors.entity_at(node.i)
         if entity_id:
