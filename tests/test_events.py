@@ -241,7 +241,7 @@ def test_event_is_not_coded(extractor, text: str, event_type: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "event_type", "source", "target"), [
-    ("Israel refused to agree to a ceasefire with Hamas.", "REJECT", "Israel", None),
+    ("Israel refused to agree to a ceasefire with Hamas.", "REJECT", "Israel", "Hamas"),
     ("Israel refused to apologize to Qatar.", "REJECT", "Israel", "Qatar"),
     ("The United States halted military aid to Ukraine.", "SANCTION", US, "Ukraine"),
     ("Israel struck a deal with Hamas on Tuesday.", "AGREE", "Israel", "Hamas"),

@@ -87,7 +87,7 @@ def target_in(token: Token, actors: ActorLayer) -> str | None:
     if found:
         return found
     # "targets in Jericho", "settlements in Gaza", "further action against Russia"
-    nested = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "against", "on"}
+    nested = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "against", "on", "with"}
               for p in c.children if p.dep_ == "pobj"]
     for node in [token, *[c for c in token.children if c.dep_ in MODIFIER_DEPS], *nested]:
         entity_id = actors.entity_at(node.i)

@@ -60,8 +60,10 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
         if light is not None:
             trigger, noun = light
             used_nouns.add(noun.i)
-            target = (object_of(noun, trigger.preps) or object_of(token, trigger.preps) or _recipient(token, actors)
-                      or _object_target(noun, actors))
+            target = object_of(noun, trigger.preps) or object_of(token, trigger.preps)
+            if target is None or actor_in(target, actors) is None:
+                # "gave the Ivory Coast 5 million dollars of aid for projects": the recipient first
+                target = _recipient(token, actors) or target or _object_target(noun, actors)
             events += code(token, trigger, actors, subject_of(token), target, sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
             continue
@@ -441,15 +443,17 @@ def _adjacent_place(target: Token, actors: ActorLayer) -> str | None:
 
 
 def _place_of(trigger: Token, actors: ActorLayer) -> tuple[str | None, str | None]:
-    """Where it happened: 'in X' / 'at X' / 'outside X' on the trigger, X a place or a state."""
-    for prep in trigger.children:
+    """Where it happened: 'in X' / 'at X' / 'outside X' on the trigger (or on its object: 'suspended
+    aid deliveries in Baghdad'), X a place or a state."""
+    holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"]]
+    for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
                 # "in Serbia", "in Serbia's capital", "in the town of Cizre"
-                nested = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                          if g.dep_ == "pobj"]
+                nested = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                          for g in c.children if g.dep_ == "pobj"]
                 entity_id = actors.entity_at(pobj.i) or next(
                     (actors.entity_at(c.i) for c in [*pobj.children, *nested] if c.dep_ in {"compound", "poss", "pobj"}
                      and actors.entity_at(c.i)), None)
