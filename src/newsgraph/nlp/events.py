@@ -27,6 +27,7 @@ QUALIFIERS = {
     "approximately": "about",
 }
 ADJACENT_PREPS = {"in", "from", "of"}
+MUTUAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT"}
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
@@ -401,11 +402,15 @@ def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: To
     quantity = _quantity(quantity_of) if quantity_of is not None else None
     place_id, place_text = _place_of(trigger_token, actors)
     events = []
-    for source_head in conjuncts(source):
+    sources = conjuncts(source)
+    for source_head in sources:
         source_id = actor_in(source_head, actors)
         if source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
+        if target is None and len(sources) > 1 and trigger.type in MUTUAL_TYPES:
+            # "Iran and Venezuela signed an agreement": each party acts towards the other
+            targets = [other for other in sources if other is not source_head]
         for target_head in targets:
             target_id = None
             if target_head is not None and target_head.ent_type_ in {"DATE", "TIME"}:
