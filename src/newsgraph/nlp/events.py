@@ -118,16 +118,16 @@ def _recipient(verb: Token, actors: ActorLayer) -> Token | None:
 
 
 def _aim_by_purpose(events: list[Event], anchors: dict[int, Token]) -> None:
-    """'continued their hunger strike to demand the resignation of X': an act with no target of its
-    own is aimed at whom its stated purpose, a demand, is aimed at."""
+    """'continued their hunger strike to demand the resignation of X', 'opened fire to disperse the
+    demonstrators': an act with no target of its own is aimed at whom its stated purpose is aimed at."""
     by_token = {anchors[id(e)].i: e for e in events}
     for event in events:
-        if event.target is not None or event.type not in {"PROTEST", "MOBILIZE", "COERCE"}:
+        if event.target is not None or event.target_text is not None:
             continue
         token = anchors[id(event)]
         for clause in (c for c in token.children if c.dep_ in {"advcl", "xcomp"}):
             purpose = by_token.get(clause.i)
-            if purpose is not None and purpose.type == "REQUEST" and purpose.target:
+            if purpose is not None and purpose.source == event.source and (purpose.target or purpose.target_text):
                 event.target, event.target_text = purpose.target, purpose.target_text
                 break
 
