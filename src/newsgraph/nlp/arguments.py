@@ -154,7 +154,7 @@ def phrase_text(token: Token, limit: int = 8) -> str:
     stack = [c for c in token.children if c.dep_ in PHRASE_DEPS]
     while stack:
         child = stack.pop()
-        if child.dep_ == "prep" and len(list(child.subtree)) > 4:
+        if child.dep_ == "prep" and len(list(child.subtree)) > 6:
             continue  # a long prepositional phrase is a clause's worth of words: leave it out
         keep.add(child.i)
         stack.extend(c for c in child.children if c.dep_ in PHRASE_DEPS)
