@@ -216,9 +216,7 @@ NEGATIVE = [
     absent("Israel disputed Hamas's account of the talks.", "REJECT", "disputed"),
     absent("Israel said the drones posed a threat to its security.", "THREATEN", "posed-a-threat"),
     absent("Thousands of Iranians gathered in Tehran for the funeral.", "PROTEST", "gathered"),
-    absent("Colombia protested the decision through diplomatic channels.", "PROTEST", "official-protest",
-           reason="a state's diplomatic protest is an official complaint (ACCUSE), not collective civilian "
-                  "dissent, but every 'protest' verb is coded PROTEST"),
+    absent("Colombia protested the decision through diplomatic channels.", "PROTEST", "official-protest"),
     absent("Iran's currency rallied against the dollar.", "PROTEST", "currency-rallied",
            reason="'rally against' is coded PROTEST whatever the subject; a currency's rally is read as a "
                   "demonstration by Iran"),
@@ -227,8 +225,7 @@ NEGATIVE = [
     absent("Russia deployed a new diplomatic strategy in Africa.", "MOBILIZE", "figurative-deploy",
            reason="plain 'deploy' is a trigger whatever its object, so deploying a strategy is a mobilisation"),
     absent("Egypt held talks with Hamas in Cairo.", "COERCE", "held-talks"),
-    absent("Zelensky captured the attention of NATO leaders at the summit.", "COERCE", "captured-attention",
-           reason="plain 'capture' is a trigger whatever its object, so capturing attention is coded COERCE"),
+    absent("Zelensky captured the attention of NATO leaders at the summit.", "COERCE", "captured-attention"),
     absent("Israel struck a deal with Hamas on Tuesday.", "ASSAULT", "struck-a-deal"),
     absent("The United States threatened to strike Iran.", "ASSAULT", "threatened-strike"),
 ]

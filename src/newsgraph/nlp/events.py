@@ -101,6 +101,7 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
     events = _fold_embedded(events, anchors, actors)
     _aim_by_purpose(events, anchors)
     for event in events:
+        _official_protest(event, anchors[id(event)], actors)
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe(events)
@@ -266,6 +267,17 @@ def _recode_obligation(event: Event, token: Token, actors: ActorLayer, saying: f
     event.target, event.target_text = event.source, event.source_text
     event.source, event.source_text = speaker, phrase_text(speaker_token)
     event.trigger = Span(head.text, head.idx, head.idx + len(head.text))
+
+
+def _official_protest(event: Event, token: Token, actors: ActorLayer) -> None:
+    """A state or its officials 'protesting' a decision is an official complaint (ACCUSE in PLOVER),
+    not collective dissent."""
+    source = actors.entity(event.source)
+    subject = subject_of(token)
+    people = subject is not None and (subject.ent_type_ in {"NORP", "CARDINAL"} or subject.tag_ == "NNS")
+    if event.type == "PROTEST" and token.lemma_.lower() == "protest" and source is not None and not people \
+            and source.type in {"country", "government_body", "international_organization"}:
+        event.type, event.mode = "ACCUSE", None  # "Colombia protested", not "Hundreds of Venezuelans protested"
 
 
 def _recode_intent(event: Event, token: Token) -> None:
