@@ -84,3 +84,22 @@ def test_batch_refuses_another_input_in_the_same_folder(tmp_path: Path) -> None:
     refused = run_cli("batch", str(second), "--out", str(out), "--workers", "1")
     assert refused.returncode != 0
     assert "other inputs" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_failing_shard_is_retried_reported_and_does_not_stop_the_others(tmp_path: Path) -> None:
+    from newsgraph.batch import INPUTS, plan_shards, run_batch
+
+    source = tmp_path / "news.jsonl"
+    ids = write_input(source, 6)
+    out = tmp_path / "out"
+    shards = plan_shards([source], out, 2, [])
+    assert len(shards) == 3
+    # damage the second shard's input after planning: its worker fails on every try
+    (out / INPUTS / f"{shards[1]}.jsonl").write_text("{not json\n", encoding="utf-8")
+    report = run_batch([source], out, workers=1, shard_size=2, retries=1)
+    failed = {r.shard: r.error for r in report.results if r.error}
+    assert list(failed) == [shards[1]] and "JSONDecodeError" in failed[shards[1]]
+    done = sorted(r.article.id for r in read_batch_records(out))
+    assert done == sorted(ids[:2] + ids[4:])  # the other shards finished
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest[shards[1]]["error"] and not manifest[shards[0]]["error"]

@@ -158,12 +158,10 @@ def phrase_text(token: Token, limit: int = 8) -> str:
             continue  # a long prepositional phrase is a clause's worth of words: leave it out
         keep.add(child.i)
         stack.extend(c for c in child.children if c.dep_ in PHRASE_DEPS)
-    ordered = sorted(keep)
     # keep the contiguous run around the head, at most `limit` words
     start = end = token.i
     while start - 1 in keep and token.i - (start - 1) < limit:
         start -= 1
     while end + 1 in keep and (end + 1) - start < limit:
         end += 1
-    del ordered
     return token.doc[start:end + 1].text.strip(" ,;:")
