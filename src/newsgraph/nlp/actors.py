@@ -238,7 +238,7 @@ def _looks_like_name(span: Span, cues: ActorCues) -> bool:
 
 
 def _extend_name(doc: Doc, end: int, kb: KnowledgeBase) -> int:
-    """spaCy often stops a Spanish name one word short ("Iván Gil" for "Iván Gil Pinto")."""
+    """spaCy often stops a Spanish name one word short ("Claudia Sheinbaum" for "Claudia Sheinbaum Pardo")."""
     while end < len(doc):
         token = doc[end]
         if not (token.tag_ == "NNP" and token.is_title and token.ent_type_ in {"", "PERSON"}):
@@ -318,7 +318,7 @@ def _metonym_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> l
 
 
 def _acronym_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-    """'American Families Against Cartel Terrorism (AmFACT)': the acronym names the same actor,
+    """'Coalition for Maritime Safety (CMS)': the acronym names the same actor,
     there and wherever else it appears in the article."""
     by_form: dict[str, Candidate] = {}
     for candidate in chosen:
@@ -495,7 +495,7 @@ def _name_words(span: Span) -> list[str]:
 
 
 def _known_person(words: list[str], people: list[tuple[list[str], str, bool]]) -> str | None:
-    """A shorter name that ends (or is) a longer one in the article: 'Citrinowicz', 'Gil Pinto';
+    """A shorter name that ends (or is) a longer one in the article: 'Quintanilla', 'Sheinbaum Pardo';
     the family name that comes first in Chinese and Korean names ('Kim' for Kim Jong Un)."""
     folded = [fold(w) for w in words]
     for name, key, family_first in people:
@@ -503,7 +503,7 @@ def _known_person(words: list[str], people: list[tuple[list[str], str, bool]]) -
         if len(folded) <= len(name_folded) and name_folded[-len(folded):] == folded:
             return key
         if len(folded) < len(name_folded) and name_folded[1:1 + len(folded)] == folded:
-            return key  # "Gil" in "Iván Gil Pinto": the paternal surname of a Spanish name
+            return key  # "Sheinbaum" in "Claudia Sheinbaum Pardo": the paternal surname of a Spanish name
         if family_first and len(folded) == 1 and name_folded[0] == folded[0]:
             return key
     return None
@@ -574,9 +574,9 @@ def _profile(doc: Doc, kb: KnowledgeBase, cues: ActorCues, members: list[Candida
 
 
 def _context(doc: Doc, kb: KnowledgeBase, cues: ActorCues, candidate: Candidate) -> tuple[str | None, str | None]:
-    """State and role from the words before a name ('Former Venezuelan diplomat Isaias Medina III'),
-    an apposition ('Danny Citrinowicz, a senior fellow at ...'), a possessive ("Israel's Institute")
-    or an '-based' modifier ('Venezuela-based Cartel de los Soles')."""
+    """State and role from the words before a name ('former Colombian diplomat Ana Ruiz'), an
+    apposition ('Ana Ruiz, a senior fellow at ...'), a possessive ("Egypt's Al-Ahram Center")
+    or an '-based' modifier ('the Mexico-based Sinaloa Cartel')."""
     country: str | None = None
     role_words: list[Token] = []
     i = candidate.start - 1

@@ -38,7 +38,7 @@ def is_passive(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The doer: the subject, the passive agent ('by X'), or the subject of the clause this verb is
-    coordinated with or controlled by ('Iran is believed to provide ...' -> Iran)."""
+    coordinated with or controlled by ('Russia is believed to supply ...' -> Russia)."""
     if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(
             c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
         return None  # "When asked if ...": a reduced passive names no doer

@@ -57,7 +57,7 @@ def find_hedges(doc: Doc, cues: HedgeCues) -> list[Hedge]:
         scope_root: Token | None = None
         if lemma in cues.passive_reporting and token.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" for c in token.children) and any(c.dep_ == "xcomp" for c in token.children):
-            scope_root = token  # "is believed to provide"
+            scope_root = token  # "is believed to supply"
         elif lemma in cues.hedging_verbs and token.pos_ == "VERB" and token.tag_ != "VBN":
             scope_root = token  # "Analysts suggest that ...", "appears to ..."
         elif lemma in cues.linking_participles and token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}:

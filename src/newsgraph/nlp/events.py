@@ -2,7 +2,7 @@
 ontology/plover.yaml.
 
 Three shapes of trigger: a verb ("Iran condemned U.S. actions"), a light verb with an event noun
-as object ("the U.S. has launched 21 strikes on vessels"), and an event noun with its own
+as object ("Israel carried out 40 airstrikes on Hezbollah positions"), and an event noun with its own
 arguments ("the State Department's designation of X", "an attack on Y linked to Z"). The source
 must be a known or discovered actor, or the event is not coded: a sentence with no event is better
 than a wrong one. A target that names no actor is kept as text. Conjoined actors give one event
@@ -447,7 +447,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: To
 
 
 def _adjacent_place(target: Token, actors: ActorLayer) -> str | None:
-    """'a crackdown on regimes in Caracas': the parser hangs 'in Caracas' on the trigger, but it
+    """'a crackdown on gangs in Quito': the parser hangs 'in Quito' on the trigger, but it
     says which actor the target belongs to when it follows the target phrase directly."""
     governor = target.head.head if target.dep_ == "pobj" else target.head
     follows = target.right_edge.i + 1
@@ -489,7 +489,7 @@ def _mode(trigger_token: Token, event_type: str, lexicon: EventLexicon) -> str |
 
 
 def _quantity(noun: Token) -> Quantity | None:
-    """'at least 21 fatal strikes' -> 21, at_least, strike."""
+    """'at least 12 drone strikes' -> 12, at_least, strike."""
     for child in noun.children:
         if child.dep_ == "nummod" and child.like_num:
             number = re.sub(r"[,\s]", "", child.text)

@@ -529,7 +529,7 @@ def _described(context: _Context, token: Token) -> str | None:
 
 
 def _channel(context: _Context, cue: Token) -> str | None:
-    """The outlet it was said through: 'told Fox News Digital', 'said in an interview with CNN'."""
+    """The outlet it was said through: 'told Reuters', 'said in an interview with CNN'."""
     for child in cue.children:
         if child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ in {"to", "on", "in", "with"}):
             channel = _media_in(context, child)

@@ -1,5 +1,5 @@
 """Standing ties the text reveals: affiliation (titles, appositions, possessives), location
-("Venezuela-based", an institute "of" a state), alliance and opposition ("alliances with ...").
+("Caracas-based", an institute "of" a state), alliance and opposition ("alliances with ...").
 
 Each rule reads the parse around actor mentions; the words that matter are data
 (ontology/relations.yaml). A tie is kept once per article, with the first sentence that shows it.
@@ -94,7 +94,7 @@ def _role_kind(cues: RelationCues, tokens: list[Token]) -> str | None:
 
 
 def _title_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: int, head: Token) -> None:
-    """'Venezuelan Foreign Minister Iván Gil Pinto', 'AmFACT President Adriana Jones': actors named in
+    """'Colombian Defence Minister Pedro Sánchez', 'Hezbollah leader Naim Qassem': actors named in
     the title before a person's name are what the person belongs to."""
     if collect.type_of(entity_id) != "person":
         return
@@ -128,8 +128,8 @@ def _state_of_titled_person(collect: _Collector, kind: str, entity_id: str, head
 
 
 def _apposition_ties(collect: _Collector, cues: RelationCues, entity_id: str, head: Token) -> None:
-    """'Danny Citrinowicz, a senior fellow at INSS'; "Iran's official news agency, IRNA"; 'the Juárez
-    Cartel and its armed wing, La Línea'."""
+    """'Ana Ruiz, a senior fellow at the Atlantic Council'; "Russia's state news agency, TASS"; 'Hamas
+    and its armed wing, the Qassam Brigades'."""
     pairs: list[tuple[Token, Token]] = []  # (role noun, the actor's own head)
     pairs += [(child, head) for child in head.children if child.dep_ == "appos"]
     if head.dep_ == "appos":
@@ -152,7 +152,7 @@ def _apposition_ties(collect: _Collector, cues: RelationCues, entity_id: str, he
 
 def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: int, end: int,
                      head: Token) -> None:
-    """"Iran's Quds Force" (part of Iran); "Israel's Institute for ..." (based in Israel)."""
+    """"Iran's Quds Force" (part of Iran); "Egypt's Al-Ahram Center" (based in Egypt)."""
     kind = collect.type_of(entity_id)
     if kind in {"person", "country", "location", None}:
         return
@@ -169,7 +169,7 @@ def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, st
 
 
 def _based_in(collect: _Collector, entity_id: str, start: int) -> None:
-    """'Venezuela-based Cartel de los Soles'."""
+    """'the Mexico-based Sinaloa Cartel', 'Caracas-based Tren de Aragua'."""
     doc = collect.doc
     if start >= 3 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-":
         place = collect.actors.entity_at(doc[start - 3].i)
@@ -195,7 +195,7 @@ def _tie_title(collect: _Collector, cues: RelationCues, entity_id: str, start: i
 
 
 def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
-    """'Iran remains influential through alliances with Venezuela, Cuba, and Nicaragua'."""
+    """'Moscow deepened its alliances with Minsk and Pyongyang', 'a partnership with Beijing'."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma in cues.alliance_nouns | cues.opposition_nouns:
         cls = "alliance" if lemma in cues.alliance_nouns else "opposition"
