@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.actors import ActorLayer
-from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.ontology import ONTOLOGY_DIR, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
 
 RAISING_VERBS = {"appear", "seem"}  # "Russia appears to ...": the subject is the topic, not who doubts
@@ -38,9 +37,7 @@ class HedgeCues:
 
 @lru_cache(maxsize=1)
 def hedge_cues(path: Path | None = None) -> HedgeCues:
-    with (path or ONTOLOGY_DIR / "hedges.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return HedgeCues(**{k: frozenset(str(w).lower() for w in data[k]) for k in HedgeCues.__dataclass_fields__})
+    return word_sets(HedgeCues, path or ONTOLOGY_DIR / "hedges.yaml")
 
 
 @dataclass

@@ -62,9 +62,14 @@ class SpeechCues:
 
 @lru_cache(maxsize=1)
 def speech_cues(path: Path | None = None) -> SpeechCues:
-    with (path or ONTOLOGY_DIR / "speech.yaml").open(encoding="utf-8") as handle:
+    return word_sets(SpeechCues, path or ONTOLOGY_DIR / "speech.yaml")
+
+
+def word_sets(kind: type, path: Path):  # noqa: ANN201 - an instance of `kind`
+    """A dataclass of word sets, one per field, read from the YAML lists of the same names."""
+    with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    return SpeechCues(**{key: frozenset(str(v).lower() for v in data[key]) for key in SpeechCues.__dataclass_fields__})
+    return kind(**{key: frozenset(str(v).lower() for v in data[key]) for key in kind.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
