@@ -202,6 +202,8 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
         text = doc[start:end].text
         if text.casefold() in cues.not_actors or not any(t.is_title or t.is_upper for t in doc[start:end]):
             continue
+        if ent.label_ != "PERSON" and _only_generic_words(doc[start:end], cues):
+            continue  # "the Army", "Supreme", "National Security": no actor named
         if ent.label_ == "PERSON":
             if not _looks_like_name(doc[start:end], cues):
                 continue
@@ -228,6 +230,12 @@ def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> 
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _only_generic_words(span: Span, cues: ActorCues) -> bool:
+    generic = cues.titles | cues.org_heads.keys() | cues.generic_name_words
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and all(w in generic or w.rstrip("s") in generic for w in words)
 
 
 def _looks_like_name(span: Span, cues: ActorCues) -> bool:
@@ -300,7 +308,8 @@ def _headed_org_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -
         if end - i >= 2:
             head_type = cues.org_heads.get(doc[end - 1].lower_)
             text = doc[i:end].text
-            if head_type in HEADED_ORG_TYPES and text.casefold() not in cues.not_actors:
+            if (head_type in HEADED_ORG_TYPES and text.casefold() not in cues.not_actors
+                    and not _only_generic_words(doc[i:end], cues)):
                 extra.append(Candidate(i, end, head_type, "rule"))
         i = max(end, i + 1)
     return extra
@@ -364,6 +373,8 @@ def _defined_acronym_names(doc: Doc, cues: ActorCues) -> list[Candidate]:
         while start < token.i and doc[start].lower_ in NAME_FUNCTION_WORDS:
             start += 1
         span = doc[start:token.i]
+        if span.text.casefold() in cues.not_actors:
+            continue  # "Foreign Terrorist Organizations (FTOs)": a designation, not an actor
         if len(span) >= 2 and _initials_fit(span, acronym.text) and len(_initials(span)) <= len(acronym.text) + 1:
             found.append(Candidate(start, token.i, _org_type(span, cues), "rule"))
     return found

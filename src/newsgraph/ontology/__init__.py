@@ -24,6 +24,7 @@ class ActorCues:
     family_name_first: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    generic_name_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         family_name_first=frozenset(data.get("family_name_first", [])),
         place_prepositions=frozenset(data.get("place_prepositions", [])),
         group_nouns=frozenset(data.get("group_nouns", [])),
+        generic_name_words=frozenset(data.get("generic_name_words", [])),
     )
 
 
