@@ -462,6 +462,11 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Candidate]) -> None:
     """Give each candidate the key of the entity it names (in-article coreference of names)."""
     people: list[tuple[list[str], str, bool]] = []  # (name words, key, family name first), longest first
+    # "in Isfahan", "near El Fasher": a short unknown name the article puts after a place preposition
+    # is a place wherever else it appears in the article
+    places = {fold(" ".join(_name_words(doc[c.start:c.end]))) for c in chosen
+              if c.origin == "ner" and not c.kb_id and c.length <= 2
+              and _after_place_preposition(doc[c.start:c.end].root, cues)}
     for candidate in sorted(chosen, key=lambda c: -c.length):
         if candidate.type != "person":
             continue
@@ -474,7 +479,7 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
                 people.append((form.split(), candidate.key, family_first))
             continue
         match = _known_person(words, people)
-        if match is None and len(words) == 1 and _after_place_preposition(doc[candidate.start], cues):
+        if match is None and fold(" ".join(words)) in places:
             candidate.type = "location"  # "in Guayaquil": a lone name after "in" is a place
             candidate.key = f"location:{fold(words[0])}"
             continue
@@ -493,12 +498,17 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
         person = _known_person(words, people) if len(words) <= 2 else None
         if person is not None and candidate.origin == "ner":
             candidate.key, candidate.type = person, "person"  # NER's "ORG Maduro" is the man
+        elif candidate.origin == "ner" and candidate.type not in HEADED_ORG_TYPES and fold(" ".join(words)) in places:
+            candidate.type = "location"
+            candidate.key = f"location:{fold(' '.join(words))}"
         else:
             candidate.key = f"{'location' if candidate.type == 'location' else 'org'}:{fold(' '.join(words))}"
 
 
 def _after_place_preposition(token: Token, cues: ActorCues) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in cues.place_prepositions and token.head.i == token.i - 1
+    """The name is the object of 'in', 'near', 'at' ... standing right after it ('in El Fasher')."""
+    first = min(t.i for t in token.subtree) if token.dep_ == "pobj" else token.i
+    return token.dep_ == "pobj" and token.head.lower_ in cues.place_prepositions and token.head.i == first - 1
 
 
 def _name_words(span: Span) -> list[str]:
