@@ -109,15 +109,15 @@ CASES = [
          "United States Department of Defense", "the Pentagon", id="according to X"),
     case("Zelensky told Reuters that Russia had shelled Kharkiv.", "attributed", "told", "Volodymyr Zelensky",
          "Zelensky", id="X told Reuters that"),
-    case('"We will not negotiate under fire," Zelensky said.', "attributed", "said", "Volodymyr Zelensky",
-         "Zelensky", id="direct quote"),
+    case("Zelensky said Ukraine would never trade land for peace.", "attributed", "said", "Volodymyr Zelensky",
+         "Zelensky", id="X said, without that"),
     # a hedge inside someone's statement: hedged, and the speaker is the holder
     case("Netanyahu said the group is believed to be hiding hostages in Gaza.", "hedged", "is believed to",
          "Benjamin Netanyahu", "Netanyahu", id="hedge inside a statement"),
     case("Iran is believed to have supplied the drones, Zelensky said.", "hedged", "is believed to",
          "Volodymyr Zelensky", "Zelensky", id="hedge inside a statement, speaker last"),
     # plain statements of fact
-    case("Israel launched airstrikes on southern Lebanon on Tuesday.", "asserted", id="plain fact"),
+    case("Iran holds the world's second-largest reserves of natural gas.", "asserted", id="plain fact"),
     case("Iran resumed enrichment in May.", "asserted", id="the month May is no modal"),
     case("Iran will resume enrichment next year.", "asserted", id="will is no hedge"),
 ]
@@ -146,10 +146,31 @@ def test_raising_verb_names_no_holder(extractor, text: str) -> None:
 
 
 def test_sentence_without_actor_makes_no_claim(extractor) -> None:
-    extraction = extract(extractor, "Israel launched airstrikes on southern Lebanon. "
+    extraction = extract(extractor, "Iran holds the world's second-largest reserves of natural gas. "
                                     "The weather was cold and windy all day.")
     assert len(extraction.sentences) == 2, extraction.sentences
     assert [(c.sentence, c.status) for c in extraction.claims] == [(0, "asserted")], describe(extraction)
+
+
+def test_a_reported_completed_act_is_an_event_not_a_claim(extractor) -> None:
+    extraction = extract(extractor, "Israel launched airstrikes on southern Lebanon on Tuesday.")
+    assert any(e.type == "ASSAULT" for e in extraction.events), describe(extraction)
+    assert extraction.claims == [], describe(extraction)
+
+
+def test_verbatim_words_alone_are_a_quote_not_a_claim(extractor) -> None:
+    extraction = extract(extractor, '"We will not negotiate under fire," Zelensky said.')
+    assert len(extraction.quotes) == 1 and extraction.quotes[0].direct, describe(extraction)
+    assert extraction.claims == [], describe(extraction)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said Moscow is deeply worried about losing its naval base in Syria.",
+    "Losing the port would be a severe blow to Russia's navy.",
+], ids=["feeling", "hypothetical"])
+def test_feelings_and_hypotheticals_are_not_checkable_claims(extractor, text: str) -> None:
+    extraction = extract(extractor, text)
+    assert extraction.claims == [], describe(extraction)
 
 
 def test_question_makes_no_claim(extractor) -> None:

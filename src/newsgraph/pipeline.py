@@ -88,7 +88,7 @@ class Extractor:
         relations = find_relations(doc, actors, sentence_of, self.relation_cues)
         hedges = find_hedges(doc, self.hedge_cues)
         set_event_status(doc, events, quotes, hedges)
-        claims = find_claims(doc, sentences, sentence_of, actors, quotes, hedges)
+        claims = find_claims(doc, sentences, sentence_of, actors, quotes, hedges, events, self.hedge_cues)
         return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
                           events=events, relations=relations, claims=claims)
 

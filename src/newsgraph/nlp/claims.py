@@ -33,6 +33,8 @@ class HedgeCues:
     modals: frozenset[str]
     conditionals: frozenset[str]
     negations: frozenset[str]
+    feelings: frozenset[str]
+    hypothetical: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -96,8 +98,16 @@ def set_event_status(doc: Doc, events: list[Event], quotes: list[Quote], hedges:
 
 
 def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], actors: ActorLayer,
-                quotes: list[Quote], hedges: list[Hedge]) -> list[Claim]:
-    """One claim per sentence that states something about a named actor, with its status."""
+                quotes: list[Quote], hedges: list[Hedge], events: list[Event] | None = None,
+                cues: HedgeCues | None = None) -> list[Claim]:
+    """One claim per sentence that makes a checkable statement about a named actor, with its status.
+
+    Claims complement events and quotes rather than repeat them: a sentence that only reports a
+    completed act ("Israel launched airstrikes on Tuesday") is tracked as that event, and one that
+    only carries someone's verbatim words as that quote. And a claim must be checkable: a feeling
+    ("X is worried about ...") or a hypothetical ("losing X would be a blow") is not.
+    """
+    reported = _event_report_roots(doc, events or [])
     claims = []
     by_sentence: dict[int, list[Token]] = {}
     for token in doc:
@@ -108,6 +118,9 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], act
             continue
         root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0])
         quote = next((q for q in quotes if q.sentence == sentence.index), None)
+        in_sentence = [q for q in quotes if q.sentence == sentence.index]
+        if root.i in reported or _only_direct_speech(root, in_sentence) or not _checkable(doc, root, quote, cues):
+            continue
         main_hedges = [h for h in hedges if sentence_of[h.cue.i] == sentence.index
                        and (root.i in h.scope or h.cue.head == root or h.cue == root or _governs_quote(h, quote, doc)
                             or _hedges_an_argument(h, root))]
@@ -123,6 +136,45 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], act
         else:
             claims.append(Claim(sentence.index, "asserted"))
     return claims
+
+
+def _event_report_roots(doc: Doc, events: list[Event]) -> set[int]:
+    """Main verbs that report a completed, asserted act (past or perfect) already coded as an event."""
+    roots = set()
+    for event in events:
+        token = _token_at(doc, event.trigger.start)
+        if token is None or token.dep_ != "ROOT" or event.status != "asserted":
+            continue
+        perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+        if token.tag_ == "VBD" or perfect:
+            roots.add(token.i)
+    return roots
+
+
+def _only_direct_speech(root: Token, quotes: list[Quote]) -> bool:
+    """The main verb introduces quoted words only ('"We will not negotiate," Zelensky said.')."""
+    introduced = [q for q in quotes if q.cue.start == root.idx]
+    return bool(introduced) and all(q.direct for q in quotes)
+
+
+def _checkable(doc: Doc, root: Token, quote: Quote | None, cues: HedgeCues | None) -> bool:
+    """Not a feeling ('Iran is worried about ...', also when reported) nor a hypothetical of the
+    writer's own ('losing X would be a blow')."""
+    if cues is None:
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in cues.hypothetical for c in root.children):
+        return False
+    heads = [root]
+    if quote is not None and not quote.direct:
+        content = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        if content is not None:
+            heads.append(content.root)
+    for head in heads:
+        feeling = head.lemma_.lower() in cues.feelings or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in cues.feelings for c in head.children)
+        if feeling:
+            return False
+    return True
 
 
 def _hedges_an_argument(hedge: Hedge, root: Token) -> bool:
