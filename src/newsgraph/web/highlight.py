@@ -21,6 +21,14 @@ def highlighted(article: dict[str, Any]) -> Markup:
             marks.append((event["trigger_start"], event["trigger_end"], f"trigger {event['status'] or ''}",
                           f"{event['type']} {event['source'] or ''} → {event['target'] or event['target_text'] or ''}",
                           None))
+    sentences = {s["idx"]: s for s in article["sentences"]}
+    for claim in article["claims"]:
+        sentence = sentences.get(claim["sentence"])
+        if claim["status"] == "hedged" and claim["cue"] and sentence is not None:
+            # the hedge's words, found in its sentence ("is believed to", "allegedly")
+            found = text.find(claim["cue"], sentence["start"], sentence["end"])
+            if found >= 0:
+                marks.append((found, found + len(claim["cue"]), "hedge", f"hedge: {claim['cue']}", None))
     for mention in article["mentions"]:
         marks.append((mention["start"], mention["end"], f"mention t-{mention['type']}", mention["name"],
                       f"/actors/{mention['entity']}"))
