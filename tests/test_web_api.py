@@ -413,6 +413,14 @@ def test_article_page_names_the_actors_of_its_ties(client: TestClient, news: New
     assert '<a href="/actors/venezuela">Venezuela</a>' in ties
 
 
+def test_article_page_marks_hedges_in_their_sentence(client: TestClient, news: NewsDb) -> None:
+    page = get(client, f"/articles/{news.hostile_key}").text
+    # "Reuters could not verify the memo.": a hedged claim whose cue is marked inside sentence 2
+    sentence = page.split('id="s2"', 1)[1].split("</span>", 1)[0]
+    assert '<mark class="hedge" title="hedge: could">could</mark>' in sentence
+    assert 'class="hedge"' not in page.split('id="s2"', 1)[0]
+
+
 # --- hostile text ------------------------------------------------------------------------------
 
 def test_hostile_article_page_is_escaped(client: TestClient, news: NewsDb) -> None:
