@@ -80,9 +80,8 @@ def build_resources(nlp: Language, kb: KnowledgeBase, cues: ActorCues) -> ActorR
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
     tokenizer = nlp.tokenizer
-    for form, ids in kb.names.items():
+    for form in kb.names:
         names.add(form, [tokenizer(form)])
-        del ids
     for form in kb.demonyms:
         demonyms.add(form, [tokenizer(form)])
     return ActorResources(kb=kb, cues=cues, name_matcher=names, demonym_matcher=demonyms)

@@ -32,7 +32,6 @@ class HedgeCues:
     hedging_adjectives: frozenset[str]
     modals: frozenset[str]
     conditionals: frozenset[str]
-    negations: frozenset[str]
     feelings: frozenset[str]
     hypothetical: frozenset[str]
 

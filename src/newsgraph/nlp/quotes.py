@@ -130,7 +130,6 @@ def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: lis
         if _is_saying(token, cues) or _is_according(token):
             items.append((token.idx, "cue", token))
     items.sort(key=lambda item: item[0])
-    pending_direct = {id(m) for m in marks}
     for position, kind, item in items:
         if kind == "direct":
             quote = _direct_quote(context, item, quoted_tokens)  # type: ignore[arg-type]
@@ -138,7 +137,6 @@ def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: lis
                 found.append((position, quote))
                 if quote.cue.text:
                     used_cues.add(quote.cue.start)
-            pending_direct.discard(id(item))
         else:
             token: Token = item  # type: ignore[assignment]
             quote = _indirect_quote(context, token, quoted_tokens, used_cues)

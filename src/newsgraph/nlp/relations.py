@@ -14,13 +14,12 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.actors import ActorLayer
+from newsgraph.nlp.actors import POSSESSIVES, ActorLayer
 from newsgraph.nlp.arguments import actor_in, conjuncts, subject_of
 from newsgraph.ontology import ONTOLOGY_DIR
 from newsgraph.record import Relation
 
 STATE_TYPES = {"country"}
-POSSESSIVES = {"'s", "’s", "'", "’"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "det", "case", "punct", "appos"}
 
 

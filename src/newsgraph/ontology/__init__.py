@@ -54,7 +54,6 @@ class SpeechCues:
     saying: frozenset[str]
     object_content: frozenset[str]
     commitment: frozenset[str]
-    belief: frozenset[str]
     question_marks: frozenset[str]
     channel_nouns: frozenset[str]
     person_pronouns: frozenset[str]
