@@ -304,12 +304,12 @@ def test_event_without_a_number_has_no_quantity(extractor) -> None:
 
 
 def test_time_expression_is_attached_to_its_event(extractor) -> None:
-    text = "Earlier this week, Iran condemned the United States. Russia praised Iran."
+    text = "Earlier this week, Cuba condemned the United States. Russia praised Cuba."
     extraction = extract(extractor, text, published="2025-11-20")
-    accusation = assert_coded(extraction, Expected("ACCUSE", "Iran", US))
+    accusation = assert_coded(extraction, Expected("ACCUSE", "Cuba", US))
     assert accusation.date is not None, describe(extraction)
     assert (accusation.date.start, accusation.date.end) == ("2025-11-16", "2025-11-20")
-    praise = assert_coded(extraction, Expected("SUPPORT", "Russia", "Iran"))
+    praise = assert_coded(extraction, Expected("SUPPORT", "Russia", "Cuba"))
     assert praise.date is None  # the next sentence has no time expression of its own
 
 

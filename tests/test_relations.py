@@ -85,12 +85,12 @@ def test_armed_wing(extractor) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("The Caracas-based Cartel de los Soles has been designated by the United States.", id="city"),
-    pytest.param("Officials described the Venezuela-based Cartel de los Soles as a threat.", id="country"),
+    pytest.param("The Caracas-based Tren de Aragua was added to a sanctions list on Monday.", id="city"),
+    pytest.param("Prosecutors called the Venezuela-based Tren de Aragua a transnational gang.", id="country"),
 ])
 def test_location_from_based(extractor, text: str) -> None:
     extraction = extract(extractor, text)
-    assert the_tie(extraction, "location", "Cartel de los Soles", "Venezuela").type == "based_in"
+    assert the_tie(extraction, "location", "Tren de Aragua", "Venezuela").type == "based_in"
 
 
 # --- alliance and opposition ------------------------------------------------------------------------

@@ -42,7 +42,7 @@ STORIES = [
     Story("hostile-5", f"Leaked memo <b>bold</b> {SCRIPT}", "2024-11-02",
           f"Venezuela rejected a memo that carried the string {SCRIPT} in its header. "
           f'Nicolás Maduro said: "This <b>bold</b> forgery {IMG} is a lie." '
-          "Reuters could not verify the memo."),
+          "Reuters said the memo may have come from abroad."),
 ]
 HOSTILE = "hostile-5"
 MADURO = "nicolas-maduro"

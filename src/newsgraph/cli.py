@@ -563,11 +563,15 @@ def evaluate(
     """Score extraction against gold annotations: precision, recall and F1 per section."""
     from newsgraph.evaluate import SECTIONS, GoldError, gold_folders, load_gold, score_article, total
 
+    skipped: list[Path] = []
     try:
-        folders = gold_folders(gold_dirs)
+        folders = gold_folders(gold_dirs, skipped)
         golds = [load_gold(folder) for folder in folders]
     except GoldError as error:
         fail(str(error))
+    if skipped:  # a shell glob like gold/dev/* also names the README: worth a word, not an error
+        names = ", ".join(str(path) for path in skipped)
+        err.print(f"[dim]skipped {len(skipped)} file(s) that are not gold folders: {escape(names)}[/]", highlight=False)
     extractor = _extractor(model)
     scores = [score_article(extractor.extract(article), gold) for article, gold in golds]
     summed = total(scores)

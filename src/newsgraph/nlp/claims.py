@@ -16,8 +16,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.actors import ActorLayer
-from newsgraph.ontology import ONTOLOGY_DIR, word_sets
+from newsgraph.nlp.quotes import QuoteMark, find_quote_marks
+from newsgraph.ontology import ONTOLOGY_DIR, SpeechCues, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
 
 RAISING_VERBS = {"appear", "seem"}  # "Russia appears to ...": the subject is the topic, not who doubts
@@ -34,6 +34,7 @@ class HedgeCues:
     conditionals: frozenset[str]
     feelings: frozenset[str]
     hypothetical: frozenset[str]
+    credit_lines: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +55,9 @@ def find_hedges(doc: Doc, cues: HedgeCues) -> list[Hedge]:
         lemma, lower = token.lemma_.lower(), token.lower_
         scope_root: Token | None = None
         if lemma in cues.passive_reporting and token.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" for c in token.children) and any(c.dep_ == "xcomp" for c in token.children):
-            scope_root = token  # "is believed to supply"
+                c.dep_ == "auxpass" for c in token.children) and any(
+                c.dep_ in {"xcomp", "oprd", "acomp"} for c in token.children):
+            scope_root = token  # "is believed to supply", "is considered likely"
         elif lemma in cues.hedging_verbs and token.pos_ == "VERB" and token.tag_ != "VBN":
             scope_root = token  # "Analysts suggest that ...", "appears to ..."
         elif lemma in cues.linking_participles and token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}:
@@ -64,6 +66,8 @@ def find_hedges(doc: Doc, cues: HedgeCues) -> list[Hedge]:
             scope_root = token.head
         elif lower in cues.hedging_adjectives and token.dep_ == "amod":
             scope_root = token.head  # "the alleged plot"
+        elif lower in cues.hedging_adjectives and token.dep_ == "acomp":
+            scope_root = token.head  # "a deal is still possible"
         elif lower in cues.modals and token.tag_ == "MD":
             scope_root = token.head
         elif lower in cues.conditionals and token.dep_ == "mark":
@@ -96,84 +100,129 @@ def set_event_status(doc: Doc, events: list[Event], quotes: list[Quote], hedges:
             event.status = "hedged"
 
 
-def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], actors: ActorLayer,
-                quotes: list[Quote], hedges: list[Hedge], events: list[Event] | None = None,
-                cues: HedgeCues | None = None) -> list[Claim]:
-    """One claim per sentence that makes a checkable statement about a named actor, with its status.
+def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quotes: list[Quote],
+                hedges: list[Hedge], cues: HedgeCues, speech: SpeechCues) -> list[Claim]:
+    """One claim per sentence that states a proposition, with its status and holder.
 
-    Claims complement events and quotes rather than repeat them: a sentence that only reports a
-    completed act ("Israel launched airstrikes on Tuesday") is tracked as that event, and one that
-    only carries someone's verbatim words as that quote. And a claim must be checkable: a feeling
-    ("X is worried about ...") or a hypothetical ("losing X would be a blow") is not.
+    The principles (docs/CLAIMS.md): every declarative sentence that says something about the world
+    is a claim, whether or not it also carries an event or a quote; questions, headings and credit
+    lines are not. Its status comes from the whole sentence: hedged when the writer or the source
+    signals doubt anywhere in it ("may", "reportedly", "is believed to", "appears to"); attributed
+    when its main clause reports someone's words or view, or the sentence itself stands inside
+    quotation marks (a floating quote, or the next sentence of a long quote); asserted otherwise.
     """
-    reported = _event_report_roots(doc, events or [])
     claims = []
+    marks = find_quote_marks(doc.text)
     by_sentence: dict[int, list[Token]] = {}
     for token in doc:
         by_sentence.setdefault(sentence_of[token.i], []).append(token)
     for sentence in sentences:
         tokens = by_sentence.get(sentence.index, [])
-        if not _states_something(tokens, actors):
+        if not _states_something(doc, tokens, cues):
             continue
         root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0])
-        quote = next((q for q in quotes if q.sentence == sentence.index), None)
-        in_sentence = [q for q in quotes if q.sentence == sentence.index]
-        if root.i in reported or _only_direct_speech(root, in_sentence) or not _checkable(doc, root, quote, cues):
-            continue
-        main_hedges = [h for h in hedges if sentence_of[h.cue.i] == sentence.index
-                       and (root.i in h.scope or h.cue.head == root or h.cue == root or _governs_quote(h, quote, doc)
-                            or _hedges_an_argument(h, root))]
-        if main_hedges:
-            cue = main_hedges[0].cue
-            holder, holder_text = (quote.speaker, quote.speaker_text) if quote else (None, None)
-            if holder_text is None and cue.pos_ == "VERB" and cue.lemma_.lower() not in RAISING_VERBS:
-                subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-                holder_text = subject.text if subject is not None else None
-            claims.append(Claim(sentence.index, "hedged", holder, holder_text, _cue_text(cue)))
-        elif quote is not None:
-            claims.append(Claim(sentence.index, "attributed", quote.speaker, quote.speaker_text, quote.cue.text))
+        reporting = _reporting_quote(doc, sentence, tokens, quotes)
+        hedge = next((h for h in hedges if sentence_of[h.cue.i] == sentence.index
+                      and _signals_doubt(h, root, cues)), None)
+        hypothetical = _writers_hypothetical(root, cues)
+        if hedge is None and hypothetical is not None:
+            hedge = Hedge(hypothetical, set())
+        holder, holder_text, cue = ((reporting.speaker, reporting.speaker_text, reporting.cue.text) if reporting
+                                    else (None, None, None))
+        if hedge is not None:
+            if holder is None and holder_text is None and hedge.cue.pos_ == "VERB" \
+                    and hedge.cue.lemma_.lower() not in RAISING_VERBS:
+                subject = next((c for c in hedge.cue.children if c.dep_ == "nsubj"), None)
+                holder_text = _phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
+            claims.append(Claim(sentence.index, "hedged", holder, holder_text, _cue_text(hedge.cue)))
+        elif reporting is not None or _inside_quotation(doc.text, sentence, marks) or _reports_a_view(root, speech):
+            claims.append(Claim(sentence.index, "attributed", holder, holder_text, cue))
         else:
             claims.append(Claim(sentence.index, "asserted"))
     return claims
 
 
-def _event_report_roots(doc: Doc, events: list[Event]) -> set[int]:
-    """Main verbs that report a completed, asserted act (past or perfect) already coded as an event."""
-    roots = set()
-    for event in events:
-        token = _token_at(doc, event.trigger.start)
-        if token is None or token.dep_ != "ROOT" or event.status != "asserted":
-            continue
-        perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-        if token.tag_ == "VBD" or perfect:
-            roots.add(token.i)
-    return roots
+def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: list[Quote]) -> Quote | None:
+    """The quote the sentence's main clause reports: its cue is the root or a verb coordinated with
+    it ("Ruiz met the envoy and said ..."), it is "according to X" on the main clause, or the root
+    stands inside the quoted words ('"We will stay," she said.'). A verb of saying in a subordinate
+    clause ("the man who said he saw it fled") does not make the sentence someone's words."""
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    main = {root.i, *(c.i for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})}
+    own = [q for q in quotes if sentence.start <= q.cue.start < sentence.end or (
+        not q.cue.text and sentence.start <= q.content.start < sentence.end)]
+    for quote in own:
+        cue = _token_at(doc, quote.cue.start) if quote.cue.text else None
+        if cue is not None and (cue.i in main or (cue.head.i in main and cue.lower_ == "according")):
+            return quote
+        if quote.content.start <= root.idx < quote.content.end:
+            return quote
+        if cue is not None and cue.head.i == root.i and cue.dep_ in {"parataxis", "ccomp", "advcl"} \
+                and cue.i > root.i and any(c.dep_ == "nsubj" for c in cue.children):
+            return quote  # "Talks will resume, the minister said": the cue hangs from the reported clause
+    return None
 
 
-def _only_direct_speech(root: Token, quotes: list[Quote]) -> bool:
-    """The main verb introduces quoted words only ('"We will not negotiate," Zelensky said.')."""
-    introduced = [q for q in quotes if q.cue.start == root.idx]
-    return bool(introduced) and all(q.direct for q in quotes)
+def _reports_a_view(root: Token, speech: SpeechCues) -> bool:
+    """The main verb reports what a source said or holds even where no quote was drawn from it (its
+    speaker unnamed or unresolved): "Officials said the road was closed", "Aid groups urged a truce",
+    "The court called the ruling final", "according to the police" on the main clause."""
+    for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
+        lemma = verb.lemma_.lower()
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        if lemma in speech.saying and has_subject and any(c.dep_ == "ccomp" for c in verb.children):
+            return True
+        content = any(c.dep_ in {"dobj", "prep", "ccomp"} for c in verb.children)
+        if lemma in speech.view_verbs and has_subject and content:
+            return True
+        if any(c.lower_ == "according" for c in verb.children):
+            return True
+    return False
 
 
-def _checkable(doc: Doc, root: Token, quote: Quote | None, cues: HedgeCues | None) -> bool:
-    """Not a feeling ('Iran is worried about ...', also when reported) nor a hypothetical of the
-    writer's own ('losing X would be a blow')."""
-    if cues is None:
-        return True
-    if any(c.dep_ == "aux" and c.lower_ in cues.hypothetical for c in root.children):
+def _inside_quotation(text: str, sentence: Sentence, marks: list[QuoteMark]) -> bool:
+    """Most of the sentence stands between quotation marks: a quote's next sentence, or a floating quote."""
+    inside = sum(max(0, min(m.end, sentence.end) - max(m.start, sentence.start)) for m in marks)
+    return inside >= 0.6 * (sentence.end - sentence.start)
+
+
+def _signals_doubt(hedge: Hedge, root: Token, cues: HedgeCues) -> bool:
+    """A hedge on what the sentence states, by the writer or inside what a source says: not a
+    condition ("if"), not a doubted modifier of a noun ("the possible eviction of tenants"), not a
+    negated modal ("could not confirm" states an inability), and not in a relative or adverbial
+    clause that only describes a participant ("the group, which is believed to ..., said ...")."""
+    cue = hedge.cue
+    if cue.lower_ in cues.conditionals:
+        # "Tehran will retaliate if Israel strikes": a condition on the main statement hedges it
+        return cue.dep_ == "mark" and cue.head.dep_ == "advcl" and cue.head.head == root
+    if cue.dep_ == "amod" and cue.lower_ in cues.hedging_adjectives:
+        # "a suspected drone struck": the doer itself is in doubt; "postponed the possible eviction" is no doubt
+        return cue.head.head == root and cue.head.dep_ in {"nsubj", "nsubjpass"}
+    if cue.dep_ == "advmod" and cue.head.pos_ not in {"VERB", "AUX"}:
+        return False  # "apparently unconscious", "possibly also oil": a word, not the statement
+    if cue.tag_ == "MD" and any(c.dep_ == "neg" for c in cue.head.children):
         return False
-    heads = [root]
-    if quote is not None and not quote.direct:
-        content = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
-        if content is not None:
-            heads.append(content.root)
-    for head in heads:
-        feeling = head.lemma_.lower() in cues.feelings or any(
-            c.dep_ == "acomp" and c.lemma_.lower() in cues.feelings for c in head.children)
-        if feeling:
+    node = cue
+    while node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl", "advcl", "pcomp"} and not (cue.dep_ in {"acl", "amod"} and node is cue):
             return False
+        if any(c.tag_ in {"WDT", "WP", "WRB"} and c.i < node.i for c in node.children) and node.dep_ == "ccomp":
+            return False  # "what concessions Kyiv might accept": an embedded question, not a doubt
+        node = node.head
     return True
+
+
+def _writers_hypothetical(root: Token, cues: HedgeCues) -> Token | None:
+    """'Losing the port would be a blow': "would" on the main verb is a hypothetical, so hedged;
+    inside reported speech ("said it would retaliate") it is the future of the past, and is not."""
+    return next((c for c in root.children if c.dep_ == "aux" and c.lower_ in cues.hypothetical), None)
+
+
+def _phrase(token: Token) -> str:
+    words = sorted((t for t in token.subtree if t.dep_ not in {"relcl", "acl", "appos", "punct"}), key=lambda t: t.i)
+    return token.doc[words[0].i:words[-1].i + 1].text if words else token.text
 
 
 def _hedges_an_argument(hedge: Hedge, root: Token) -> bool:
@@ -181,14 +230,6 @@ def _hedges_an_argument(hedge: Hedge, root: Token) -> bool:
     subject or object of the main verb makes the whole claim doubtful."""
     noun = hedge.cue.head
     return hedge.cue.dep_ in {"amod", "acl"} and noun.head == root and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
-
-
-def _governs_quote(hedge: Hedge, quote: Quote | None, doc: Doc) -> bool:
-    if quote is None:
-        return False
-    token = _token_at(doc, quote.content.start)
-    modal = hedge.cue.tag_ == "MD"
-    return token is not None and token.i in hedge.scope and not modal
 
 
 def _cue_text(cue: Token) -> str:
@@ -199,10 +240,15 @@ def _cue_text(cue: Token) -> str:
     return cue.text
 
 
-def _states_something(tokens: list[Token], actors: ActorLayer) -> bool:
-    """A checkable statement: a finite verb and a named actor, and not a question."""
-    if not tokens or tokens[-1].text == "?":
+def _states_something(doc: Doc, tokens: list[Token], cues: HedgeCues) -> bool:
+    """A proposition: a sentence with a verb that is neither a question nor a credit line."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
         return False
-    has_verb = any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBG", "TO"} for t in tokens)
-    has_actor = any(actors.entity_at(t.i) for t in tokens)
-    return has_verb and has_actor
+    last = next((t for t in reversed(tokens) if t.text not in {'"', "”", "’", "'", ")"} and not t.is_space), None)
+    if last is not None and last.text == "?":
+        return False
+    sentence_text = " ".join(t.lower_ for t in words)
+    if any(line in sentence_text for line in cues.credit_lines):
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} for t in tokens)

@@ -1,7 +1,7 @@
 """Who did what to whom: PLOVER events coded over the dependency parse with the lexicon of
 ontology/plover.yaml.
 
-Three shapes of trigger: a verb ("Iran condemned U.S. actions"), a light verb with an event noun
+Three shapes of trigger: a verb ("Ruritania condemned the border raid"), a light verb with an event noun
 as object ("Israel carried out 40 airstrikes on Hezbollah positions"), and an event noun with its own
 arguments ("the State Department's designation of X", "an attack on Y linked to Z"). The source
 must be a known or discovered actor, or the event is not coded: a sentence with no event is better
@@ -15,8 +15,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.actors import ActorLayer
-from newsgraph.nlp.arguments import actor_in, conjuncts, object_of, phrase_text, subject_of, target_in
+from newsgraph.nlp.arguments import conjuncts, object_of, phrase_text, subject_of
+from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.ontology import EventLexicon, Trigger
 from newsgraph.record import Event, Quantity, Span
 
@@ -42,7 +42,7 @@ INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", 
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 
 
-def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of: list[int],
+def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of: list[int],
                 group_nouns: frozenset[str] = frozenset(), saying: frozenset[str] = frozenset()) -> list[Event]:
     events: list[Event] = []
     anchors: dict[int, Token] = {}  # id(event) -> its trigger token
@@ -63,7 +63,7 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
             used_nouns.add(noun.i)
             target = object_of(noun, trigger.preps) or object_of(token, trigger.preps)
             if target is None or actor_in(target, actors) is None:
-                # "gave the Ivory Coast 5 million dollars of aid for projects": the recipient first
+                # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
             events += code(token, trigger, actors, subject_of(token), target, sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
@@ -87,7 +87,7 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
         if token.pos_ == "NOUN" and token.i not in used_nouns:
             found = _noun_trigger(token, lexicon)
             if found is None or token.dep_ in {"nsubj", "nsubjpass"}:
-                continue  # "Iran's partnership with Maduro is ...": a standing tie, not an event
+                continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
             trigger, first = found
             source = _noun_source(token)
             target = object_of(token, trigger.preps) if trigger.preps else None
@@ -107,10 +107,10 @@ def find_events(doc: Doc, actors: ActorLayer, lexicon: EventLexicon, sentence_of
     return _dedupe(events)
 
 
-def _recipient(verb: Token, actors: ActorLayer) -> Token | None:
+def _recipient(verb: Token, actors: References) -> Token | None:
     for prep in verb.children:
         if prep.dep_ == "dative" and prep.pos_ in {"PROPN", "NOUN"} and actor_in(prep, actors, depth=0):
-            return prep  # "Finland will give Tanzania a grant"
+            return prep  # "Ruritania will give Borduria a loan"
         if prep.dep_ in {"prep", "dative"} and prep.lower_ in RECIPIENT_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and actor_in(pobj, actors, depth=0):
@@ -119,8 +119,8 @@ def _recipient(verb: Token, actors: ActorLayer) -> Token | None:
 
 
 def _aim_by_purpose(events: list[Event], anchors: dict[int, Token]) -> None:
-    """'continued their hunger strike to demand the resignation of X', 'opened fire to disperse the
-    demonstrators': an act with no target of its own is aimed at whom its stated purpose is aimed at."""
+    """'staged a sit-in to press for the release of X', 'fired tear gas to clear the
+    square': an act with no target of its own is aimed at whom its stated purpose is aimed at."""
     by_token = {anchors[id(e)].i: e for e in events}
     for event in events:
         if event.target is not None or event.target_text is not None:
@@ -133,7 +133,7 @@ def _aim_by_purpose(events: list[Event], anchors: dict[int, Token]) -> None:
                 break
 
 
-def _object_target(noun: Token, actors: ActorLayer) -> Token | None:
+def _object_target(noun: Token, actors: References) -> Token | None:
     """For a light verb without a listed preposition: the object itself when it names an actor
     ('expelled two Russian diplomats'), else what it is 'of' ('mounted an invasion of South Lebanon')."""
     named = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]]
@@ -161,7 +161,7 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
     return None
 
 
-def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: ActorLayer) -> list[Event]:
+def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: References) -> list[Event]:
     """An act that is only threatened, demanded, promised or refused is not an event of its own: it
     tells the target of the verbal act that governs it ('demanded that Israel ease ...' -> the
     demand is aimed at Israel; 'threatened to cut ties with Russia' -> at Russia)."""
@@ -195,8 +195,8 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Actor
     return kept
 
 
-def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, str | None]:
-    """'demanded that the US cancel ...' -> the US; 'threatened to break relations with Russia' -> Russia."""
+def _complement_target(token: Token, actors: References) -> tuple[str | None, str | None]:
+    """'demanded that Borduria withdraw ...' -> Borduria; 'threatened to cut trade with Ruritania' -> Ruritania."""
     for child in token.children:
         if child.dep_ == "ccomp":
             subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -207,7 +207,7 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
             for grandchild in objects:
                 if actor_in(grandchild, actors):
                     return actor_in(grandchild, actors), grandchild.text
-            # "threatened to break relations with Russia", "promised to continue aid to Mozambique"
+            # "threatened to cut trade with Ruritania", "pledged to resume aid to Borduria"
             for holder in [child, *objects]:
                 for prep in holder.children:
                     if prep.dep_ != "prep" or prep.lower_ not in RECIPIENT_PREPS | {"on", "into", "at"}:
@@ -215,7 +215,7 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and target_in(pobj, actors):
                             return target_in(pobj, actors), pobj.text
-        # "threatened to stop the talks if the United States goes ahead": the one the threat is aimed at
+        # "threatened to quit the talks if Borduria presses on": the one the threat is aimed at
         if child.dep_ in {"xcomp", "ccomp"}:
             for clause in child.subtree:
                 if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
@@ -226,7 +226,7 @@ def _complement_target(token: Token, actors: ActorLayer) -> tuple[str | None, st
     return None, None
 
 
-def _obligations(doc: Doc, actors: ActorLayer, saying: frozenset[str], coded: set[int],
+def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: set[int],
                  sentence_of: list[int]) -> list[tuple[Event, Token]]:
     """'The Red Cross said US forces must ensure security': a speaker's 'X must ...' is a demand
     (REQUEST) on X, whatever the demanded act (acts that are events themselves are recoded instead)."""
@@ -251,7 +251,7 @@ def _obligations(doc: Doc, actors: ActorLayer, saying: frozenset[str], coded: se
     return found
 
 
-def _recode_obligation(event: Event, token: Token, actors: ActorLayer, saying: frozenset[str]) -> None:
+def _recode_obligation(event: Event, token: Token, actors: References, saying: frozenset[str]) -> None:
     """'Russia said Sudan must return the helicopter': what a speaker says another actor must do is
     the speaker's demand (REQUEST) aimed at that actor."""
     if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
@@ -269,7 +269,7 @@ def _recode_obligation(event: Event, token: Token, actors: ActorLayer, saying: f
     event.trigger = Span(head.text, head.idx, head.idx + len(head.text))
 
 
-def _official_protest(event: Event, token: Token, actors: ActorLayer) -> None:
+def _official_protest(event: Event, token: Token, actors: References) -> None:
     """A state or its officials 'protesting' a decision is an official complaint (ACCUSE in PLOVER),
     not collective dissent."""
     source = actors.entity(event.source)
@@ -398,7 +398,7 @@ def _noun_source(noun: Token) -> Token | None:
 # --- coding -------------------------------------------------------------------------------------
 
 
-def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: Token | None, target: Token | None,
+def _code(trigger_token: Token, trigger: Trigger, actors: References, source: Token | None, target: Token | None,
           sentence_of: list[int], lexicon: EventLexicon, quantity_of: Token | None = None,
           trigger_tokens: list[Token] | None = None, group_nouns: frozenset[str] = frozenset()) -> list[Event]:
     if source is None:
@@ -446,7 +446,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: ActorLayer, source: To
     return events
 
 
-def _adjacent_place(target: Token, actors: ActorLayer) -> str | None:
+def _adjacent_place(target: Token, actors: References) -> str | None:
     """'a crackdown on gangs in Quito': the parser hangs 'in Quito' on the trigger, but it
     says which actor the target belongs to when it follows the target phrase directly."""
     governor = target.head.head if target.dep_ == "pobj" else target.head
@@ -459,16 +459,16 @@ def _adjacent_place(target: Token, actors: ActorLayer) -> str | None:
     return None
 
 
-def _place_of(trigger: Token, actors: ActorLayer) -> tuple[str | None, str | None]:
-    """Where it happened: 'in X' / 'at X' / 'outside X' on the trigger (or on its object: 'suspended
-    aid deliveries in Baghdad'), X a place or a state."""
+def _place_of(trigger: Token, actors: References) -> tuple[str | None, str | None]:
+    """Where it happened: 'in X' / 'at X' / 'outside X' on the trigger (or on its object: 'halted
+    food convoys in Strelsau'), X a place or a state."""
     holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"]]
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                # "in Serbia", "in Serbia's capital", "in the town of Cizre"
+                # "in Serbia", "in Serbia's capital", "in the town of Zenda"
                 nested = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
                           for g in c.children if g.dep_ == "pobj"]
                 entity_id = actors.entity_at(pobj.i) or next(

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.actors import ActorLayer
+from newsgraph.nlp.references import References
 from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
 from newsgraph.record import Span as TextSpan
 
 OPENING = {"“": "”", '"': '"', "''": "''", "‘": "’", "«": "»", "„": "“"}
+# Copy edited in several tools mixes straight and typographic double quotes ('"We will stay,” she
+# said'): a double quote opened either way closes at either mark.
+CLOSING = {'"': ('"', "”"), "“": ("”", '"')}
 SUBJECTS = {"nsubj", "nsubjpass"}
 INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"}
@@ -53,12 +56,14 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     while i < n:
         opening = _mark_at(text, i)
         if opening and _opens(text, i, opening):
-            close_mark = OPENING.get(opening, opening)
+            close_marks = CLOSING.get(opening, (OPENING.get(opening, opening),))
+            close_mark = close_marks[0]
             j = i + len(opening)
             end = None
             while j < n:
-                if text.startswith(close_mark, j) and _closes(text, j, close_mark):
-                    end = j
+                closing = next((m for m in close_marks if text.startswith(m, j) and _closes(text, j, m)), None)
+                if closing is not None:
+                    end, close_mark = j, closing
                     break
                 if text[j] == "\n":
                     k = j
@@ -101,20 +106,16 @@ def _closes(text: str, j: int, mark: str) -> bool:
 
 
 class _Context:
-    """Per-article state for speaker resolution: who spoke last, and where."""
+    """Per-article state: the reference layer (which also remembers who spoke, and where) and the
+    tokens inside quotation marks."""
 
-    def __init__(self, doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: list[int]) -> None:
-        self.doc, self.actors, self.cues, self.sentence_of = doc, actors, cues, sentence_of
-        self.last_speakers: list[tuple[int, str]] = []  # (sentence, entity id)
+    def __init__(self, doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[int]) -> None:
+        self.doc, self.refs, self.cues, self.sentence_of = doc, refs, cues, sentence_of
         self.quoted: dict[int, QuoteMark] = {}
 
-    def type_of(self, entity_id: str | None) -> str | None:
-        entity = self.actors.entity(entity_id)
-        return entity.type if entity else None
 
-
-def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: list[int]) -> list[Quote]:
-    context = _Context(doc, actors, cues, sentence_of)
+def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[int]) -> list[Quote]:
+    context = _Context(doc, refs, cues, sentence_of)
     text = doc.text
     marks = find_quote_marks(text)
     quoted_tokens = _tokens_in_marks(doc, marks)
@@ -144,7 +145,9 @@ def find_quotes(doc: Doc, actors: ActorLayer, cues: SpeechCues, sentence_of: lis
                 found.append((position, quote))
     quotes = _merge_split(doc.text, _drop_absorbed([q for _, q in found]))
     _channels_from_according(context, quotes)
-    return _dedupe(quotes)
+    quotes = _dedupe(quotes)
+    refs.quotes = quotes
+    return quotes
 
 
 def _merge_split(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -216,22 +219,21 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     else:
         # A floating quote: no cue in its sentence; the last speaker goes on talking.
         sentence = context.sentence_of[inner[0].i]
-        recent = [s for s in context.last_speakers if sentence - s[0] <= 2]
-        if not recent or not _stands_alone(inner):
+        speaker = context.refs.last_speaker(sentence)
+        if speaker is None or not _stands_alone(inner):
             return None
-        speaker = recent[-1][1]
         speaker_text = None  # nothing in its sentence names the speaker
         cue_span = TextSpan("", start, start)
         channel = None
     if speaker:
-        context.last_speakers.append((sentence, speaker))
+        context.refs.note_speaker(sentence, speaker)
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(doc.text[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
 
 
 def _worth_quoting(inner: Span) -> bool:
-    """Not a lone scare-quoted word ('so-called "experts"') nor a title ("Make Your Kid a Millionaire")."""
+    """Not a lone scare-quoted word ('so-called "experts"') nor a title ("Ten Ways to Read a Treaty")."""
     words = [t for t in inner if t.is_alpha]
     if len(words) < 2:
         return False
@@ -330,7 +332,7 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark],
         return None
     sentence = context.sentence_of[cue.i]
     if speaker:
-        context.last_speakers.append((sentence, speaker))
+        context.refs.note_speaker(sentence, speaker)
     start, end = bounds
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=_cue_span(cue),
                  content=TextSpan(doc.text[start:end], start, end), direct=False, sentence=sentence,
@@ -340,9 +342,9 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark],
 def _remember_speaker(context: _Context, cue: Token) -> None:
     token = _speaker_token(cue, context)
     if token is not None and token.pos_ != "PRON":
-        entity = _entity_in_phrase(context, token)
+        entity = context.refs.speaker_in(token)
         if entity:
-            context.last_speakers.append((context.sentence_of[cue.i], entity))
+            context.refs.note_speaker(context.sentence_of[cue.i], entity)
 
 
 def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
@@ -373,7 +375,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
 
 
 def _parenthetical_content(cue: Token) -> list[Token]:
-    """'The test, North Korea said, was its biggest yet': the cue sits between commas inside the
+    """'The harvest, Ruritania said, was its largest in a decade': the cue sits between commas inside the
     clause it reports; the content is that clause without the cue's own words."""
     doc = cue.doc
     own = [t.i for t in cue.subtree if not t.is_punct]
@@ -438,28 +440,15 @@ def _follows_quote(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
 
 
 def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
+    """Who says it: the entity the reference layer finds for the cue's subject, and the words
+    that name the speaker. "I" and "you" are the quote's own voice, not an attribution."""
     token = _speaker_token(cue, context)
     if token is None:
         return None, None
-    text = _speaker_text(token)
-    lower = token.lower_
-    cues = context.cues
-    sentence = context.sentence_of[token.i]
-    if token.pos_ == "PRON":
-        if lower in cues.person_pronouns:
-            return _last_speaker(context, sentence, {"person"}) or _nearest(context, token, {"person"}), text
-        if lower in cues.thing_pronouns | cues.group_pronouns:
-            found = _last_speaker(context, sentence, None, exclude={"person"})
-            return found, text
-        return None, None  # "I", "we", "you": the quote's own voice, not a reporter's attribution
-    entity = _entity_in_phrase(context, token)
-    if entity:
-        return entity, text
-    if token.pos_ in {"NOUN"} and any(c.lower_ == "the" for c in token.children):
-        described = _described(context, token)
-        if described:
-            return described, text
-    return None, text
+    if token.pos_ == "PRON" and token.lower_ not in context.refs.cues.person_pronouns | \
+            context.refs.cues.group_pronouns:
+        return None, None
+    return context.refs.speaker_in(token), _speaker_text(token)
 
 
 def _speaker_text(token: Token) -> str:
@@ -472,55 +461,6 @@ def _speaker_text(token: Token) -> str:
     keep.sort(key=lambda t: t.i)
     start, end = keep[0].i, keep[-1].i + 1
     return token.doc[start:end].text.strip(EDGE_PUNCT)
-
-
-def _entity_in_phrase(context: _Context, token: Token) -> str | None:
-    actors = context.actors
-    order = [token, *[c for c in token.children if c.dep_ in {"compound", "flat", "appos", "poss", "nmod"}]]
-    best = None
-    for candidate in order:
-        entity_id = actors.entity_at(candidate.i)
-        if entity_id and context.type_of(entity_id) not in SPEAKER_TYPES_EXCLUDED:
-            if context.type_of(entity_id) == "person":
-                return entity_id
-            best = best or entity_id
-    if best:
-        # "Iranian Foreign Ministry spokesperson ..." names the body only as a modifier of a role:
-        # the speaker is the body only when the head word itself belongs to it.
-        head_entity = actors.entity_at(token.i)
-        return head_entity or (best if token.pos_ == "PROPN" else None)
-    return None
-
-
-def _last_speaker(context: _Context, sentence: int, types: set[str] | None,
-                  exclude: set[str] | None = None) -> str | None:
-    for spoken_in, entity_id in reversed(context.last_speakers):
-        if sentence - spoken_in > 3:
-            break
-        kind = context.type_of(entity_id)
-        if (types is None or kind in types) and not (exclude and kind in exclude):
-            return entity_id
-    return None
-
-
-def _nearest(context: _Context, token: Token, types: set[str]) -> str | None:
-    for _, _, entity_id in context.actors.before(token.i):
-        if context.type_of(entity_id) in types:
-            return entity_id
-    return None
-
-
-def _described(context: _Context, token: Token) -> str | None:
-    """'the ministry said': the nearest earlier actor whose name or role holds that noun."""
-    noun = token.lemma_.lower()
-    for _, _, entity_id in context.actors.before(token.i):
-        entity = context.actors.entity(entity_id)
-        if entity is None or entity.type == "location":
-            continue
-        words = f"{entity.name} {entity.role or ''}".lower().split()
-        if noun in words or f"{noun}s" in words:
-            return entity_id
-    return None
 
 
 # --- channels -----------------------------------------------------------------------------------
@@ -538,14 +478,14 @@ def _channel(context: _Context, cue: Token) -> str | None:
 
 def _media_in(context: _Context, phrase: Token) -> str | None:
     for token in phrase.subtree:
-        entity_id = context.actors.entity_at(token.i)
-        if entity_id and context.type_of(entity_id) == "media":
+        entity_id = context.refs.entity_at(token.i)
+        if entity_id and context.refs.type_of(entity_id) == "media":
             return entity_id
     # an outlet the knowledge base does not know, named by what it is ("the official news agency, X")
     for token in phrase.subtree:
         if token.lemma_.lower() in context.cues.channel_nouns:
             for appos in token.children:
-                entity_id = context.actors.entity_at(appos.i)
+                entity_id = context.refs.entity_at(appos.i)
                 if appos.dep_ == "appos" and entity_id:
                     return entity_id
     return None

@@ -14,8 +14,9 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.actors import POSSESSIVES, ActorLayer
-from newsgraph.nlp.arguments import actor_in, conjuncts, subject_of
+from newsgraph.nlp.actors import POSSESSIVES
+from newsgraph.nlp.arguments import conjuncts, subject_of
+from newsgraph.nlp.references import References, actor_in
 from newsgraph.ontology import ONTOLOGY_DIR
 from newsgraph.record import Relation
 
@@ -44,7 +45,7 @@ def relation_cues(path: Path | None = None) -> RelationCues:
 
 
 class _Collector:
-    def __init__(self, doc: Doc, actors: ActorLayer, sentence_of: list[int]) -> None:
+    def __init__(self, doc: Doc, actors: References, sentence_of: list[int]) -> None:
         self.doc, self.actors, self.sentence_of = doc, actors, sentence_of
         self.found: dict[tuple[str, str, str], Relation] = {}
 
@@ -64,7 +65,7 @@ class _Collector:
                                        sentence=self.sentence_of[evidence.i], evidence=sentence.text.strip())
 
 
-def find_relations(doc: Doc, actors: ActorLayer, sentence_of: list[int],
+def find_relations(doc: Doc, actors: References, sentence_of: list[int],
                    cues: RelationCues | None = None) -> list[Relation]:
     cues = cues or relation_cues()
     collect = _Collector(doc, actors, sentence_of)

@@ -235,7 +235,7 @@ def find_times(doc: Doc, published: date | None, week_starts_monday: bool = Fals
 
 def attach_dates(doc: Doc, events: list[Event], times: list[tuple[Span, TimeExpression]]) -> None:
     """Give each event the time expression of its clause: one that hangs from the event's verb
-    ('Earlier this week, Iran condemned ...'), else the one sentence-level expression of a sentence
+    ('On Tuesday, Ruritania recalled ...'), else the one sentence-level expression of a sentence
     whose main verb (or a verb coordinated with it) carries the event."""
     for event in events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")

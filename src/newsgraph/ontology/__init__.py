@@ -56,9 +56,7 @@ class SpeechCues:
     commitment: frozenset[str]
     question_marks: frozenset[str]
     channel_nouns: frozenset[str]
-    person_pronouns: frozenset[str]
-    group_pronouns: frozenset[str]
-    thing_pronouns: frozenset[str]
+    view_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

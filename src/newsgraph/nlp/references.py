@@ -1,0 +1,304 @@
+"""The reference layer: which actor a noun phrase, a pronoun, a description or a title stands for.
+
+Decided once, here, and asked by every later annotator (quotes, events, ties, claims), so "he" in a
+quote's cue and "he" as an event's doer point to the same person. What it knows:
+
+- names: the entity the actor layer put on a token, or on a modifier of the phrase's head
+  ("Ruritanian troops", "the ministry's statement" -> the ministry);
+- pronouns: "he"/"she" to the person talking or acting nearby (an earlier subject of the same
+  sentence, the current speaker, the last person named as a subject), "it"/"they" to the nearest
+  organisation or state; "we"/"our"/"us" inside a quote to the speaker's own organisation or state;
+- definite descriptions: "the ministry", "the group", "the militants", "the president" to the nearest
+  earlier actor whose name or role holds that noun, or whose type fits it (ontology/references.yaml);
+- titles with their holder: "the bank's governor, Ana Ruiz" -> Ana Ruiz.
+
+An argument that cannot be resolved is not dropped: callers keep its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.actors import ActorLayer
+from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.record import Entity, Quote
+
+MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "npadvmod"}
+NESTING_PREPS = {"in", "of", "from", "by"}  # "regimes in the capital", "calls by the junta's leaders"
+NOT_ACTOR_TYPES = {"location"}
+RECENT_SENTENCES = 3  # how far back a pronoun or a description looks for the current speaker
+
+
+@dataclass(frozen=True)
+class ReferenceCues:
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    own_side_pronouns: frozenset[str]
+    descriptions: dict[str, frozenset[str]]  # head noun -> actor types it may stand for
+    person_roles: frozenset[str]  # "the president", "the envoy": a person known by the role
+
+
+@lru_cache(maxsize=1)
+def reference_cues(path: Path | None = None) -> ReferenceCues:
+    with (path or ONTOLOGY_DIR / "references.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return ReferenceCues(
+        person_pronouns=frozenset(data["person_pronouns"]),
+        group_pronouns=frozenset(data["group_pronouns"]),
+        own_side_pronouns=frozenset(data["own_side_pronouns"]),
+        descriptions={noun: frozenset(types) for noun, types in data["descriptions"].items()},
+        person_roles=frozenset(data["person_roles"]),
+    )
+
+
+class References:
+    """One article's references: the actor layer plus what every phrase in it points to."""
+
+    def __init__(self, doc: Doc, actors: ActorLayer, sentence_of: list[int], cues: ReferenceCues) -> None:
+        self.doc, self.actors, self.sentence_of, self.cues = doc, actors, sentence_of, cues
+        self.entities = actors.entities
+        self.spans = actors.spans
+        self.speakers: list[tuple[int, str]] = []  # (sentence, entity id) in reading order
+        self.quotes: list[Quote] = []
+
+    # --- the actor layer, as annotators read it --------------------------------------------------
+    def entity_at(self, token_index: int) -> str | None:
+        return self.actors.entity_at(token_index)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return self.actors.entity(entity_id)
+
+    def before(self, token_index: int) -> list[tuple[int, int, str]]:
+        return self.actors.before(token_index)
+
+    def type_of(self, entity_id: str | None) -> str | None:
+        entity = self.actors.entity(entity_id)
+        return entity.type if entity else None
+
+    # --- speakers ---------------------------------------------------------------------------------
+    def note_speaker(self, sentence: int, entity_id: str) -> None:
+        self.speakers.append((sentence, entity_id))
+
+    def last_speaker(self, sentence: int, types: set[str] | None = None,
+                     exclude: set[str] | None = None) -> str | None:
+        for spoken_in, entity_id in reversed(self.speakers):
+            if sentence - spoken_in > RECENT_SENTENCES or spoken_in > sentence:
+                continue
+            kind = self.type_of(entity_id)
+            if (types is None or kind in types) and not (exclude and kind in exclude):
+                return entity_id
+        return None
+
+    def speaker_of_quote_around(self, token: Token) -> str | None:
+        """The speaker of the quote whose words hold this token ("we" inside a quote)."""
+        for quote in self.quotes:
+            if quote.content.start <= token.idx < quote.content.end and quote.speaker:
+                return quote.speaker
+        return None
+
+    # --- what a phrase names ---------------------------------------------------------------------
+    def actor_in(self, token: Token, depth: int = 2) -> str | None:
+        """The actor a noun phrase names: its head, a named modifier ('Ruritanian troops', "the
+        junta's envoy"), a pronoun or description it stands for, or a place it is tied to
+        ('the regime in the capital')."""
+        entity = self._actor_at(token)
+        if entity:
+            return entity
+        if token.pos_ == "PRON" or token.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
+            return self.pronoun(token)
+        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
+        for child in modifiers:  # a named modifier first: "its European partners" are the partners' bloc
+            entity = self._actor_at(child)
+            if entity:
+                return entity
+        for child in modifiers:
+            if child.pos_ == "PRON" or child.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
+                entity = self.pronoun(child)
+                if entity:
+                    return entity
+        described = self.described(token)
+        if described:
+            return described
+        if depth > 0:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in NESTING_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            entity = self.actor_in(pobj, depth - 1)
+                            if entity:
+                                return entity
+        return None
+
+    def target_in(self, token: Token) -> str | None:
+        """The actor a target phrase names, else the place it names ('the shelling of the port
+        town'): event data codes places as targets where no actor is named."""
+        found = self.actor_in(token)
+        if found:
+            return found
+        nested = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "against", "on", "with"}
+                  for p in c.children if p.dep_ == "pobj"]
+        for node in [token, *[c for c in token.children if c.dep_ in MODIFIER_DEPS], *nested]:
+            entity_id = self.actors.entity_at(node.i)
+            if entity_id:
+                return entity_id
+        return None
+
+    def speaker_in(self, token: Token) -> str | None:
+        """The actor a speaker phrase names. A person wins over an organisation in the same phrase
+        ("Ruritania's envoy, Ana Ruiz" -> Ana Ruiz); a body named only as a modifier of a role
+        ("the ministry spokesman said") is not the speaker, the role's holder is; pronouns and
+        descriptions resolve through the rest of the layer."""
+        order = [token, *[c for c in token.children if c.dep_ in {"compound", "flat", "appos", "nmod"}]]
+        order += [g for c in token.children if c.dep_ == "appos" for g in c.children if g.dep_ in {"compound", "appos"}]
+        best = None
+        for candidate in order:
+            entity_id = self.actors.entity_at(candidate.i)
+            kind = self.type_of(entity_id)
+            if entity_id and kind not in NOT_ACTOR_TYPES:
+                if kind == "person":
+                    return entity_id
+                best = best or entity_id
+        head_entity = self._actor_at(token)
+        if head_entity:
+            return head_entity
+        if token.pos_ == "PRON" or token.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
+            return self.pronoun(token)
+        if token.lower_ in self.cues.person_roles or token.lemma_.lower() in self.cues.person_roles:
+            # "the ministry's spokesman": a person known by role; the body is not who spoke
+            return self._role_holder(token)
+        if best and token.pos_ == "PROPN":
+            return best
+        possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        if possessor is not None and token.lemma_.lower() in self.cues.descriptions:
+            # "the agency's statement", "Kenya's government": the possessor's own voice
+            return self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
+        return self.described(token)
+
+    def _actor_at(self, token: Token) -> str | None:
+        entity_id = self.actors.entity_at(token.i)
+        return entity_id if entity_id is not None and self.type_of(entity_id) not in NOT_ACTOR_TYPES else None
+
+    # --- pronouns ----------------------------------------------------------------------------------
+    def pronoun(self, token: Token) -> str | None:
+        lower = token.lower_
+        sentence = self.sentence_of[token.i]
+        if lower in self.cues.own_side_pronouns:
+            return self._own_side(token)
+        if token.dep_ == "poss" and lower in self.cues.group_pronouns:
+            # "Ruritania struck the League and its armed wing": a possessive "its" reaches back to
+            # the nearest actor, not to the clause's subject
+            return self._nearest(token, person=False)
+        if lower in self.cues.person_pronouns:
+            return (self._earlier_subject(token, person=True) or self.last_speaker(sentence, {"person"})
+                    or self._nearest(token, person=True, subjects_only=True) or self._nearest(token, person=True))
+        if lower in self.cues.group_pronouns:
+            return (self._earlier_subject(token, person=False)
+                    or self.last_speaker(sentence, None, exclude={"person"})
+                    or self._nearest(token, person=False))
+        return None
+
+    def _own_side(self, token: Token) -> str | None:
+        """'we', 'our', 'us' inside a quote: the speaker's organisation or state (a person speaking
+        for it); outside quotes the writer's "we" names nobody in the story."""
+        speaker = self.speaker_of_quote_around(token)
+        entity = self.actors.entity(speaker)
+        if entity is None:
+            return None
+        if entity.type != "person":
+            return entity.id
+        return next((e.id for e in self.entities if e.type == "country" and e.country and e.country == entity.country),
+                    None)
+
+    def _earlier_subject(self, token: Token, person: bool) -> str | None:
+        """An actor that is the subject of an earlier clause of the same sentence ("Ruiz arrived
+        late and said she ..."): the strongest antecedent a pronoun has."""
+        sentence = self.sentence_of[token.i]
+        for start, _end, entity_id in self.actors.before(token.i):
+            if self.sentence_of[start] != sentence:
+                break
+            kind = self.type_of(entity_id)
+            if kind in NOT_ACTOR_TYPES or (kind == "person") != person:
+                continue
+            head = self._phrase_head(self.doc[start])
+            if head.dep_ in {"nsubj", "nsubjpass"}:
+                return entity_id
+        return None
+
+    def _nearest(self, token: Token, person: bool, subjects_only: bool = False) -> str | None:
+        sentence = self.sentence_of[token.i]
+        for start, _end, entity_id in self.actors.before(token.i):
+            if subjects_only and sentence - self.sentence_of[start] > RECENT_SENTENCES:
+                break
+            kind = self.type_of(entity_id)
+            if kind in NOT_ACTOR_TYPES or (kind == "person") != person:
+                continue
+            if subjects_only and self._phrase_head(self.doc[start]).dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            return entity_id
+        return None
+
+    @staticmethod
+    def _phrase_head(token: Token) -> Token:
+        """The head of the phrase a mention stands in: 'Ana Ruiz' -> Ruiz; 'the envoy, Ana Ruiz' -> envoy."""
+        node = token
+        while node.dep_ in {"compound", "flat", "appos", "amod", "poss"} and node.head.i != node.i:
+            node = node.head
+        return node
+
+    # --- descriptions ------------------------------------------------------------------------------
+    def described(self, token: Token) -> str | None:
+        """'the ministry', 'the militants', 'the president': the nearest earlier actor whose name or
+        role holds that noun, else whose type fits it. Only definite descriptions refer back: "a
+        ministry" introduces a new one."""
+        if not any(c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children):
+            return None
+        noun = token.lemma_.lower()
+        lower = token.lower_
+        if noun in self.cues.person_roles or lower in self.cues.person_roles:
+            return self._role_holder(token)
+        types = self.cues.descriptions.get(noun) or self.cues.descriptions.get(lower)
+        if not types:
+            return None
+        fallback = None
+        for _start, _end, entity_id in self.actors.before(token.i):
+            entity = self.actors.entity(entity_id)
+            if entity is None or entity.type in NOT_ACTOR_TYPES:
+                continue
+            words = f"{entity.name} {entity.role or ''}".lower().split()
+            if noun in words or lower in words or f"{noun}s" in words:
+                return entity_id
+            if fallback is None and entity.type in types:
+                fallback = entity_id
+        return fallback
+
+    def _role_holder(self, token: Token) -> str | None:
+        """'the president', 'the envoy': the nearest earlier person whose role holds that word."""
+        noun, lower = token.lemma_.lower(), token.lower_
+        for _start, _end, entity_id in self.actors.before(token.i):
+            entity = self.actors.entity(entity_id)
+            if entity is None or entity.type != "person":
+                continue
+            words = (entity.role or "").lower().split()
+            if noun in words or lower in words:
+                return entity_id
+        return None
+
+
+def find_references(doc: Doc, actors: ActorLayer, sentence_of: list[int],
+                    cues: ReferenceCues | None = None) -> References:
+    return References(doc, actors, sentence_of, cues or reference_cues())
+
+
+def actor_in(token: Token, refs: References, depth: int = 2) -> str | None:
+    """The actor a noun phrase names (see References.actor_in)."""
+    return refs.actor_in(token, depth)
+
+
+def target_in(token: Token, refs: References) -> str | None:
+    """The actor or place a target phrase names (see References.target_in)."""
+    return refs.target_in(token)
