@@ -245,7 +245,8 @@ def test_quotes_by_speaker_and_about(client: TestClient) -> None:
     rows = api(client, "/api/quotes", speaker=MADURO)
     assert {r["speaker"] for r in rows} == {MADURO}
     assert {r["content_text"] for r in rows} == {
-        "We will not bow to threats", f"This <b>bold</b> forgery {IMG} is a lie"}
+        "We will not bow to threats", f"This <b>bold</b> forgery {IMG} is a lie",
+        "Washington of economic warfare"}  # an accusation reports his view
     about = api(client, "/api/quotes", about="israel")
     assert [(r["speaker"], r["content_text"]) for r in about] == [("hezbollah", "to retaliate against Israel")]
 

@@ -92,6 +92,8 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     kb, cues = resources.kb, resources.cues
     candidates = _kb_candidates(doc, resources)
     candidates += _demonym_body_candidates(doc, kb, cues, candidates)
+    candidates += _state_body_candidates(doc, kb, cues, candidates)
+    candidates += _appositive_name_candidates(doc, cues)
     candidates += _ner_candidates(doc, kb, cues)
     candidates += _defined_acronym_names(doc, cues)
     chosen = _resolve_overlaps(candidates)
@@ -172,9 +174,73 @@ def _demonym_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues,
             end = demonym.end + len(phrase)
             if end <= len(doc) and tuple(t.lower_ for t in doc[demonym.end:end]) == phrase:
                 body = _kb_body(kb, demonym.country, actor_type, " ".join(phrase))
-                extra.append(Candidate(demonym.start, end, actor_type, "rule",
-                                       kb_id=body.id if body else None, country=demonym.country))
+                extra.append(Candidate(demonym.start, end, actor_type, "rule", kb_id=body.id if body else None,
+                                       country=demonym.country, key=_body_key(demonym.country, phrase)))
                 break
+    return extra
+
+
+def _body_key(country: str | None, phrase: tuple[str, ...]) -> str:
+    """One entity for one state's body however it is named ("Ruritanian army", "the army")."""
+    return f"body:{country}:{' '.join(phrase)}"
+
+
+def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: list[Candidate]) -> list[Candidate]:
+    """State bodies named without a demonym: "Ruritania's coast guard" (the possessor's state) and
+    "the army", "the Interior Ministry" (the state the article has named most so far)."""
+    states = sorted((c for c in found if c.type == "country" and c.country), key=lambda c: c.start)
+    demonym_ends = {c.end for c in found if c.demonym}
+    extra = []
+    phrases = sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0]))
+    i = 1
+    while i < len(doc):
+        match = next(((phrase, kind) for phrase, kind in phrases
+                      if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase), None)
+        if match is None or i in demonym_ends:
+            i += 1
+            continue
+        phrase, actor_type = match
+        end = i + len(phrase)
+        before = doc[i - 1]
+        country = None
+        if before.text in POSSESSIVES and i >= 2:
+            owner = next((c for c in states if c.end == i - 1), None)
+            country = owner.country if owner is not None else None
+        elif before.lower_ == "the" and phrase in cues.bodies_alone and not (
+                end < len(doc) and doc[end].lower_ == "of"):
+            country = _home_state(states, i)
+        if country:
+            body = _kb_body(kb, country, actor_type, " ".join(phrase))
+            extra.append(Candidate(i, end, actor_type, "rule", kb_id=body.id if body else None, country=country,
+                                   key=_body_key(country, phrase)))
+        i = end
+    return extra
+
+
+def _home_state(states: list[Candidate], position: int) -> str | None:
+    """The state named most often before a position (the latest of equals): whose army "the army" is."""
+    counts: dict[str, tuple[int, int]] = {}
+    for state in states:
+        if state.start >= position:
+            break
+        seen, _ = counts.get(state.country or "", (0, 0))
+        counts[state.country or ""] = (seen + 1, state.start)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _appositive_name_candidates(doc: Doc, cues: ActorCues) -> list[Candidate]:
+    """A name set off by commas after a role: "the bank's governor, Ana Ruiz Vidal, said" (the NER
+    often misses or splits such names)."""
+    extra = []
+    for i in range(2, len(doc) - 2):
+        if doc[i - 1].text != "," or doc[i - 2].lower_.rstrip("s") not in cues.titles \
+                or doc[i - 2].lower_ in {"the", "a", "an", "of", "for"}:
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}:
+            end += 1
+        if end - i >= 2 and end < len(doc) and doc[end].text == "," and doc[end - 1].lower_ not in cues.org_heads:
+            extra.append(Candidate(i, end, "person", "rule"))
     return extra
 
 
@@ -203,6 +269,9 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
             continue
         if ent.label_ != "PERSON" and _only_generic_words(doc[start:end], cues):
             continue  # "the Army", "Supreme", "National Security": no actor named
+        if ent.label_ in {"GPE", "LOC"} and _after_person_title(doc, start, end, cues):
+            found.append(Candidate(start, end, "person", "ner"))  # "adviser Ana Ruiz" tagged as a place
+            continue
         if ent.label_ == "PERSON":
             if not _looks_like_name(doc[start:end], cues):
                 continue
@@ -216,6 +285,13 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
     return found
 
 
+def _after_person_title(doc: Doc, start: int, end: int, cues: ActorCues) -> bool:
+    """Two or three capitalised words right after a personal title word ("adviser", "minister")."""
+    title = doc[start - 1].lower_ if start > 0 else ""
+    return (title in cues.titles and title not in cues.generic_name_words | {"the", "a", "an", "of", "for"}
+            and 2 <= end - start <= 3 and all(t.is_title for t in doc[start:end]) and doc[start - 1].is_lower)
+
+
 def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> tuple[int, int] | None:
     """Trim determiners, titles and possessives; keep what follows an inner possessive."""
     for i in range(start, end):
@@ -224,7 +300,8 @@ def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> 
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     if label == "PERSON":
-        while start < end - 1 and doc[start].lower_ in cues.titles and doc[start + 1].is_title:
+        while start < end - 1 and (doc[start].lower_ in cues.titles or doc[start].lower_.rstrip("s") in cues.titles) \
+                and doc[start + 1].is_title:
             start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
@@ -278,6 +355,8 @@ def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) 
     i = 1
     while i < len(doc):
         if doc[i - 1].lower_ in cues.titles and doc[i - 1].lower_ not in {"the", "a", "an", "of", "for"}:
+            while i < len(doc) and doc[i].lower_.rstrip("s") in cues.titles and doc[i].is_title:
+                i += 1  # "Foreign Ministers Ana Ruiz and ...": the plural title is not the name
             end = i
             while (end < len(doc) and end not in covered and doc[end].tag_ == "NNP" and doc[end].is_title
                    and doc[end].ent_type_ in {"", "PERSON"}):
@@ -465,7 +544,8 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
     # is a place wherever else it appears in the article
     places = {fold(" ".join(_name_words(doc[c.start:c.end]))) for c in chosen
               if c.origin == "ner" and not c.kb_id and c.length <= 2
-              and _after_place_preposition(doc[c.start:c.end].root, cues)}
+              and _after_place_preposition(doc[c.start:c.end].root, cues)
+              and doc[c.start - 1].lower_ in cues.place_prepositions}
     for candidate in sorted(chosen, key=lambda c: -c.length):
         if candidate.type != "person":
             continue
@@ -490,6 +570,8 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
             continue
         if candidate.leader is not None:
             continue  # resolved once the leader's country is known
+        if candidate.key.startswith("body:") and not candidate.kb_id:
+            continue  # a state's body keeps the key that joins all its names
         if candidate.kb_id:
             candidate.key = f"kb:{candidate.kb_id}"
             continue

@@ -172,10 +172,11 @@ def _reports_a_view(root: Token, speech: SpeechCues) -> bool:
     for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
         lemma = verb.lemma_.lower()
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-        if lemma in speech.saying and has_subject and any(c.dep_ == "ccomp" for c in verb.children):
+        clause = any(c.dep_ == "ccomp" for c in verb.children)
+        if lemma in speech.saying | speech.view_clauses and has_subject and clause:
             return True
         content = any(c.dep_ in {"dobj", "prep", "ccomp"} for c in verb.children)
-        if lemma in speech.view_verbs and has_subject and content:
+        if lemma in speech.view_objects and has_subject and content:
             return True
         if any(c.lower_ == "according" for c in verb.children):
             return True

@@ -41,6 +41,7 @@ class ReferenceCues:
     own_side_pronouns: frozenset[str]
     descriptions: dict[str, frozenset[str]]  # head noun -> actor types it may stand for
     person_roles: frozenset[str]  # "the president", "the envoy": a person known by the role
+    voices: frozenset[str]  # "a spokesman for X", "a statement from X": X speaking
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         own_side_pronouns=frozenset(data["own_side_pronouns"]),
         descriptions={noun: frozenset(types) for noun, types in data["descriptions"].items()},
         person_roles=frozenset(data["person_roles"]),
+        voices=frozenset(data["voices"]),
     )
 
 
@@ -168,9 +170,16 @@ class References:
             return head_entity
         if token.pos_ == "PRON" or token.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
             return self.pronoun(token)
-        if token.lower_ in self.cues.person_roles or token.lemma_.lower() in self.cues.person_roles:
-            # "the ministry's spokesman": a person known by role; the body is not who spoke
-            return self._role_holder(token)
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.voices:
+            # "a spokesman for the army", "the junta's spokeswoman", "a statement from the ministry":
+            # unnamed, the voice speaks for its organisation
+            organisation = self._voice_of(token)
+            if organisation:
+                return organisation
+        if token.lower_ in self.cues.person_roles or lemma in self.cues.person_roles:
+            # "the envoy said": the person named earlier with that role; the body is not who spoke
+            return self.described(token) if token.pos_ != "PROPN" else None
         if best and token.pos_ == "PROPN":
             return best
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -178,6 +187,18 @@ class References:
             # "the agency's statement", "Kenya's government": the possessor's own voice
             return self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
         return self.described(token)
+
+    def _voice_of(self, token: Token) -> str | None:
+        possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        if possessor is not None:
+            return self.actor_in(possessor, depth=0)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "from", "at"}:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self.actor_in(pobj, depth=1)
+        named = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+        return next((self._actor_at(c) for c in named if self._actor_at(c)), None)
 
     def _actor_at(self, token: Token) -> str | None:
         entity_id = self.actors.entity_at(token.i)
@@ -272,13 +293,18 @@ class References:
             words = f"{entity.name} {entity.role or ''}".lower().split()
             if noun in words or lower in words or f"{noun}s" in words:
                 return entity_id
-            if fallback is None and entity.type in types:
-                fallback = entity_id
+            recent = self.sentence_of[token.i] - self.sentence_of[_start] <= RECENT_SENTENCES
+            if fallback is None and entity.type in types and recent:
+                fallback = entity_id  # "the group" for the nearest armed group, if named lately
         return fallback
 
     def _role_holder(self, token: Token) -> str | None:
-        """'the president', 'the envoy': the nearest earlier person whose role holds that word."""
+        """'the president', 'the envoy': the nearest earlier person whose role holds that word;
+        'the Ruritanian leader': the nearest earlier person of that state."""
         noun, lower = token.lemma_.lower(), token.lower_
+        states = {self.actors.entity(self.actors.entity_at(c.i)).country for c in token.children  # type: ignore[union-attr]
+                  if c.dep_ in {"amod", "compound", "poss"} and self.type_of(self.actors.entity_at(c.i)) == "country"}
+        by_state = None
         for _start, _end, entity_id in self.actors.before(token.i):
             entity = self.actors.entity(entity_id)
             if entity is None or entity.type != "person":
@@ -286,7 +312,9 @@ class References:
             words = (entity.role or "").lower().split()
             if noun in words or lower in words:
                 return entity_id
-        return None
+            if by_state is None and states and entity.country in states:
+                by_state = entity_id
+        return by_state
 
 
 def find_references(doc: Doc, actors: ActorLayer, sentence_of: list[int],

@@ -87,6 +87,9 @@ class SentenceBounds:
                 token.is_sent_start = True
                 starts.append(token.i)
                 after_break = False
+        for token in self._line_tails(doc):
+            token.is_sent_start = False
+            non_starts.append(token.i)
         has_tags = doc.has_annotation("TAG")
         for last, kind in self._abbreviations(doc):
             following = self._next_word(doc, last)
@@ -99,6 +102,22 @@ class SentenceBounds:
                 non_starts.append(token.i)
         doc.user_data[PRESETS_KEY] = {"starts": starts, "non_starts": non_starts}
         return doc
+
+    @staticmethod
+    def _line_tails(doc: Doc) -> Iterator[Token]:
+        """Punctuation that closes a line, such as the quotation mark in 'the siege is over."' + line break.
+
+        With the next line forced to start a sentence, the parser would otherwise leave that closing mark
+        alone as a sentence of its own; barred, it stays with the words before it.
+        """
+        words_follow = False  # whether a word comes between this token and the next line break
+        for token in reversed(doc[1:]):
+            if is_line_break(token):
+                words_follow = False
+            elif not token.is_space and not token.is_punct:
+                words_follow = True
+            elif token.is_punct and not words_follow and not doc[token.i - 1].is_space:
+                yield token
 
     def _abbreviations(self, doc: Doc) -> Iterator[tuple[Token, str]]:
         """The last token of every listed abbreviation, and its kind."""

@@ -25,6 +25,7 @@ class ActorCues:
     place_prepositions: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     generic_name_words: frozenset[str] = frozenset()
+    bodies_alone: frozenset[tuple[str, ...]] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         place_prepositions=frozenset(data.get("place_prepositions", [])),
         group_nouns=frozenset(data.get("group_nouns", [])),
         generic_name_words=frozenset(data.get("generic_name_words", [])),
+        bodies_alone=frozenset(tuple(str(b).lower().split()) for b in data.get("bodies_alone", [])),
     )
 
 
@@ -56,7 +58,9 @@ class SpeechCues:
     commitment: frozenset[str]
     question_marks: frozenset[str]
     channel_nouns: frozenset[str]
-    view_verbs: frozenset[str]
+    view_objects: frozenset[str]
+    indefinite_speakers: frozenset[str]
+    view_clauses: frozenset[str]
 
 
 @lru_cache(maxsize=1)
