@@ -274,12 +274,17 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
     roots = [t for t in inner if t.head.i not in inside or t.head.i == t.i]
     for root in roots:
         node = root
-        for _ in range(8):
+        view = None  # 'Ruiz says if voters think it is "a lost cause", ...': a verb of saying above a
+        for _ in range(8):  # verb of belief reports the quote; the belief is part of what was said
             if node.i not in inside and _is_saying(node, cues):
-                return node
+                if node.lemma_.lower() in cues.saying:
+                    return node
+                view = view or node
             if node.head.i == node.i:
                 break
             node = node.head
+        if view is not None:
+            return view
     # The quote is the sentence's main clause and the verb of saying hangs from it ("…," he said.)
     for root in roots:
         for child in [*root.children, *root.head.children]:
@@ -292,8 +297,8 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
     """A cue the parser put in another sentence: '… he said:' before, or '”, he said.' after."""
     doc, cues = context.doc, context.cues
     after = inner.end
-    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
-        after += 1
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and "\n" not in doc[after].text:
+        after += 1  # a cue after the quote stands in its paragraph
     for i in range(after, min(after + 6, len(doc))):
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
@@ -432,6 +437,12 @@ def _view_content(cue: Token) -> list[Token]:
     A bare object is not enough for "call" ("she called the minister" is a phone call)."""
     parts = [c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS]
     if not parts:
+        return []
+    directive = any(c.dep_ == "xcomp" for c in cue.children) or any(
+        g.dep_ == "xcomp" for c in cue.children if c.dep_ == "dobj" for g in c.children)
+    if directive and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        # "..., urging lawmakers to act": a participle that goes on from another act with a directive
+        # is a request (an event), not a view; "..., accusing them of fraud" still reports a view
         return []
     if cue.lemma_.lower() == "call" and not any(
             c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"for", "on"}) for c in parts):

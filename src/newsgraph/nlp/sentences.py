@@ -205,8 +205,9 @@ def sentence_spans(doc: Doc) -> list[Span]:
 
     The parser keeps the presets almost always, but not as a guarantee: it checks a barred start on the
     next word only, not on the left edge of the phrase it builds, so a barred word can still open a
-    sentence (seen once in about 5,000 barred words). Such a sentence is joined to the one before, and a
-    line break the parser ran over starts a new one. Docs the component did not see come back as doc.sents.
+    sentence (seen once in about 5,000 barred words while only the first word of a name was barred; with
+    the whole name barred, none in about 30,000). Such a sentence is joined to the one before, and a line
+    break the parser ran over starts a new one. Docs the component did not see come back as doc.sents.
     """
     presets = doc.user_data.get(PRESETS_KEY)
     parsed = list(doc.sents)
