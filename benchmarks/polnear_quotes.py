@@ -7,7 +7,8 @@ with the same spaCy pipeline; newsgraph's annotators and textacy's `direct_quota
 that Doc. A quote matches an attribution when it shares at least half of the words of the
 attribution's content and its speaker shares a word (articles aside) with the attribution's source
 span (attributions without a source span waive the speaker test). Each attribution is matched at
-most once. Precision is over all quotes; recall over all attributions, and over those whose cue is
+most once (a maximum matching, as `newsgraph eval` scores; --greedy for the earlier first-come
+pairing). Precision is over all quotes; recall over all attributions, and over those whose cue is
 a verb of saying (the cue holds a verb whose lemma is in ontology/speech.yaml's `saying` list).
 Where several annotators annotated an article, the first annotation file (by name) is used.
 """
@@ -81,32 +82,41 @@ def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attri
     return articles
 
 
-def match(found: list[Found], gold: list[Attribution]) -> tuple[int, set[int]]:
-    """Greedy one-to-one matching; returns (quotes matched, indexes of attributions matched)."""
-    taken: set[int] = set()
-    right = 0
-    for quote in found:
-        quote_words = words(quote.content)
-        for index, attribution in enumerate(gold):
-            if index in taken:
-                continue
-            gold_words = words(attribution.content)
-            if not gold_words or len(gold_words & quote_words) * 2 < len(gold_words):
-                continue
-            if attribution.source is not None:
-                source_words = words(attribution.source) - ARTICLES
-                if not (source_words & quote.speaker_words):
-                    continue
-            taken.add(index)
-            right += 1
-            break
-    return right, taken
+def compatible(quote: Found, attribution: Attribution) -> bool:
+    gold_words = words(attribution.content)
+    if not gold_words or len(gold_words & words(quote.content)) * 2 < len(gold_words):
+        return False
+    if attribution.source is not None:
+        return bool((words(attribution.source) - ARTICLES) & quote.speaker_words)
+    return True
+
+
+def match(found: list[Found], gold: list[Attribution], greedy: bool = False) -> tuple[int, set[int]]:
+    """One-to-one matching; returns (quotes matched, indexes of attributions matched).
+
+    By default a maximum matching, the rule `newsgraph eval` follows (shared/gold/FORMAT.md): the
+    pairing that matches the most attributions. `greedy` pairs each quote, in order, with the first
+    attribution still free, the rule this benchmark used before 2026-11-30 (kept for comparison).
+    """
+    if greedy:
+        taken: set[int] = set()
+        for quote in found:
+            index = next((i for i, a in enumerate(gold) if i not in taken and compatible(quote, a)), None)
+            if index is not None:
+                taken.add(index)
+        return len(taken), taken
+    from newsgraph.evaluate import maximum_pairing
+
+    pairs = {q: [i for i, a in enumerate(gold) if compatible(quote, a)] for q, quote in enumerate(found)}
+    pairing = maximum_pairing(pairs)
+    return len(pairing), set(pairing.values())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--greedy", action="store_true", help="greedy matching, as before 2026-11-30")
     args = parser.parse_args()
     if not (SHARED / "polnear" / args.split).exists():
         print(f"PolNeAR not found at {SHARED / 'polnear'}", file=sys.stderr)
@@ -152,7 +162,7 @@ def main() -> int:
         timing["newsgraph"] += t1 - t0
         timing["textacy"] += t3 - t2
         for system, found in (("newsgraph", ours), ("textacy", theirs)):
-            right, taken = match(found, gold)
+            right, taken = match(found, gold, args.greedy)
             row = totals[system]
             row["quotes"] += len(found)
             row["right"] += right

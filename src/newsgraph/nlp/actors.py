@@ -251,7 +251,10 @@ def _kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun: str)
         national = [e for e in bodies if e.id.endswith("-armed-forces")]
         if noun in {"military", "armed forces"} and len(national) == 1:
             return national[0]
-    named = [e for e in bodies if any(noun in fold(form) for form in e.surface_forms())]
+    # the noun must close one of the body's names ("Ruritanian Navy"), not merely occur inside one
+    # ("Coordinator of Government Activities" is no government)
+    phrase = noun.split()
+    named = [e for e in bodies if any(fold(form).split()[-len(phrase):] == phrase for form in e.surface_forms())]
     return named[0] if len(named) == 1 else None
 
 
