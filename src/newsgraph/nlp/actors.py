@@ -24,6 +24,8 @@ NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 ORIGIN_RANK = {"kb": 0, "rule": 1, "ner": 2}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z]*$")
+# A word cased as a name: "Ruiz", but also "McAllister", "DeLuca", "O'Neill", "d'Almeida", "al-Amin"
+NAME_CASED = re.compile(r"^(?:[a-z]{1,3}['’-])?[A-Z][a-z]*(?:['’-]?[A-Z]?[a-z]+)*$")
 
 
 @dataclass
@@ -237,7 +239,7 @@ def _appositive_name_candidates(doc: Doc, cues: ActorCues) -> list[Candidate]:
                 or doc[i - 2].lower_ in {"the", "a", "an", "of", "for"}:
             continue
         end = i
-        while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}:
+        while end < len(doc) and end - i < 4 and _name_cased(doc[end]) and doc[end].tag_ in {"NNP", "NNPS"}:
             end += 1
         if end - i >= 2 and end < len(doc) and doc[end].text == "," and doc[end - 1].lower_ not in cues.org_heads:
             extra.append(Candidate(i, end, "person", "rule"))
@@ -292,7 +294,11 @@ def _after_person_title(doc: Doc, start: int, end: int, cues: ActorCues) -> bool
     """Two or three capitalised words right after a personal title word ("adviser", "minister")."""
     title = doc[start - 1].lower_ if start > 0 else ""
     return (title in cues.titles and title not in cues.generic_name_words | {"the", "a", "an", "of", "for"}
-            and 2 <= end - start <= 3 and all(t.is_title for t in doc[start:end]) and doc[start - 1].is_lower)
+            and 2 <= end - start <= 3 and all(_name_cased(t) for t in doc[start:end]) and doc[start - 1].is_lower)
+
+
+def _name_cased(token: Token) -> bool:
+    return token.is_title or bool(NAME_CASED.match(token.text))
 
 
 def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> tuple[int, int] | None:
@@ -304,7 +310,7 @@ def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> 
         start += 1
     if label == "PERSON":
         while start < end - 1 and (doc[start].lower_ in cues.titles or doc[start].lower_.rstrip("s") in cues.titles) \
-                and doc[start + 1].is_title:
+                and _name_cased(doc[start + 1]):
             start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
@@ -319,16 +325,16 @@ def _only_generic_words(span: Span, cues: ActorCues) -> bool:
 
 def _looks_like_name(span: Span, cues: ActorCues) -> bool:
     words = [t for t in span if not t.is_punct]
-    if not words or not words[0].is_title:
+    if not words or not _name_cased(words[0]):
         return False
-    return all(t.is_title or t.is_upper or t.text in cues.name_particles for t in words)
+    return all(_name_cased(t) or t.is_upper or t.text in cues.name_particles for t in words)
 
 
 def _extend_name(doc: Doc, end: int, kb: KnowledgeBase) -> int:
     """spaCy often stops a Spanish name one word short ("Claudia Sheinbaum" for "Claudia Sheinbaum Pardo")."""
     while end < len(doc):
         token = doc[end]
-        if not (token.tag_ == "NNP" and token.is_title and token.ent_type_ in {"", "PERSON"}):
+        if not (token.tag_ == "NNP" and _name_cased(token) and token.ent_type_ in {"", "PERSON"}):
             break
         if kb.lookup(token.text) or token.whitespace_ == "" and end + 1 < len(doc) and doc[end + 1].text in POSSESSIVES:
             break
@@ -361,7 +367,7 @@ def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) 
             while i < len(doc) and doc[i].lower_.rstrip("s") in cues.titles and doc[i].is_title:
                 i += 1  # "Foreign Ministers Ana Ruiz and ...": the plural title is not the name
             end = i
-            while (end < len(doc) and end not in covered and doc[end].tag_ == "NNP" and doc[end].is_title
+            while (end < len(doc) and end not in covered and doc[end].tag_ == "NNP" and _name_cased(doc[end])
                    and doc[end].ent_type_ in {"", "PERSON"}):
                 end += 1
             if end - i >= 2 and doc[end - 1].lower_ not in cues.org_heads:
@@ -471,7 +477,7 @@ def _surname_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     surnames: dict[str, Candidate] = {}
     for candidate in chosen:
         if candidate.type == "person" and candidate.length >= 2:
-            words = [t for t in doc[candidate.start:candidate.end] if t.is_title]
+            words = [t for t in doc[candidate.start:candidate.end] if _name_cased(t)]
             if words:
                 surnames.setdefault(words[-1].text, candidate)
     extra = []

@@ -404,17 +404,16 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
 
 
 def _statement_clause(cue: Token) -> list[Token]:
-    """'said in a statement that the port was closed': the parser hangs the clause on the noun of
-    the medium; it is still what was said."""
-    for prep in cue.children:
-        if prep.dep_ != "prep":
-            continue
-        for medium in (c for c in prep.children if c.dep_ == "pobj"):
-            for clause in medium.children:
-                if clause.dep_ in {"acl", "relcl", "ccomp"} and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-                    return [t for t in sorted(clause.subtree, key=lambda t: t.i)
-                            if not (t.dep_ == "mark" and t.head == clause and t.lower_ == "that")]
+    """'said in a statement that the port was closed', 'told a news conference that ...': the parser
+    hangs the clause on the noun of the medium or the audience; it is still what was said."""
+    nouns = [c for c in cue.children if c.dep_ in {"dobj", "dative"}]
+    nouns += [p for c in cue.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for medium in nouns:
+        for clause in medium.children:
+            if clause.dep_ in {"acl", "relcl", "ccomp"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                return [t for t in sorted(clause.subtree, key=lambda t: t.i)
+                        if not (t.dep_ == "mark" and t.head == clause and t.lower_ == "that")]
     return []
 
 

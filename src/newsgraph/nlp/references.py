@@ -168,6 +168,8 @@ class References:
         head_entity = self._actor_at(token)
         if head_entity:
             return head_entity
+        if token.dep_ == "appos" and self.type_of(self.actors.entity_at(token.head.i)) == "person":
+            return self.actors.entity_at(token.head.i)  # "Ana Ruiz, the bank's governor, who said ..."
         if token.pos_ == "PRON" or token.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
             return self.pronoun(token)
         lemma = token.lemma_.lower()
