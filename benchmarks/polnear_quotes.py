@@ -143,8 +143,13 @@ def main() -> int:
         t0 = time.perf_counter()
         record = extractor.annotate(Article(id=name, text=text), doc)
         t1 = time.perf_counter()
-        ours = []
+        ours: list[Found] = []
         for quote in record.quotes:
+            if quote.continues and ours:
+                # newsgraph writes one quote per sentence; PolNeAR annotates a quote that runs on over
+                # sentences as one attribution: join a continuation to the quote it continues
+                ours[-1].content += " " + quote.content.text
+                continue
             speaker_words = words(quote.speaker_text or "")
             entity = record.entity(quote.speaker)
             if entity is not None:

@@ -229,17 +229,28 @@ def test_floating_quote_goes_to_the_last_speaker(extractor, text: str, first_con
 
 
 
-def test_quote_continued_after_its_cue_sentence_is_one_quote(extractor) -> None:
-    """'“A,” X told reporters. “B.”' in one paragraph is one attribution split around its cue (as
-    PolNeAR annotates it): the second piece joins the first rather than floating on its own."""
-    text = f"“The report is false,” Kremlin spokesman Dmitry Peskov told reporters on Monday. “{FLOATING}.”"
+def test_quote_continued_in_the_next_sentence_is_a_quote_of_its_own_marked_as_continuing(extractor) -> None:
+    """'“A,” X told reporters. “B.”': one quote per sentence (as the gold annotates them), the second
+    marked `continues` so that a reader (or PolNeAR's one-attribution convention) can join them."""
+    text = f"“The report is false,” Ruritanian spokeswoman Ana Ruiz told reporters on Monday. “{FLOATING}.”"
+    extraction = extract(extractor, text)
+    assert len(extraction.quotes) == 2, describe(extraction)
+    first, second = extraction.quotes
+    assert extraction.entity(first.speaker).name == "Ana Ruiz" and second.speaker == first.speaker
+    assert first.cue.text == "told" and first.direct and not first.continues
+    assert first.content.text == "The report is false"
+    assert second.direct and second.continues and second.content.text.startswith(FLOATING[:20])
+    assert text[second.content.start:second.content.end] == second.content.text
+
+
+def test_quote_split_around_its_cue_inside_one_sentence_is_one_quote(extractor) -> None:
+    text = "“The report,” Ruritanian spokeswoman Ana Ruiz told reporters, “is false from start to end.”"
     extraction = extract(extractor, text)
     assert len(extraction.quotes) == 1, describe(extraction)
     quote = extraction.quotes[0]
-    assert extraction.entity(quote.speaker).name == "Dmitry Peskov"
-    assert quote.cue.text == "told" and quote.direct
-    assert quote.content.text.startswith("The report is false") and quote.content.text.endswith(FLOATING)
-    assert text[quote.content.start:quote.content.end] == quote.content.text
+    assert quote.content.text.startswith("The report") and quote.content.text.endswith("is false from start to end")
+    assert not quote.continues
+
 
 # --- 7: reported (indirect) speech ----------------------------------------------------------------
 

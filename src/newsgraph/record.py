@@ -119,6 +119,9 @@ class Quote:
     direct: bool
     sentence: int
     channel: str | None = None
+    # the next sentence of the same speaker's quote ('"We will stay," she said. "The talks failed."'):
+    # quotes are written one per sentence, and this joins a long quote back together
+    continues: bool = False
 
 
 @dataclass

@@ -11,6 +11,7 @@ the last fitting speaker or actor; unnamed sources ("analysts") keep their text 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,7 @@ INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"}
 EDGE_PUNCT = " \n\t,;:.—–-"
 SENTENCE_END = {".", "!", "?"}
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s")
 SPEAKER_TYPES_EXCLUDED = {"location"}
 
 
@@ -160,10 +162,17 @@ def _merge_split(text: str, quotes: list[Quote]) -> list[Quote]:
         continues = last is not None and (quote.cue.start == last.cue.start or (
             not quote.cue.text and quote.speaker is not None and quote.speaker == last.speaker))
         gap = text[last.content.end:quote.content.start] if last is not None else ""
+        # '"We will stay," she said. "The talks failed."' is two sentences, each a quote of its own
+        new_sentence = last is not None and (SENTENCE_BREAK.search(gap) is not None
+                                             or text[last.content.start:last.content.end].endswith((".", "!", "?")))
         if (last is not None and last.direct and quote.direct and last.cue.text and continues
                 and 0 <= len(gap) <= 80 and "\n" not in gap):
-            last.content = TextSpan(text[last.content.start:quote.content.end], last.content.start, quote.content.end)
-            continue
+            if new_sentence:
+                quote.continues = True  # its own quote, marked as going on from the one before
+            else:
+                last.content = TextSpan(text[last.content.start:quote.content.end], last.content.start,
+                                        quote.content.end)
+                continue
         merged.append(quote)
     return merged
 
