@@ -248,7 +248,9 @@ def test_quotes_by_speaker_and_about(client: TestClient) -> None:
         "We will not bow to threats", f"This <b>bold</b> forgery {IMG} is a lie",
         "Washington of economic warfare"}  # an accusation reports his view
     about = api(client, "/api/quotes", about="israel")
+    # a threat is an act (an event); a vow is a commitment someone states (a quote)
     assert [(r["speaker"], r["content_text"]) for r in about] == [("hezbollah", "to retaliate against Israel")]
+    assert [r["cue_text"] for r in about] == ["vowed"]
 
 
 def test_quotes_page_through_and_dates(client: TestClient) -> None:

@@ -402,7 +402,9 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     if cue.lemma_.lower() in cues.object_content:
         for child in cue.children:
             if child.dep_ == "dobj":
-                return sorted(child.subtree, key=lambda t: t.i)
+                # "denied any fraud in the vote": the object with what the verb attaches after it
+                after = [c for c in cue.rights if c.i > child.i and c.dep_ in {"prep", "oprd", "xcomp"}]
+                return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)
     if cue.lemma_.lower() in cues.view_objects:
         return _view_content(cue)
     if cue.lemma_.lower() in cues.commitment:
