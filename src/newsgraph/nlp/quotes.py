@@ -347,6 +347,8 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark],
         if cue.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in cue.children) \
                 and not any(c.dep_ in SUBJECTS for c in cue.children):
             return None  # "When asked if ...": a reduced passive is not someone speaking
+        if any(c.dep_ == "neg" for c in cue.children):
+            return None  # "She did not say that the talks failed": nobody said it
         content_tokens = _clause_content(cue, cues)
         if not content_tokens:
             _remember_speaker(context, cue)  # "Peskov spoke to reporters." then a floating quote
@@ -402,6 +404,8 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     if cue.lemma_.lower() in cues.object_content:
         for child in cue.children:
             if child.dep_ == "dobj":
+                if child.lemma_.lower() in cues.speech_nouns:
+                    return []  # "denied the report": a document or an utterance named, not what was said
                 # "denied any fraud in the vote": the object with what the verb attaches after it
                 after = [c for c in cue.rights if c.i > child.i and c.dep_ in {"prep", "oprd", "xcomp"}]
                 return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)

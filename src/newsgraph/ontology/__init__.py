@@ -59,6 +59,7 @@ class SpeechCues:
     question_marks: frozenset[str]
     channel_nouns: frozenset[str]
     view_objects: frozenset[str]
+    speech_nouns: frozenset[str]
     indefinite_speakers: frozenset[str]
     view_clauses: frozenset[str]
 
