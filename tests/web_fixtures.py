@@ -34,7 +34,8 @@ STORIES = [
           "The United States criticized the deal."),
     Story("border-3", "Strikes along the Lebanese border", "2024-07-22",
           "Israel attacked Hezbollah positions in southern Lebanon on Sunday. "
-          "Hezbollah threatened to retaliate against Israel, and a Hezbollah spokesman vowed to retaliate against Israel. "
+          "Hezbollah threatened to retaliate against Israel, "
+          "and a Hezbollah spokesman vowed to retaliate against Israel. "
           "Iran condemned the strikes, Reuters reported."),
     Story("envoy-4", "Envoys meet in Oman", "2024-09-15",
           "The United States met Iranian officials in Oman to discuss prisoners. "
