@@ -211,6 +211,9 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
         elif before.lower_ == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = _home_state(states, i)
+        elif before.lower_ == "its" and phrase in cues.bodies_alone:
+            # "Ruritania's atomic agency and its foreign ministry": the state named last
+            country = next((c.country for c in reversed(states) if c.end <= i), None)
         if country:
             body = _kb_body(kb, country, actor_type, " ".join(phrase))
             extra.append(Candidate(i, end, actor_type, "rule", kb_id=body.id if body else None, country=country,
@@ -274,6 +277,12 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
             continue
         if ent.label_ != "PERSON" and _only_generic_words(doc[start:end], cues):
             continue  # "the Army", "Supreme", "National Security": no actor named
+        if any(t.text in {"/", "-"} for t in doc[start:end]) and all(
+                kb.lookup(part.strip()) for part in re.split(r"[/-]", text) if part.strip()):
+            continue  # "U.S.-Japan", "Senkaku/Diaoyu": a pair of known names, not an actor
+        if doc[end - 1].lower_ in cues.place_heads:
+            found.append(Candidate(start, end, "location", "ner"))  # "Boni Forest", "Whitsun Reef"
+            continue
         if ent.label_ in {"GPE", "LOC"} and _after_person_title(doc, start, end, cues):
             found.append(Candidate(start, end, "person", "ner"))  # "adviser Ana Ruiz" tagged as a place
             continue
@@ -302,11 +311,14 @@ def _name_cased(token: Token) -> bool:
 
 
 def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> tuple[int, int] | None:
-    """Trim determiners, titles and possessives; keep what follows an inner possessive."""
+    """Trim determiners, titles, possessives and lower-case modifiers ("pro-Western Party of
+    Hope" -> "Party of Hope"); keep what follows an inner possessive."""
     for i in range(start, end):
         if doc[i].text in POSSESSIVES and i + 1 < end:
             start = i + 1  # "Israel's Institute for ..." -> "Institute for ..."
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                           or (doc[start].text[:1].islower() and doc[start].text not in cues.name_particles)
+                           or (start + 1 < end and doc[start + 1].text == "-" and doc[start].text[:1].islower())):
         start += 1
     if label == "PERSON":
         while start < end - 1 and (doc[start].lower_ in cues.titles or doc[start].lower_.rstrip("s") in cues.titles) \

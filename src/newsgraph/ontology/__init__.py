@@ -26,6 +26,7 @@ class ActorCues:
     group_nouns: frozenset[str] = frozenset()
     generic_name_words: frozenset[str] = frozenset()
     bodies_alone: frozenset[tuple[str, ...]] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         group_nouns=frozenset(data.get("group_nouns", [])),
         generic_name_words=frozenset(data.get("generic_name_words", [])),
         bodies_alone=frozenset(tuple(str(b).lower().split()) for b in data.get("bodies_alone", [])),
+        place_heads=frozenset(str(h).lower() for h in data.get("place_heads", [])),
     )
 
 
