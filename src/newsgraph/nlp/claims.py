@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.quotes import QuoteMark, find_quote_marks
+from newsgraph.nlp.quotes import QuoteMark, find_quote_marks, reports_a_view
 from newsgraph.ontology import ONTOLOGY_DIR, SpeechCues, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
 
@@ -172,11 +172,12 @@ def _reports_a_view(root: Token, speech: SpeechCues) -> bool:
     for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
         lemma = verb.lemma_.lower()
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "She did not say that the talks failed": nobody's words are reported
         clause = any(c.dep_ == "ccomp" for c in verb.children)
         if lemma in speech.saying | speech.view_clauses and has_subject and clause:
             return True
-        content = any(c.dep_ in {"dobj", "prep", "ccomp"} for c in verb.children)
-        if lemma in speech.view_objects and has_subject and content:
+        if has_subject and reports_a_view(verb, speech):
             return True
         if any(c.lower_ == "according" for c in verb.children):
             return True

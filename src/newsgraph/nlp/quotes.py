@@ -240,7 +240,7 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
         cue_span = TextSpan("", start, start)
         channel = None
     if speaker:
-        context.refs.note_speaker(sentence, speaker)
+        context.refs.note_speaker(sentence, speaker, cue.i if cue is not None else inner[0].i)
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(doc.text[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
@@ -367,7 +367,7 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark],
         return None
     sentence = context.sentence_of[cue.i]
     if speaker:
-        context.refs.note_speaker(sentence, speaker)
+        context.refs.note_speaker(sentence, speaker, cue.i)
     start, end = bounds
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=_cue_span(cue),
                  content=TextSpan(doc.text[start:end], start, end), direct=False, sentence=sentence,
@@ -379,7 +379,7 @@ def _remember_speaker(context: _Context, cue: Token) -> None:
     if token is not None and token.pos_ != "PRON":
         entity = context.refs.speaker_in(token)
         if entity:
-            context.refs.note_speaker(context.sentence_of[cue.i], entity)
+            context.refs.note_speaker(context.sentence_of[cue.i], entity, cue.i)
 
 
 def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
@@ -389,6 +389,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 return []
             # a clause hanging off the content with its own verb of saying is a second quote
             nested = {t.i for c in child.children if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
+                      and not any(m.dep_ == "mark" for m in c.children)  # "said that A but that B": one content
                       for t in c.subtree}
             # "..., according to Reuters": the outlet is the channel, not part of what was said
             nested |= {t.i for c in child.children if _is_according(c) for t in c.subtree}
@@ -425,10 +426,12 @@ def _statement_clause(cue: Token) -> list[Token]:
     nouns += [p for c in cue.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for medium in nouns:
         for clause in medium.children:
-            if clause.dep_ in {"acl", "relcl", "ccomp"} and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            # the parser often reads the "that" of 'told a news conference that ...' as a relative pronoun
+            opens_with_that = clause.dep_ == "relcl" and clause.left_edge.lower_ == "that" and medium.dep_ != "pobj"
+            if clause.dep_ in {"acl", "relcl", "ccomp"} and (opens_with_that or any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)):
                 return [t for t in sorted(clause.subtree, key=lambda t: t.i)
-                        if not (t.dep_ == "mark" and t.head == clause and t.lower_ == "that")]
+                        if not (t.lower_ == "that" and t.i == clause.left_edge.i)]
     return []
 
 
@@ -458,10 +461,27 @@ def _view_content(cue: Token) -> list[Token]:
         # "..., urging lawmakers to act": a participle that goes on from another act with a directive
         # is a request (an event), not a view; "..., accusing them of fraud" still reports a view
         return []
-    if cue.lemma_.lower() == "call" and not any(
-            c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"for", "on"}) for c in parts):
+    if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
         return []
     return sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
+
+
+def _describes(part: Token) -> bool:
+    """'called the vote a sham', 'called the plan illegal': a nominal or adjectival description
+    ('called the minister late' is a phone call made late)."""
+    return part.dep_ in {"oprd", "xcomp", "ccomp"} and part.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "AUX"}
+
+
+def _calls_for(part: Token) -> bool:
+    """'called for a truce', 'called on both sides to ...'; not 'called him on Sunday'."""
+    objects = [c for c in part.children if c.dep_ == "pobj"]
+    return (part.dep_ == "prep" and part.lower_ in {"for", "on"}
+            and not any(o.ent_type_ in {"DATE", "TIME"} for o in objects))
+
+
+def reports_a_view(verb: Token, cues: SpeechCues) -> bool:
+    """The verb reports a source's view through its object: what makes a sentence attributed."""
+    return verb.lemma_.lower() in cues.view_objects and bool(_view_content(verb))
 
 
 def _parenthetical_content(cue: Token) -> list[Token]:
@@ -510,6 +530,13 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return node.head  # "the minister, who said ..."
             return subject
+        if node is not cue and node.i in quoted:
+            # '"We will stay," Ruiz said, adding that ...': the parser hangs "adding" on the quoted
+            # words; the speaker is whoever says them
+            saying = next((c for c in node.children if c.i not in quoted and c is not cue
+                           and _is_saying(c, context.cues) and any(s.dep_ in SUBJECTS for s in c.children)), None)
+            if saying is not None:
+                return next(s for s in saying.children if s.dep_ in SUBJECTS)
         if node.dep_ == "agent":
             break
         if node.dep_ not in INHERITING or node.head.i == node.i:

@@ -66,6 +66,7 @@ class References:
         self.entities = actors.entities
         self.spans = actors.spans
         self.speakers: list[tuple[int, str]] = []  # (sentence, entity id) in reading order
+        self.speaker_positions: list[tuple[int, int, str]] = []  # (sentence, cue token, entity id)
         self.quotes: list[Quote] = []
 
     # --- the actor layer, as annotators read it --------------------------------------------------
@@ -83,8 +84,10 @@ class References:
         return entity.type if entity else None
 
     # --- speakers ---------------------------------------------------------------------------------
-    def note_speaker(self, sentence: int, entity_id: str) -> None:
+    def note_speaker(self, sentence: int, entity_id: str, at: int = -1) -> None:
+        """Who spoke, in which sentence, and at which token (the cue)."""
         self.speakers.append((sentence, entity_id))
+        self.speaker_positions.append((sentence, at, entity_id))
 
     def last_speaker(self, sentence: int, types: set[str] | None = None,
                      exclude: set[str] | None = None) -> str | None:
@@ -217,13 +220,38 @@ class References:
             # the nearest actor, not to the clause's subject
             return self._nearest(token, person=False)
         if lower in self.cues.person_pronouns:
-            return (self._earlier_subject(token, person=True) or self.last_speaker(sentence, {"person"})
-                    or self._nearest(token, person=True, subjects_only=True) or self._nearest(token, person=True))
+            return (self._earlier_subject(token, person=True) or self._latest_of_speaker_and_subject(token)
+                    or self._nearest(token, person=True))
         if lower in self.cues.group_pronouns:
             return (self._earlier_subject(token, person=False)
                     or self.last_speaker(sentence, None, exclude={"person"})
                     or self._nearest(token, person=False))
         return None
+
+    def _latest_of_speaker_and_subject(self, token: Token) -> str | None:
+        """'Ruiz spoke first. Mendes brushed it aside. "It is over," he said': of the last speaker and
+        the last person who was a subject, whoever came later is who "he" continues."""
+        sentence = self.sentence_of[token.i]
+        speaker = self.last_speaker(sentence, {"person"})
+        subject_at, subject = self._nearest_subject(token)
+        if speaker is None or subject is None:
+            return speaker or subject
+        spoken_at = max((at for s, at, e in self.speaker_positions if e == speaker and at < token.i), default=-1)
+        return subject if subject_at > spoken_at else speaker
+
+    def _nearest_subject(self, token: Token) -> tuple[int, str | None]:
+        sentence = self.sentence_of[token.i]
+        for start, _end, entity_id in self.actors.before(token.i):
+            if sentence - self.sentence_of[start] > RECENT_SENTENCES:
+                break
+            head = self._phrase_head(self.doc[start])
+            verb = head.head
+            # the doer of a main clause that reports an act ("Mendes brushed it aside"), not a
+            # hypothetical's topic ("losing Mendes would be a blow")
+            if (self.type_of(entity_id) == "person" and head.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ROOT"
+                    and not any(c.tag_ == "MD" for c in verb.children)):
+                return start, entity_id
+        return -1, None
 
     def _own_side(self, token: Token) -> str | None:
         """'we', 'our', 'us' inside a quote: the speaker's organisation or state (a person speaking

@@ -1,0 +1,192 @@
+"""Quote forms (nlp/quotes.py): speakers found through the reference layer, quotes over several
+sentences, floating quotes, statements, documents named as objects, scare quotes, negated speech,
+verbs of view, and a verb after a quote that reports a clause of its own.
+
+Every text here is written for these tests; each form has a passing sentence and a look-alike.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline import Extractor
+from newsgraph.record import Article, Extraction, Quote
+
+
+def extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article(id="qf", text=text))
+
+
+def describe(extraction: Extraction) -> str:
+    return "; ".join(f"[{q.speaker} {q.speaker_text!r} cue={q.cue.text!r} direct={q.direct} "
+                     f"continues={q.continues} {q.content.text!r}]" for q in extraction.quotes) or "no quotes"
+
+
+def quote_with(extraction: Extraction, content: str) -> Quote:
+    found = [q for q in extraction.quotes if q.content.text == content]
+    assert len(found) == 1, f"{content!r} in {describe(extraction)}"
+    return found[0]
+
+
+def speaker_name(extraction: Extraction, quote: Quote) -> str | None:
+    entity = extraction.entity(quote.speaker)
+    return entity.name if entity else None
+
+
+# --- 1: the speaker through the reference layer ---------------------------------------------------
+
+
+def test_pronoun_after_a_named_speaker_is_that_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"Repairs will take a month," Penny Wong said on Saturday. She added that the '
+                                    "pier would stay shut.")
+    quote = quote_with(extraction, "the pier would stay shut")
+    assert (speaker_name(extraction, quote), quote.speaker_text, quote.cue.text) == ("Penny Wong", "She", "added")
+
+
+def test_person_pronoun_after_only_an_organisation_stays_unresolved(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The Kenya Defence Forces closed the pier on Saturday. She said repairs would "
+                                    "take a month.")
+    quote = quote_with(extraction, "repairs would take a month")
+    assert (quote.speaker, quote.speaker_text) == (None, "She")
+
+
+# --- 2: quotes over several sentences -------------------------------------------------------------
+
+
+def test_second_sentence_of_a_quote_is_its_own_continuing_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"The harbour is closed," Penny Wong told reporters in Canberra. "Ships must '
+                                    'wait offshore."')
+    assert len(extraction.quotes) == 2, describe(extraction)
+    first, second = extraction.quotes
+    assert (first.content.text, first.continues) == ("The harbour is closed", False)
+    assert (second.content.text, second.continues, second.speaker) == ("Ships must wait offshore", True,
+                                                                       first.speaker)
+    assert speaker_name(extraction, first) == "Penny Wong"
+
+
+def test_a_quote_split_around_its_cue_in_one_sentence_is_one_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"The harbour," Penny Wong told reporters in Canberra, "is closed to every ship '
+                                    'until Monday."')
+    assert len(extraction.quotes) == 1, describe(extraction)
+    quote = extraction.quotes[0]
+    assert not quote.continues and speaker_name(extraction, quote) == "Penny Wong"
+    assert quote.content.text.startswith("The harbour") and quote.content.text.endswith("until Monday")
+
+
+# --- 3: floating quotes ---------------------------------------------------------------------------
+
+
+def test_a_floating_quote_keeps_the_last_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'Penny Wong said the harbour would reopen on Monday. "Ships must wait offshore '
+                                    'until the storm has passed."')
+    quote = quote_with(extraction, "Ships must wait offshore until the storm has passed")
+    assert (speaker_name(extraction, quote), quote.cue.text, quote.direct) == ("Penny Wong", "", True)
+
+
+def test_a_quoted_phrase_that_is_not_a_sentence_does_not_float(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'Penny Wong said the harbour would reopen on Monday. The "storm season" began '
+                                    "early this year.")
+    assert [q.content.text for q in extraction.quotes] == ["the harbour would reopen on Monday"], describe(extraction)
+
+
+# --- 4: statements --------------------------------------------------------------------------------
+
+
+def test_a_statement_from_someones_office_is_theirs(extractor: Extractor) -> None:
+    extraction = extract(extractor, "A statement from Giorgia Meloni's office said the summit would go ahead.")
+    assert speaker_name(extraction, quote_with(extraction, "the summit would go ahead")) == "Giorgia Meloni"
+
+
+def test_said_in_a_statement_that_is_the_subjects(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Giorgia Meloni said in a statement that the summit would go ahead.")
+    quote = quote_with(extraction, "the summit would go ahead")
+    assert (speaker_name(extraction, quote), quote.cue.text) == ("Giorgia Meloni", "said")
+
+
+# --- 5: a document named as the object ------------------------------------------------------------
+
+
+def test_denying_a_named_document_is_no_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong denied the allegation on Tuesday.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_denying_a_described_act_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong denied any role in the tender.")
+    quote = quote_with(extraction, "any role in the tender")
+    assert (speaker_name(extraction, quote), quote.cue.text, quote.direct) == ("Penny Wong", "denied", False)
+
+
+# --- 6: scare quotes ------------------------------------------------------------------------------
+
+
+def test_a_scare_quoted_term_without_a_verb_of_saying_is_no_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'Kenya\'s parliament passed a "digital levy" on Tuesday.')
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_the_same_term_given_as_a_description_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'Lawmakers called the measure a "digital levy".')
+    quote = quote_with(extraction, "digital levy")
+    assert (quote.speaker_text, quote.cue.text, quote.direct) == ("Lawmakers", "called", True)
+
+
+# --- 7: negated speech ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Penny Wong did not say that the tender was rigged.",
+                                  "Penny Wong never said the tender was rigged."], ids=["did not say", "never said"])
+def test_negated_speech_is_no_quote(extractor: Extractor, text: str) -> None:
+    extraction = extract(extractor, text)
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_a_negation_inside_what_was_said_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong said that the tender was not rigged.")
+    assert speaker_name(extraction, quote_with(extraction, "the tender was not rigged")) == "Penny Wong"
+
+
+# --- 8: verbs of view -----------------------------------------------------------------------------
+
+
+def test_calling_something_a_description_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong called the tender a scandal.")
+    quote = quote_with(extraction, "the tender a scandal")
+    assert (speaker_name(extraction, quote), quote.cue.text) == ("Penny Wong", "called")
+
+
+def test_calling_someone_without_a_description_is_no_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong called the minister.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_calling_someone_on_a_day_is_no_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong called the minister on Sunday.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_a_finite_urge_with_its_subject_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong urged port officials to reopen the harbour.")
+    quote = quote_with(extraction, "port officials to reopen the harbour")
+    assert (speaker_name(extraction, quote), quote.cue.text) == ("Penny Wong", "urged")
+
+
+def test_a_participle_urging_after_another_act_is_no_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong visited the port, urging officials to reopen the harbour.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+# --- 9: a verb after a quote with a clause of its own ---------------------------------------------
+
+
+def test_a_verb_reporting_its_own_clause_is_not_the_cue_of_the_quote_before(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"Who pays for this?" Economists say the levy will hit small traders.')
+    quote = quote_with(extraction, "the levy will hit small traders")
+    assert (quote.speaker_text, quote.cue.text, quote.direct) == ("Economists", "say", False)
+    assert [q.content.text for q in extraction.quotes] == ["the levy will hit small traders"], describe(extraction)
+
+
+def test_a_verb_after_a_quote_without_a_clause_is_its_cue(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"Who pays for this?" asked Penny Wong.')
+    quote = quote_with(extraction, "Who pays for this?")
+    assert (speaker_name(extraction, quote), quote.cue.text, quote.direct) == ("Penny Wong", "asked", True)

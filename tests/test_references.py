@@ -1,0 +1,232 @@
+"""The reference layer (nlp/references.py): what a pronoun, a "we" inside a quote, a definite
+description, an unnamed spokesperson or a state body stands for, and what stays plain text.
+
+Every text here is written for these tests. Each form has a passing sentence and a look-alike that
+must not resolve (or must resolve elsewhere).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.nlp.actors import NAME_CASED, find_actors
+from newsgraph.nlp.quotes import find_quotes
+from newsgraph.nlp.references import References, find_references
+from newsgraph.pipeline import Extractor, split_sentences
+from newsgraph.record import Article, Entity, Event, Extraction, Quote
+
+
+def extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article(id="r", text=text))
+
+
+def references(extractor: Extractor, text: str) -> tuple[Doc, References]:
+    """The reference layer of one article, as Extractor.annotate builds it (quotes found, so a "we"
+    knows the quote around it)."""
+    doc = extractor.nlp(text)
+    _sentences, sentence_of = split_sentences(doc)
+    actors = find_actors(doc, extractor.actor_resources, sentence_of)
+    refs = find_references(doc, actors, sentence_of, extractor.reference_cues)
+    find_quotes(doc, refs, extractor.speech_cues, sentence_of)
+    return doc, refs
+
+
+def resolved_name(refs: References, doc: Doc, word: str) -> str | None:
+    """The name of the entity the first token spelled `word` points to, through References.actor_in."""
+    token = next(t for t in doc if t.text == word)
+    entity = refs.entity(refs.actor_in(token))
+    return entity.name if entity else None
+
+
+def quote_with(extraction: Extraction, content: str) -> Quote:
+    found = [q for q in extraction.quotes if q.content.text == content]
+    assert len(found) == 1, [(q.speaker, q.speaker_text, q.content.text) for q in extraction.quotes]
+    return found[0]
+
+
+def speaker_name(extraction: Extraction, quote: Quote) -> str | None:
+    entity = extraction.entity(quote.speaker)
+    return entity.name if entity else None
+
+
+def event_with(extraction: Extraction, trigger: str) -> Event:
+    found = [e for e in extraction.events if e.trigger.text == trigger]
+    assert len(found) == 1, [(e.type, e.trigger.text, e.source, e.target) for e in extraction.events]
+    return found[0]
+
+
+def entities_of_type(extraction: Extraction, kind: str) -> list[Entity]:
+    return [e for e in extraction.entities if e.type == kind]
+
+
+# --- 1: "he" / "she" ------------------------------------------------------------------------------
+
+
+def test_she_is_the_subject_of_an_earlier_clause(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Giorgia Meloni landed in Tunis on Sunday, and she said the migration deal "
+                                    "would hold.")
+    assert speaker_name(extraction, quote_with(extraction, "the migration deal would hold")) == "Giorgia Meloni"
+
+
+def test_he_is_the_subject_not_the_nearer_person_merely_mentioned(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Keir Starmer met Giorgia Meloni in Rome, and he said the talks were useful.")
+    assert speaker_name(extraction, quote_with(extraction, "the talks were useful")) == "Keir Starmer"
+
+
+def test_she_without_an_earlier_subject_is_the_current_speaker(extractor: Extractor) -> None:
+    """Meloni is no subject anywhere here: only her being the current speaker makes her "she"."""
+    text = ("According to Giorgia Meloni, the summit with Keir Starmer will go ahead. "
+            "She said migration would come first.")
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "migration would come first")) == "Giorgia Meloni"
+
+
+def test_a_person_named_in_an_adverbial_does_not_replace_the_current_speaker(extractor: Extractor) -> None:
+    text = "Giorgia Meloni said the summit would go ahead. Asked about Keir Starmer, she said migration came first."
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "migration came first")) == "Giorgia Meloni"
+
+
+# --- 2: "its" / "it" ------------------------------------------------------------------------------
+
+
+def test_possessive_its_is_the_nearest_organisation(extractor: Extractor) -> None:
+    doc, refs = references(extractor, "Colombia bombed the National Liberation Army and its urban militias.")
+    assert resolved_name(refs, doc, "its") == "National Liberation Army"
+
+
+def test_subject_it_prefers_the_earlier_subject_over_the_nearer_organisation(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Turkey shelled positions of the Kurdistan Workers' Party on Friday, and it "
+                                    "said the strikes would go on.")
+    assert speaker_name(extraction, quote_with(extraction, "the strikes would go on")) == "Turkey"
+
+
+# --- 3: "we" / "our" ------------------------------------------------------------------------------
+
+
+def test_we_inside_a_ministers_quote_is_the_ministers_country(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"We will impose new sanctions on Moscow," German Foreign Minister Johann '
+                                    "Wadephul told reporters in Kyiv.")
+    event = event_with(extraction, "impose new sanctions")
+    assert (event.source_text, extraction.entity(event.source).name) == ("We", "Germany")
+
+
+def test_our_inside_a_ministers_quote_is_the_ministers_country(extractor: Extractor) -> None:
+    doc, refs = references(extractor, '"Our patience has limits," German Foreign Minister Johann Wadephul said.')
+    assert resolved_name(refs, doc, "Our") == "Germany"
+
+
+def test_we_outside_quotes_names_nobody(extractor: Extractor) -> None:
+    doc, refs = references(extractor, "German Foreign Minister Johann Wadephul visited Kyiv on Monday. We will "
+                                      "not lift the sanctions.")
+    assert resolved_name(refs, doc, "We") is None
+
+
+# --- 4: definite descriptions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    ("Al-Shabaab fighters ambushed a Kenyan patrol. The militants later seized two trucks.", "seized",
+     "al-Shabaab"),
+    ("Al-Shabaab fighters ambushed a Kenyan patrol. The group later seized two trucks.", "seized", "al-Shabaab"),
+], ids=["the militants", "the group"])
+def test_definite_description_is_the_nearest_fitting_actor(extractor: Extractor, text: str, trigger: str,
+                                                            name: str) -> None:
+    extraction = extract(extractor, text)
+    assert extraction.entity(event_with(extraction, trigger).source).name == name
+
+
+def test_the_ministry_is_the_ministry_named_before(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The Italian Interior Ministry opened an inquiry. The ministry said the "
+                                    "trawler had sunk.")
+    quote = quote_with(extraction, "the trawler had sunk")
+    assert speaker_name(extraction, quote) == "Italian Ministry of the Interior"
+
+
+def test_an_indefinite_description_is_not_resolved(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Al-Shabaab fighters ambushed a Kenyan patrol. A group later seized two trucks.")
+    event = event_with(extraction, "seized")
+    assert (event.source, event.source_text) == (None, "A group")
+
+
+# --- 5: state bodies without a demonym ------------------------------------------------------------
+
+
+def test_the_army_is_the_armed_forces_of_the_state_in_the_story(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Kenya sent engineers to the flooded north. The army cleared the roads.")
+    assert [(e.name, e.country) for e in entities_of_type(extraction, "armed_forces")] == [("army", "KE")]
+
+
+def test_a_possessive_state_names_its_coast_guard(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Kenya's coast guard rescued forty fishermen.")
+    assert [(e.name, e.country) for e in entities_of_type(extraction, "armed_forces")] == [("coast guard", "KE")]
+
+
+def test_the_army_of_something_is_no_state_body(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Kenya sent engineers to the flooded north. The army of volunteers cleared "
+                                    "the roads.")
+    assert entities_of_type(extraction, "armed_forces") == []
+
+
+def test_the_army_with_no_state_named_is_no_entity(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The army cleared the roads after the floods.")
+    assert extraction.entities == []
+
+
+# --- 6: names with apostrophes and internal capitals ----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Niamh O'Donnell", "Marco DeLuca", "Fiona McAllister"])
+def test_names_with_apostrophes_and_inner_capitals_are_persons(extractor: Extractor, name: str) -> None:
+    extraction = extract(extractor, f"Police in Cork questioned {name} on Sunday.")
+    assert [e.name for e in entities_of_type(extraction, "person")] == [name]
+
+
+def test_an_appositive_name_with_an_inner_capital_is_the_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The union's leader, Ciaran McBride, said the strike would go on.")
+    assert speaker_name(extraction, quote_with(extraction, "the strike would go on")) == "Ciaran McBride"
+
+
+def test_a_lowercase_appositive_is_no_person(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The union's leader, ciaran mcbride, said the strike would go on.")
+    assert entities_of_type(extraction, "person") == []
+
+
+@pytest.mark.parametrize(("word", "cased"), [("O'Donnell", True), ("McBride", True), ("DeLuca", True),
+                                             ("d'Almeida", True), ("odonnell", False), ("mcbride", False),
+                                             ("MCBRIDE", False)])
+def test_name_cased_pattern(word: str, cased: bool) -> None:
+    assert bool(NAME_CASED.match(word)) is cased
+
+
+# --- 7: unnamed spokespeople ----------------------------------------------------------------------
+
+
+def test_an_unnamed_spokesman_speaks_for_the_ministry(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Kenya closed the border on Friday. A spokesman for the Interior Ministry "
+                                    "said the crossing would reopen.")
+    quote = quote_with(extraction, "the crossing would reopen")
+    assert (quote.speaker, quote.speaker_text) == ("ke-interior-ministry", "A spokesman")
+
+
+def test_a_named_spokesman_of_the_ministry_is_the_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Kenya's Interior Ministry closed the border on Friday. The ministry's "
+                                    "spokesman, Daniel Kiprono, said the crossing would reopen.")
+    assert speaker_name(extraction, quote_with(extraction, "the crossing would reopen")) == "Daniel Kiprono"
+
+
+# --- 8: what cannot be resolved stays text --------------------------------------------------------
+
+
+def test_an_unresolved_speaker_keeps_its_text(extractor: Extractor) -> None:
+    extraction = extract(extractor, "He said the convoy had turned back.")
+    quote = quote_with(extraction, "the convoy had turned back")
+    assert (quote.speaker, quote.speaker_text) == (None, "He")
+
+
+def test_an_unresolved_target_keeps_its_text(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The rebels attacked a convoy near the river on Monday.")
+    event = event_with(extraction, "attacked")
+    assert (event.source, event.source_text, event.target, event.target_text) == (None, "The rebels", None,
+                                                                                  "a convoy")
