@@ -308,6 +308,8 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
     after = inner.end
     while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and "\n" not in doc[after].text:
         after += 1  # a cue after the quote stands in its paragraph
+    if after < len(doc) and _is_according(doc[after]) and doc[after - 1].text == ",":
+        return doc[after]  # '"Growth will slow," according to the central bank.'
     for i in range(after, min(after + 6, len(doc))):
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
@@ -415,6 +417,14 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     if cue.lemma_.lower() in cues.commitment:
         for child in cue.children:
             if child.dep_ == "xcomp":  # "vowed to retaliate": the commitment is what was said
+                return sorted(child.subtree, key=lambda t: t.i)
+    if cue.lemma_.lower() in cues.saying:
+        # "She said closing the mine could cost jobs": the parser may take the clause for an
+        # infinitival or loose complement; it is still the clause, if it has a subject of its own
+        for child in cue.rights:
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)  # "asked X to go"
+            if child.dep_ in {"xcomp", "dep"} and not infinitive and any(
+                    t.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree):
                 return sorted(child.subtree, key=lambda t: t.i)
     return _parenthetical_content(cue)
 
@@ -539,6 +549,10 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
                 return next(s for s in saying.children if s.dep_ in SUBJECTS)
         if node.dep_ == "agent":
             break
+        if node is cue and node.dep_ == "ROOT":
+            named = _name_before(cue, context)
+            if named is not None:
+                return named
         if node.dep_ not in INHERITING or node.head.i == node.i:
             break
         node = node.head
@@ -546,6 +560,18 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         # verb to the reported clause; the speaker is the subject of the verb that reports it
         if node.dep_ == "ccomp" and _is_saying(node.head, context.cues):
             node = node.head
+    return None
+
+
+def _name_before(cue: Token, context: _Context) -> Token | None:
+    """A main verb of saying left without a subject by the parser ("In the capital, Ana Ruiz, head of
+    the union, says ..."): the last person named before it in its clause, with no verb between."""
+    for token in reversed(list(cue.sent[:cue.i - cue.sent.start])):
+        if token.pos_ in {"VERB", "AUX"} or token.i in context.quoted:
+            return None
+        entity = context.refs.entity_at(token.i)
+        if entity and context.refs.type_of(entity) == "person":
+            return token
     return None
 
 
