@@ -291,12 +291,30 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
                 continue
             end = _extend_name(doc, end, kb)
             actor_type = "person"
+        elif ent.label_ == "ORG" and _speaks_like_a_person(doc[start:end], cues):
+            actor_type = "person"
         elif ent.label_ == "ORG":
             actor_type = _org_type(doc[start:end], cues)
         else:
             actor_type = "location"
         found.append(Candidate(start, end, actor_type, "ner"))
     return found
+
+
+def _speaks_like_a_person(span: Span, cues: ActorCues) -> bool:
+    """An unknown two- or three-word "organisation" with no organisation word in it that is described
+    as a person ("Ana Ruiz, a researcher at ...") or speaks as one ("..., said Ana Ruiz"): the NER
+    often takes unfamiliar personal names for organisations."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(_name_cased(t) for t in words):
+        return False
+    if any(t.lower_ in cues.org_heads or t.lower_ in cues.generic_name_words for t in words):
+        return False
+    root = span.root
+    described = any(c.dep_ == "appos" and c.lower_.rstrip("s") in cues.titles | cues.person_nouns
+                    for c in root.children)
+    speaking = root.dep_ in {"nsubj", "dobj", "attr"} and root.head.lemma_.lower() in cues.person_verbs
+    return described or speaking
 
 
 def _after_person_title(doc: Doc, start: int, end: int, cues: ActorCues) -> bool:

@@ -123,7 +123,6 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
     quoted_tokens = _tokens_in_marks(doc, marks)
     context.quoted = quoted_tokens
     found: list[tuple[int, Quote]] = []  # (order position, quote)
-    used_cues: set[int] = set()
 
     # Visit direct quotes and indirect cues in reading order, so "he" finds the right last speaker.
     items: list[tuple[int, str, object]] = [(m.start, "direct", m) for m in marks]
@@ -138,11 +137,11 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
             quote = _direct_quote(context, item, quoted_tokens)  # type: ignore[arg-type]
             if quote is not None:
                 found.append((position, quote))
-                if quote.cue.text:
-                    used_cues.add(quote.cue.start)
         else:
             token: Token = item  # type: ignore[assignment]
-            quote = _indirect_quote(context, token, quoted_tokens, used_cues)
+            # a cue that introduced quoted words may also report a clause around them ('the group
+            # says X was "detained" and must be freed'): the clause is the quote, the words absorbed
+            quote = _indirect_quote(context, token, quoted_tokens)
             if quote is not None:
                 found.append((position, quote))
     quotes = _merge_split(doc.text, _drop_absorbed([q for _, q in found]))
@@ -337,10 +336,8 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
 # --- indirect speech ----------------------------------------------------------------------------
 
 
-def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark], used: set[int]) -> Quote | None:
+def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark]) -> Quote | None:
     doc, cues = context.doc, context.cues
-    if cue.idx in used:
-        return None
     if _is_according(cue):
         content_tokens = _according_content(cue)
         if not content_tokens:
@@ -385,7 +382,9 @@ def _remember_speaker(context: _Context, cue: Token) -> None:
 
 
 def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
-    for child in cue.children:
+    # a clause after the verb first: "In a note sent after the vote failed, Ruiz said the count was
+    # wrong" (the parser may also hang the adverbial's clause on the verb of saying)
+    for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)):
         if child.dep_ == "ccomp":
             if any(m.dep_ == "mark" and m.lower_ in cues.question_marks for m in child.children):
                 return []

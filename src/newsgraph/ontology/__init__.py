@@ -27,6 +27,8 @@ class ActorCues:
     generic_name_words: frozenset[str] = frozenset()
     bodies_alone: frozenset[tuple[str, ...]] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    person_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,8 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         generic_name_words=frozenset(data.get("generic_name_words", [])),
         bodies_alone=frozenset(tuple(str(b).lower().split()) for b in data.get("bodies_alone", [])),
         place_heads=frozenset(str(h).lower() for h in data.get("place_heads", [])),
+        person_nouns=frozenset(str(h).lower() for h in data.get("person_nouns", [])),
+        person_verbs=frozenset(str(h).lower() for h in data.get("person_verbs", [])),
     )
 
 
