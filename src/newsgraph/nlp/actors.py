@@ -193,11 +193,14 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
     states = sorted((c for c in found if c.type == "country" and c.country), key=lambda c: c.start)
     demonym_ends = {c.end for c in found if c.demonym}
     extra = []
-    phrases = sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0]))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, kind in sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(phrase[0], []).append((phrase, kind))
+    lowered = [t.lower_ for t in doc]
     i = 1
     while i < len(doc):
-        match = next(((phrase, kind) for phrase, kind in phrases
-                      if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase), None)
+        match = next(((phrase, kind) for phrase, kind in by_first.get(lowered[i], ())
+                      if tuple(lowered[i:i + len(phrase)]) == phrase), None)
         if match is None or i in demonym_ends:
             i += 1
             continue

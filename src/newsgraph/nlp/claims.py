@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.quotes import QuoteMark, find_quote_marks, reports_a_view
 from newsgraph.ontology import ONTOLOGY_DIR, SpeechCues, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
@@ -112,7 +113,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
     quotation marks (a floating quote, or the next sentence of a long quote); asserted otherwise.
     """
     claims = []
-    marks = find_quote_marks(doc.text)
+    marks = find_quote_marks(text_of(doc))
     by_sentence: dict[int, list[Token]] = {}
     for token in doc:
         by_sentence.setdefault(sentence_of[token.i], []).append(token)
@@ -135,7 +136,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
                 subject = next((c for c in hedge.cue.children if c.dep_ == "nsubj"), None)
                 holder_text = _phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
             claims.append(Claim(sentence.index, "hedged", holder, holder_text, _cue_text(hedge.cue)))
-        elif reporting is not None or _inside_quotation(doc.text, sentence, marks) or _reports_a_view(root, speech):
+        elif reporting is not None or _inside_quotation(text_of(doc), sentence, marks) or _reports_a_view(root, speech):
             claims.append(Claim(sentence.index, "attributed", holder, holder_text, cue))
         else:
             claims.append(Claim(sentence.index, "asserted"))

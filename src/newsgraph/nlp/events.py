@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.arguments import conjuncts, object_of, phrase_text, subject_of
+from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.ontology import EventLexicon, Trigger
 from newsgraph.record import Event, Quantity, Span
@@ -408,7 +409,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if tokens[-1].i - tokens[0].i > 4:
         start, end = trigger_token.idx, trigger_token.idx + len(trigger_token.text)
-    span = Span(doc.text[start:end], start, end)
+    span = Span(text_of(doc)[start:end], start, end)
     negated = any(c.dep_ == "neg" for c in trigger_token.children)
     mode = trigger.mode or _mode(trigger_token, trigger.type, lexicon)
     quantity = _quantity(quantity_of) if quantity_of is not None else None

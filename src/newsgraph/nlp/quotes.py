@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
@@ -118,7 +119,7 @@ class _Context:
 
 def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[int]) -> list[Quote]:
     context = _Context(doc, refs, cues, sentence_of)
-    text = doc.text
+    text = text_of(doc)
     marks = find_quote_marks(text)
     quoted_tokens = _tokens_in_marks(doc, marks)
     context.quoted = quoted_tokens
@@ -144,7 +145,7 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
             quote = _indirect_quote(context, token, quoted_tokens)
             if quote is not None:
                 found.append((position, quote))
-    quotes = _merge_split(doc.text, _drop_absorbed([q for _, q in found]))
+    quotes = _merge_split(text_of(doc), _drop_absorbed([q for _, q in found]))
     _channels_from_according(context, quotes)
     quotes = _dedupe(quotes)
     refs.quotes = quotes
@@ -214,7 +215,7 @@ def _is_according(token: Token) -> bool:
 
 def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMark]) -> Quote | None:
     doc = context.doc
-    content = _trim(doc.text, mark.start, mark.end)
+    content = _trim(text_of(doc), mark.start, mark.end)
     if content is None:
         return None
     start, end = content
@@ -241,7 +242,7 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     if speaker:
         context.refs.note_speaker(sentence, speaker, cue.i if cue is not None else inner[0].i)
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
-                 content=TextSpan(doc.text[start:end], start, end), direct=True, sentence=sentence,
+                 content=TextSpan(text_of(doc)[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
 
 
@@ -358,7 +359,7 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
         return None  # 'called the plan "a gamble"': the quoted description is what was said, as a direct quote
     if quoted_words and quoted_words * 2 >= clause_words:
         return None  # the clause is essentially its quoted words: reported as a direct quote
-    bounds = _trim(doc.text, content_tokens[0].idx, content_tokens[-1].idx + len(content_tokens[-1].text))
+    bounds = _trim(text_of(doc), content_tokens[0].idx, content_tokens[-1].idx + len(content_tokens[-1].text))
     if bounds is None or len(content_tokens) < 2:
         return None
     speaker, speaker_text = _speaker(context, cue)
@@ -369,7 +370,7 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
         context.refs.note_speaker(sentence, speaker, cue.i)
     start, end = bounds
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=_cue_span(cue),
-                 content=TextSpan(doc.text[start:end], start, end), direct=False, sentence=sentence,
+                 content=TextSpan(text_of(doc)[start:end], start, end), direct=False, sentence=sentence,
                  channel=_channel(context, cue))
 
 
@@ -565,8 +566,10 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
 def _name_before(cue: Token, context: _Context) -> Token | None:
     """A main verb of saying left without a subject by the parser ("In the capital, Ana Ruiz, head of
     the union, says ..."): the last person named before it in its clause, with no verb between."""
-    for token in reversed(list(cue.sent[:cue.i - cue.sent.start])):
-        if token.pos_ in {"VERB", "AUX"} or token.i in context.quoted:
+    sentence = context.sentence_of[cue.i]
+    for i in range(cue.i - 1, -1, -1):
+        token = cue.doc[i]
+        if context.sentence_of[i] != sentence or token.pos_ in {"VERB", "AUX"} or token.i in context.quoted:
             return None
         entity = context.refs.entity_at(token.i)
         if entity and context.refs.type_of(entity) == "person":
@@ -659,10 +662,10 @@ def _cue_span(cue: Token) -> TextSpan:
     if _is_according(cue):
         to = next(c for c in cue.children if c.lower_ == "to")
         end = to.idx + len(to.text)
-        return TextSpan(cue.doc.text[cue.idx:end], cue.idx, end)
+        return TextSpan(text_of(cue.doc)[cue.idx:end], cue.idx, end)
     tokens = [cue, *[c for c in cue.children if c.dep_ == "prt"]]
     start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-    return TextSpan(cue.doc.text[start:end], start, end)
+    return TextSpan(text_of(cue.doc)[start:end], start, end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
