@@ -410,7 +410,8 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 if child.lemma_.lower() in cues.speech_nouns:
                     return []  # "denied the report": a document or an utterance named, not what was said
                 # "denied any fraud in the vote": the object with what the verb attaches after it
-                after = [c for c in cue.rights if c.i > child.i and c.dep_ in {"prep", "oprd", "xcomp"}]
+                after = _without_trailing_settings(
+                    [c for c in cue.rights if c.i > child.i and c.dep_ in {"prep", "oprd", "xcomp"}], cues)
                 return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)
     if cue.lemma_.lower() in cues.view_objects:
         return _view_content(cue)
@@ -462,7 +463,7 @@ def _view_content(cue: Token) -> list[Token]:
     """'The court called the ruling final', 'Monitors voiced concern about the count', 'Kyiv blamed
     Moscow for the blast', 'Aid groups called for a truce': the object with the complements after it.
     A bare object is not enough for "call" ("she called the minister" is a phone call)."""
-    parts = [c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS]
+    parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS], None)
     if not parts:
         return []
     directive = any(c.dep_ == "xcomp" for c in cue.children) or any(
@@ -474,6 +475,27 @@ def _view_content(cue: Token) -> list[Token]:
     if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
         return []
     return sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
+
+
+MEDIA_NOUNS = {"post", "statement", "interview", "tweet", "letter", "video", "speech", "conference", "briefing",
+               "message", "address", "broadcast", "podcast", "op-ed", "column", "report"}
+
+
+def _medium_or_time(prep: Token, cues: SpeechCues | None) -> bool:
+    """'confirmed the deal in a post on X', '... on Friday': where or when it was said, not what."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if len(list(prep.subtree)) > 6:
+        return False  # a long phrase carries content too ("in February of an officer who ...")
+    return any(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in MEDIA_NOUNS
+               or (cues is not None and o.lemma_.lower() in cues.channel_nouns) for o in objects)
+
+
+def _without_trailing_settings(parts: list[Token], cues: SpeechCues | None) -> list[Token]:
+    """Drop where and when it was said from the end of what was said ('confirmed the deal in a
+    post on Friday'); inside the content such phrases stay, so the content remains one stretch."""
+    while parts and parts[-1].dep_ == "prep" and _medium_or_time(parts[-1], cues):
+        parts = parts[:-1]
+    return parts
 
 
 def _describes(part: Token) -> bool:
