@@ -313,7 +313,10 @@ def _speaks_like_a_person(span: Span, cues: ActorCues) -> bool:
         return False
     if any(t.lower_ in cues.org_heads or t.lower_ in cues.generic_name_words for t in words):
         return False
-    root = span.root
+    return _speaks_like_a_person_token(span.root, cues)
+
+
+def _speaks_like_a_person_token(root: Token, cues: ActorCues) -> bool:
     described = any(c.dep_ == "appos" and c.lower_.rstrip("s") in cues.titles | cues.person_nouns
                     for c in root.children)
     speaking = root.dep_ in {"nsubj", "dobj", "attr"} and root.head.lemma_.lower() in cues.person_verbs
@@ -604,6 +607,13 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
             candidate.type = "location"  # "in Guayaquil": a lone name after "in" is a place
             candidate.key = f"location:{fold(words[0])}"
             continue
+        if match is None and len(words) == 1 and candidate.origin == "ner" and not _introduced_alone(
+                doc, candidate, cues):
+            # news names a person in full before using one name: a lone unknown "name" the article
+            # never gives in full ("Borneo", "Kismayo") is most often a place the NER misread
+            candidate.type = "location"
+            candidate.key = f"location:{fold(words[0])}"
+            continue
         candidate.key = match or f"person:{fold(' '.join(words))}"
         if match is None:
             people.append((words, candidate.key, False))
@@ -626,6 +636,15 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
             candidate.key = f"location:{fold(' '.join(words))}"
         else:
             candidate.key = f"{'location' if candidate.type == 'location' else 'org'}:{fold(' '.join(words))}"
+
+
+def _introduced_alone(doc: Doc, candidate: Candidate, cues: ActorCues) -> bool:
+    """A one-word name that still reads as a person's: after a title ("President Lula"), as the
+    speaker of a verb of saying ("..., Farmajo said"), or described by an apposition."""
+    before = doc[candidate.start - 1] if candidate.start > 0 else None
+    if before is not None and (before.lower_ in cues.titles or before.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"}):
+        return True
+    return _speaks_like_a_person_token(doc[candidate.start:candidate.end].root, cues)
 
 
 def _after_place_preposition(token: Token, cues: ActorCues) -> bool:
