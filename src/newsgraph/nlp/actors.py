@@ -360,14 +360,20 @@ def _only_generic_words(span: Span, cues: ActorCues) -> bool:
 
 
 def _looks_like_name(span: Span, cues: ActorCues) -> bool:
-    words = [t for t in span if not t.is_punct]
+    # the second half of a hyphenated name part counts with the first ("Ing-wen", "Jean-luc")
+    words = [t for t in span if not t.is_punct and not (t.i > 0 and t.doc[t.i - 1].text == "-"
+                                                        and not t.doc[t.i - 1].whitespace_)]
     if not words or not _name_cased(words[0]):
         return False
     return all(_name_cased(t) or t.is_upper or t.text in cues.name_particles for t in words)
 
 
 def _extend_name(doc: Doc, end: int, kb: KnowledgeBase) -> int:
-    """spaCy often stops a Spanish name one word short ("Claudia Sheinbaum" for "Claudia Sheinbaum Pardo")."""
+    """spaCy often stops a Spanish name one word short ("Claudia Sheinbaum" for "Claudia Sheinbaum
+    Pardo") and a hyphenated given name at its hyphen ("Tsai Ing" for "Tsai Ing-wen")."""
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        end += 2
     while end < len(doc):
         token = doc[end]
         if not (token.tag_ == "NNP" and _name_cased(token) and token.ent_type_ in {"", "PERSON"}):
