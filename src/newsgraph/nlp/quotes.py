@@ -551,6 +551,11 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         to = next(c for c in cue.children if c.lower_ == "to")
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     quoted = context.quoted
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children):
+        # "She was told that ...", "He is credited with ...": the passive's subject is spoken to or
+        # about; the speaker, if named, is the agent ("was told by officials that ...")
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     node = cue
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
