@@ -129,3 +129,27 @@ def test_lowercase_role_without_a_named_person_gives_no_affiliation(extractor) -
     extraction = extract(extractor, "The foreign minister said the talks with Iran would resume.")
     assert any(e.name == "Iran" for e in extraction.entities)
     assert not ties(extraction, "affiliation")
+
+
+# --- state offices --------------------------------------------------------------------------------
+
+
+def test_an_office_holder_named_without_a_state_belongs_to_the_state_of_the_story(extractor) -> None:
+    text = ("Floods hit eastern Moldova on Monday. Moldova asked for help, and Prime Minister Dorin Balan "
+            "visited the flooded villages on Tuesday.")
+    extraction = extract(extractor, text)
+    assert the_tie(extraction, "affiliation", "Dorin Balan", "Moldova").type == "minister_of"
+
+
+def test_the_president_of_a_charity_is_not_tied_to_the_state_of_the_story(extractor) -> None:
+    text = ("Floods hit eastern Moldova on Monday. Moldova asked for help, and Relief Without Borders "
+            "President Dorin Balan visited the flooded villages on Tuesday.")
+    extraction = extract(extractor, text)
+    assert not any(t[2:] == ("Dorin Balan", "Moldova") for t in ties(extraction)), ties(extraction)
+
+
+def test_an_office_holder_of_another_state_named_by_demonym_belongs_to_that_state(extractor) -> None:
+    text = "Moldova asked for help after the floods, and Romanian Prime Minister Dorin Balan sent rescue teams."
+    extraction = extract(extractor, text)
+    assert not any(t[2:] == ("Dorin Balan", "Moldova") for t in ties(extraction)), ties(extraction)
+    assert the_tie(extraction, "affiliation", "Dorin Balan", "Romania")

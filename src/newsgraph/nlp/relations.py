@@ -31,6 +31,8 @@ class RelationCues:
     alliance_verbs: frozenset[str]
     opposition_nouns: frozenset[str]
     based_types: frozenset[str]
+    state_offices: frozenset[str]
+    home_offices: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +43,9 @@ def relation_cues(path: Path | None = None) -> RelationCues:
     return RelationCues(roles=roles, alliance_nouns=frozenset(data["alliance_nouns"]),
                         alliance_verbs=frozenset(data["alliance_verbs"]),
                         opposition_nouns=frozenset(data["opposition_nouns"]),
-                        based_types=frozenset(data["based_types"]))
+                        based_types=frozenset(data["based_types"]),
+                        state_offices=frozenset(data["state_offices"]),
+                        home_offices=frozenset(data["home_offices"]))
 
 
 class _Collector:
@@ -78,7 +82,38 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _tie_title(collect, cues, entity_id, start)
     for token in doc:
         _alliances(collect, cues, token)
+    _state_office_ties(collect, cues)
     return list(collect.found.values())
+
+
+def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
+    """A person who holds a state office ("Foreign Minister", "the governor", "a former diplomat"),
+    with the state known from the knowledge base or the words around the name, belongs to that
+    state when the article names it. Evidence: the person's first mention."""
+    states = {e.country: e.id for e in collect.actors.entities if e.type == "country" and e.country}
+    first: dict[str, int] = {}
+    mentions: dict[str, int] = {}
+    for start, _end, entity_id in collect.actors.spans:
+        first.setdefault(entity_id, start)
+        mentions[entity_id] = mentions.get(entity_id, 0) + 1
+    # the state the article is about: named most often (a prime minister with no state named is its)
+    home = max((e.id for e in collect.actors.entities if e.type == "country"), key=lambda i: mentions.get(i, 0),
+               default=None)
+    for entity in collect.actors.entities:
+        if entity.type != "person" or entity.id not in first:
+            continue
+        words = (entity.role or "").lower().replace("-", " ").split()
+        office = next((w for w in words if w in cues.state_offices), None)
+        if office is None:
+            continue
+        state = states.get(entity.country or "")
+        serves_elsewhere = any(cls == "affiliation" and source == entity.id and collect.type_of(target) != "country"
+                               for cls, source, target in collect.found)  # "the charity's president"
+        if state is None and not entity.country and office in cues.home_offices and not serves_elsewhere:
+            state = home
+        if state is not None:
+            kind = cues.roles.get(office, "member_of")
+            collect.add("affiliation", kind, entity.id, state, collect.doc[first[entity.id]])
 
 
 def _span_head(doc: Doc, start: int, end: int) -> Token:
