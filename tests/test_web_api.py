@@ -136,7 +136,7 @@ def test_actor_network_is_the_ego_network(client: TestClient) -> None:
     edges = {(e["source"], e["target"], e["kind"]): e["types"] for e in graph["edges"]}
     assert edges == {(MADURO, "iran", "cooperation"): {"SUPPORT": 1},
                      (MADURO, "united-states", "conflict"): {"ACCUSE": 1},
-                     (MADURO, "venezuela", "tie"): {"affiliation": 1}}
+                     (MADURO, "venezuela", "tie"): {"affiliation": 3}}  # his office ties him in each story
 
 
 def test_actor_timeline_counts_events_per_month(client: TestClient, news: NewsDb) -> None:
