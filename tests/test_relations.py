@@ -153,3 +153,26 @@ def test_an_office_holder_of_another_state_named_by_demonym_belongs_to_that_stat
     extraction = extract(extractor, text)
     assert not any(t[2:] == ("Dorin Balan", "Moldova") for t in ties(extraction)), ties(extraction)
     assert the_tie(extraction, "affiliation", "Dorin Balan", "Romania")
+
+
+# --- oppositions from conflict nouns and from reported attacks -------------------------------------
+
+
+def test_the_war_between_two_states_opposes_them(extractor) -> None:
+    extraction = extract(extractor, "The war between Armenia and Azerbaijan displaced thousands of families.")
+    assert frozenset({"Armenia", "Azerbaijan"}) in pairs(extraction, "opposition"), ties(extraction)
+
+
+def test_a_war_named_with_no_sides_opposes_nobody(extractor) -> None:
+    extraction = extract(extractor, "Armenia and Azerbaijan both sent envoys to talks on the war's refugees.")
+    assert pairs(extraction, "opposition") == set(), ties(extraction)
+
+
+def test_a_reported_attack_between_states_opposes_them(extractor) -> None:
+    extraction = extract(extractor, "Ethiopia bombed Eritrea on Monday.")
+    assert frozenset({"Ethiopia", "Eritrea"}) in pairs(extraction, "opposition"), ties(extraction)
+
+
+def test_a_hedged_attack_makes_no_standing_tie(extractor) -> None:
+    extraction = extract(extractor, "Ethiopia may have bombed Eritrea on Monday.")
+    assert pairs(extraction, "opposition") == set(), ties(extraction)

@@ -94,9 +94,9 @@ class Extractor:
         events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
                              self.speech_cues.saying)
         attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
-        relations = find_relations(doc, refs, sentence_of, self.relation_cues)
         hedges = find_hedges(doc, self.hedge_cues)
         set_event_status(doc, events, quotes, hedges)
+        relations = find_relations(doc, refs, sentence_of, self.relation_cues, events)
         claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
         return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
                           events=events, relations=relations, claims=claims)

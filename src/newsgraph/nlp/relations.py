@@ -18,7 +18,7 @@ from newsgraph.nlp.actors import POSSESSIVES
 from newsgraph.nlp.arguments import conjuncts, subject_of
 from newsgraph.nlp.references import References, actor_in
 from newsgraph.ontology import ONTOLOGY_DIR
-from newsgraph.record import Relation
+from newsgraph.record import Event, Relation
 
 STATE_TYPES = {"country"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "det", "case", "punct", "appos"}
@@ -33,6 +33,7 @@ class RelationCues:
     based_types: frozenset[str]
     state_offices: frozenset[str]
     home_offices: frozenset[str]
+    conflict_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         opposition_nouns=frozenset(data["opposition_nouns"]),
                         based_types=frozenset(data["based_types"]),
                         state_offices=frozenset(data["state_offices"]),
-                        home_offices=frozenset(data["home_offices"]))
+                        home_offices=frozenset(data["home_offices"]),
+                        conflict_nouns=frozenset(data["conflict_nouns"]))
 
 
 class _Collector:
@@ -70,7 +72,7 @@ class _Collector:
 
 
 def find_relations(doc: Doc, actors: References, sentence_of: list[int],
-                   cues: RelationCues | None = None) -> list[Relation]:
+                   cues: RelationCues | None = None, events: list[Event] | None = None) -> list[Relation]:
     cues = cues or relation_cues()
     collect = _Collector(doc, actors, sentence_of)
     for start, end, entity_id in actors.spans:
@@ -83,7 +85,25 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     for token in doc:
         _alliances(collect, cues, token)
     _state_office_ties(collect, cues)
+    _ties_from_events(collect, events or [])
     return list(collect.found.values())
+
+
+HOSTILE_EVENTS = {"ASSAULT", "COERCE"}
+SIDES = {"country", "armed_group", "armed_forces", "criminal_organization", "government_body"}
+
+
+def _ties_from_events(collect: _Collector, events: list[Event]) -> None:
+    """An attack or coercion the article reports as fact between two organised sides ("Ruritanian
+    forces shelled rebel positions of the Liberation Front") shows the two are opposed. Acts by or
+    against persons, reported speech and hedged reports do not make a standing tie."""
+    for event in events:
+        if event.type not in HOSTILE_EVENTS or event.status != "asserted" or event.negated:
+            continue
+        if collect.type_of(event.source) in SIDES and collect.type_of(event.target) in SIDES:
+            token = collect.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if token is not None:
+                collect.add("opposition", "opposition", event.source, event.target, token[0])
 
 
 def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
@@ -229,10 +249,31 @@ def _tie_title(collect: _Collector, cues: RelationCues, entity_id: str, start: i
             collect.add(cls, cls, owner, entity_id, doc[i])
 
 
+def _conflict(collect: _Collector, noun: Token) -> None:
+    """'the war between Ruritania and Borduria' (the two sides), "Ruritania's war in Borduria" (the
+    owner against the state it fights in): a conflict noun names its sides."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = actor_in(possessor, collect.actors, depth=0) if possessor is not None else None
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ == "between" and objects:
+            sides = [actor_in(p, collect.actors, depth=0) for p in conjuncts(objects[0])]
+            sides = [side for side in sides if side and collect.type_of(side) != "location"]
+            for i, first in enumerate(sides):
+                for second in sides[i + 1:]:
+                    collect.add("opposition", "opposition", first, second, noun)
+        elif prep.lower_ in {"in", "on", "against"} and owner and objects:
+            target = collect.actors.entity_at(objects[0].i)
+            if target and collect.type_of(target) == "country" and collect.type_of(owner) != "location":
+                collect.add("opposition", "opposition", owner, target, noun)
+
+
 def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
     """'Moscow deepened its alliances with Minsk and Pyongyang', 'a partnership with Beijing'."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and lemma in cues.alliance_nouns | cues.opposition_nouns:
+    if token.pos_ == "NOUN" and lemma in cues.conflict_nouns:
+        _conflict(collect, token)
+    if token.pos_ == "NOUN" and lemma in cues.alliance_nouns | cues.opposition_nouns | cues.conflict_nouns:
         cls = "alliance" if lemma in cues.alliance_nouns else "opposition"
         partners = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "between"}
                     for p in prep.children if p.dep_ == "pobj"]
