@@ -230,3 +230,16 @@ def test_an_unresolved_target_keeps_its_text(extractor: Extractor) -> None:
     event = event_with(extraction, "attacked")
     assert (event.source, event.source_text, event.target, event.target_text) == (None, "The rebels", None,
                                                                                   "a convoy")
+
+
+def test_a_relative_pronoun_is_its_antecedent(extractor: Extractor) -> None:
+    text = "Kenya struck two militant camps of al-Shabaab, which it blames for the attack on the border post."
+    extraction = extractor.extract(Article(id="rel-pron", text=text))
+    accusations = [e for e in extraction.events if e.type == "ACCUSE"]
+    assert accusations and all(e.target and "shabaab" in e.target for e in accusations), extraction.events
+
+
+def test_a_relative_pronoun_without_an_actor_antecedent_names_nobody(extractor: Extractor) -> None:
+    text = "Kenya closed the road, which it blames for the attack on the border post."
+    extraction = extractor.extract(Article(id="rel-pron-2", text=text))
+    assert all(e.target is None for e in extraction.events if e.type == "ACCUSE"), extraction.events

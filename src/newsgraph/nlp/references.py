@@ -114,6 +114,9 @@ class References:
         entity = self._actor_at(token)
         if entity:
             return entity
+        if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and depth > 0:
+            # "the groups, which it blames for the attack": a relative pronoun is its antecedent
+            return self.actor_in(token.head.head, depth - 1)
         if token.pos_ == "PRON" or token.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
             return self.pronoun(token)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
