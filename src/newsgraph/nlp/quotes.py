@@ -79,6 +79,13 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
                 j += 1
             stop = end if end is not None else j
             content_start = i + len(opening)
+            if end is None:
+                # never closed: copy that lost its closing mark, or a paragraph run into the next one
+                # (flattened text). The quote ends with its first sentence, not the paragraph.
+                first_end = SENTENCE_BREAK.search(text, content_start, stop)
+                if first_end is not None:
+                    stop = first_end.start() + 1
+                    j = stop
             if stop - content_start >= 2:
                 marks.append(QuoteMark(content_start, stop, i, end))
             i = (end + len(close_mark)) if end is not None else max(j, i + 1)
