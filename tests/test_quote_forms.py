@@ -190,3 +190,17 @@ def test_a_verb_after_a_quote_without_a_clause_is_its_cue(extractor: Extractor) 
     extraction = extract(extractor, '"Who pays for this?" asked Penny Wong.')
     quote = quote_with(extraction, "Who pays for this?")
     assert (speaker_name(extraction, quote), quote.cue.text, quote.direct) == ("Penny Wong", "asked", True)
+
+
+def test_a_trailing_name_and_verb_report_the_clause_before_them(extractor: Extractor) -> None:
+    text = ("Food stocks in the camps will run out by June, Daniel Kiprono, a spokesman for the Kenya Red Cross, "
+            "told reporters in Nairobi.")
+    extraction = extract(extractor, text)
+    quote = quote_with(extraction, "Food stocks in the camps will run out by June")
+    assert quote.speaker_text == "Daniel Kiprono", describe(extraction)
+
+
+def test_a_coordinated_verb_after_a_list_of_names_is_no_trailing_attribution(extractor: Extractor) -> None:
+    text = "Aid reached towns in Kenya, Uganda and Tanzania, and warned nobody about the floods."
+    extraction = extract(extractor, text)
+    assert not any(q.content.text.startswith("Aid reached") for q in extraction.quotes), describe(extraction)

@@ -434,7 +434,33 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             if child.dep_ in {"xcomp", "dep"} and not infinitive and any(
                     t.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree):
                 return sorted(child.subtree, key=lambda t: t.i)
-    return _parenthetical_content(cue)
+    return _parenthetical_content(cue) or _trailing_content(cue)
+
+
+def _trailing_content(cue: Token) -> list[Token]:
+    """'Funds are running short, Ana Ruiz, a spokeswoman for the agency, told reporters.': a verb of
+    saying at the end, after the speaker's name set off by commas, reports the clause before them
+    (the parser often joins it as a conjunct). The content runs from the sentence start to the comma
+    before the speaker."""
+    doc = cue.doc
+    if any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} for c in cue.children) or cue.i == 0 \
+            or not (doc[cue.i - 1].text == "," or doc[cue.i - 1].pos_ == "PROPN"):
+        return []  # "..., and warned ...": a coordinated act, not a speaker's name and verb
+    comma = None
+    i = cue.i - 1
+    while i >= 0 and not doc[i].is_sent_start:
+        if doc[i].pos_ in {"VERB", "AUX"} or doc[i].dep_ == "cc":
+            break
+        if doc[i].text == ",":
+            comma = i
+        i -= 1
+    if comma is None or not any(t.pos_ == "PROPN" for t in doc[comma:cue.i]):
+        return []
+    start = comma
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    tokens = [t for t in doc[start:comma] if not t.is_space]
+    return tokens if any(t.pos_ in {"VERB", "AUX"} for t in tokens) else []
 
 
 def _statement_clause(cue: Token) -> list[Token]:
@@ -583,7 +609,9 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
                 return next(s for s in saying.children if s.dep_ in SUBJECTS)
         if node.dep_ == "agent":
             break
-        if node is cue and node.dep_ == "ROOT":
+        if node is cue and (node.dep_ == "ROOT" or (node.dep_ == "conj" and cue.i > 0
+                                                    and cue.doc[cue.i - 1].text == ",")):
+            # "..., Ana Ruiz, a spokeswoman, told reporters": the name set off before the verb
             named = _name_before(cue, context)
             if named is not None:
                 return named
