@@ -293,6 +293,7 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
             if not _looks_like_name(doc[start:end], cues):
                 continue
             end = _extend_name(doc, end, kb)
+            start = _extend_name_left(doc, start, cues)
             actor_type = "person"
         elif ent.label_ == "ORG" and _speaks_like_a_person(doc[start:end], cues):
             actor_type = "person"
@@ -382,6 +383,16 @@ def _extend_name(doc: Doc, end: int, kb: KnowledgeBase) -> int:
             break
         end += 1
     return end
+
+
+def _extend_name_left(doc: Doc, start: int, cues: ActorCues) -> int:
+    """The NER sometimes keeps only the last word of an unfamiliar name ("Dr. Olajide Idris" ->
+    "Idris"): a capitalised proper noun right before it, not a title, is the given name."""
+    while (start > 0 and doc[start - 1].pos_ == "PROPN" and _name_cased(doc[start - 1])
+           and doc[start - 1].lower_ not in cues.titles and doc[start - 1].ent_type_ in {"", "PERSON"}
+           and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in cues.org_heads):
+        start -= 1
+    return start
 
 
 def _org_type(span: Span, cues: ActorCues) -> str:
