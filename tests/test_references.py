@@ -243,3 +243,17 @@ def test_a_relative_pronoun_without_an_actor_antecedent_names_nobody(extractor: 
     text = "Kenya closed the road, which it blames for the attack on the border post."
     extraction = extractor.extract(Article(id="rel-pron-2", text=text))
     assert all(e.target is None for e in extraction.events if e.type == "ACCUSE"), extraction.events
+
+
+def test_a_name_the_ner_misses_that_speaks_is_a_person(extractor: Extractor) -> None:
+    text = "Flood waters rose overnight in the valley. Evenor Kalimbo said the river had never been so high."
+    extraction = extractor.extract(Article(id="speaker-name", text=text))
+    people = [e for e in extraction.entities if e.type == "person"]
+    assert [e.name for e in people] == ["Evenor Kalimbo"], extraction.entities
+    assert extraction.quotes and extraction.quotes[0].speaker == people[0].id
+
+
+def test_an_organisation_that_speaks_is_not_made_a_person(extractor: Extractor) -> None:
+    text = "Flood waters rose overnight in the valley. Kalimbo Relief Agency said the river had never been so high."
+    extraction = extractor.extract(Article(id="speaker-org", text=text))
+    assert not any(e.type == "person" for e in extraction.entities), extraction.entities

@@ -100,6 +100,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     candidates += _defined_acronym_names(doc, cues)
     chosen = _resolve_overlaps(candidates)
     chosen += _titled_name_candidates(doc, cues, chosen)
+    chosen += _speaker_name_candidates(doc, cues, chosen)
     chosen += _headed_org_candidates(doc, cues, chosen)
     metonyms = _metonym_candidates(doc, cues, chosen)
     chosen += metonyms
@@ -390,7 +391,7 @@ def _extend_name_left(doc: Doc, start: int, cues: ActorCues) -> int:
     "Idris"): a capitalised proper noun right before it, not a title, is the given name."""
     while (start > 0 and doc[start - 1].pos_ == "PROPN" and _name_cased(doc[start - 1])
            and doc[start - 1].lower_ not in cues.titles and doc[start - 1].ent_type_ in {"", "PERSON"}
-           and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in cues.org_heads):
+           and doc[start - 1].tag_ == "NNP" and doc[start - 1].lower_ not in cues.org_heads):
         start -= 1
     return start
 
@@ -428,6 +429,27 @@ def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) 
                 i = end
                 continue
         i += 1
+    return extra
+
+
+def _speaker_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:
+    """A capitalised name the NER missed that speaks ("Amara Okafor said ...", "..., said Okafor"):
+    the subject of a verb of saying, made of name-cased proper nouns and no organisation word, is a
+    person."""
+    covered = _covered(chosen)
+    extra = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues.person_verbs or token.pos_ != "PROPN":
+            continue
+        parts = sorted([token, *(c for c in token.children if c.dep_ in {"compound", "flat"})], key=lambda t: t.i)
+        start, end = parts[0].i, parts[-1].i + 1
+        words = doc[start:end]
+        if (end - start != len(parts) or any(i in covered for i in range(start, end)) or end - start > 3
+                or not all(_name_cased(t) and t.pos_ == "PROPN" for t in words)
+                or any(t.lower_ in cues.org_heads or t.lower_ in cues.titles or t.lower_ in cues.generic_name_words
+                       or t.text.casefold() in cues.not_actors for t in words)):
+            continue
+        extra.append(Candidate(start, end, "person", "rule"))
     return extra
 
 
