@@ -345,3 +345,16 @@ def test_same_event_without_hedge_is_asserted(extractor) -> None:
     extraction = extract(extractor, "Iran supplies weapons to Hezbollah.")
     event = assert_coded(extraction, Expected("AID", "Iran", "Hezbollah"))
     assert event.status == "asserted"
+
+
+# --- particles make other verbs -------------------------------------------------------------------
+
+
+def test_calling_off_a_strike_is_not_calling_one(extractor) -> None:
+    extraction = extractor.extract(Article(id="prt-1", text="The dockworkers' union called off the strike on Monday."))
+    assert not [e for e in extraction.events if e.type == "PROTEST"], extraction.events
+
+
+def test_calling_a_strike_is_a_protest(extractor) -> None:
+    extraction = extractor.extract(Article(id="prt-2", text="The dockworkers' union called a strike on Monday."))
+    assert [e.type for e in extraction.events] == ["PROTEST"], extraction.events

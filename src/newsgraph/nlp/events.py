@@ -330,11 +330,16 @@ def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
 
 def _verb_trigger(verb: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = verb.lemma_.lower()
-    candidates = [t for t in lexicon.verbs.get(lemma, []) if _has_particle(verb, t.particle)
-                  and lemma not in lexicon.not_triggers.get(t.type, ())]
-    # the phrasal form wins over the bare verb ("crack down on" over "crack")
+    candidates = [t for t in lexicon.verbs.get(lemma, []) if _has_particle(verb, t.particle)]
+    # the phrasal form wins over the bare verb ("crack down on" over "crack"); a verb blocked for a
+    # type blocks only its bare form ("call" may be no event while "call for" is a request)
     phrasal = [t for t in candidates if t.particle]
-    return _choose(verb, phrasal) or _choose(verb, [t for t in candidates if not t.particle])
+    bare = [t for t in candidates if not t.particle and lemma not in lexicon.not_triggers.get(t.type, ())]
+    if any(c.dep_ == "prt" for c in verb.children):
+        # "called off the strike", "backed down": a particle the lexicon does not list with the verb
+        # makes another verb, not the bare one
+        bare = []
+    return _choose(verb, phrasal) or _choose(verb, bare)
 
 
 def _verb_lemmas(verb: Token) -> list[str]:
@@ -348,9 +353,10 @@ def _verb_lemmas(verb: Token) -> list[str]:
 
 def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
     triggers = next((lexicon.light_verbs[f] for f in _verb_lemmas(verb) if f in lexicon.light_verbs), [])
+    particle = any(c.dep_ == "prt" for c in verb.children)
     for trigger in triggers:
-        if not _has_particle(verb, trigger.particle):
-            continue
+        if not _has_particle(verb, trigger.particle) or (particle and not trigger.particle):
+            continue  # "called off the strike" is not calling one
         for child in verb.children:
             if child.dep_ not in {"dobj", "nsubjpass"}:
                 continue
