@@ -22,7 +22,7 @@ from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
 from newsgraph.record import Span as TextSpan
 
-OPENING = {"“": "”", '"': '"', "''": "''", "‘": "’", "«": "»", "„": "“"}
+OPENING = {"“": "”", '"': '"', "''": "''", "``": "''", "‘": "’", "«": "»", "„": "“"}  # `` '' in older wires
 # Copy edited in several tools mixes straight and typographic double quotes ('"We will stay,” she
 # said'): a double quote opened either way closes at either mark.
 CLOSING = {'"': ('"', "”"), "“": ("”", '"')}
@@ -95,14 +95,17 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
 
 
 def _mark_at(text: str, i: int) -> str | None:
-    if text.startswith("''", i):
-        return "''"
+    for pair in ("''", "``"):
+        if text.startswith(pair, i):
+            return pair
     return text[i] if text[i] in OPENING else None
 
 
 def _opens(text: str, i: int, mark: str) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark == "``":
+        return True  # only ever an opening mark
     if mark in {'"', "''"}:
         return not after.isspace() and (before.isspace() or before in "([{—–-")
     return not after.isspace()
@@ -315,7 +318,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
     after = inner.end
     while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and "\n" not in doc[after].text:
         after += 1  # a cue after the quote stands in its paragraph
-    if after < len(doc) and _is_according(doc[after]) and doc[after - 1].text == ",":
+    if after < len(doc) and _is_according(doc[after]) and any(t.text == "," for t in doc[inner.end - 1:after]):
         return doc[after]  # '"Growth will slow," according to the central bank.'
     for i in range(after, min(after + 6, len(doc))):
         token = doc[i]
