@@ -23,6 +23,7 @@ from newsgraph.record import Entity, Mention
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 ORIGIN_RANK = {"kb": 0, "rule": 1, "ner": 2}
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z]*$")
 # A word cased as a name: "Ruiz", but also "McAllister", "DeLuca", "O'Neill", "d'Almeida", "al-Amin"
 NAME_CASED = re.compile(r"^(?:[a-z]{1,3}['’-])?[A-Z][a-z]*(?:['’-]?[A-Z]?[a-z]+)*$")
@@ -356,6 +357,8 @@ def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> 
 
 
 def _only_generic_words(span: Span, cues: ActorCues) -> bool:
+    if any(ORDINAL.match(t.text) for t in span):
+        return False  # "the 33rd Front": the number names one unit among many
     generic = cues.titles | cues.org_heads.keys() | cues.generic_name_words
     words = [t.lower_ for t in span if t.is_alpha]
     return bool(words) and all(w in generic or w.rstrip("s") in generic for w in words)
@@ -465,6 +468,9 @@ def _headed_org_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -
     i = 0
     while i < len(doc):
         end = i
+        # an ordinal may open the name of a unit or a front ("the 33rd Front", "82nd Airborne Division")
+        if ORDINAL.match(doc[i].text) and i + 1 < len(doc) and doc[i + 1].is_title and i not in covered:
+            end = i + 1
         while end < len(doc) and end not in covered and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}:
             end += 1
         if end - i >= 2:
