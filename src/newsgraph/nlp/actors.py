@@ -210,9 +210,12 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
         end = i + len(phrase)
         before = doc[i - 1]
         country = None
+        first = i
         if before.text in POSSESSIVES and i >= 2:
             owner = next((c for c in states if c.end == i - 1), None)
             country = owner.country if owner is not None else None
+            if owner is not None:
+                first = owner.start  # "Ruritania's coast guard" is the body's name in the text
         elif before.lower_ == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = _home_state(states, i)
@@ -221,8 +224,8 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
             country = next((c.country for c in reversed(states) if c.end <= i), None)
         if country:
             body = _kb_body(kb, country, actor_type, " ".join(phrase))
-            extra.append(Candidate(i, end, actor_type, "rule", kb_id=body.id if body else None, country=country,
-                                   key=_body_key(country, phrase)))
+            extra.append(Candidate(first, end, actor_type, "rule", kb_id=body.id if body else None,
+                                   country=country, key=_body_key(country, phrase)))
         i = end
     return extra
 
@@ -344,8 +347,9 @@ def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> 
         if doc[i].text in POSSESSIVES and i + 1 < end:
             start = i + 1  # "Israel's Institute for ..." -> "Institute for ..."
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
-                           or (doc[start].text[:1].islower() and doc[start].text not in cues.name_particles)
-                           or (start + 1 < end and doc[start + 1].text == "-" and doc[start].text[:1].islower())):
+                           or (doc[start].text[:1].islower() and doc[start].text not in cues.name_particles)):
+        if start + 2 < end and doc[start + 1].text == "-" and doc[start].text[:1].islower():
+            start += 2  # "pro-Western", "anti-government": the prefix takes its word with it
         start += 1
     if label == "PERSON":
         while start < end - 1 and (doc[start].lower_ in cues.titles or doc[start].lower_.rstrip("s") in cues.titles) \

@@ -85,8 +85,28 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     for token in doc:
         _alliances(collect, cues, token)
     _state_office_ties(collect, cues)
+    _state_bodies(collect)
     _ties_from_events(collect, events or [])
     return list(collect.found.values())
+
+
+STATE_BODIES = {"government_body", "armed_forces"}
+
+
+def _state_bodies(collect: _Collector) -> None:
+    """A ministry or an armed force named with its state ("Ruritania's coast guard", "the Ruritanian
+    army") is part of that state."""
+    states = {e.country: e.id for e in collect.actors.entities if e.type == "country" and e.country}
+    for start, end, entity_id in collect.actors.spans:
+        entity = collect.actors.entity(entity_id)
+        if entity is None or entity.type not in STATE_BODIES or entity.country not in states:
+            continue
+        named = [collect.actors.entity_at(i) for i in range(start, end)]
+        words = collect.doc[start:end]
+        demonym_or_possessor = any(t.text in POSSESSIVES for t in words) or (
+            words[0].text != entity.name.split()[0] and words[0].ent_type_ == "NORP")
+        if demonym_or_possessor or states[entity.country] in named:
+            collect.add("affiliation", "part_of", entity_id, states[entity.country], collect.doc[start])
 
 
 HOSTILE_EVENTS = {"ASSAULT", "COERCE"}
