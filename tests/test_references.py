@@ -160,7 +160,8 @@ def test_the_army_is_the_armed_forces_of_the_state_in_the_story(extractor: Extra
 
 def test_a_possessive_state_names_its_coast_guard(extractor: Extractor) -> None:
     extraction = extract(extractor, "Kenya's coast guard rescued forty fishermen.")
-    assert [(e.name, e.country) for e in entities_of_type(extraction, "armed_forces")] == [("coast guard", "KE")]
+    assert [(e.name, e.country) for e in entities_of_type(extraction, "armed_forces")] == [
+        ("Kenya's coast guard", "KE")]
 
 
 def test_the_army_of_something_is_no_state_body(extractor: Extractor) -> None:

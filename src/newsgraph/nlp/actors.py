@@ -208,6 +208,11 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
             continue
         phrase, actor_type = match
         end = i + len(phrase)
+        if (doc[end - 1].dep_ == "amod" or doc[end - 1].pos_ == "ADJ") and doc[end - 1].head.lower_ not in cues.titles:
+            # "Ruritania's military buildup": an adjective, not the armed forces; but "Ruritania's
+            # military spokesman" names the spokesman of its armed forces
+            i = end
+            continue
         before = doc[i - 1]
         country = None
         first = i
