@@ -358,3 +358,17 @@ def test_calling_off_a_strike_is_not_calling_one(extractor) -> None:
 def test_calling_a_strike_is_a_protest(extractor) -> None:
     extraction = extractor.extract(Article(id="prt-2", text="The dockworkers' union called a strike on Monday."))
     assert [e.type for e in extraction.events] == ["PROTEST"], extraction.events
+
+
+# --- conditions are not events ----------------------------------------------------------------------
+
+
+def test_an_act_stated_as_a_condition_is_not_coded(extractor) -> None:
+    text = "Ethiopia said it would bomb Eritrea's ports if Eritrea attacked its ships."
+    extraction = extractor.extract(Article(id="cond-1", text=text))
+    assert [(e.type, e.source) for e in extraction.events] == [("THREATEN", "ethiopia")], extraction.events
+
+
+def test_the_same_act_reported_as_fact_is_coded(extractor) -> None:
+    extraction = extractor.extract(Article(id="cond-2", text="Eritrea attacked Ethiopian ships on Monday."))
+    assert [(e.type, e.source) for e in extraction.events] == [("ASSAULT", "eritrea")], extraction.events

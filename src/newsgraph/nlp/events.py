@@ -100,6 +100,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         anchors[id(event)] = token
         events.append(event)
     events = _fold_embedded(events, anchors, actors)
+    events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
@@ -302,6 +303,19 @@ def _recode_intent(event: Event, token: Token) -> None:
         event.type, event.mode = "THREATEN", None
     elif event.type in COOPERATIVE:
         event.type, event.mode = "AGREE", None
+
+
+def _in_condition(token: Token) -> bool:
+    """'... if Ruritania attacks the port', 'unless the rebels withdraw': an act stated as a condition
+    has not happened; the clause it conditions (a threat, a warning) is the event."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # --- triggers -----------------------------------------------------------------------------------
