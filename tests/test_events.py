@@ -372,3 +372,14 @@ def test_an_act_stated_as_a_condition_is_not_coded(extractor) -> None:
 def test_the_same_act_reported_as_fact_is_coded(extractor) -> None:
     extraction = extractor.extract(Article(id="cond-2", text="Eritrea attacked Ethiopian ships on Monday."))
     assert [(e.type, e.source) for e in extraction.events] == [("ASSAULT", "eritrea")], extraction.events
+
+
+def test_parties_rejecting_something_together_do_not_reject_each_other(extractor) -> None:
+    extraction = extractor.extract(Article(id="mut-1", text="Chile and Peru rejected the proposal on Monday."))
+    assert not [e for e in extraction.events if e.target in {"chile", "peru"}], extraction.events
+
+
+def test_parties_signing_an_accord_together_act_towards_each_other(extractor) -> None:
+    extraction = extractor.extract(Article(id="mut-2", text="Chile and Peru signed a fisheries agreement on Monday."))
+    assert {(e.source, e.target) for e in extraction.events} == {("chile", "peru"), ("peru", "chile")}, \
+        extraction.events

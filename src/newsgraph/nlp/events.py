@@ -28,7 +28,7 @@ QUALIFIERS = {
     "approximately": "about",
 }
 ADJACENT_PREPS = {"in", "from", "of"}
-MUTUAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT"}
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}  # "X and Y rejected the plan" reject the plan, not each other
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
@@ -441,7 +441,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         if source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
-        if target is None and len(sources) > 1 and trigger.type in MUTUAL_TYPES:
+        mutual = trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects  # signing an accord together
+        if target is None and len(sources) > 1 and mutual:
             # "Iran and Venezuela signed an agreement": each party acts towards the other
             targets = [other for other in sources if other is not source_head]
         for target_head in targets:
