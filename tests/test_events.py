@@ -383,3 +383,14 @@ def test_parties_signing_an_accord_together_act_towards_each_other(extractor) ->
     extraction = extractor.extract(Article(id="mut-2", text="Chile and Peru signed a fisheries agreement on Monday."))
     assert {(e.source, e.target) for e in extraction.events} == {("chile", "peru"), ("peru", "chile")}, \
         extraction.events
+
+
+def test_a_target_phrase_named_by_the_doers_own_state_aims_at_the_other_actor(extractor) -> None:
+    text = "Chile lifted Chilean restrictions on fishing by Peru on Monday."
+    extraction = extractor.extract(Article(id="side-1", text=text))
+    assert [(e.source, e.target) for e in extraction.events] == [("chile", "peru")], extraction.events
+
+
+def test_a_target_that_is_another_actor_stays(extractor) -> None:
+    extraction = extractor.extract(Article(id="side-2", text="Chile lifted restrictions on Peru on Monday."))
+    assert all(e.target == "peru" for e in extraction.events if e.source == "chile"), extraction.events

@@ -454,6 +454,10 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             elif place_id is not None:
                 # no one named as target: event data codes the place ("demonstrated in Serbia")
                 target_id = place_id
+            if source_id is not None and target_head is not None and _same_side(source_id, target_id, actors):
+                # "eased curbs on U.S. aid to Ruritania": the doer's own side names the phrase, the
+                # target is the other actor inside it
+                target_id = _other_actor_in(target_head, source_id, actors) or target_id
             if source_id is not None and target_id == source_id:
                 continue
             events.append(Event(
@@ -466,6 +470,24 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is None and target_id is not None:
                 events[-1].target_text = place_text
     return events
+
+
+def _same_side(source: str, target: str | None, actors: References) -> bool:
+    """The target is the doer, or the doer's own state ("Trump eased U.S. restrictions")."""
+    if target is None:
+        return False
+    if target == source:
+        return True
+    doer, other = actors.entity(source), actors.entity(target)
+    return bool(doer and other and other.type == "country" and doer.country and doer.country == other.country)
+
+
+def _other_actor_in(phrase: Token, source: str, actors: References) -> str | None:
+    for token in sorted(phrase.subtree, key=lambda t: t.i):
+        entity_id = actors.entity_at(token.i)
+        if entity_id and not _same_side(source, entity_id, actors) and actors.type_of(entity_id) != "location":
+            return entity_id
+    return None
 
 
 def _adjacent_place(target: Token, actors: References) -> str | None:
