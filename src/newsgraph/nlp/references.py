@@ -161,7 +161,9 @@ class References:
         ("Ruritania's envoy, Ana Ruiz" -> Ana Ruiz); a body named only as a modifier of a role
         ("the ministry spokesman said") is not the speaker, the role's holder is; pronouns and
         descriptions resolve through the rest of the layer."""
-        order = [token, *[c for c in token.children if c.dep_ in {"compound", "flat", "appos", "nmod"}]]
+        # the name in apposition comes first: "the leader's spokesman, Ana Ruiz," is Ana Ruiz, not the leader
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        order = [token, *appositions, *[c for c in token.children if c.dep_ in {"compound", "flat", "nmod"}]]
         order += [g for c in token.children if c.dep_ == "appos" for g in c.children if g.dep_ in {"compound", "appos"}]
         best = None
         for candidate in order:
@@ -181,8 +183,9 @@ class References:
         lemma = token.lemma_.lower()
         if lemma in self.cues.voices:
             # "a spokesman for the army", "the junta's spokeswoman", "a statement from the ministry":
-            # unnamed, the voice speaks for its organisation
-            organisation = self._voice_of(token)
+            # unnamed, the voice speaks for its organisation; "a statement said" with none named goes
+            # on for the organisation that spoke last
+            organisation = self._voice_of(token) or self.last_speaker(self.sentence_of[token.i], exclude={"person"})
             if organisation:
                 return organisation
         if token.lower_ in self.cues.person_roles or lemma in self.cues.person_roles:
