@@ -258,3 +258,25 @@ def test_an_organisation_that_speaks_is_not_made_a_person(extractor: Extractor) 
     text = "Flood waters rose overnight in the valley. Kalimbo Relief Agency said the river had never been so high."
     extraction = extractor.extract(Article(id="speaker-org", text=text))
     assert not any(e.type == "person" for e in extraction.entities), extraction.entities
+
+
+def test_a_spokesman_named_in_apposition_speaks_not_his_principal(extractor: Extractor) -> None:
+    text = ("“The talks will resume,” Antonio Guterres’ spokesman, Daniel Kiprono, told reporters on Friday.")
+    extraction = extractor.extract(Article(id="appos-voice", text=text))
+    speakers = {extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker}
+    assert speakers == {"Daniel Kiprono"}, extraction.quotes
+
+
+def test_figures_from_an_agency_speak_for_it(extractor: Extractor) -> None:
+    text = "At least 300 people died in the floods, according to figures from the World Health Organization."
+    extraction = extractor.extract(Article(id="figures", text=text))
+    assert [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker] == [
+        "World Health Organization"], extraction.quotes
+
+
+def test_an_unowned_statement_continues_the_organisation_that_spoke_last(extractor: Extractor) -> None:
+    text = ("The flooding killed 40 people, according to the World Health Organization. "
+            "A statement said the agency had sent medical teams to the region.")
+    extraction = extractor.extract(Article(id="statement", text=text))
+    last = extraction.quotes[-1]
+    assert last.cue.text == "said" and extraction.entity(last.speaker).name == "World Health Organization"
