@@ -5,6 +5,8 @@ relation annotators."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Container
+
 from spacy.tokens import Token
 
 SUBJECT = {"nsubj"}
@@ -21,9 +23,18 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Collection[str] = SUBJECT,
+               inherit: Collection[str] = INHERIT_SUBJECT,
+               fallback: Callable[[Token], Token | None] | None = None,
+               climb: Callable[[Token], Token] | None = None) -> Token | None:
     """The doer: the subject, the passive agent ('by X'), or the subject of the clause this verb is
-    coordinated with or controlled by ('Russia is believed to supply ...' -> Russia)."""
+    coordinated with or controlled by ('Ruritania is believed to supply ...' -> Ruritania).
+
+    One walk for every annotator; a caller with more to know about its own kind of verb says so:
+    `skip` holds tokens that cannot be the doer (the words inside a quote), `subjects` and `inherit`
+    the dependencies that count, `fallback` is asked at each clause that has no subject (a verb of
+    saying whose speaker the parser put elsewhere), and `climb` may move the walk on from the clause
+    it reached (from a reported clause to the verb that reports it)."""
     if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(
             c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
         return None  # "When asked if ...": a reduced passive names no doer
@@ -32,19 +43,23 @@ def subject_of(verb: Token) -> Token | None:
         if is_passive(node) and depth == 0:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        subject = next((c for c in node.children if c.dep_ in SUBJECT), None)
+        subject = next((c for c in node.children if c.dep_ in subjects and c.i not in skip), None)
         if subject is None and depth > 0 and verb.dep_ == "xcomp":
-            subject = next((c for c in node.children if c.dep_ in PASSIVE_SUBJECT), None)
+            subject = next((c for c in node.children if c.dep_ in PASSIVE_SUBJECT and c.i not in skip), None)
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return node.head
             return subject
+        if fallback is not None:
+            found = fallback(node)
+            if found is not None:
+                return found
         if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"} and node.head.head.pos_ == "VERB":
             node = node.head.head  # "published a communique demanding that ...": the publisher demands
             continue
-        if node.dep_ not in INHERIT_SUBJECT or node.head.i == node.i:
+        if node.dep_ not in inherit or node.head.i == node.i:
             return None
-        node = node.head
+        node = node.head if climb is None else climb(node.head)
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.arguments import subject_of
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import SpeechCues
@@ -583,26 +584,22 @@ def _according_content(according: Token) -> list[Token]:
 
 
 def _speaker_token(cue: Token, context: _Context) -> Token | None:
+    """Who utters what a cue reports: the doer of the verb of saying (arguments.subject_of, never a
+    word inside the quote, passive subjects of the clauses it inherits from counting), with what
+    only verbs of saying need: "according to X", the speaker the parser put after the verb or
+    before it, and the reporting verb a reported clause hangs from."""
     if _is_according(cue):
         to = next(c for c in cue.children if c.lower_ == "to")
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     quoted = context.quoted
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children):
-        # "She was told that ...", "He is credited with ...": the passive's subject is spoken to or
-        # about; the speaker, if named, is the agent ("was told by officials that ...")
-        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    node = cue
-    for _ in range(4):
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
-        if subject is None and node is cue and _follows_quote(cue, quoted):
+
+    def elsewhere(node: Token) -> Token | None:
+        if node is cue and _follows_quote(cue, quoted):
             # '“…,” said Leslie Wimes': the parser may hang the name after the verb in another role
-            subject = next((c for c in cue.rights if c.dep_ in {"dobj", "attr", "npadvmod", "appos", "dep"}
-                            and c.pos_ == "PROPN" and c.i not in quoted), None)
-        if subject is not None:
-            if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                return node.head  # "the minister, who said ..."
-            return subject
+            inverted = next((c for c in cue.rights if c.dep_ in {"dobj", "attr", "npadvmod", "appos", "dep"}
+                             and c.pos_ == "PROPN" and c.i not in quoted), None)
+            if inverted is not None:
+                return inverted
         if node is not cue and node.i in quoted:
             # '"We will stay," Ruiz said, adding that ...': the parser hangs "adding" on the quoted
             # words; the speaker is whoever says them
@@ -610,22 +607,19 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
                            and _is_saying(c, context.cues) and any(s.dep_ in SUBJECTS for s in c.children)), None)
             if saying is not None:
                 return next(s for s in saying.children if s.dep_ in SUBJECTS)
-        if node.dep_ == "agent":
-            break
         if node is cue and (node.dep_ == "ROOT" or (node.dep_ == "conj" and cue.i > 0
                                                     and cue.doc[cue.i - 1].text == ",")):
             # "..., Ana Ruiz, a spokeswoman, told reporters": the name set off before the verb
-            named = _name_before(cue, context)
-            if named is not None:
-                return named
-        if node.dep_ not in INHERITING or node.head.i == node.i:
-            break
-        node = node.head
+            return _name_before(cue, context)
+        return None
+
+    def to_reporting_verb(node: Token) -> Token:
         # "acknowledged [violations had occurred] and said ...": the parser may join the second
         # verb to the reported clause; the speaker is the subject of the verb that reports it
-        if node.dep_ == "ccomp" and _is_saying(node.head, context.cues):
-            node = node.head
-    return None
+        return node.head if node.dep_ == "ccomp" and _is_saying(node.head, context.cues) else node
+
+    return subject_of(cue, skip=quoted, subjects=SUBJECTS, inherit=INHERITING, fallback=elsewhere,
+                      climb=to_reporting_verb)
 
 
 def _name_before(cue: Token, context: _Context) -> Token | None:
