@@ -430,6 +430,11 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         for child in cue.children:
             if child.dep_ == "xcomp":  # "vowed to retaliate": the commitment is what was said
                 return sorted(child.subtree, key=lambda t: t.i)
+    if cue.lemma_.lower() in cues.topic_verbs:
+        # "spoke about the drought", "talked about how the plan failed": what was talked about
+        for prep in cue.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"about", "of"}:
+                return sorted(prep.subtree, key=lambda t: t.i)[1:]
     if cue.lemma_.lower() in cues.saying:
         # "She said closing the mine could cost jobs": the parser may take the clause for an
         # infinitival or loose complement; it is still the clause, if it has a subject of its own

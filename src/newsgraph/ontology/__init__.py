@@ -66,6 +66,7 @@ class SpeechCues:
     channel_nouns: frozenset[str]
     view_objects: frozenset[str]
     speech_nouns: frozenset[str]
+    topic_verbs: frozenset[str]
     indefinite_speakers: frozenset[str]
     view_clauses: frozenset[str]
 
