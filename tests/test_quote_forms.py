@@ -204,3 +204,14 @@ def test_a_coordinated_verb_after_a_list_of_names_is_no_trailing_attribution(ext
     text = "Aid reached towns in Kenya, Uganda and Tanzania, and warned nobody about the floods."
     extraction = extract(extractor, text)
     assert not any(q.content.text.startswith("Aid reached") for q in extraction.quotes), describe(extraction)
+
+
+def test_what_someone_spoke_about_is_what_they_said(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong spoke about the drought in the north on Monday.")
+    quote = quote_with(extraction, "the drought in the north")
+    assert quote.cue.text == "spoke", describe(extraction)
+
+
+def test_speaking_on_a_platform_is_no_quote_of_the_platform(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong spoke on national radio on Monday.")
+    assert extraction.quotes == [], describe(extraction)
