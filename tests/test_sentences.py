@@ -151,3 +151,14 @@ def test_pipeline_without_a_parser_splits_at_line_breaks() -> None:
     bare = add_sentence_bounds(spacy.blank("en"))
     doc = bare("Floods cut off Lakeland\nRescuers reached the valley.")
     assert [span.text for span in doc.sents] == ["Floods cut off Lakeland\n", "Rescuers reached the valley."]
+
+
+def test_words_quoted_up_to_a_comma_go_on_in_their_sentence(nlp: Language) -> None:
+    text = "“The bridge will reopen in May,” Rep. Ana Ruiz told reporters. Crews worked through the night."
+    assert sentences(nlp, text) == ["“The bridge will reopen in May,” Rep. Ana Ruiz told reporters.",
+                                    "Crews worked through the night."]
+
+
+def test_a_quote_closed_after_a_full_stop_ends_its_sentence(nlp: Language) -> None:
+    text = "“The bridge will reopen in May.” Crews worked through the night."
+    assert sentences(nlp, text) == ["“The bridge will reopen in May.”", "Crews worked through the night."]

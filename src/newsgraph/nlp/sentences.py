@@ -60,6 +60,9 @@ def abbreviations(path: Path | None = None) -> Abbreviations:
                             for kind in ("titles", "names", "numbers")})
 
 
+CLOSING_MARKS = {"”", '"', "’", "''"}
+
+
 def is_line_break(token: Token) -> bool:
     return token.is_space and any(char in LINE_BREAKS for char in token.text)
 
@@ -100,8 +103,22 @@ class SentenceBounds:
             for token in self._name_run(doc, following):
                 token.is_sent_start = False
                 non_starts.append(token.i)
+        for token in self._after_quoted_comma(doc):
+            # '"We will stay," the minister said.': words quoted up to a comma go on in their sentence
+            if token.i not in starts:
+                token.is_sent_start = False
+                non_starts.append(token.i)
         doc.user_data[PRESETS_KEY] = {"starts": starts, "non_starts": non_starts}
         return doc
+
+    @staticmethod
+    def _after_quoted_comma(doc: Doc) -> Iterator[Token]:
+        """The word after a closing quotation mark that follows a comma or a dash."""
+        for token in doc[2:]:
+            mark, before = doc[token.i - 1], doc[token.i - 2]
+            if (mark.text in CLOSING_MARKS and before.text in {",", "—", "–"} and not token.is_space
+                    and "\n" not in mark.whitespace_):
+                yield token
 
     @staticmethod
     def _line_tails(doc: Doc) -> Iterator[Token]:
