@@ -215,3 +215,15 @@ def test_what_someone_spoke_about_is_what_they_said(extractor: Extractor) -> Non
 def test_speaking_on_a_platform_is_no_quote_of_the_platform(extractor: Extractor) -> None:
     extraction = extract(extractor, "Penny Wong spoke on national radio on Monday.")
     assert extraction.quotes == [], describe(extraction)
+
+
+def test_conjoined_speakers_each_said_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong and Giorgia Meloni said the summit would go ahead in June.")
+    speakers = sorted(extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker)
+    assert speakers == ["Giorgia Meloni", "Penny Wong"], describe(extraction)
+
+
+def test_a_speaker_and_an_object_are_not_co_speakers(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong told Giorgia Meloni that the summit would go ahead in June.")
+    speakers = [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker]
+    assert speakers == ["Penny Wong"], describe(extraction)

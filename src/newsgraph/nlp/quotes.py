@@ -157,10 +157,33 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
             if quote is not None:
                 found.append((position, quote))
     quotes = _merge_split(text_of(doc), _drop_absorbed([q for _, q in found]))
+    quotes = _with_co_speakers(context, quotes)
     _channels_from_according(context, quotes)
     quotes = _dedupe(quotes)
     refs.quotes = quotes
     return quotes
+
+
+def _with_co_speakers(context: _Context, quotes: list[Quote]) -> list[Quote]:
+    """'Ruiz and Mendes said the talks failed': each named speaker said it, so each gets the quote."""
+    doc = context.doc
+    result: list[Quote] = []
+    for quote in quotes:
+        result.append(quote)
+        if not quote.cue.text or quote.speaker is None:
+            continue
+        span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        token = _speaker_token(span[0], context) if span is not None and len(span) else None
+        if token is None:
+            continue
+        for other in token.conjuncts:
+            speaker = context.refs.speaker_in(other)
+            if speaker and speaker != quote.speaker and context.refs.type_of(speaker) == context.refs.type_of(
+                    quote.speaker):
+                result.append(Quote(speaker=speaker, speaker_text=_speaker_text(other), cue=quote.cue,
+                                    content=quote.content, direct=quote.direct, sentence=quote.sentence,
+                                    channel=quote.channel))
+    return result
 
 
 def _merge_split(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -741,10 +764,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str | None]] = set()
     unique = []
     for quote in quotes:
-        key = (quote.content.start, quote.content.end)
+        key = (quote.content.start, quote.content.end, quote.speaker)  # co-speakers share words
         if key in seen:
             continue
         seen.add(key)
