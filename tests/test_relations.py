@@ -176,3 +176,14 @@ def test_a_reported_attack_between_states_opposes_them(extractor) -> None:
 def test_a_hedged_attack_makes_no_standing_tie(extractor) -> None:
     extraction = extract(extractor, "Ethiopia may have bombed Eritrea on Monday.")
     assert pairs(extraction, "opposition") == set(), ties(extraction)
+
+
+def test_a_person_of_a_state_belongs_to_it(extractor) -> None:
+    extraction = extract(extractor, "Foreign Ministers Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan "
+                                    "initialled the text.")
+    assert the_tie(extraction, "affiliation", "Jeyhun Bayramov", "Azerbaijan")
+
+
+def test_a_person_speaking_of_a_state_does_not_belong_to_it(extractor) -> None:
+    extraction = extract(extractor, "Ararat Mirzoyan spoke warmly of Azerbaijan on Monday.")
+    assert not any(t[2:] == ("Ararat Mirzoyan", "Azerbaijan") for t in ties(extraction)), ties(extraction)

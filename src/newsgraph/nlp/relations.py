@@ -82,6 +82,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _possessive_ties(collect, cues, entity_id, start, end, head)
         _based_in(collect, entity_id, start)
         _tie_title(collect, cues, entity_id, start)
+        _of_state(collect, entity_id, head)
     for token in doc:
         _alliances(collect, cues, token)
     _state_office_ties(collect, cues)
@@ -124,6 +125,19 @@ def _ties_from_events(collect: _Collector, events: list[Event]) -> None:
             token = collect.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if token is not None:
                 collect.add("opposition", "opposition", event.source, event.target, token[0])
+
+
+def _of_state(collect: _Collector, entity_id: str, head: Token) -> None:
+    """'Foreign Ministers Ana Ruiz of Ruritania and ...': a person named with "of" and a state belongs
+    to that state."""
+    if collect.type_of(entity_id) != "person":
+        return
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                state = collect.actors.entity_at(pobj.i)
+                if state and collect.type_of(state) == "country":
+                    collect.add("affiliation", "member_of", entity_id, state, head)
 
 
 def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
