@@ -187,3 +187,13 @@ def test_a_person_of_a_state_belongs_to_it(extractor) -> None:
 def test_a_person_speaking_of_a_state_does_not_belong_to_it(extractor) -> None:
     extraction = extract(extractor, "Ararat Mirzoyan spoke warmly of Azerbaijan on Monday.")
     assert not any(t[2:] == ("Ararat Mirzoyan", "Azerbaijan") for t in ties(extraction)), ties(extraction)
+
+
+def test_an_actor_backed_by_another_is_allied_with_it(extractor) -> None:
+    extraction = extract(extractor, "The Iran-backed Houthis fired missiles at a tanker in the Red Sea.")
+    assert frozenset({"Iran", "Houthis"}) in pairs(extraction, "alliance"), ties(extraction)
+
+
+def test_an_actor_based_in_a_state_is_not_allied_with_it(extractor) -> None:
+    extraction = extract(extractor, "The Caracas-based Tren de Aragua was added to a sanctions list on Monday.")
+    assert pairs(extraction, "alliance") == set(), ties(extraction)

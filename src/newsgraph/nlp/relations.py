@@ -257,13 +257,20 @@ def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, st
             collect.add("affiliation", "part_of", entity_id, owner, head)
 
 
+BACKING_WORDS = {"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed"}
+
+
 def _based_in(collect: _Collector, entity_id: str, start: int) -> None:
-    """'the Mexico-based Sinaloa Cartel', 'Caracas-based Tren de Aragua'."""
+    """'the Mexico-based Sinaloa Cartel', 'Caracas-based Tren de Aragua'; and an alliance in
+    "the Ruritania-backed militia", "Moscow-allied forces"."""
     doc = collect.doc
-    if start >= 3 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-":
-        place = collect.actors.entity_at(doc[start - 3].i)
-        if place:
-            collect.add("location", "based_in", entity_id, place, doc[start])
+    if start >= 3 and doc[start - 2].text == "-":
+        other = collect.actors.entity_at(doc[start - 3].i)
+        word = doc[start - 1].lower_
+        if other and word == "based":
+            collect.add("location", "based_in", entity_id, other, doc[start])
+        elif other and word in BACKING_WORDS and collect.type_of(other) != "location":
+            collect.add("alliance", "backed_by", entity_id, other, doc[start])
 
 
 def _tie_title(collect: _Collector, cues: RelationCues, entity_id: str, start: int) -> None:
