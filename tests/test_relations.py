@@ -197,3 +197,13 @@ def test_an_actor_backed_by_another_is_allied_with_it(extractor) -> None:
 def test_an_actor_based_in_a_state_is_not_allied_with_it(extractor) -> None:
     extraction = extract(extractor, "The Caracas-based Tren de Aragua was added to a sanctions list on Monday.")
     assert pairs(extraction, "alliance") == set(), ties(extraction)
+
+
+def test_a_role_as_predicate_ties_a_person_to_the_organisation(extractor) -> None:
+    extraction = extract(extractor, "Pedro Mendes, who is a member of Hezbollah, was arrested in Paraguay.")
+    assert the_tie(extraction, "affiliation", "Pedro Mendes", "Hezbollah").type == "member_of"
+
+
+def test_a_feeling_as_predicate_ties_nobody(extractor) -> None:
+    extraction = extract(extractor, "Pedro Mendes was angry at Hezbollah after the arrest.")
+    assert not any(t[0] == "affiliation" for t in ties(extraction)), ties(extraction)

@@ -85,6 +85,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _of_state(collect, entity_id, head)
     for token in doc:
         _alliances(collect, cues, token)
+        _predicate_role(collect, cues, token)
     _state_office_ties(collect, cues)
     _state_bodies(collect)
     _ties_from_events(collect, events or [])
@@ -125,6 +126,32 @@ def _ties_from_events(collect: _Collector, events: list[Event]) -> None:
             token = collect.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if token is not None:
                 collect.add("opposition", "opposition", event.source, event.target, token[0])
+
+
+def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> None:
+    """'Ruiz was a captain in the navy', 'Ruiz serves as an adviser to the ministry', 'Ruiz, who is a
+    member of the party': a person whose predicate is a role in an organisation belongs to it."""
+    if verb.lemma_.lower() not in {"be", "serve", "work", "become", "remain"}:
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    person = collect.actors.entity_at(subject.i) or (
+        collect.actors.entity_at(verb.head.i) if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else None)
+    if person is None or collect.type_of(person) != "person":
+        return
+    roles = [c for c in verb.children if c.dep_ == "attr"]
+    roles += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    for role in roles:
+        kind = cues.roles.get(role.lower_) or cues.roles.get(role.lemma_.lower())
+        if kind is None:
+            continue
+        preps = [c for c in role.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "at", "for", "to", "with"}]
+        for prep in preps:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                owner = actor_in(pobj, collect.actors, depth=0)
+                if owner and owner != person and collect.type_of(owner) not in {"location", "person"}:
+                    collect.add("affiliation", kind, person, owner, role)
 
 
 def _of_state(collect: _Collector, entity_id: str, head: Token) -> None:
