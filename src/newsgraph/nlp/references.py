@@ -65,8 +65,7 @@ class References:
         self.doc, self.actors, self.sentence_of, self.cues = doc, actors, sentence_of, cues
         self.entities = actors.entities
         self.spans = actors.spans
-        self.speakers: list[tuple[int, str]] = []  # (sentence, entity id) in reading order
-        self.speaker_positions: list[tuple[int, int, str]] = []  # (sentence, cue token, entity id)
+        self.speakers: list[tuple[int, int, str]] = []  # (sentence, cue token, entity id) in reading order
         self.quotes: list[Quote] = []
 
     # --- the actor layer, as annotators read it --------------------------------------------------
@@ -86,12 +85,11 @@ class References:
     # --- speakers ---------------------------------------------------------------------------------
     def note_speaker(self, sentence: int, entity_id: str, at: int = -1) -> None:
         """Who spoke, in which sentence, and at which token (the cue)."""
-        self.speakers.append((sentence, entity_id))
-        self.speaker_positions.append((sentence, at, entity_id))
+        self.speakers.append((sentence, at, entity_id))
 
     def last_speaker(self, sentence: int, types: set[str] | None = None,
                      exclude: set[str] | None = None) -> str | None:
-        for spoken_in, entity_id in reversed(self.speakers):
+        for spoken_in, _at, entity_id in reversed(self.speakers):
             if sentence - spoken_in > RECENT_SENTENCES or spoken_in > sentence:
                 continue
             kind = self.type_of(entity_id)
@@ -242,7 +240,7 @@ class References:
         subject_at, subject = self._nearest_subject(token)
         if speaker is None or subject is None:
             return speaker or subject
-        spoken_at = max((at for s, at, e in self.speaker_positions if e == speaker and at < token.i), default=-1)
+        spoken_at = max((at for _s, at, e in self.speakers if e == speaker and at < token.i), default=-1)
         return subject if subject_at > spoken_at else speaker
 
     def _nearest_subject(self, token: Token) -> tuple[int, str | None]:
