@@ -33,7 +33,6 @@ class HedgeCues:
     hedging_adjectives: frozenset[str]
     modals: frozenset[str]
     conditionals: frozenset[str]
-    feelings: frozenset[str]
     hypothetical: frozenset[str]
     credit_lines: frozenset[str]
 
