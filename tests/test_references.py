@@ -280,3 +280,15 @@ def test_an_unowned_statement_continues_the_organisation_that_spoke_last(extract
     extraction = extractor.extract(Article(id="statement", text=text))
     last = extraction.quotes[-1]
     assert last.cue.text == "said" and extraction.entity(last.speaker).name == "World Health Organization"
+
+
+def test_a_phrase_known_as_an_actor_is_that_actor(extractor: Extractor) -> None:
+    text = "The three European powers, known as the E3, said the talks had failed."
+    extraction = extractor.extract(Article(id="known-as", text=text))
+    assert [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker] == ["E3"], extraction.quotes
+
+
+def test_a_phrase_merely_next_to_an_actor_is_not_that_actor(extractor: Extractor) -> None:
+    text = "The three European powers met the E3 envoys, and officials said the talks had failed."
+    extraction = extractor.extract(Article(id="known-as-2", text=text))
+    assert all(q.speaker is None for q in extraction.quotes), extraction.quotes

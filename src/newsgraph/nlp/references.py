@@ -211,7 +211,23 @@ class References:
 
     def _actor_at(self, token: Token) -> str | None:
         entity_id = self.actors.entity_at(token.i)
-        return entity_id if entity_id is not None and self.type_of(entity_id) not in NOT_ACTOR_TYPES else None
+        if entity_id is not None and self.type_of(entity_id) not in NOT_ACTOR_TYPES:
+            return entity_id
+        return self._known_as(token)
+
+    def _known_as(self, token: Token) -> str | None:
+        """'the three European powers, known as the E3': a phrase that names itself with "known as"
+        or "called" is that actor."""
+        for clause in token.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in {"know", "call", "dub", "name"}:
+                names = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for g in c.children if g.dep_ == "pobj"]
+                names += [c for c in clause.children if c.dep_ in {"oprd", "attr"}]
+                for name in names:
+                    entity_id = self.actors.entity_at(name.i)
+                    if entity_id is not None and self.type_of(entity_id) not in NOT_ACTOR_TYPES:
+                        return entity_id
+        return None
 
     # --- pronouns ----------------------------------------------------------------------------------
     def pronoun(self, token: Token) -> str | None:
