@@ -283,12 +283,13 @@ def test_an_unowned_statement_continues_the_organisation_that_spoke_last(extract
 
 
 def test_a_phrase_known_as_an_actor_is_that_actor(extractor: Extractor) -> None:
-    text = "The three European powers, known as the E3, said the talks had failed."
+    text = "The four maritime democracies, known as the Quad, said the patrols would go on."
     extraction = extractor.extract(Article(id="known-as", text=text))
-    assert [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker] == ["E3"], extraction.quotes
+    assert [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker] == [
+        "Quadrilateral Security Dialogue"], extraction.quotes
 
 
 def test_a_phrase_merely_next_to_an_actor_is_not_that_actor(extractor: Extractor) -> None:
-    text = "The three European powers met the E3 envoys, and officials said the talks had failed."
+    text = "The four maritime democracies met the Quad envoys, and officials said the patrols would go on."
     extraction = extractor.extract(Article(id="known-as-2", text=text))
     assert all(q.speaker is None for q in extraction.quotes), extraction.quotes

@@ -216,8 +216,8 @@ class References:
         return self._known_as(token)
 
     def _known_as(self, token: Token) -> str | None:
-        """'the three European powers, known as the E3': a phrase that names itself with "known as"
-        or "called" is that actor."""
+        """'the four maritime democracies, known as the Quad': a phrase that names itself with
+        "known as" or "called" is that actor."""
         for clause in token.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in {"know", "call", "dub", "name"}:
                 names = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
