@@ -8,7 +8,7 @@ Each rule reads the parse around actor mentions; the words that matter are data
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -55,6 +55,19 @@ class _Collector:
         self.doc, self.actors, self.sentence_of = doc, actors, sentence_of
         self.found: dict[tuple[str, str, str], Relation] = {}
 
+    @cached_property
+    def states(self) -> dict[str, str]:
+        """The states the article names: ISO code -> entity id."""
+        return {e.country: e.id for e in self.actors.entities if e.type == "country" and e.country}
+
+    @cached_property
+    def first_mention(self) -> dict[str, int]:
+        """Each entity's first token in the article."""
+        first: dict[str, int] = {}
+        for start, _end, entity_id in self.actors.spans:
+            first.setdefault(entity_id, start)
+        return first
+
     def type_of(self, entity_id: str | None) -> str | None:
         entity = self.actors.entity(entity_id)
         return entity.type if entity else None
@@ -98,17 +111,14 @@ STATE_BODIES = {"government_body", "armed_forces"}
 def _state_bodies(collect: _Collector) -> None:
     """A ministry or an armed force named with its state ("Ruritania's coast guard", "the Ruritanian
     army") is part of that state."""
-    states = {e.country: e.id for e in collect.actors.entities if e.type == "country" and e.country}
     for start, end, entity_id in collect.actors.spans:
         entity = collect.actors.entity(entity_id)
-        if entity is None or entity.type not in STATE_BODIES or entity.country not in states:
+        if entity is None or entity.type not in STATE_BODIES or entity.country not in collect.states:
             continue
-        named = [collect.actors.entity_at(i) for i in range(start, end)]
         words = collect.doc[start:end]
-        demonym_or_possessor = any(t.text in POSSESSIVES for t in words) or (
-            words[0].text != entity.name.split()[0] and words[0].ent_type_ == "NORP")
-        if demonym_or_possessor or states[entity.country] in named:
-            collect.add("affiliation", "part_of", entity_id, states[entity.country], collect.doc[start])
+        if any(t.text in POSSESSIVES for t in words) or (
+                words[0].text != entity.name.split()[0] and words[0].ent_type_ == "NORP"):
+            collect.add("affiliation", "part_of", entity_id, collect.states[entity.country], collect.doc[start])
 
 
 HOSTILE_EVENTS = {"ASSAULT", "COERCE"}
@@ -171,14 +181,9 @@ def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
     """A person who holds a state office ("Foreign Minister", "the governor", "a former diplomat"),
     with the state known from the knowledge base or the words around the name, belongs to that
     state when the article names it. Evidence: the person's first mention."""
-    states = {e.country: e.id for e in collect.actors.entities if e.type == "country" and e.country}
-    first: dict[str, int] = {}
-    mentions: dict[str, int] = {}
-    for start, _end, entity_id in collect.actors.spans:
-        first.setdefault(entity_id, start)
-        mentions[entity_id] = mentions.get(entity_id, 0) + 1
+    first = collect.first_mention
     # the state the article is about: named most often (a prime minister with no state named is its)
-    home = max((e.id for e in collect.actors.entities if e.type == "country"), key=lambda i: mentions.get(i, 0),
+    home = max((e for e in collect.actors.entities if e.type == "country"), key=lambda e: len(e.mentions),
                default=None)
     for entity in collect.actors.entities:
         if entity.type != "person" or entity.id not in first:
@@ -187,11 +192,12 @@ def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
         office = next((w for w in words if w in cues.state_offices), None)
         if office is None:
             continue
-        state = states.get(entity.country or "")
+        state = collect.states.get(entity.country or "")
         serves_elsewhere = any(cls == "affiliation" and source == entity.id and collect.type_of(target) != "country"
                                for cls, source, target in collect.found)  # "the charity's president"
-        if state is None and not entity.country and office in cues.home_offices and not serves_elsewhere:
-            state = home
+        if state is None and home is not None and not entity.country and office in cues.home_offices \
+                and not serves_elsewhere:
+            state = home.id
         if state is not None:
             kind = cues.roles.get(office, "member_of")
             collect.add("affiliation", kind, entity.id, state, collect.doc[first[entity.id]])
