@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doctext import text_of
-from newsgraph.nlp.quotes import QuoteMark, find_quote_marks, reports_a_view
+from newsgraph.nlp.quotes import QuoteMark, quote_marks, reports_a_view
 from newsgraph.ontology import ONTOLOGY_DIR, SpeechCues, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
 
@@ -112,7 +112,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
     quotation marks (a floating quote, or the next sentence of a long quote); asserted otherwise.
     """
     claims = []
-    marks = find_quote_marks(text_of(doc))
+    marks = quote_marks(doc)
     by_sentence: dict[int, list[Token]] = {}
     for token in doc:
         by_sentence.setdefault(sentence_of[token.i], []).append(token)

@@ -28,6 +28,7 @@ OPENING = {"“": "”", '"': '"', "''": "''", "``": "''", "‘": "’", "«": "
 # said'): a double quote opened either way closes at either mark.
 CLOSING = {'"': ('"', "”"), "“": ("”", '"')}
 SUBJECTS = {"nsubj", "nsubjpass"}
+MARKS_KEY = "newsgraph_quote_marks"
 INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "advmod"}  # "leaders and groups" stay whole
 EDGE_PUNCT = " \n\t,;:.—–-"
@@ -44,6 +45,14 @@ class QuoteMark:
     end: int
     open_at: int
     close_at: int | None
+
+
+def quote_marks(doc: Doc) -> list[QuoteMark]:
+    """The quoted runs of a parsed article, found once and shared by the quote and claim annotators."""
+    marks = doc.user_data.get(MARKS_KEY)
+    if marks is None:
+        marks = doc.user_data[MARKS_KEY] = find_quote_marks(text_of(doc))
+    return marks
 
 
 def find_quote_marks(text: str) -> list[QuoteMark]:
@@ -130,8 +139,7 @@ class _Context:
 
 def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[int]) -> list[Quote]:
     context = _Context(doc, refs, cues, sentence_of)
-    text = text_of(doc)
-    marks = find_quote_marks(text)
+    marks = quote_marks(doc)
     quoted_tokens = _tokens_in_marks(doc, marks)
     context.quoted = quoted_tokens
     found: list[tuple[int, Quote]] = []  # (order position, quote)
