@@ -456,7 +456,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                     [c for c in cue.rights if c.i > child.i and c.dep_ in {"prep", "oprd", "xcomp"}], cues)
                 return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)
     if cue.lemma_.lower() in cues.view_objects:
-        return _view_content(cue)
+        return _view_content(cue, cues)
     if cue.lemma_.lower() in cues.commitment:
         for child in cue.children:
             if child.dep_ == "xcomp":  # "vowed to retaliate": the commitment is what was said
@@ -532,11 +532,11 @@ def _quoted_description(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
 VIEW_COMPLEMENTS = {"dobj", "oprd", "xcomp", "prep", "dative", "ccomp", "acomp"}
 
 
-def _view_content(cue: Token) -> list[Token]:
+def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     """'The court called the ruling final', 'Monitors voiced concern about the count', 'Kyiv blamed
     Moscow for the blast', 'Aid groups called for a truce': the object with the complements after it.
     A bare object is not enough for "call" ("she called the minister" is a phone call)."""
-    parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS], None)
+    parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS], cues)
     if not parts:
         return []
     directive = any(c.dep_ == "xcomp" for c in cue.children) or any(
@@ -550,20 +550,16 @@ def _view_content(cue: Token) -> list[Token]:
     return sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
 
 
-MEDIA_NOUNS = {"post", "statement", "interview", "tweet", "letter", "video", "speech", "conference", "briefing",
-               "message", "address", "broadcast", "podcast", "op-ed", "column", "report"}
-
-
-def _medium_or_time(prep: Token, cues: SpeechCues | None) -> bool:
+def _medium_or_time(prep: Token, cues: SpeechCues) -> bool:
     """'confirmed the deal in a post on X', '... on Friday': where or when it was said, not what."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if len(list(prep.subtree)) > 6:
         return False  # a long phrase carries content too ("in February of an officer who ...")
-    return any(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in MEDIA_NOUNS
-               or (cues is not None and o.lemma_.lower() in cues.channel_nouns) for o in objects)
+    return any(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in cues.media_nouns | cues.channel_nouns
+               for o in objects)
 
 
-def _without_trailing_settings(parts: list[Token], cues: SpeechCues | None) -> list[Token]:
+def _without_trailing_settings(parts: list[Token], cues: SpeechCues) -> list[Token]:
     """Drop where and when it was said from the end of what was said ('confirmed the deal in a
     post on Friday'); inside the content such phrases stay, so the content remains one stretch."""
     while parts and parts[-1].dep_ == "prep" and _medium_or_time(parts[-1], cues):
@@ -586,7 +582,7 @@ def _calls_for(part: Token) -> bool:
 
 def reports_a_view(verb: Token, cues: SpeechCues) -> bool:
     """The verb reports a source's view through its object: what makes a sentence attributed."""
-    return verb.lemma_.lower() in cues.view_objects and bool(_view_content(verb))
+    return verb.lemma_.lower() in cues.view_objects and bool(_view_content(verb, cues))
 
 
 def _parenthetical_content(cue: Token) -> list[Token]:

@@ -67,6 +67,7 @@ class SpeechCues:
     view_objects: frozenset[str]
     speech_nouns: frozenset[str]
     topic_verbs: frozenset[str]
+    media_nouns: frozenset[str]
     indefinite_speakers: frozenset[str]
     view_clauses: frozenset[str]
 
