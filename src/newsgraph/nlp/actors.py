@@ -696,7 +696,7 @@ def _introduced_alone(doc: Doc, candidate: Candidate, cues: ActorCues) -> bool:
     """A one-word name that still reads as a person's: after a title ("President Lula"), as the
     speaker of a verb of saying ("..., Farmajo said"), or described by an apposition."""
     before = doc[candidate.start - 1] if candidate.start > 0 else None
-    if before is not None and (before.lower_ in cues.titles or before.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"}):
+    if before is not None and (before.lower_ in cues.titles or before.lower_ in HONORIFICS):
         return True
     return _speaks_like_a_person_token(doc[candidate.start:candidate.end].root, cues)
 
