@@ -418,31 +418,45 @@ def _event_matches(event: Any, wanted: dict[str, Any], entity_map: EntityMap) ->
 
 def _score_events(extraction: Extraction, gold: dict[str, Any], entity_map: EntityMap, sentences: SentenceMap,
                   result: ArticleScore) -> None:
-    """Events match article-wide (FORMAT.md ties them to no sentence); the gold sentence only breaks ties."""
-    score = result.sections["events"]
-    gold_events = gold.get("events", []) or []
-    optional = _optional(gold_events)
-    placed = [sentences.of_offset(e.trigger.start, e.sentence) for e in extraction.events]
-    compatible = {s: [g for g, wanted in enumerate(gold_events) if _event_matches(event, wanted, entity_map)]
-                  for s, event in enumerate(extraction.events)}
-    pairing = maximum_pairing(compatible, optional, lambda s, g: placed[s] == gold_events[g].get("sentence"))
-    for s, event in enumerate(extraction.events):
+    """Events match article-wide (FORMAT.md ties them to no sentence); the gold sentence only breaks ties.
+    An event that matches only gold events other system events found is a duplicate, neither right nor
+    wrong; one that found an optional gold event scores nothing either way."""
+    _pair_section(
+        result, "events", extraction.events, gold.get("events", []) or [],
+        [sentences.of_offset(e.trigger.start, e.sentence) for e in extraction.events],
+        lambda event, wanted: _event_matches(event, wanted, entity_map), repeats_neutral=True,
+        extra=lambda e, at: f"extra: s{at} {e.type} {e.source} -> {e.target or e.target_text} ({e.trigger.text})",
+        missed=lambda w: (f"missed: s{w.get('sentence')} {'/'.join(w.get('types', []))} "
+                          f"{w.get('sources')} -> {w.get('targets')}"),
+        on_hit=lambda event, wanted: _check_event_details(event, wanted, result))
+
+
+def _pair_section(result: ArticleScore, section: str, system: list[Any], gold_items: list[dict[str, Any]],
+                  placed: list[int | None], matches: Callable[[Any, dict[str, Any]], bool], *, repeats_neutral: bool,
+                  extra: Callable[[Any, int | None], str], missed: Callable[[dict[str, Any]], str],
+                  on_hit: Callable[[Any, dict[str, Any]], None] | None = None) -> None:
+    """One section scored by FORMAT.md's maximum matching: each gold item found at most once, each
+    system item right for at most one; optional gold items count neither way. With `repeats_neutral`
+    (events, ties) a system item that could only repeat a gold item already found is no error."""
+    score = result.sections[section]
+    optional = _optional(gold_items)
+    compatible = {s: [g for g, wanted in enumerate(gold_items) if matches(item, wanted)]
+                  for s, item in enumerate(system)}
+    pairing = maximum_pairing(compatible, optional, lambda s, g: placed[s] == gold_items[g].get("sentence"))
+    for s, item in enumerate(system):
         hit = pairing.get(s)
-        if hit is None and not compatible[s]:
+        if hit is None and not (repeats_neutral and compatible[s]):
             score.fp += 1
-            result.note("events", f"extra: s{placed[s]} {event.type} {event.source} -> "
-                                  f"{event.target or event.target_text} ({event.trigger.text})")
+            result.note(section, extra(item, placed[s]))
         elif hit is not None and hit not in optional:
             score.tp += 1
-            _check_event_details(event, gold_events[hit], result)
-        # Left alone: an event that matches only gold events other system events found (a duplicate,
-        # neither right nor wrong), and one that found an optional gold event (no score either way).
+            if on_hit is not None:
+                on_hit(item, gold_items[hit])
     found = set(pairing.values())
-    for index, wanted in enumerate(gold_events):
+    for index, wanted in enumerate(gold_items):
         if index not in found and index not in optional:
             score.fn += 1
-            result.note("events", f"missed: s{wanted.get('sentence')} {'/'.join(wanted.get('types', []))} "
-                                  f"{wanted.get('sources')} -> {wanted.get('targets')}")
+            result.note(section, missed(wanted))
 
 
 def _check_event_details(event: Any, wanted: dict[str, Any], result: ArticleScore) -> None:
@@ -475,27 +489,13 @@ def _score_quotes(extraction: Extraction, gold: dict[str, Any], entity_map: Enti
                   result: ArticleScore) -> None:
     """Quotes match article-wide. FORMAT.md gives them no duplicate rule: a second system quote for a gold
     quote already found is extra."""
-    score = result.sections["quotes"]
-    gold_quotes = gold.get("quotes", []) or []
-    optional = _optional(gold_quotes)
-    placed = [sentences.of_offset(q.cue.start, q.sentence) for q in extraction.quotes]
-    compatible = {s: [g for g, wanted in enumerate(gold_quotes) if _quote_matches(quote, wanted, entity_map)]
-                  for s, quote in enumerate(extraction.quotes)}
-    pairing = maximum_pairing(compatible, optional, lambda s, g: placed[s] == gold_quotes[g].get("sentence"))
-    for s, quote in enumerate(extraction.quotes):
-        hit = pairing.get(s)
-        if hit is None:
-            score.fp += 1
-            result.note("quotes", f"extra: s{placed[s]} {quote.speaker or quote.speaker_text}: "
-                                  f"{quote.content.text[:60]!r}")
-        elif hit not in optional:
-            score.tp += 1
-    found = set(pairing.values())
-    for index, wanted in enumerate(gold_quotes):
-        if index not in found and index not in optional:
-            score.fn += 1
-            speaker = wanted.get("speaker") or wanted.get("speaker_text")
-            result.note("quotes", f"missed: s{wanted.get('sentence')} {speaker}: {str(wanted.get('content'))[:60]!r}")
+    _pair_section(
+        result, "quotes", extraction.quotes, gold.get("quotes", []) or [],
+        [sentences.of_offset(q.cue.start, q.sentence) for q in extraction.quotes],
+        lambda quote, wanted: _quote_matches(quote, wanted, entity_map), repeats_neutral=False,
+        extra=lambda q, at: f"extra: s{at} {q.speaker or q.speaker_text}: {q.content.text[:60]!r}",
+        missed=lambda w: (f"missed: s{w.get('sentence')} {w.get('speaker') or w.get('speaker_text')}: "
+                          f"{str(w.get('content'))[:60]!r}"))
 
 
 def _speaker_matches(quote: Any, wanted: dict[str, Any], entity_map: EntityMap) -> bool:
@@ -517,26 +517,13 @@ def _relation_matches(relation: Any, wanted: dict[str, Any], entity_map: EntityM
 def _score_relations(extraction: Extraction, gold: dict[str, Any], entity_map: EntityMap, sentences: SentenceMap,
                      result: ArticleScore) -> None:
     """Standing ties match article-wide; a tie stated twice is found once and the repeat is no error."""
-    score = result.sections["relations"]
-    gold_relations = gold.get("relations", []) or []
-    optional = _optional(gold_relations)
-    placed = [sentences.of_sentence(r.sentence) for r in extraction.relations]
-    compatible = {s: [g for g, wanted in enumerate(gold_relations) if _relation_matches(relation, wanted, entity_map)]
-                  for s, relation in enumerate(extraction.relations)}
-    pairing = maximum_pairing(compatible, optional, lambda s, g: placed[s] == gold_relations[g].get("sentence"))
-    for s, relation in enumerate(extraction.relations):
-        hit = pairing.get(s)
-        if hit is None and not compatible[s]:
-            score.fp += 1
-            result.note("relations", f"extra: s{placed[s]} {relation.cls} {relation.source} -> {relation.target}")
-        elif hit is not None and hit not in optional:
-            score.tp += 1
-    found = set(pairing.values())
-    for index, wanted in enumerate(gold_relations):
-        if index not in found and index not in optional:
-            score.fn += 1
-            result.note("relations", f"missed: s{wanted.get('sentence')} {wanted.get('class')} {wanted.get('source')} "
-                                     f"-> {wanted.get('target')}")
+    _pair_section(
+        result, "relations", extraction.relations, gold.get("relations", []) or [],
+        [sentences.of_sentence(r.sentence) for r in extraction.relations],
+        lambda relation, wanted: _relation_matches(relation, wanted, entity_map), repeats_neutral=True,
+        extra=lambda r, at: f"extra: s{at} {r.cls} {r.source} -> {r.target}",
+        missed=lambda w: (f"missed: s{w.get('sentence')} {w.get('class')} {w.get('source')} "
+                          f"-> {w.get('target')}"))
 
 
 def _score_claims(extraction: Extraction, gold: dict[str, Any], sentences: SentenceMap, result: ArticleScore) -> None:
