@@ -60,7 +60,8 @@ class Extractor:
     def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None,
                  nlp: Language | None = None, lexicon: EventLexicon | None = None,
                  week_starts_monday: bool | None = None) -> None:
-        self.nlp = nlp or load_model(model)
+        # a pipeline handed in gets the same sentence bounds as one loaded here
+        self.nlp = add_sentence_bounds(nlp) if nlp is not None else load_model(model)
         self.kb = kb or default_kb()
         self.actor_resources = build_resources(self.nlp, self.kb, actor_cues())
         self.speech_cues = speech_cues()
