@@ -22,6 +22,7 @@ from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.references import find_references, reference_cues
 from newsgraph.nlp.relations import find_relations, relation_cues
 from newsgraph.nlp.sentences import add_sentence_bounds, sentence_spans
+from newsgraph.nlp.stances import find_stance_events, stance_cues
 from newsgraph.nlp.timex import attach_dates, find_times
 from newsgraph.ontology import EventLexicon, actor_cues, event_lexicon, speech_cues
 from newsgraph.record import Article, Extraction, Sentence
@@ -65,6 +66,7 @@ class Extractor:
         self.kb = kb or default_kb()
         self.actor_resources = build_resources(self.nlp, self.kb, actor_cues())
         self.speech_cues = speech_cues()
+        self.stance_cues = stance_cues()
         self.reference_cues = reference_cues()
         self.event_lexicon = lexicon or event_lexicon()
         self.relation_cues = relation_cues()
@@ -94,6 +96,7 @@ class Extractor:
         quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
         events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
                              self.speech_cues.saying)
+        events += find_stance_events(doc, quotes, refs, self.stance_cues, events, sentence_of)
         attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
         hedges = find_hedges(doc, self.hedge_cues)
         set_event_status(doc, events, quotes, hedges)

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.arguments import conjuncts, object_of, phrase_text, subject_of
+from newsgraph.nlp.arguments import conjuncts, is_passive, object_of, phrase_text, subject_of
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.ontology import EventLexicon, Trigger
@@ -36,6 +36,7 @@ VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_AUXILIARIES = {"will", "'ll", "shall"}
+UNREAL_AUXILIARIES = {"will", "'ll", "shall", "would", "could", "may", "might", "can", "should", "must"}
 OBLIGATION_MODALS = {"must", "should"}
 REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
@@ -83,13 +84,16 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             source = subject_of(token)
             events += code(token, trigger, actors, source, target,
                             sentence_of, lexicon, quantity_of=next(
-                                (c for c in token.children if c.dep_ == "dobj"), None))
+                                (c for c in token.children if c.dep_ == "dobj"), None),
+                            unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
     for token in doc:
         if token.pos_ == "NOUN" and token.i not in used_nouns:
             found = _noun_trigger(token, lexicon)
-            if found is None or token.dep_ in {"nsubj", "nsubjpass"}:
-                continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
+            if found is None:
+                continue
             trigger, first = found
+            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
+                continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
             source = _noun_source(token)
             target = object_of(token, trigger.preps) if trigger.preps else None
             if source is None or target is None:
@@ -107,6 +111,22 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe(events)
+
+
+def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """'Eight protesters were killed on Friday', 'hundreds were detained': violence or repression
+    reported in the passive with no doer named is still an event, its doer unknown (PLOVER codes
+    such reports with an unidentified source). Not when it is only possible or expected ('could be
+    abducted') or a mishap caused it ('were killed in the crash')."""
+    if trigger.type not in {"ASSAULT", "COERCE"} or not is_passive(verb):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in verb.children):
+        return False
+    causes = {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}
+              for g in c.children if g.dep_ == "pobj"}
+    return not causes & lexicon.accidental_causes
 
 
 def _recipient(verb: Token, actors: References) -> Token | None:
@@ -421,8 +441,9 @@ def _noun_source(noun: Token) -> Token | None:
 
 def _code(trigger_token: Token, trigger: Trigger, actors: References, source: Token | None, target: Token | None,
           sentence_of: list[int], lexicon: EventLexicon, quantity_of: Token | None = None,
-          trigger_tokens: list[Token] | None = None, group_nouns: frozenset[str] = frozenset()) -> list[Event]:
-    if source is None:
+          trigger_tokens: list[Token] | None = None, group_nouns: frozenset[str] = frozenset(),
+          unknown_doer: bool = False) -> list[Event]:
+    if source is None and not unknown_doer:
         return []
     tokens = sorted(trigger_tokens or [trigger_token], key=lambda t: t.i)
     doc = trigger_token.doc
@@ -435,10 +456,10 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
     quantity = _quantity(quantity_of) if quantity_of is not None else None
     place_id, place_text = _place_of(trigger_token, actors)
     events = []
-    sources = conjuncts(source)
+    sources: list[Token | None] = conjuncts(source) if source is not None else [None]
     for source_head in sources:
-        source_id = actor_in(source_head, actors)
-        if source_id is None and source_head.lemma_.lower() not in group_nouns:
+        source_id = actor_in(source_head, actors) if source_head is not None else None
+        if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
         mutual = trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects  # signing an accord together
@@ -460,9 +481,10 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 target_id = _other_actor_in(target_head, source_id, actors) or target_id
             if source_id is not None and target_id == source_id:
                 continue
+            target_id = _as_coded_target(target_id, actors)
             events.append(Event(
                 type=trigger.type, mode=mode, source=source_id, target=target_id,
-                source_text=phrase_text(source_head),
+                source_text=phrase_text(source_head) if source_head is not None else None,
                 target_text=phrase_text(target_head) if target_head is not None else None,
                 trigger=span, sentence=sentence_of[trigger_token.i], negated=negated, quantity=quantity,
                 location=place_text,
@@ -470,6 +492,12 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is None and target_id is not None:
                 events[-1].target_text = place_text
     return events
+
+
+def _as_coded_target(target_id: str | None, actors: References) -> str | None:
+    """A place below the state ('shelled villages in the Zenda valley') is no actor: the target is
+    left unnamed, the place kept as the target's text and the event's location; a state is one."""
+    return None if actors.type_of(target_id) == "location" else target_id
 
 
 def _same_side(source: str, target: str | None, actors: References) -> bool:

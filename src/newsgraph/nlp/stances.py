@@ -1,0 +1,145 @@
+"""Verbal events read from what a speaker says: PLOVER codes the stance of a statement, not only its
+verb. "Ruritania's foreign minister said the shelling of Zenda was a war crime" is an accusation
+(ACCUSE) by Ruritania, aimed at whoever the words name; "the envoy called the truce a welcome step"
+is verbal support (SUPPORT); "the general said any incursion would meet retaliation" a threat.
+
+The stance words are data (ontology/stances.yaml). A statement gives at most one event per stance,
+and none when the annotators already coded that speaker's act of the same type in the sentence (the
+cue "accused" is its own ACCUSE event)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.references import References
+from newsgraph.ontology import ONTOLOGY_DIR, word_sets
+from newsgraph.record import Event, Quote, Span
+
+STANCE_TYPES = {"accuse": "ACCUSE", "support": "SUPPORT", "threaten": "THREATEN"}
+OWN_SIDE_TYPES = {"country", "government_body", "armed_forces"}  # a state and its organs
+# Support and threats are aimed at someone: with no actor named they are statements of mood
+# ("a positive impact on the economy"), not events.
+NEEDS_TARGET = {"SUPPORT", "THREATEN"}
+
+
+@dataclass(frozen=True)
+class StanceCues:
+    accuse: frozenset[str]
+    support: frozenset[str]
+    threaten: frozenset[str]
+    denials: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def stance_cues(path: Path | None = None) -> StanceCues:
+    return word_sets(StanceCues, path or ONTOLOGY_DIR / "stances.yaml")
+
+
+def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues: StanceCues,
+                       coded: list[Event], sentence_of: list[int]) -> list[Event]:
+    found: list[Event] = []
+    already = {(e.sentence, e.source, e.type) for e in coded}
+    for quote in quotes:
+        if quote.speaker is None or refs.type_of(quote.speaker) in {None, "location"}:
+            continue
+        words = _statement_tokens(doc, quote)
+        if not words or _cue_lemma(doc, quote) in cues.denials:
+            continue
+        for stance, event_type in STANCE_TYPES.items():
+            if (quote.sentence, quote.speaker, event_type) in already:
+                continue
+            at = _stance_word(words, getattr(cues, stance))
+            if at is None:
+                continue
+            target_id, target_text = _addressee(doc, quote, refs) or _target(words, at, quote.speaker, refs)
+            if target_id is None and event_type in NEEDS_TARGET:
+                continue
+            cue = quote.cue
+            found.append(Event(type=event_type, source=quote.speaker, target=target_id,
+                               source_text=quote.speaker_text, target_text=target_text,
+                               trigger=Span(cue.text, cue.start, cue.end), sentence=quote.sentence))
+            already.add((quote.sentence, quote.speaker, event_type))
+    return found
+
+
+def _statement_tokens(doc: Doc, quote: Quote) -> list[Token]:
+    """The words said, and the cue's own object ('voiced concern over ...')."""
+    content = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+    tokens = list(content) if content is not None else []
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is not None:
+        for token in cue:
+            tokens += [c for c in token.children if c.dep_ == "dobj"]
+    return tokens
+
+
+def _cue_lemma(doc: Doc, quote: Quote) -> str | None:
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue.root.lemma_.lower() if cue is not None and len(cue) else None
+
+
+def _addressee(doc: Doc, quote: Quote, refs: References) -> tuple[str, str] | None:
+    """'praised Borduria for its restraint', 'credited the envoy with ...': the cue's own object is
+    whom the stance is about."""
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    for token in cue or []:
+        for child in token.children:
+            entity_id = refs.actor_in(child) if child.dep_ == "dobj" else None
+            if entity_id is not None and entity_id != quote.speaker and refs.type_of(entity_id) != "location":
+                return entity_id, child.text
+    return None
+
+
+def _negated(token: Token) -> bool:
+    """'are not welcome', 'no violation': the stance word or the word it hangs on is negated."""
+    return any(c.dep_ == "neg" or c.lower_ == "no" for t in (token, token.head) for c in t.children)
+
+
+def _stance_word(words: list[Token], phrases: frozenset[str]) -> Token | None:
+    """The first word (or run of words) of the statement that is one of the phrases, not negated."""
+    lemmas = [t.lemma_.lower() for t in words]
+    for phrase in phrases:
+        parts = phrase.split()
+        for i in range(len(lemmas) - len(parts) + 1):
+            if lemmas[i:i + len(parts)] == parts and not _negated(words[i]):
+                return words[i]
+    return None
+
+
+def _target(words: list[Token], at: Token, speaker: str, refs: References) -> tuple[str | None, str | None]:
+    """The actor the words name nearest the stance word in the parse, other than the speaker and the speaker's own
+    state ("said the shelling by Borduria was a crime": Borduria). Names only, and the pronouns of
+    people and groups: "it" in "it is time to ..." stands for no one."""
+    own = refs.entity(speaker)
+    candidates = []
+    for token in words:
+        pronoun = token.lower_ in refs.cues.person_pronouns | refs.cues.group_pronouns
+        entity_id = refs.entity_at(token.i) or (refs.actor_in(token, depth=0) if pronoun else None)
+        if entity_id is None or entity_id == speaker or refs.type_of(entity_id) == "location":
+            continue
+        other = refs.entity(entity_id)
+        if own is not None and other is not None and other.type in OWN_SIDE_TYPES and own.country \
+                and own.country == other.country:
+            continue
+        candidates.append((_tree_distance(token, at), abs(token.i - at.i), entity_id, token.text))
+    if not candidates:
+        return None, None
+    _, _, entity_id, text = min(candidates)
+    return entity_id, text
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two words of a sentence through their lowest common ancestor: 'the military
+    continues to defy calls by the council to end violations' puts the military, the subject of the
+    clause, nearer the stance word than the council inside a prepositional phrase."""
+    path_a = [a, *a.ancestors]
+    depth_of = {t.i: d for d, t in enumerate(path_a)}
+    for depth_b, node in enumerate([b, *b.ancestors]):
+        if node.i in depth_of:
+            return depth_of[node.i] + depth_b
+    return len(path_a) + 50  # different sentences: after every word of the stance word's own

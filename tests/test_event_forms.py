@@ -1,0 +1,97 @@
+"""Event forms beyond a trigger verb with its subject: the stance of what a speaker says (PLOVER codes
+a statement that calls an act a crime as an accusation), violence reported in the passive with no doer
+named, and places below the state as targets. Each form has a sentence written here that must be
+coded and a look-alike that must not."""
+
+from __future__ import annotations
+
+from newsgraph.record import Article, Extraction
+
+
+def extract(extractor, text: str) -> Extraction:
+    return extractor.extract(Article(id="forms", text=text, published="2025-03-04"))
+
+
+def coded(extraction: Extraction, event_type: str) -> list[tuple[str | None, str | None]]:
+    """(source name, target name) of each event of the type."""
+    def name(entity_id: str | None) -> str | None:
+        entity = extraction.entity(entity_id) if entity_id else None
+        return entity.name if entity else None
+    return [(name(e.source), name(e.target)) for e in extraction.events if e.type == event_type]
+
+
+# --- stance of a statement ----------------------------------------------------------------------------
+
+def test_statement_calling_acts_crimes_is_an_accusation(extractor) -> None:
+    x = extract(extractor, 'Ukraine\'s foreign minister Andrii Sybiha said the shelling of Kharkiv by Russia '
+                           'was "a war crime" that the world must answer.')
+    assert ("Andrii Sybiha", "Russia") in coded(x, "ACCUSE")
+
+
+def test_statement_without_stance_words_is_no_accusation(extractor) -> None:
+    x = extract(extractor, "Ukraine's foreign minister Andrii Sybiha said the talks with Russia would resume "
+                           "in Istanbul next week.")
+    assert coded(x, "ACCUSE") == []
+
+
+def test_denied_wrongdoing_is_no_accusation(extractor) -> None:
+    x = extract(extractor, "Hungary denied any violation of the European Union's sanctions on Russia.")
+    assert not [pair for pair in coded(x, "ACCUSE") if pair[0] == "Hungary"]
+
+
+def test_statement_welcoming_an_act_is_support(extractor) -> None:
+    x = extract(extractor, 'Egypt\'s foreign ministry said the deal reached by Israel was "a welcome step" '
+                           "towards calm.")
+    assert any(target == "Israel" for _, target in coded(x, "SUPPORT"))
+
+
+def test_negated_welcome_is_no_support(extractor) -> None:
+    x = extract(extractor, 'Poland said that Belarus\'s envoys "are not welcome" at the summit.')
+    assert coded(x, "SUPPORT") == []
+
+
+def test_support_needs_someone_it_is_aimed_at(extractor) -> None:
+    x = extract(extractor, 'Japan\'s finance minister said lower rates would have "a positive effect" on '
+                           "household spending.")
+    assert coded(x, "SUPPORT") == []
+
+
+def test_cue_object_is_whom_the_stance_is_about(extractor) -> None:
+    x = extract(extractor, "Germany credited Norway for its constructive role in the talks with Colombia.")
+    assert ("Germany", "Norway") in coded(x, "SUPPORT")
+
+
+# --- harm with no doer named --------------------------------------------------------------------------
+
+def test_passive_killing_without_doer_is_coded_with_unknown_source(extractor) -> None:
+    x = extract(extractor, "At least twelve villagers were killed in northern Burkina Faso on Sunday.")
+    events = [e for e in x.events if e.type == "ASSAULT"]
+    assert events and events[0].source is None and "villagers" in (events[0].target_text or "")
+
+
+def test_deaths_in_a_mishap_are_no_assault(extractor) -> None:
+    x = extract(extractor, "At least twelve villagers were killed in the crash in northern Burkina Faso.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_possible_abduction_is_no_event(extractor) -> None:
+    x = extract(extractor, "Parents fear that more pupils could be abducted in Kaduna.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_passive_with_named_doer_keeps_the_doer(extractor) -> None:
+    x = extract(extractor, "Two journalists were detained by Belarus on Friday.")
+    assert ("Belarus", None) in coded(x, "COERCE")
+
+
+# --- places below the state ---------------------------------------------------------------------------
+
+def test_town_as_target_is_no_actor(extractor) -> None:
+    x = extract(extractor, "Russia shelled the town of Kupiansk overnight.")
+    events = [e for e in x.events if e.type == "ASSAULT"]
+    assert events and events[0].target is None and "Kupiansk" in (events[0].target_text or "")
+
+
+def test_state_as_target_stays_an_actor(extractor) -> None:
+    x = extract(extractor, "Russia shelled Ukraine overnight.")
+    assert ("Russia", "Ukraine") in coded(x, "ASSAULT")
