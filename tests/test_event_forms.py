@@ -95,3 +95,43 @@ def test_town_as_target_is_no_actor(extractor) -> None:
 def test_state_as_target_stays_an_actor(extractor) -> None:
     x = extract(extractor, "Russia shelled Ukraine overnight.")
     assert ("Russia", "Ukraine") in coded(x, "ASSAULT")
+
+
+# --- naming what an act is ------------------------------------------------------------------------
+
+def test_calling_an_act_a_violation_accuses_its_doer(extractor) -> None:
+    x = extract(extractor, "Lebanon called Israel's airstrikes a violation of its sovereignty.")
+    assert ("Lebanon", "Israel") in coded(x, "ACCUSE")
+    assert coded(x, "PROTEST") == []
+
+
+def test_calling_a_strike_is_still_a_strike(extractor) -> None:
+    x = extract(extractor, "Nigeria's labour unions called a general strike over fuel prices.")
+    assert coded(x, "PROTEST")
+
+
+def test_branding_is_pejorative_whatever_the_name(extractor) -> None:
+    x = extract(extractor, "Israel branded the Houthis a threat to shipping in the Red Sea.")
+    assert ("Israel", "Houthis") in coded(x, "ACCUSE")
+
+
+# --- denials, wars, and acts with no partner --------------------------------------------------------
+
+def test_denying_a_charge_rejects_it(extractor) -> None:
+    x = extract(extractor, "Rwanda denied any role in the fighting in eastern Congo.")
+    assert any(source == "Rwanda" for source, _ in coded(x, "REJECT"))
+
+
+def test_war_with_a_state_is_an_assault(extractor) -> None:
+    x = extract(extractor, "Armenia lost ground during its war with Azerbaijan in 2020.")
+    assert ("Armenia", "Azerbaijan") in coded(x, "ASSAULT")
+
+
+def test_support_for_an_abstraction_is_no_event(extractor) -> None:
+    x = extract(extractor, "Japan reaffirmed its support for peace and stability in the region.")
+    assert coded(x, "SUPPORT") == []
+
+
+def test_support_for_an_actor_is_an_event(extractor) -> None:
+    x = extract(extractor, "Japan reaffirmed its support for the Philippines in the dispute.")
+    assert ("Japan", "Philippines") in coded(x, "SUPPORT")

@@ -63,6 +63,20 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
     return None
 
 
+def naming_complement(verb: Token) -> Token | None:
+    """What a verb of naming calls its object: 'called the raid [an act of war]'. The parser gives it
+    as an object predicate, as a second direct object, or as an apposition to the object."""
+    complement = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if complement is not None:
+        return complement
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) > 1:
+        return objects[-1]
+    if objects:
+        return next((c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i), None)
+    return None
+
+
 def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
     """The target: the object of a listed preposition, else the direct object (the passive subject)."""
     if preps:

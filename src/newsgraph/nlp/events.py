@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.arguments import conjuncts, is_passive, object_of, phrase_text, subject_of
+from newsgraph.nlp.arguments import conjuncts, is_passive, naming_complement, object_of, phrase_text, subject_of
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.ontology import EventLexicon, Trigger
@@ -28,7 +28,10 @@ QUALIFIERS = {
     "approximately": "about",
 }
 ADJACENT_PREPS = {"in", "from", "of"}
-MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}  # "X and Y rejected the plan" reject the plan, not each other
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# agreeing and conceding may be to a demand or a plan ("agreed to share information"), coded so
+NAMING_VERBS = {"call", "brand", "label", "dub", "term"}  # with two objects: "called the strike a farce"
+PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT"}  # "X and Y rejected the plan" reject the plan, not each other
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
@@ -57,8 +60,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         return coded
 
     for token in doc:
-        if token.pos_ != "VERB":
-            continue
+        if token.pos_ != "VERB" or _names_an_act(token):
+            continue  # "called the strikes an act of war" names an act, it does not call a strike
         light = _light_verb_trigger(token, lexicon)
         if light is not None:
             trigger, noun = light
@@ -110,7 +113,24 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _official_protest(event, anchors[id(event)], actors)
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
-    return _dedupe(events)
+    return _dedupe([e for e in events if not _partnerless(e)])
+
+
+def _names_an_act(verb: Token) -> bool:
+    """A verb with an object predicate names what its object is ('declared the strike illegal',
+    'called the raids an act of war'); the object is the act of someone else."""
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    # a second object or an apposition names the first only after a verb of naming: "attacked
+    # Hezbollah, the armed group" attacks
+    return verb.lemma_.lower() in NAMING_VERBS and naming_complement(verb) is not None
+
+
+def _partnerless(event: Event) -> bool:
+    """Meeting, cooperating and backing are done with or towards another actor:
+    'pledged its support for peace and stability', 'shared intelligence on the battlefield' name
+    none, and coded as dyadic events they would be wrong facts."""
+    return event.type in PARTNERED_TYPES and event.target is None
 
 
 def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.arguments import naming_complement, phrase_text, subject_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import ONTOLOGY_DIR, word_sets
 from newsgraph.record import Event, Quote, Span
@@ -25,6 +26,8 @@ OWN_SIDE_TYPES = {"country", "government_body", "armed_forces"}  # a state and i
 # Support and threats are aimed at someone: with no actor named they are statements of mood
 # ("a positive impact on the economy"), not events.
 NEEDS_TARGET = {"SUPPORT", "THREATEN"}
+EXPLETIVES = {"it", "itself"}  # "it is time to ...", "it is clear that ...": no one
+NO_TARGET_TYPES = {"location", "media"}  # the outlet told is the channel, not whom the words are about
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class StanceCues:
     support: frozenset[str]
     threaten: frozenset[str]
     denials: frozenset[str]
+    naming: frozenset[str]
+    pejorative_naming: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +69,56 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
                                source_text=quote.speaker_text, target_text=target_text,
                                trigger=Span(cue.text, cue.start, cue.end), sentence=quote.sentence))
             already.add((quote.sentence, quote.speaker, event_type))
+    found += _naming_stances(doc, refs, cues, already, sentence_of)
     return found
+
+
+def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[tuple[int, str | None, str]],
+                    sentence_of: list[int]) -> list[Event]:
+    """'Ruritania called the raid a violation of its sovereignty' (ACCUSE), 'the rebels branded the
+    army's commanders butchers' (ACCUSE), 'Borduria called the accord a breakthrough' (SUPPORT): the
+    named thing's actor (its doer or owner) is the target, else whoever the name itself names."""
+    found = []
+    for verb in doc:
+        if verb.lemma_.lower() not in cues.naming:
+            continue
+        complement = naming_complement(verb)
+        if complement is None:
+            continue
+        subject = subject_of(verb)
+        source = refs.actor_in(subject) if subject is not None else None
+        if source is None or refs.type_of(source) == "location":
+            continue
+        named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        words = list(complement.subtree)
+        for stance, event_type in STANCE_TYPES.items():
+            pejorative = event_type == "ACCUSE" and verb.lemma_.lower() in cues.pejorative_naming
+            if (sentence_of[verb.i], source, event_type) in already:
+                continue
+            at = _stance_word(words, getattr(cues, stance)) or (complement if pejorative else None)
+            if at is None:
+                continue
+            target = _named_actor(named, source, refs) if named is not None else None
+            target_id, target_text = target or _target(words, at, source, refs)
+            if target_id is None and event_type in NEEDS_TARGET:
+                continue
+            found.append(Event(type=event_type, source=source, target=target_id, source_text=phrase_text(subject),
+                               target_text=target_text, trigger=Span(verb.text, verb.idx, verb.idx + len(verb.text)),
+                               sentence=sentence_of[verb.i]))
+            already.add((sentence_of[verb.i], source, event_type))
+    return found
+
+
+def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str] | None:
+    """The actor of the thing named: itself ('called Borduria a pariah'), or its doer or owner
+    ("called Borduria's raid", 'called the raid by Borduria')."""
+    candidates = [named, *[c for c in named.children if c.dep_ in {"poss", "compound", "amod"}],
+                  *[g for c in named.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]]
+    for token in candidates:
+        entity_id = refs.actor_in(token, depth=1)
+        if entity_id is not None and entity_id != source and refs.type_of(entity_id) not in NO_TARGET_TYPES:
+            return entity_id, token.text
+    return None
 
 
 def _statement_tokens(doc: Doc, quote: Quote) -> list[Token]:
@@ -90,7 +144,7 @@ def _addressee(doc: Doc, quote: Quote, refs: References) -> tuple[str, str] | No
     for token in cue or []:
         for child in token.children:
             entity_id = refs.actor_in(child) if child.dep_ == "dobj" else None
-            if entity_id is not None and entity_id != quote.speaker and refs.type_of(entity_id) != "location":
+            if entity_id is not None and entity_id != quote.speaker and refs.type_of(entity_id) not in NO_TARGET_TYPES:
                 return entity_id, child.text
     return None
 
@@ -118,9 +172,9 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References) -> tu
     own = refs.entity(speaker)
     candidates = []
     for token in words:
-        pronoun = token.lower_ in refs.cues.person_pronouns | refs.cues.group_pronouns
+        pronoun = token.lower_ in (refs.cues.person_pronouns | refs.cues.group_pronouns) - EXPLETIVES
         entity_id = refs.entity_at(token.i) or (refs.actor_in(token, depth=0) if pronoun else None)
-        if entity_id is None or entity_id == speaker or refs.type_of(entity_id) == "location":
+        if entity_id is None or entity_id == speaker or refs.type_of(entity_id) in NO_TARGET_TYPES:
             continue
         other = refs.entity(entity_id)
         if own is not None and other is not None and other.type in OWN_SIDE_TYPES and own.country \
