@@ -1,6 +1,9 @@
 """Event coding against PLOVER's gold-standard records (development half).
 
-    python benchmarks/plover_events.py [--show N]
+    python benchmarks/plover_events.py [--show N] [--half study|check]
+
+The records are split in two halves by position (even: study, odd: check); the rules may be studied
+on the study half only, and both halves are reported: the check half is the honest figure.
 
 Reads ../shared/plover/dev.json (never copied into the repository). Each record is one sentence
 with a gold event type, source actors and (sometimes) target actors. The 2016 labels are mapped to
@@ -59,6 +62,8 @@ def matches(entity_id: str | None, record, gold_actors: list[dict], text: str | 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", type=int, default=0, help="print N records that were not right")
+    parser.add_argument("--half", choices=["study", "check"], default="study",
+                        help="the half whose misses --show prints (study errors on the study half only)")
     args = parser.parse_args()
     if not PLOVER.exists():
         print(f"PLOVER records not found at {PLOVER}", file=sys.stderr)
@@ -70,10 +75,12 @@ def main() -> int:
     records = json.loads(PLOVER.read_text(encoding="utf-8"))
     extractor = Extractor()
     outcome: Counter[str] = Counter()
+    halves: dict[str, Counter[str]] = {"study": Counter(), "check": Counter()}
     extra = 0
     misses = []
     by_type: dict[str, Counter[str]] = {}
-    for item in records:
+    for position, item in enumerate(records):
+        half = "study" if position % 2 == 0 else "check"
         gold_type = RENAMED.get(item["event"], item["event"])
         sources, targets = actors(item.get("source")), actors(item.get("target"))
         record = extractor.extract(Article(id=item["id"], text=item["text"]))
@@ -89,14 +96,20 @@ def main() -> int:
                 verdict, scored = "wrong type", event
         outcome[verdict] += 1
         by_type.setdefault(gold_type, Counter())[verdict] += 1
-        extra += len(record.events) - (1 if scored is not None else 0)
-        if verdict != "right":
+        extras = len(record.events) - (1 if scored is not None else 0)
+        extra += extras
+        halves[half].update({verdict: 1, "records": 1, "extra": extras})
+        if verdict != "right" and half == args.half:
             misses.append((item["text"], gold_type, [(e.type, e.source, e.target) for e in record.events]))
     total = len(records)
     print(f"PLOVER dev: {total} records")
     for verdict in ("right", "wrong type", "uncoded"):
         print(f"  {verdict:<11} {outcome[verdict]:>4}  {outcome[verdict] / total:6.1%}")
     print(f"  extra       {extra:>4}  {extra / total:.2f} per record")
+    for half, counts in halves.items():
+        print(f"  {half} half: {counts['right']}/{counts['records']} right "
+              f"({counts['right'] / max(counts['records'], 1):.1%}), "
+              f"{counts['extra'] / max(counts['records'], 1):.2f} extra per record")
     print("  by type: " + ", ".join(f"{t} {c['right']}/{sum(c.values())}" for t, c in sorted(by_type.items())))
     for text, gold_type, found in misses[: args.show]:
         print(f"\n{gold_type}: {text}\n  coded: {found}")
