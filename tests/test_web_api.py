@@ -31,7 +31,8 @@ def news(extractor, tmp_path_factory) -> NewsDb:
 
 @pytest.fixture(scope="module")
 def client(news: NewsDb) -> Iterator[TestClient]:
-    with TestClient(create_app(str(news.path))) as test_client:
+    # the app answers loopback Host names only; TestClient's default is "testserver"
+    with TestClient(create_app(str(news.path)), base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -6,12 +6,7 @@ Screenshots of each step go to artifacts/screenshots/."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from web_fixtures import IMG, MADURO, SCRIPT, NewsDb, build_news_db
+from web_fixtures import IMG, MADURO, SCRIPT, NewsDb, build_news_db, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -43,44 +38,11 @@ def news(extractor, tmp_path_factory) -> NewsDb:
     return build_news_db(extractor, tmp_path_factory.mktemp("web-browser"))
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(news: NewsDb, tmp_path_factory) -> Iterator[str]:
     """`newsgraph serve` over the fixture database, on a free port; yields its base URL."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("server") / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(news.path), "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"the server exited with {process.returncode}: {log_path.read_text()}")
-                try:
-                    with urllib.request.urlopen(f"{base}/api/actors?limit=1", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"the server did not answer within 30 s: {log_path.read_text()}")
-                time.sleep(0.1)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with running_server(news.path, tmp_path_factory.mktemp("server") / "serve.log") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -173,6 +135,10 @@ def test_hostile_article_shows_its_script_as_text(server: str, driver: Any, news
     assert SCRIPT in driver.find_element(By.TAG_NAME, "h1").text
     assert SCRIPT in driver.title
     assert driver.execute_script("return window.__pwned === undefined") is True
+    # its javascript: URL is shown as text; every link on the page stays on the site
+    assert "JavaScript:window.__pwned=3" in driver.find_element(By.CSS_SELECTOR, "span.url").text
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.TAG_NAME, "a")]
+    assert hrefs and all(href.startswith(f"{server}/") for href in hrefs), hrefs
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text  # noqa: B018 - reading it is what raises when no alert is open
     shot(driver, "xss-article")
