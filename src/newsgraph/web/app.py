@@ -27,6 +27,7 @@ from newsgraph.web.highlight import highlighted
 from newsgraph.web.params import (
     COMMON_ERRORS,
     NOT_FOUND,
+    ActorId,
     ArticleKey,
     Day,
     NetworkLimit,
@@ -112,7 +113,7 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         return store.actor_table(limit=limit, actor_type=type)
 
     @app.get("/api/actors/{entity_id}", tags=["api"], responses=NOT_FOUND)
-    def api_actor(entity_id: str) -> dict:
+    def api_actor(entity_id: ActorId) -> dict:
         profile = actor_or_404(entity_id)
         profile["ties"] = store.ties(entity_id)
         profile["events"] = store.events(actor=entity_id, limit=50)
@@ -121,12 +122,12 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         return profile
 
     @app.get("/api/actors/{entity_id}/network", tags=["api"], responses=NOT_FOUND)
-    def api_actor_network(entity_id: str) -> dict:
+    def api_actor_network(entity_id: ActorId) -> dict:
         actor_or_404(entity_id)
         return ego(entity_id)
 
     @app.get("/api/actors/{entity_id}/timeline", tags=["api"], responses=NOT_FOUND)
-    def api_actor_timeline(entity_id: str) -> list[dict]:
+    def api_actor_timeline(entity_id: ActorId) -> list[dict]:
         actor_or_404(entity_id)
         return store.timeline(entity_id)
 
