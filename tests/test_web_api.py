@@ -15,18 +15,13 @@ from fastapi.testclient import TestClient
 
 from newsgraph.ontology import PLOVER_TYPES
 from newsgraph.web.app import create_app
-from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb, build_news_db
+from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb
 
 API_PATHS = [
     "/api/search", "/api/actors", "/api/actors/{entity_id}", "/api/actors/{entity_id}/network",
     "/api/actors/{entity_id}/timeline", "/api/articles/{key}", "/api/events", "/api/quotes", "/api/claims",
     "/api/network",
 ]
-
-
-@pytest.fixture(scope="module")
-def news(extractor, tmp_path_factory) -> NewsDb:
-    return build_news_db(extractor, tmp_path_factory.mktemp("web-api"))
 
 
 @pytest.fixture(scope="module")

@@ -13,35 +13,19 @@ import http.client
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from web_fixtures import NewsDb, build_news_db, running_server
-
-pytest.importorskip("schemathesis")
-
 CASES_PER_OPERATION = 30
 SEED = "20261130"
 
 
-@pytest.fixture(scope="module")
-def news(extractor, tmp_path_factory) -> NewsDb:
-    return build_news_db(extractor, tmp_path_factory.mktemp("web-schema"))
-
-
-@pytest.fixture(scope="module")
-def server(news: NewsDb, tmp_path_factory) -> Iterator[str]:
-    with running_server(news.path, tmp_path_factory.mktemp("schema-server") / "serve.log") as base:
-        yield base
-
-
-def test_api_keeps_its_schema(server: str, tmp_path: Path) -> None:
+def test_api_keeps_its_schema(news_server: str, tmp_path: Path) -> None:
     # The pytest plugin's lazy loader does not run under pytest 9, and the schema is only there once
     # the server is: the command line is the stable interface. It runs in tmp_path, where it caches.
-    command = [sys.executable, "-m", "schemathesis.cli", "run", f"{server}/openapi.json", "--checks", "all",
+    command = [sys.executable, "-m", "schemathesis.cli", "run", f"{news_server}/openapi.json", "--checks", "all",
                "--mode", "all", "--phases", "examples,coverage,fuzzing,stateful", "--max-examples",
                str(CASES_PER_OPERATION), "--seed", SEED, "--workers", "1", "--generation-database", "none",
                "--request-timeout", "10", "--no-color"]
@@ -68,7 +52,7 @@ def raw_get(base: str, path: str, host: str) -> http.client.HTTPResponse:
 
 @pytest.mark.parametrize(("host", "status"), [("evil.example", 400), ("attacker.test:80", 400),
                                               ("localhost", 200), ("[::1]:8000", 200)])
-def test_real_server_answers_only_trusted_hosts(server: str, host: str, status: int) -> None:
-    response = raw_get(server, "/api/actors?limit=1", host)
+def test_real_server_answers_only_trusted_hosts(news_server: str, host: str, status: int) -> None:
+    response = raw_get(news_server, "/api/actors?limit=1", host)
     assert response.status == status
     assert response.getheader("content-security-policy") and response.getheader("x-frame-options") == "DENY"
