@@ -166,6 +166,13 @@ def test_serve_option_lets_a_name_in(db: Path, monkeypatch: pytest.MonkeyPatch) 
     for host, status in [("news.lan", 200), ("box.lan:8123", 200), ("localhost", 200), ("evil.example", 400)]:
         with client_for(served["app"], host) as probe:
             assert probe.get("/api/actors").status_code == status, host
+    # without the option, the variable is read; the --host address is answered too
+    monkeypatch.setenv(HOSTS_VARIABLE, "wiki.lan")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--host", "127.0.0.5"])
+    assert result.exit_code == 0, result.output
+    for host, status in [("wiki.lan", 200), ("127.0.0.5:8000", 200), ("news.lan", 400)]:
+        with client_for(served["app"], host) as probe:
+            assert probe.get("/api/actors").status_code == status, host
 
 
 # --- headers on every response -------------------------------------------------------------------

@@ -84,7 +84,8 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, error: Exception) -> Any:
-        # Starlette's error middleware logs the exception; the client is told nothing of the internals.
+        # Starlette's error middleware sends this, then re-raises for the server's log: the client
+        # is told nothing of the internals.
         return error_response(request, 500, "internal error: the request could not be answered")
 
     def actor_or_404(entity_id: str) -> dict[str, Any]:
