@@ -44,6 +44,7 @@ bench: $(BIN)/newsgraph
 	$(BIN)/python benchmarks/throughput.py --articles 500 --store
 	$(BIN)/python benchmarks/batch_scaling.py
 	$(BIN)/python benchmarks/web_latency.py
+	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/memory.py
 
 clean:

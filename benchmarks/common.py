@@ -1,16 +1,21 @@
-"""Shared by the benchmarks: real news texts (PolNeAR train, read from ../shared, never copied),
-repeated for volume, and a peak-memory reading."""
+"""Shared by the benchmarks: real news texts (PolNeAR train and VOA stories, read from ../shared,
+never copied), repeated for volume, a database of the VOA stories ingested for real, a free port
+and a peak-memory reading."""
 
 from __future__ import annotations
 
 import json
 import resource
+import socket
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = ROOT.parent / "shared" / "polnear" / "train" / "text"
+# 89 stories by Voice of America staff (voanews.com), public domain; see ../shared/voa/README.md.
+VOA_STORIES = ROOT.parent / "shared" / "voa" / "voa_stories.jsonl"
 
 
 def news_texts(count: int) -> list[tuple[str, str]]:
@@ -45,3 +50,30 @@ def iter_articles(count: int) -> Iterator:
 def peak_rss_mb() -> float:
     """Peak resident memory of this process, in MB (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def voa_database(db: Path) -> int:
+    """Ingest the VOA stories into `db` as `newsgraph ingest` does (reader, extractor, store); a
+    database that already holds them is left as it is. Returns the number of articles stored."""
+    if not VOA_STORIES.exists():
+        sys.exit(f"VOA stories not found at {VOA_STORIES}")
+    from newsgraph.pipeline import Extractor
+    from newsgraph.readers import read_jsonl
+    from newsgraph.store import Store
+
+    store = Store(str(db))
+    try:
+        if store.count_articles() == 0:
+            started = time.perf_counter()
+            for record in Extractor().extract_many(read_jsonl(VOA_STORIES)):
+                store.add(record)
+            print(f"ingested the VOA stories in {time.perf_counter() - started:.0f} s")
+        return store.count_articles()
+    finally:
+        store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

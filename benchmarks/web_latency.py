@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
 import statistics
 import tempfile
 import threading
@@ -20,6 +19,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from common import free_port
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
          "SANCTION", "COERCE", "ASSAULT"]
@@ -70,12 +71,6 @@ def build(db: Path, count: int) -> None:
     for record in synthetic_records(count):
         store.add(record)
     print(f"built {count} synthetic articles in {time.perf_counter() - started:.0f} s")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,3 +48,20 @@ def article_file(tmp_path: Path) -> WriteArticle:
         return write_article(folder or tmp_path, name, text, **meta)
 
     return write
+
+
+@pytest.fixture(scope="module")
+def news(extractor, tmp_path_factory):  # noqa: ANN201 - web_fixtures.NewsDb
+    """The web tests' five articles, extracted and stored in a SQLite file of this module's own."""
+    from web_fixtures import build_news_db
+
+    return build_news_db(extractor, tmp_path_factory.mktemp("news"))
+
+
+@pytest.fixture(scope="module")
+def news_server(news, tmp_path_factory) -> Iterator[str]:
+    """`newsgraph serve` over `news` on a free port of 127.0.0.1; its base URL."""
+    from web_fixtures import running_server
+
+    with running_server(news.path, tmp_path_factory.mktemp("server") / "serve.log") as base:
+        yield base

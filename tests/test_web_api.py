@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from newsgraph.ontology import PLOVER_TYPES
 from newsgraph.web.app import create_app
-from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb, build_news_db
+from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb
 
 API_PATHS = [
     "/api/search", "/api/actors", "/api/actors/{entity_id}", "/api/actors/{entity_id}/network",
@@ -25,13 +25,9 @@ API_PATHS = [
 
 
 @pytest.fixture(scope="module")
-def news(extractor, tmp_path_factory) -> NewsDb:
-    return build_news_db(extractor, tmp_path_factory.mktemp("web-api"))
-
-
-@pytest.fixture(scope="module")
 def client(news: NewsDb) -> Iterator[TestClient]:
-    with TestClient(create_app(str(news.path))) as test_client:
+    # the app answers loopback Host names only; TestClient's default is "testserver"
+    with TestClient(create_app(str(news.path)), base_url="http://localhost") as test_client:
         yield test_client
 
 

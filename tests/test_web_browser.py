@@ -6,12 +6,7 @@ Screenshots of each step go to artifacts/screenshots/."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from web_fixtures import IMG, MADURO, SCRIPT, NewsDb, build_news_db
+from web_fixtures import IMG, MADURO, SCRIPT, NewsDb
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -36,51 +31,6 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def news(extractor, tmp_path_factory) -> NewsDb:
-    return build_news_db(extractor, tmp_path_factory.mktemp("web-browser"))
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(news: NewsDb, tmp_path_factory) -> Iterator[str]:
-    """`newsgraph serve` over the fixture database, on a free port; yields its base URL."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("server") / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(news.path), "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"the server exited with {process.returncode}: {log_path.read_text()}")
-                try:
-                    with urllib.request.urlopen(f"{base}/api/actors?limit=1", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"the server did not answer within 30 s: {log_path.read_text()}")
-                time.sleep(0.1)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +70,8 @@ def wait_for_path(driver: Any, pattern: str) -> None:
     WebDriverWait(driver, 10).until(lambda d: re.search(pattern, urlsplit(d.current_url).path))
 
 
-def test_journey_from_search_to_the_sentence_of_an_event(server: str, driver: Any) -> None:
-    driver.get(f"{server}/")
+def test_journey_from_search_to_the_sentence_of_an_event(news_server: str, driver: Any) -> None:
+    driver.get(f"{news_server}/")
     assert driver.find_element(By.TAG_NAME, "h1").text == "5 articles"
     shot(driver, "journey-1-home")
 
@@ -146,7 +96,7 @@ def test_journey_from_search_to_the_sentence_of_an_event(server: str, driver: An
     assert not csp_violations(driver)
     shot(driver, "journey-3-actor")
 
-    first_event = fetch_json(f"{server}/api/actors/{MADURO}")["events"][0]
+    first_event = fetch_json(f"{news_server}/api/actors/{MADURO}")["events"][0]
     link = driver.find_element(By.CSS_SELECTOR, "table.events a.evidence")
     href = urlsplit(link.get_attribute("href"))
     assert (href.path, href.fragment) == (f"/articles/{first_event['article_key']}", f"s{first_event['sentence']}")
@@ -164,8 +114,8 @@ def test_journey_from_search_to_the_sentence_of_an_event(server: str, driver: An
     shot(driver, "journey-4-sentence")
 
 
-def test_hostile_article_shows_its_script_as_text(server: str, driver: Any, news: NewsDb) -> None:
-    driver.get(f"{server}/articles/{news.hostile_key}")
+def test_hostile_article_shows_its_script_as_text(news_server: str, driver: Any, news: NewsDb) -> None:
+    driver.get(f"{news_server}/articles/{news.hostile_key}")
     text = driver.find_element(By.ID, "article-text")
     assert SCRIPT in text.text
     assert IMG in text.text and "This <b>bold</b> forgery" in text.text
@@ -173,18 +123,22 @@ def test_hostile_article_shows_its_script_as_text(server: str, driver: Any, news
     assert SCRIPT in driver.find_element(By.TAG_NAME, "h1").text
     assert SCRIPT in driver.title
     assert driver.execute_script("return window.__pwned === undefined") is True
+    # its javascript: URL is shown as text; every link on the page stays on the site
+    assert "JavaScript:window.__pwned=3" in driver.find_element(By.CSS_SELECTOR, "span.url").text
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.TAG_NAME, "a")]
+    assert hrefs and all(href.startswith(f"{news_server}/") for href in hrefs), hrefs
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text  # noqa: B018 - reading it is what raises when no alert is open
     shot(driver, "xss-article")
 
-    driver.get(f"{server}/quotes")  # the hostile quote, shown in a list of quotes
+    driver.get(f"{news_server}/quotes")  # the hostile quote, shown in a list of quotes
     assert "This <b>bold</b> forgery" in driver.find_element(By.TAG_NAME, "main").text
     assert driver.execute_script("return window.__pwned === undefined") is True
     assert not driver.find_elements(By.CSS_SELECTOR, "main img, main script")
 
 
-def test_network_page_draws_linked_edges(server: str, driver: Any) -> None:
-    driver.get(f"{server}/network")
+def test_network_page_draws_linked_edges(news_server: str, driver: Any) -> None:
+    driver.get(f"{news_server}/network")
     graph = driver.find_element(By.CSS_SELECTOR, "#network-graph svg")
     assert graph.is_displayed()
     edges = graph.find_elements(By.CSS_SELECTOR, "a.edge")
@@ -197,14 +151,14 @@ def test_network_page_draws_linked_edges(server: str, driver: Any) -> None:
     assert all(link.startswith("/events?source=") for link in links)
     assault = next(link for link in links if parse_qs(urlsplit(link).query) == {"source": ["israel"],
                                                                                 "target": ["hezbollah"]})
-    driver.get(f"{server}{assault}")
+    driver.get(f"{news_server}{assault}")
     types = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.events span.etype")]
     assert types == ["ASSAULT"]
     shot(driver, "network-edge-events")
 
 
-def test_api_docs_page_is_not_blocked_by_the_csp(server: str, driver: Any) -> None:
-    driver.get(f"{server}/")
+def test_api_docs_page_is_not_blocked_by_the_csp(news_server: str, driver: Any) -> None:
+    driver.get(f"{news_server}/")
     csp_violations(driver)  # forget earlier pages
     driver.find_element(By.LINK_TEXT, "API").click()
     wait_for_path(driver, r"^/docs$")

@@ -480,14 +480,18 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="A Host name to answer besides localhost, 127.0.0.1, ::1 and the --host address "
+        "(repeatable; default: $NEWSGRAPH_ALLOWED_HOSTS, comma-separated).")] = None,
 ) -> None:
     """Serve the web face (pages and /api) over a database."""
     import uvicorn
 
     from newsgraph.web.app import create_app
+    from newsgraph.web.security import allowed_hosts
 
     try:
-        application = create_app(db)
+        application = create_app(db, hosts=allowed_hosts(allowed_host, bind=host))
     except FileNotFoundError as error:
         fail(str(error))
     err.print(f"newsgraph on http://{host}:{port}/ (Ctrl-C to stop)")

@@ -91,7 +91,10 @@ def resolve(text: str, published: date, week_starts_monday: bool = False) -> tup
     since = t.startswith("since ")
     core = re.sub(r"^(since|in|on|during|until|by|as of|over|through|throughout)\s+", "", t)
     core = re.sub(r"^the\s+", "", core)
-    interval = _resolve_core(core, published, monday)
+    try:
+        interval = _resolve_core(core, published, monday)
+    except (ValueError, OverflowError):  # a day the calendar lacks ("2024-02-30", year 0): no interval
+        return None
     if interval is None:
         return None
     if since:

@@ -1,14 +1,15 @@
 """The analyst's face: server-rendered pages over the store, and the same data as JSON under /api.
 
 Pages and API call the Store's queries only. Article text and extracted strings are untrusted:
-templates autoescape, the SVG is built from escaped pieces, and a Content-Security-Policy allows
-no inline script, so nothing from an article can run in the page.
+templates autoescape, the SVG is built from escaped pieces, an article's URL is a link only when it
+is http(s), and a Content-Security-Policy allows no inline script, so nothing from an article can
+run in the page. `security.py` wraps the whole application: the Host check and those headers.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum, StrEnum
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,56 +18,75 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from newsgraph.ontology import PLOVER_TYPES
 from newsgraph.store import Store
 from newsgraph.web.graph import build_graph, graph_svg, timeline_svg, tone
 from newsgraph.web.highlight import highlighted
+from newsgraph.web.params import (
+    COMMON_ERRORS,
+    NOT_FOUND,
+    ActorId,
+    ArticleKey,
+    Day,
+    NetworkLimit,
+    Page,
+    PageParam,
+    PerPage,
+    Status,
+)
+from newsgraph.web.security import allowed_hosts, guarded, http_url
 
 HERE = Path(__file__).parent
 PER_PAGE = 25
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
 
 
-class Status(StrEnum):
-    asserted = "asserted"
-    attributed = "attributed"
-    hedged = "hedged"
+class GuardedAPI(FastAPI):
+    """FastAPI with the host check and the security headers outside every layer it builds, Starlette's
+    error middleware included: a middleware added the usual way sits inside that one and never sees
+    the 500 it sends."""
+
+    def __init__(self, hosts: list[str], **settings: Any) -> None:
+        super().__init__(**settings)
+        self.allowed_hosts = hosts
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return guarded(super().build_middleware_stack(), self.allowed_hosts)
 
 
-Page = Annotated[int, Query(ge=1, le=100000, description="page number, from 1")]
-PageParam = Annotated[int, Query(ge=1, le=100000, alias="page", description="page number, from 1")]
-PerPage = Annotated[int, Query(ge=1, le=200)]
-
-
-def create_app(db: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI:
+    """The web face over a database, answering the Host names `hosts` (default: allowed_hosts())."""
     store = Store(db, create=False)
     # FastAPI's own /docs loads Swagger UI from a CDN with inline script: neither works offline nor
     # under the CSP, so the API is documented by a server-rendered page of the OpenAPI schema.
-    app = FastAPI(title="newsgraph", version="0.1.0", docs_url=None, redoc_url=None,
-                  description="Actors, events, quotes, ties and claims extracted from news, each with its sentence.")
+    app = GuardedAPI(allowed_hosts() if hosts is None else hosts, title="newsgraph", version="0.1.0",
+                     docs_url=None, redoc_url=None, responses=COMMON_ERRORS,
+                     description="Actors, events, quotes, ties and claims extracted from news, each with its sentence.")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["tone"] = tone
+    templates.env.filters["http_url"] = http_url
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        return response
+    def error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Any:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=status, headers=headers)
+        heading = {404: "Not found", 405: "Method not allowed", 422: "Bad request"}.get(status, "Error")
+        return templates.TemplateResponse(request, "error.html", {"message": message, "heading": heading},
+                                          status_code=status, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def not_found(request: Request, error: StarletteHTTPException) -> Any:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
-        heading = {404: "Not found", 422: "Bad request"}.get(error.status_code, "Error")
-        return templates.TemplateResponse(request, "error.html", {"message": error.detail, "heading": heading},
-                                          status_code=error.status_code)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Any:
+        # error.headers carries Allow on a 405, which RFC 9110 requires
+        return error_response(request, error.status_code, error.detail, error.headers)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, error: Exception) -> Any:
+        # Starlette's error middleware sends this, then re-raises for the server's log: the client
+        # is told nothing of the internals.
+        return error_response(request, 500, "internal error: the request could not be answered")
 
     def actor_or_404(entity_id: str) -> dict[str, Any]:
         profile = store.actor_profile(entity_id, mention_limit=30)
@@ -93,8 +113,8 @@ def create_app(db: str | None = None) -> FastAPI:
     def api_actors(limit: PerPage = 50, type: str | None = None) -> list[dict]:  # noqa: A002 - the query name
         return store.actor_table(limit=limit, actor_type=type)
 
-    @app.get("/api/actors/{entity_id}", tags=["api"])
-    def api_actor(entity_id: str) -> dict:
+    @app.get("/api/actors/{entity_id}", tags=["api"], responses=NOT_FOUND)
+    def api_actor(entity_id: ActorId) -> dict:
         profile = actor_or_404(entity_id)
         profile["ties"] = store.ties(entity_id)
         profile["events"] = store.events(actor=entity_id, limit=50)
@@ -102,18 +122,18 @@ def create_app(db: str | None = None) -> FastAPI:
         profile["quotes_about"] = store.quotes(about=entity_id, limit=50)
         return profile
 
-    @app.get("/api/actors/{entity_id}/network", tags=["api"])
-    def api_actor_network(entity_id: str) -> dict:
+    @app.get("/api/actors/{entity_id}/network", tags=["api"], responses=NOT_FOUND)
+    def api_actor_network(entity_id: ActorId) -> dict:
         actor_or_404(entity_id)
         return ego(entity_id)
 
-    @app.get("/api/actors/{entity_id}/timeline", tags=["api"])
-    def api_actor_timeline(entity_id: str) -> list[dict]:
+    @app.get("/api/actors/{entity_id}/timeline", tags=["api"], responses=NOT_FOUND)
+    def api_actor_timeline(entity_id: ActorId) -> list[dict]:
         actor_or_404(entity_id)
         return store.timeline(entity_id)
 
-    @app.get("/api/articles/{key}", tags=["api"])
-    def api_article(key: int) -> dict:
+    @app.get("/api/articles/{key}", tags=["api"], responses=NOT_FOUND)
+    def api_article(key: ArticleKey) -> dict:
         found = store.article(key)
         if found is None:
             raise HTTPException(404, f"no article {key}")
@@ -121,28 +141,28 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/events", tags=["api"])
     def api_events(source: str | None = None, target: str | None = None, type: EventType | None = None,  # noqa: A002
-                   status: Status | None = None, since: date | None = None, until: date | None = None,
+                   status: Status | None = None, since: Day | None = None, until: Day | None = None,
                    page: Page = 1, per_page: PerPage = PER_PAGE) -> list[dict]:
         return store.events(source=source, target=target, event_type=type.value if type else None,
                             status=status.value if status else None, since=day(since), until=day(until),
                             limit=per_page, offset=(page - 1) * per_page)
 
     @app.get("/api/quotes", tags=["api"])
-    def api_quotes(speaker: str | None = None, about: str | None = None, since: date | None = None,
-                   until: date | None = None, page: Page = 1, per_page: PerPage = PER_PAGE) -> list[dict]:
+    def api_quotes(speaker: str | None = None, about: str | None = None, since: Day | None = None,
+                   until: Day | None = None, page: Page = 1, per_page: PerPage = PER_PAGE) -> list[dict]:
         return store.quotes(speaker=speaker, about=about, since=day(since), until=day(until), limit=per_page,
                             offset=(page - 1) * per_page)
 
     @app.get("/api/claims", tags=["api"])
     def api_claims(status: Status | None = None, holder: str | None = None, about: str | None = None,
-                   since: date | None = None, until: date | None = None, page: Page = 1,
+                   since: Day | None = None, until: Day | None = None, page: Page = 1,
                    per_page: PerPage = PER_PAGE) -> list[dict]:
         return store.claims(status=status.value if status else None, holder=holder, about=about, since=day(since),
                             until=day(until), limit=per_page, offset=(page - 1) * per_page)
 
     @app.get("/api/network", tags=["api"])
-    def api_network(actor: str | None = None, since: date | None = None, until: date | None = None,
-                    limit: Annotated[int, Query(ge=1, le=1000)] = 150) -> dict:
+    def api_network(actor: str | None = None, since: Day | None = None, until: Day | None = None,
+                    limit: NetworkLimit = 150) -> dict:
         edges = store.network(actor=actor, since=day(since), until=day(until), limit=limit)
         ids = {e["source"] for e in edges} | {e["target"] for e in edges}
         return build_graph(edges, [], store.entity_names(ids))
@@ -184,7 +204,7 @@ def create_app(db: str | None = None) -> FastAPI:
                     sources=list(articles.values()))
 
     @app.get("/articles/{key}", response_class=HTMLResponse, include_in_schema=False)
-    def article(request: Request, key: int) -> HTMLResponse:
+    def article(request: Request, key: ArticleKey) -> HTMLResponse:
         found = store.article(key)
         if found is None:
             raise HTTPException(404, f"no article {key}")
