@@ -93,15 +93,16 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _title_ties(collect, cues, entity_id, start, head)
         _apposition_ties(collect, cues, entity_id, head)
         _possessive_ties(collect, cues, entity_id, start, end, head)
-        _based_in(collect, entity_id, start)
         _tie_title(collect, cues, entity_id, start)
         _of_state(collect, entity_id, head)
     for token in doc:
+        _hyphen_ties(collect, token)
         _alliances(collect, cues, token)
         _predicate_role(collect, cues, token)
     _state_office_ties(collect, cues)
     _state_bodies(collect)
     _ties_from_events(collect, events or [])
+    _ties_from_places(collect, events or [])
     return list(collect.found.values())
 
 
@@ -136,6 +137,32 @@ def _ties_from_events(collect: _Collector, events: list[Event]) -> None:
             token = collect.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if token is not None:
                 collect.add("opposition", "opposition", event.source, event.target, token[0])
+
+
+ARMED_SIDES = {"armed_group", "armed_forces", "criminal_organization"}
+FIELD_EVENTS = {"ASSAULT", "COERCE", "MOBILIZE"}
+REMOTE_MODES = {"aerial", "drone", "heavy-weapons"}
+
+
+def _ties_from_places(collect: _Collector, events: list[Event]) -> None:
+    """An armed force or group that the article reports as fact attacking, raiding or deploying in a
+    place ('the militia shelled villages in Zenda province') operates there: located in that place."""
+    for event in events:
+        if event.type not in FIELD_EVENTS or event.status != "asserted" or not event.location:
+            continue
+        if event.mode in REMOTE_MODES or "fire" in event.trigger.text.lower():
+            continue  # "fired rockets at towns in Borduria": struck from afar, not present there
+        if collect.type_of(event.source) not in ARMED_SIDES:
+            continue
+        span = collect.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span[0].sent
+        for start, _end, entity_id in collect.actors.spans:
+            if not sentence.start <= start < sentence.end or collect.type_of(entity_id) not in {"country", "location"}:
+                continue
+            if collect.doc[start].text in event.location:
+                collect.add("location", "operates_in", event.source, entity_id, span[0])
 
 
 def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> None:
@@ -291,19 +318,39 @@ def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, st
 
 
 BACKING_WORDS = {"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed"}
+CONTROL_WORDS = {"controlled", "held", "run", "dominated", "occupied", "ruled"}
 
 
-def _based_in(collect: _Collector, entity_id: str, start: int) -> None:
-    """'the Mexico-based Sinaloa Cartel', 'Caracas-based Tren de Aragua'; and an alliance in
-    "the Ruritania-backed militia", "Moscow-allied forces"."""
+def _hyphen_ties(collect: _Collector, word: Token) -> None:
+    """'X-based', 'X-backed', 'X-controlled' before a noun phrase: 'the Mexico-based Sinaloa Cartel'
+    and 'the Caracas-based groups A and B' (based in X), 'the Ruritania-backed militia' (an alliance),
+    'a rebel-held district of Borduria' (the controller is located in Borduria)."""
     doc = collect.doc
-    if start >= 3 and doc[start - 2].text == "-":
-        other = collect.actors.entity_at(doc[start - 3].i)
-        word = doc[start - 1].lower_
-        if other and word == "based":
-            collect.add("location", "based_in", entity_id, other, doc[start])
-        elif other and word in BACKING_WORDS and collect.type_of(other) != "location":
-            collect.add("alliance", "backed_by", entity_id, other, doc[start])
+    kind = word.lower_
+    if word.i < 2 or doc[word.i - 1].text != "-" or kind not in {"based"} | BACKING_WORDS | CONTROL_WORDS:
+        return
+    other = collect.actors.entity_at(word.i - 2)
+    if not other:
+        return
+    noun = word.head if word.dep_ in {"amod", "compound"} else word
+    if kind in CONTROL_WORDS:
+        places = [noun, *[p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                          for p in c.children if p.dep_ == "pobj"]]
+        for place in places:
+            place_id = collect.actors.entity_at(place.i)
+            if place_id and collect.type_of(place_id) in {"country", "location"} and place_id != other:
+                collect.add("location", "located_in", other, place_id, word)
+        return
+    last = max([noun.i, *[t.i for c in noun.children if c.dep_ in {"appos", "compound"} for t in c.subtree]])
+    named = []
+    for start, _end, entity_id in collect.actors.spans:
+        if word.i < start <= last + 1 and entity_id != other and entity_id not in named:
+            named.append(entity_id)
+    for entity_id in named:
+        if kind == "based":
+            collect.add("location", "based_in", entity_id, other, word)
+        elif collect.type_of(other) != "location":
+            collect.add("alliance", "backed_by", entity_id, other, word)
 
 
 def _tie_title(collect: _Collector, cues: RelationCues, entity_id: str, start: int) -> None:

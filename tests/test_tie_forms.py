@@ -1,0 +1,48 @@
+"""Tie forms: role appositions with a possessive owner, hyphenated modifiers over a whole noun phrase,
+control of a place, and presence shown by acts on the ground. Each with a look-alike that must not
+give the tie. Sentences written here."""
+
+from __future__ import annotations
+
+from newsgraph.record import Article, Extraction
+
+
+def extract(extractor, text: str) -> Extraction:
+    return extractor.extract(Article(id="ties", text=text, published="2025-05-06"))
+
+
+def ties(extraction: Extraction, cls: str) -> set[tuple[str, str]]:
+    def name(entity_id: str) -> str:
+        entity = extraction.entity(entity_id)
+        return entity.name if entity else entity_id
+    return {(name(r.source), name(r.target)) for r in extraction.relations if r.cls == cls}
+
+
+def test_possessive_role_apposition(extractor) -> None:
+    x = extract(extractor, "Kenya's ombudsman, Florence Kajuju, said 40 detainees had been beaten.")
+    assert ("Florence Kajuju", "Kenya") in ties(x, "affiliation")
+
+
+def test_role_apposition_without_owner_names_no_tie(extractor) -> None:
+    x = extract(extractor, "The ombudsman, Florence Kajuju, said Kenya had ignored the warnings.")
+    assert ("Florence Kajuju", "Kenya") not in ties(x, "affiliation")
+
+
+def test_based_modifier_covers_the_names_after_the_noun(extractor) -> None:
+    x = extract(extractor, "Analysts blamed the Somalia-based groups Al-Shabaab and the Islamic State for the raid.")
+    assert ("al-Shabaab", "Somalia") in ties(x, "location")
+
+
+def test_control_of_a_region_places_the_controller(extractor) -> None:
+    x = extract(extractor, "The convoy entered a Taliban-controlled district of Afghanistan on Monday.")
+    assert ("Taliban", "Afghanistan") in ties(x, "location")
+
+
+def test_ground_attack_in_a_state_places_the_attacker(extractor) -> None:
+    x = extract(extractor, "Al-Shabaab fighters stormed a hotel in Somalia on Tuesday.")
+    assert ("al-Shabaab", "Somalia") in ties(x, "location")
+
+
+def test_rockets_fired_into_a_state_do_not_place_the_shooter(extractor) -> None:
+    x = extract(extractor, "Hezbollah fired rockets at towns in northern Israel on Tuesday.")
+    assert ("Hezbollah", "Israel") not in ties(x, "location")
