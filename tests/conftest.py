@@ -1,13 +1,17 @@
-"""Shared fixtures: one spaCy Extractor per session, the ../shared folder, and article files on disk."""
+"""Shared fixtures: one spaCy Extractor per session, the ../shared folder, article files on disk, and the
+databases the store runs on (SQLite, and a throwaway PostgreSQL server for the session)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from postgres_server import PostgresServer, start_server
+from store_backends import BACKENDS, fresh_database
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
@@ -48,3 +52,15 @@ def article_file(tmp_path: Path) -> WriteArticle:
         return write_article(folder or tmp_path, name, text, **meta)
 
     return write
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL cluster started for this session and deleted after it (skips without the server)."""
+    yield from start_server()
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database, once on SQLite (a path) and once on PostgreSQL (a postgresql:// URL)."""
+    return fresh_database(request, request.param, tmp_path)

@@ -1,14 +1,16 @@
-"""The store: idempotent writes keyed by content, and the actor queries behind the CLI."""
+"""The store, on SQLite and on PostgreSQL: idempotent writes keyed by content, values both backends
+accept, the same order on both, and the actor queries behind the CLI."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsgraph.record import Article, Extraction
 from newsgraph.store import Store
+from store_backends import scalar
 
 BORDER_TEXT = (
     "Marisol Quintanilla, an analyst at a research group in Bogota, said Venezuelan officials had rejected "
@@ -33,8 +35,8 @@ def shipping(extractor) -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    db = Store(str(tmp_path / "news.db"))
+def store(database: str) -> Iterator[Store]:
+    db = Store(database)
     yield db
     db.close()
 
@@ -44,7 +46,7 @@ def entity_id(extraction: Extraction, mention_text: str) -> str:
     return entity.id
 
 
-def test_add_twice_stores_once(store: Store, border: Extraction) -> None:
+def test_add_twice_stores_once(store: Store, database: str, border: Extraction) -> None:
     first = store.add(border, model="test-model")
     second = store.add(border, model="test-model")
     assert first.stored is True
@@ -54,10 +56,9 @@ def test_add_twice_stores_once(store: Store, border: Extraction) -> None:
     assert store.article_ids() == ["border-1"]
     assert store.has_article(border.article.content_hash)
     mentions = sum(len(e.mentions) for e in border.entities)
-    with sqlite3.connect(store.url.removeprefix("sqlite:///")) as conn:
-        assert conn.execute("select count(*) from mentions").fetchone()[0] == mentions
-        assert conn.execute("select count(*) from sentences").fetchone()[0] == len(border.sentences)
-        assert conn.execute("select count(*) from entities").fetchone()[0] == len(border.entities)
+    assert scalar(database, "select count(*) from mentions") == mentions
+    assert scalar(database, "select count(*) from sentences") == len(border.sentences)
+    assert scalar(database, "select count(*) from entities") == len(border.entities)
 
 
 def test_same_text_with_another_date_is_another_article(store: Store, border: Extraction) -> None:
@@ -133,14 +134,12 @@ def test_find_entities(store: Store, border: Extraction, shipping: Extraction) -
     assert store.find_entities("Atlantis") == []
 
 
-def test_entities_shared_across_articles_are_stored_once(store: Store, border: Extraction,
+def test_entities_shared_across_articles_are_stored_once(store: Store, database: str, border: Extraction,
                                                          shipping: Extraction) -> None:
     store.add(border)
     store.add(shipping)
-    with sqlite3.connect(store.url.removeprefix("sqlite:///")) as conn:
-        rows = conn.execute("select id, count(*) from entities group by id having count(*) > 1").fetchall()
-        assert rows == []
-        assert conn.execute("select count(*) from entities where id = 'venezuela'").fetchone()[0] == 1
+    assert scalar(database, "select count(*) from (select id from entities group by id having count(*) > 1) d") == 0
+    assert scalar(database, "select count(*) from entities where id = 'venezuela'") == 1
 
 
 def test_missing_database_is_not_created_when_create_is_false(tmp_path: Path) -> None:
@@ -150,11 +149,10 @@ def test_missing_database_is_not_created_when_create_is_false(tmp_path: Path) ->
     assert not missing.exists()
 
 
-def test_existing_database_opens_with_create_false(tmp_path: Path, border: Extraction) -> None:
-    path = str(tmp_path / "news.db")
-    writer = Store(path)
+def test_existing_database_opens_with_create_false(database: str, border: Extraction) -> None:
+    writer = Store(database)
     writer.add(border)
     writer.close()
-    reader = Store(path, create=False)
+    reader = Store(database, create=False)
     assert reader.article_ids() == ["border-1"]
     reader.close()
