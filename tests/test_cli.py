@@ -1,10 +1,10 @@
-"""The command line through typer's CliRunner, with the session's Extractor standing in for a fresh one."""
+"""The command line through typer's CliRunner, with the session's Extractor standing in for a fresh one.
+Commands that store or query run on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from newsgraph import cli
 from newsgraph.cli import app
+from store_backends import column
 
 RECORD_KEYS = {"article", "sentences", "entities", "events", "quotes", "relations", "claims"}
 STORED = re.compile(r"stored (\d+) new article\(s\), (\d+) already stored")
@@ -72,9 +73,8 @@ def no_crash(result: Result) -> None:
     assert "Traceback" not in result.output
 
 
-def stored_ids(db: Path) -> list[str]:
-    with sqlite3.connect(db) as conn:
-        return sorted(row[0] for row in conn.execute("select article_id from articles"))
+def stored_ids(db: str) -> list[str]:
+    return sorted(column(db, "select article_id from articles"))
 
 
 # --- extract --------------------------------------------------------------------------------------
@@ -156,8 +156,8 @@ def test_extract_bad_input_fails_cleanly(invoke: Invoke, tmp_path: Path, kind: s
 # --- ingest ---------------------------------------------------------------------------------------
 
 
-def test_ingest_twice_stores_each_article_once(invoke: Invoke, corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "news.db"
+def test_ingest_twice_stores_each_article_once(invoke: Invoke, corpus: Path, database: str) -> None:
+    db = database
     first = invoke("ingest", corpus, "--db", db)
     no_crash(first)
     assert first.exit_code == 0, first.output
@@ -169,8 +169,9 @@ def test_ingest_twice_stores_each_article_once(invoke: Invoke, corpus: Path, tmp
     assert stored_ids(db) == sorted(CORPUS_IDS)
 
 
-def test_ingest_with_a_bad_file_stores_the_rest(invoke: Invoke, tmp_path: Path, article_file) -> None:
-    db = tmp_path / "news.db"
+def test_ingest_with_a_bad_file_stores_the_rest(invoke: Invoke, tmp_path: Path, article_file,
+                                                database: str) -> None:
+    db = database
     earlier = article_file("earlier", "Dockers in Antwerp voted on Monday to accept the pay offer.",
                            folder=tmp_path / "first")
     assert invoke("ingest", earlier, "--db", db).exit_code == 0
@@ -194,13 +195,12 @@ def test_ingest_with_a_bad_file_stores_the_rest(invoke: Invoke, tmp_path: Path, 
 
 
 @pytest.fixture
-def filled_db(invoke: Invoke, corpus: Path, tmp_path: Path) -> Path:
-    db = tmp_path / "news.db"
-    assert invoke("ingest", corpus, "--db", db).exit_code == 0
-    return db
+def filled_db(invoke: Invoke, corpus: Path, database: str) -> str:
+    assert invoke("ingest", corpus, "--db", database).exit_code == 0
+    return database
 
 
-def test_actors_lists_the_actors(invoke: Invoke, filled_db: Path) -> None:
+def test_actors_lists_the_actors(invoke: Invoke, filled_db: str) -> None:
     result = invoke("actors", "--db", filled_db)
     no_crash(result)
     assert result.exit_code == 0
@@ -215,7 +215,7 @@ def test_actors_lists_the_actors(invoke: Invoke, filled_db: Path) -> None:
     assert people and {row["type"] for row in people} == {"person"}
 
 
-def test_actor_shows_its_sentences(invoke: Invoke, filled_db: Path) -> None:
+def test_actor_shows_its_sentences(invoke: Invoke, filled_db: str) -> None:
     result = invoke("actor", "quintanilla", "--db", filled_db)
     no_crash(result)
     assert result.exit_code == 0, result.output
@@ -227,7 +227,7 @@ def test_actor_shows_its_sentences(invoke: Invoke, filled_db: Path) -> None:
     assert all(m["text"] in m["sentence_text"] for m in profile["mentions"])
 
 
-def test_actor_unknown_name_fails(invoke: Invoke, filled_db: Path) -> None:
+def test_actor_unknown_name_fails(invoke: Invoke, filled_db: str) -> None:
     result = invoke("actor", "Atlantis", "--db", filled_db)
     no_crash(result)
     assert result.exit_code == 1

@@ -1,6 +1,7 @@
 """The web face through FastAPI's TestClient: every /api endpoint answers with what the fixture
 articles determine, rejects bad parameters with 422 and unknown ids with a JSON 404; the HTML pages
-answer; every response carries a strict Content-Security-Policy; hostile article text is escaped."""
+answer; every response carries a strict Content-Security-Policy; hostile article text is escaped. The whole
+module runs once on SQLite and once on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from newsgraph.ontology import PLOVER_TYPES
 from newsgraph.web.app import create_app
+from store_backends import BACKENDS, fresh_database
 from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb, build_news_db
 
 API_PATHS = [
@@ -24,14 +26,15 @@ API_PATHS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def news(extractor, tmp_path_factory) -> NewsDb:
-    return build_news_db(extractor, tmp_path_factory.mktemp("web-api"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def news(extractor, tmp_path_factory, request: pytest.FixtureRequest) -> NewsDb:
+    folder = tmp_path_factory.mktemp("web-api")
+    return build_news_db(extractor, folder, fresh_database(request, request.param, folder))
 
 
 @pytest.fixture(scope="module")
 def client(news: NewsDb) -> Iterator[TestClient]:
-    with TestClient(create_app(str(news.path))) as test_client:
+    with TestClient(create_app(news.db)) as test_client:
         yield test_client
 
 
