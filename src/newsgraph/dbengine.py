@@ -9,6 +9,7 @@ statements fall back to plain SQL without the concurrency guarantees.
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -41,10 +42,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers (the web face) never block an ingest, nor an ingest them; foreign keys: SQLite
     # leaves them off by default.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _write_ahead_log(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _write_ahead_log(cursor: Any) -> None:
+    """Switch the database to WAL. The switch needs the file to itself for a moment, and SQLite answers
+    "database is locked" at once, without waiting out the busy timeout, while another connection is in
+    the middle of something: two processes opening a fresh database meet this. The mode is kept in the
+    file, so trying again until one of them has switched it is enough."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(random.uniform(0.01, 0.05))
 
 
 def ensure_schema(engine: Engine, metadata: MetaData, attempts: int = 3) -> None:

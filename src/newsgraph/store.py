@@ -135,7 +135,7 @@ class Store:
             if not path.exists():
                 raise FileNotFoundError(f"{path}: no such database (run `newsgraph ingest` first)")
         self.engine: Engine = open_engine(url)
-        ensure_schema(self.engine, metadata)
+        retrying(lambda: ensure_schema(self.engine, metadata))
 
     def close(self) -> None:
         self.engine.dispose()
