@@ -54,15 +54,15 @@ class PostgresServer:
         credentials = f"{ROLE}:{password}" if password else ROLE
         return f"postgresql://{credentials}@/{database}?host={self.socket_dir}&port={PORT}"
 
-    def create_database(self) -> str:
-        """A new, empty database; its URL."""
+    def create_database(self, password: str | None = None) -> str:
+        """A new, empty database; its URL (with the password given, which the server ignores)."""
         import psycopg
 
         name = f"test_{next(self._numbers)}"
         with psycopg.connect(host=str(self.socket_dir), port=PORT, user=ROLE, dbname="postgres",
                              autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+        return self.url(name, password)
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([*self.run_as, *args], capture_output=True, text=True, timeout=120)

@@ -312,3 +312,60 @@ def test_eval_without_gold_fails_cleanly(invoke: Invoke, tmp_path: Path) -> None
     no_crash(result)
     assert result.exit_code != 0
     assert "no gold folders" in result.stderr
+
+
+# --- what the store cannot hold, and the database's password ----------------------------------------
+
+
+def test_ingest_reports_an_unstorable_article_and_stores_the_rest(invoke: Invoke, tmp_path: Path,
+                                                                  database: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"id": "x" * 400, "text": "Dockers in Antwerp voted on Monday to accept the pay offer."},
+             {"id": "nul-1", "title": "Border\u0000 stays open", "text": FEED_LINES[1]["text"] + "\u0000"},
+             FEED_LINES[0]]
+    feed.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = invoke("ingest", feed, "--db", database)
+    no_crash(result)
+    assert result.exit_code == 1, result.output
+    assert STORED.search(result.stderr).groups() == ("2", "0")
+    assert "skipped 1 input(s)" in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "not stored" in line]
+    assert line.strip().startswith(f"{feed}:1: not stored: articles.article_id is 400 characters long")
+    assert stored_ids(database) == ["feed-1", "nul-1"]
+    assert column(database, "select title from articles where article_id = 'nul-1'") == ["Border\ufffd stays open"]
+
+
+SECRET = "s3cret-Pa55"
+
+
+def test_the_database_password_is_never_shown(invoke: Invoke, corpus: Path, postgres_server) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    db = postgres_server.create_database(password=SECRET)
+    assert SECRET in db
+    results = [invoke("ingest", corpus, "--db", db), invoke("actors", "--db", db),
+               invoke("actor", "Atlantis", "--db", db), invoke("actors", "--db", db.replace("@/test_", "@/absent_"))]
+    for result in results:
+        no_crash(result)
+        assert SECRET not in result.output
+    ingest, actors, unknown, absent = results
+    assert ingest.exit_code == 0 and "postgresql+psycopg://newsgraph:***@/" in ingest.stderr
+    assert actors.exit_code == 0 and "newsgraph:***@" in actors.stdout
+    assert unknown.exit_code == 1 and "newsgraph:***@" in unknown.stderr
+    assert absent.exit_code == 2
+    assert "cannot open database postgresql+psycopg://newsgraph:***@/" in absent.stderr
+    assert "does not exist" in absent.stderr
+    with TestClient(create_app(db)) as client:
+        for url in ("/", "/api/actors", "/openapi.json", "/no-such-page"):
+            assert SECRET not in client.get(url).text
+
+
+def test_a_missing_driver_is_one_line_without_the_password(invoke: Invoke) -> None:
+    result = invoke("actors", "--db", f"mysql://ann:{SECRET}@localhost/news")
+    no_crash(result)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == ["newsgraph: error: cannot open database mysql://ann:***@localhost/news: "
+                     "no module named 'MySQLdb'"]

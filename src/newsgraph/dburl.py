@@ -25,7 +25,7 @@ def database_url(db: str | None = None) -> URL:
     target = db or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
     if "://" not in target:
         return URL.create("sqlite", database=str(Path(target).expanduser()))
-    url = make_url(target)
+    url = _parsed(target)
     if url.drivername in ("postgresql", "postgres"):  # postgres:// is the spelling many hosts hand out
         url = url.set(drivername=POSTGRES_DRIVER)
     return url
@@ -36,9 +36,17 @@ def shown_url(url: URL | str) -> str:
     if isinstance(url, str) and "://" not in url:
         return url
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return _parsed(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "(a database URL that cannot be parsed)"  # never echo it: it may hold a password
+
+
+def _parsed(url: URL | str) -> URL:
+    try:
+        return make_url(url)
+    except ValueError:  # SQLAlchemy's own message may quote a piece of the password (as a port, say)
+        raise ArgumentError("the database URL cannot be parsed (a special character in the password must be "
+                            "percent-encoded)") from None
 
 
 def redact(text: str, url: URL) -> str:
