@@ -4,8 +4,9 @@ machine), stopped and deleted when the session ends. Each test gets a fresh data
 
 The server binaries come from Debian's `postgresql` package (/usr/lib/postgresql/N/bin) or PATH;
 without them, or without psycopg (`pip install 'newsgraph[postgres]'`), the PostgreSQL half of the
-suite skips with the reason. PostgreSQL refuses to run as root, so as root the cluster belongs to the
-`postgres` system user the Debian package creates.
+suite skips with the reason, or fails when NEWSGRAPH_TEST_POSTGRES=required (CI sets it, so a CI run
+that silently skipped PostgreSQL cannot pass). PostgreSQL refuses to run as root, so as root the cluster
+belongs to the `postgres` system user the Debian package creates.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -68,13 +70,19 @@ class PostgresServer:
         return subprocess.run([*self.run_as, *args], capture_output=True, text=True, timeout=120)
 
 
+def unavailable(reason: str) -> NoReturn:
+    if os.environ.get("NEWSGRAPH_TEST_POSTGRES") == "required":
+        pytest.fail(f"PostgreSQL tests are required here: {reason}")
+    pytest.skip(reason)
+
+
 def _run_as() -> list[str]:
     if os.geteuid() != 0:
         return []
     try:
         pwd.getpwnam(SERVER_USER)
     except KeyError:
-        pytest.skip(f"running as root and there is no {SERVER_USER!r} user to own a PostgreSQL cluster "
+        unavailable(f"running as root and there is no {SERVER_USER!r} user to own a PostgreSQL cluster "
                     "(apt-get install postgresql creates it)")
     return ["runuser", "-u", SERVER_USER, "--"]
 
@@ -83,8 +91,11 @@ def start_server() -> Iterator[PostgresServer]:
     """Start a cluster, yield it, then stop and delete it (the body of the session fixture)."""
     bindir = server_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql")
-    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install 'newsgraph[postgres]'")
+        unavailable("PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        unavailable("psycopg is not installed: pip install 'newsgraph[postgres]'")
     run_as = _run_as()
     # not under pytest's basetemp: that folder is private to the user running pytest, and as root the
     # server runs as another user that must reach its data and socket folders
