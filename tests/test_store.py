@@ -1,14 +1,19 @@
-"""The store: idempotent writes keyed by content, and the actor queries behind the CLI."""
+"""The store, on SQLite and on PostgreSQL: idempotent writes keyed by content, values both backends
+accept, the same order on both, and the actor queries behind the CLI."""
 
 from __future__ import annotations
 
-import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsgraph.record import Article, Extraction
-from newsgraph.store import Store
+from newsgraph.store import RecordRejected, Store
+from store_backends import scalar
 
 BORDER_TEXT = (
     "Marisol Quintanilla, an analyst at a research group in Bogota, said Venezuelan officials had rejected "
@@ -33,8 +38,8 @@ def shipping(extractor) -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    db = Store(str(tmp_path / "news.db"))
+def store(database: str) -> Iterator[Store]:
+    db = Store(database)
     yield db
     db.close()
 
@@ -44,7 +49,7 @@ def entity_id(extraction: Extraction, mention_text: str) -> str:
     return entity.id
 
 
-def test_add_twice_stores_once(store: Store, border: Extraction) -> None:
+def test_add_twice_stores_once(store: Store, database: str, border: Extraction) -> None:
     first = store.add(border, model="test-model")
     second = store.add(border, model="test-model")
     assert first.stored is True
@@ -54,10 +59,9 @@ def test_add_twice_stores_once(store: Store, border: Extraction) -> None:
     assert store.article_ids() == ["border-1"]
     assert store.has_article(border.article.content_hash)
     mentions = sum(len(e.mentions) for e in border.entities)
-    with sqlite3.connect(store.url.removeprefix("sqlite:///")) as conn:
-        assert conn.execute("select count(*) from mentions").fetchone()[0] == mentions
-        assert conn.execute("select count(*) from sentences").fetchone()[0] == len(border.sentences)
-        assert conn.execute("select count(*) from entities").fetchone()[0] == len(border.entities)
+    assert scalar(database, "select count(*) from mentions") == mentions
+    assert scalar(database, "select count(*) from sentences") == len(border.sentences)
+    assert scalar(database, "select count(*) from entities") == len(border.entities)
 
 
 def test_same_text_with_another_date_is_another_article(store: Store, border: Extraction) -> None:
@@ -133,14 +137,12 @@ def test_find_entities(store: Store, border: Extraction, shipping: Extraction) -
     assert store.find_entities("Atlantis") == []
 
 
-def test_entities_shared_across_articles_are_stored_once(store: Store, border: Extraction,
+def test_entities_shared_across_articles_are_stored_once(store: Store, database: str, border: Extraction,
                                                          shipping: Extraction) -> None:
     store.add(border)
     store.add(shipping)
-    with sqlite3.connect(store.url.removeprefix("sqlite:///")) as conn:
-        rows = conn.execute("select id, count(*) from entities group by id having count(*) > 1").fetchall()
-        assert rows == []
-        assert conn.execute("select count(*) from entities where id = 'venezuela'").fetchone()[0] == 1
+    assert scalar(database, "select count(*) from (select id from entities group by id having count(*) > 1) d") == 0
+    assert scalar(database, "select count(*) from entities where id = 'venezuela'") == 1
 
 
 def test_missing_database_is_not_created_when_create_is_false(tmp_path: Path) -> None:
@@ -150,11 +152,100 @@ def test_missing_database_is_not_created_when_create_is_false(tmp_path: Path) ->
     assert not missing.exists()
 
 
-def test_existing_database_opens_with_create_false(tmp_path: Path, border: Extraction) -> None:
-    path = str(tmp_path / "news.db")
-    writer = Store(path)
+def test_existing_database_opens_with_create_false(database: str, border: Extraction) -> None:
+    writer = Store(database)
     writer.add(border)
     writer.close()
-    reader = Store(path, create=False)
+    reader = Store(database, create=False)
     assert reader.article_ids() == ["border-1"]
     reader.close()
+
+
+def copy_of(extraction: Extraction, **article: str | None) -> Extraction:
+    """The extraction again, its article's metadata changed (another date is another article)."""
+    copy = Extraction.from_dict(extraction.to_dict())
+    for name, value in article.items():
+        setattr(copy.article, name, value)
+    return copy
+
+
+def test_undated_articles_come_last_on_every_backend(store: Store, border: Extraction) -> None:
+    # the undated copy is stored first: its key is the smallest, so only an explicit order puts it last
+    store.add(copy_of(border, id="undated", published=None))
+    store.add(copy_of(border, id="older", published="2023-01-10"))
+    store.add(border)
+    newest_first = ["border-1", "older", "undated"]
+
+    def article_order(rows: list[dict]) -> list[str]:
+        assert rows
+        return list(dict.fromkeys(row["article_id"] for row in rows))
+
+    assert article_order(store.quotes()) == newest_first
+    assert article_order(store.claims()) == newest_first
+    profile = store.actor_profile("venezuela")
+    assert profile is not None
+    assert article_order(profile["mentions"]) == newest_first
+    # an event's day is its own date, else its article's: the undated article's events come last
+    assert article_order(store.events())[-1] == "undated"
+
+
+def test_nul_characters_are_stored_in_place(store: Store, extractor) -> None:
+    text = "Venezuelan officials rejected\x00 the plan on Monday, the foreign ministry said.\x00"
+    record = extractor.extract(Article(id="nul\x00-1", title="Plan\x00 rejected", outlet="Wire\x00",
+                                       published="2024-09-02", text=text))
+    key = store.add(record).article_key
+    stored = store.article(key)
+    assert stored is not None
+    # one character for one: every offset found in the text still points at the same words
+    assert stored["text"] == text.replace("\x00", "\ufffd")
+    assert (stored["article_id"], stored["title"], stored["outlet"]) == ("nul\ufffd-1", "Plan\ufffd rejected",
+                                                                         "Wire\ufffd")
+    assert stored["mentions"]
+    for mention in stored["mentions"]:
+        assert stored["text"][mention["start"]:mention["end"]] == mention["text"]
+    for sentence in stored["sentences"]:
+        assert stored["text"][sentence["start"]:sentence["end"]] == sentence["text"]
+    assert store.add(record).stored is False  # the same input is still recognised as stored
+
+
+@pytest.mark.parametrize(("field", "column", "value"), [
+    ("id", "article_id", "x" * 301), ("outlet", "outlet", "o" * 301), ("language", "language", "english-us-x"),
+])
+def test_an_overlong_value_refuses_the_article_and_writes_nothing(store: Store, border: Extraction, field: str,
+                                                                 column: str, value: str) -> None:
+    with pytest.raises(RecordRejected, match=rf"articles\.{column} is {len(value)} characters long"):
+        store.add(copy_of(border, **{field: value}))
+    assert store.count_articles() == 0
+    assert store.actor_table() == []
+    assert store.add(border).stored is True  # the store is still usable
+
+
+def test_many_processes_create_the_schema_at_once(database: str, tmp_path: Path) -> None:
+    """Each process opens the fresh database the moment a start file appears, so they race to create
+    the tables; every one must succeed and find a complete schema."""
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from newsgraph.store import Store\n"
+        "ready, go = Path(sys.argv[2]), Path(sys.argv[3])\n"
+        "ready.touch()\n"
+        "while not go.exists():\n"
+        "    time.sleep(0.001)\n"
+        "store = Store(sys.argv[1])\n"
+        "print(store.count_articles())\n"
+    )
+    go = tmp_path / "go"
+    processes = [subprocess.Popen([sys.executable, "-c", script, database, str(tmp_path / f"ready-{n}"), str(go)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(6)]
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("ready-*"))) < len(processes):
+            assert time.monotonic() < deadline, "the processes did not start in time"
+            time.sleep(0.01)
+        go.touch()
+        results = [(p.wait(timeout=60), *p.communicate()) for p in processes]
+    finally:
+        for process in processes:
+            process.kill()
+    assert [(code, out.strip()) for code, out, _ in results] == [(0, "0")] * len(processes), \
+        [error for _, _, error in results if error]

@@ -1,6 +1,7 @@
 """The web face through FastAPI's TestClient: every /api endpoint answers with what the fixture
 articles determine, rejects bad parameters with 422 and unknown ids with a JSON 404; the HTML pages
-answer; every response carries a strict Content-Security-Policy; hostile article text is escaped."""
+answer; every response carries a strict Content-Security-Policy; hostile article text is escaped. The whole
+module runs once on SQLite and once on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from fastapi.testclient import TestClient
 
 from newsgraph.ontology import PLOVER_TYPES
 from newsgraph.web.app import create_app
-from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb
+from store_backends import BACKENDS, fresh_database
+from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb, build_news_db
 
 API_PATHS = [
     "/api/search", "/api/actors", "/api/actors/{entity_id}", "/api/actors/{entity_id}/network",
@@ -24,10 +26,16 @@ API_PATHS = [
 ]
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def news(extractor, tmp_path_factory, request: pytest.FixtureRequest) -> NewsDb:
+    folder = tmp_path_factory.mktemp("web-api")
+    return build_news_db(extractor, folder, fresh_database(request, request.param, folder))
+
+
 @pytest.fixture(scope="module")
 def client(news: NewsDb) -> Iterator[TestClient]:
     # the app answers loopback Host names only; TestClient's default is "testserver"
-    with TestClient(create_app(str(news.path)), base_url="http://localhost") as test_client:
+    with TestClient(create_app(news.db), base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -1,7 +1,7 @@
 """A small news database for the web tests: five short articles written for these tests, extracted
-with the session extractor and stored in a temporary SQLite file. One article is hostile: its title,
-text and a quote carry markup and script, and its URL is a javascript: one, none of which may run
-in the web face."""
+with the session extractor and stored in a temporary SQLite file or in the database given. One article
+is hostile: its title, text and a quote carry markup and script, and its URL is a javascript: one, none
+of which may run in the web face."""
 
 from __future__ import annotations
 
@@ -65,9 +65,14 @@ MADURO = "nicolas-maduro"
 
 @dataclass
 class NewsDb:
-    path: Path
+    db: str  # a SQLite path or a database URL, as --db takes it
     keys: dict[str, int]  # article id -> article key in the store
     records: dict[str, Any]  # article id -> Extraction
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file (for tests that run on SQLite only)."""
+        return Path(self.db)
 
     @property
     def hostile_key(self) -> int:
@@ -77,9 +82,9 @@ class NewsDb:
         return next(s.published for s in STORIES if s.id == article_id)
 
 
-def build_news_db(extractor: Any, folder: Path) -> NewsDb:
-    path = folder / "news.db"
-    store = Store(str(path))
+def build_news_db(extractor: Any, folder: Path, db: str | None = None) -> NewsDb:
+    db = db or str(folder / "news.db")
+    store = Store(db)
     keys: dict[str, int] = {}
     records: dict[str, Any] = {}
     try:
@@ -90,7 +95,7 @@ def build_news_db(extractor: Any, folder: Path) -> NewsDb:
             keys[story.id] = store.add(record).article_key
     finally:
         store.close()
-    return NewsDb(path, keys, records)
+    return NewsDb(db, keys, records)
 
 
 def free_port() -> int:

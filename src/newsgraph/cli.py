@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -16,8 +17,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 
+from newsgraph.dburl import database_url, redact, shown_url
 from newsgraph.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, ReaderError, Skipped, read_paths
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -48,16 +50,41 @@ def _extractor(model: str | None):  # noqa: ANN202 - imported lazily: spaCy is s
         fail(str(error))
 
 
+def _shown_db(db: str | None) -> str:
+    """The database named by --db or NEWSGRAPH_DB as it may be printed: never with its password."""
+    try:
+        return shown_url(database_url(db))
+    except SQLAlchemyError:  # a URL SQLAlchemy cannot parse
+        return shown_url(db or "")
+
+
+def _db_error(error: SQLAlchemyError, db: str | None) -> str:
+    """The error class and the first line the driver gave, with the database password masked."""
+    cause = str(getattr(error, "orig", None) or error).splitlines()[0]
+    with suppress(SQLAlchemyError):  # an unparseable URL never reached a driver: no message repeats it
+        cause = redact(cause, database_url(db))
+    return f"{error.__class__.__name__}: {cause}"
+
+
+@contextmanager
+def _opening_database(db: str | None) -> Iterator[None]:
+    """One line, never a traceback nor a password, when a database cannot be opened."""
+    try:
+        yield
+    except FileNotFoundError as error:
+        fail(str(error))
+    except ModuleNotFoundError as error:  # the URL names a driver that is not installed
+        hint = " (pip install 'newsgraph[postgres]')" if (error.name or "").startswith("psycopg") else ""
+        fail(f"cannot open database {_shown_db(db)}: no module named {error.name!r}{hint}")
+    except SQLAlchemyError as error:
+        fail(f"cannot open database {_shown_db(db)}: {_db_error(error, db)}")
+
+
 def _store(db: str | None, create: bool = True):  # noqa: ANN202
     from newsgraph.store import Store
 
-    try:
+    with _opening_database(db):
         return Store(db, create=create)
-    except FileNotFoundError as error:
-        fail(str(error))
-    except SQLAlchemyError as error:
-        cause = str(getattr(error, "orig", None) or error).splitlines()[0]
-        fail(f"cannot open database {db or ''}: {error.__class__.__name__}: {cause}")
 
 
 def _report_skipped(skipped: list[Skipped]) -> None:
@@ -148,6 +175,7 @@ def ingest(
     """Extract and store articles, or load a `batch` output folder. Safe to re-run: articles already
     stored (same content) are skipped."""
     from newsgraph.batch import count_batch_records, is_batch_output, read_batch_records
+    from newsgraph.store import RecordRejected
 
     store = _store(db)
     skipped: list[Skipped] = []
@@ -178,8 +206,13 @@ def ingest(
 
         try:
             for record, model_name in records():
-                result = store.add(record, model=model_name)
-                counts["stored" if result.stored else "already"] += 1
+                try:
+                    result = store.add(record, model=model_name)
+                except (RecordRejected, DataError) as error:  # this article only: the ingest goes on
+                    reason = str(error) if isinstance(error, RecordRejected) else _db_error(error, db)
+                    skipped.append(Skipped(record.article.source_path or record.article.id, f"not stored: {reason}"))
+                else:
+                    counts["stored" if result.stored else "already"] += 1
                 progress.advance(task)
         except KeyboardInterrupt:
             progress.stop()
@@ -187,7 +220,7 @@ def ingest(
             raise typer.Exit(130) from None
         except SQLAlchemyError as error:
             progress.stop()
-            fail(f"database error after {counts['stored']} stored article(s): {error.__class__.__name__}")
+            fail(f"database error after {counts['stored']} stored article(s): {_db_error(error, db)}")
     err.print(f"stored {counts['stored']} new article(s), {counts['already']} already stored; "
               f"{store.count_articles()} in {store.url}")
     _report_skipped(skipped)
@@ -490,10 +523,8 @@ def serve(
     from newsgraph.web.app import create_app
     from newsgraph.web.security import allowed_hosts
 
-    try:
+    with _opening_database(db):
         application = create_app(db, hosts=allowed_hosts(allowed_host, bind=host))
-    except FileNotFoundError as error:
-        fail(str(error))
     err.print(f"newsgraph on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

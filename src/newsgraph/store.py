@@ -1,13 +1,14 @@
 """The store: the SQL schema (SQLAlchemy Core) and every statement that reads or writes it.
 
-Nothing else in newsgraph knows SQL. SQLite by default (one file); any SQLAlchemy URL works, so
-PostgreSQL can follow. Each article is written in one transaction, keyed by its content hash, so
-ingest is idempotent and an interrupted ingest resumes where it stopped.
+Nothing else in newsgraph knows SQL (dbengine.py holds what differs between SQLite and PostgreSQL,
+dbvalues.py what both accept, dburl.py how a database is named and shown). SQLite by default (one
+file), PostgreSQL through psycopg 3; the same schema and queries, the same answers, on both. Each
+article is written in one transaction, keyed by its content hash, so ingest is idempotent, an
+interrupted ingest resumes where it stopped, and two ingests at once store every article once.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,15 +26,17 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    create_engine,
-    event,
     func,
     select,
 )
 
+from newsgraph.dbengine import ensure_schema, insert_new, open_engine, retrying
+from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
+from newsgraph.dbvalues import RecordRejected, storable_rows
 from newsgraph.record import Extraction
 
-DEFAULT_DB = "newsgraph.db"
+__all__ = ["DEFAULT_DB", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
+
 metadata = MetaData()
 
 articles = Table(
@@ -117,12 +120,6 @@ Index("ix_relations_article", relations.c.article)
 Index("ix_mentions_article", mentions.c.article, mentions.c.sentence)
 
 
-def database_url(db: str | None = None) -> str:
-    """A path or a URL: --db, else NEWSGRAPH_DB, else ./newsgraph.db."""
-    target = db or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
-    return target if "://" in target else f"sqlite:///{Path(target).expanduser()}"
-
-
 @dataclass
 class StoreResult:
     stored: bool  # False when the article was already there
@@ -131,15 +128,14 @@ class StoreResult:
 
 class Store:
     def __init__(self, db: str | None = None, create: bool = True) -> None:
-        self.url = database_url(db)
-        if self.url.startswith("sqlite:///") and not create:
-            path = Path(self.url.removeprefix("sqlite:///"))
+        url = database_url(db)
+        self.url = shown_url(url)  # safe to print: the password, if any, is masked
+        if url.get_backend_name() == "sqlite" and not create and url.database:
+            path = Path(url.database)
             if not path.exists():
                 raise FileNotFoundError(f"{path}: no such database (run `newsgraph ingest` first)")
-        self.engine: Engine = create_engine(self.url)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        self.engine: Engine = open_engine(url)
+        retrying(lambda: ensure_schema(self.engine, metadata))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -159,72 +155,33 @@ class Store:
         return bool(self.known_hashes([content_hash]))
 
     def add(self, extraction: Extraction, model: str | None = None) -> StoreResult:
-        """Store one extraction in one transaction; an article already stored is left as it is."""
-        article = extraction.article
+        """Store one extraction in one transaction; an article already stored, by this process or at the
+        same moment by another, is left as it is. RecordRejected (nothing written) when a value does not
+        fit its column."""
+        rows = {table: storable_rows(table, table_rows) for table, table_rows in _rows(extraction, model).items()}
+        return retrying(lambda: self._write(rows))
+
+    def _write(self, rows: dict[Table, list[dict[str, Any]]]) -> StoreResult:
+        [article] = rows[articles]
         with self.engine.begin() as conn:
-            existing = conn.execute(
-                select(articles.c.id).where(articles.c.content_hash == article.content_hash)
-            ).scalar()
+            existing = _article_key(conn, article["content_hash"])
             if existing is not None:
                 return StoreResult(False, existing)
-            key = conn.execute(articles.insert().values(
-                content_hash=article.content_hash, article_id=article.id, title=article.title,
-                published=article.published, outlet=article.outlet, url=article.url,
-                language=article.language, source_path=article.source_path, text=article.text, model=model,
-            )).inserted_primary_key[0]
-            if extraction.sentences:
-                conn.execute(sentences.insert(), [
-                    {"article": key, "idx": s.index, "start": s.start, "end": s.end,
-                     "text": article.text[s.start:s.end]} for s in extraction.sentences
-                ])
-            self._add_entities(conn, key, extraction)
-            self._add_facts(conn, key, extraction)
+            key = conn.execute(insert_new(conn, articles, ["content_hash"]).values(article)
+                               .returning(articles.c.id)).scalar()
+            if key is None:  # another process stored the same content since the look above
+                return StoreResult(False, _article_key(conn, article["content_hash"]))
+            known = set(conn.execute(select(entities.c.id).where(
+                entities.c.id.in_([e["id"] for e in rows[entities]]))).scalars())
+            # new entities in id order: two writers then claim shared ids in the same order, never in a
+            # deadlock; one stored a moment ago by another writer is skipped
+            new = sorted((e for e in rows[entities] if e["id"] not in known), key=lambda e: e["id"])
+            if new:
+                conn.execute(insert_new(conn, entities, ["id"]), new)
+            for table in (sentences, mentions, events, quotes, relations, claims):
+                if rows[table]:
+                    conn.execute(table.insert(), [{**row, "article": key} for row in rows[table]])
         return StoreResult(True, key)
-
-    def _add_entities(self, conn: Any, key: int, extraction: Extraction) -> None:
-        known = set(conn.execute(select(entities.c.id).where(
-            entities.c.id.in_([e.id for e in extraction.entities]))).scalars())
-        new = [e for e in extraction.entities if e.id not in known]
-        if new:
-            conn.execute(entities.insert(), [
-                {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb": e.kb, "role": e.role}
-                for e in new
-            ])
-        rows = [
-            {"article": key, "entity": e.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text}
-            for e in extraction.entities for m in e.mentions
-        ]
-        if rows:
-            conn.execute(mentions.insert(), rows)
-
-    def _add_facts(self, conn: Any, key: int, extraction: Extraction) -> None:
-        rows = [{
-            "article": key, "sentence": e.sentence, "type": e.type, "mode": e.mode, "source": e.source,
-            "target": e.target, "source_text": e.source_text, "target_text": e.target_text,
-            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
-            "status": e.status, "attributed_to": e.attributed_to, "negated": e.negated,
-            "date_text": e.date.text if e.date else None, "date_start": e.date.start if e.date else None,
-            "date_end": e.date.end if e.date else None,
-            "quantity": vars(e.quantity) if e.quantity else None, "location": e.location,
-        } for e in extraction.events]
-        if rows:
-            conn.execute(events.insert(), rows)
-        rows = [{
-            "article": key, "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
-            "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
-            "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
-            "direct": q.direct, "channel": q.channel,
-        } for q in extraction.quotes]
-        if rows:
-            conn.execute(quotes.insert(), rows)
-        rows = [{"article": key, "sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
-                 "target": r.target, "evidence": r.evidence} for r in extraction.relations]
-        if rows:
-            conn.execute(relations.insert(), rows)
-        rows = [{"article": key, "sentence": c.sentence, "status": c.status, "holder": c.holder,
-                 "holder_text": c.holder_text, "cue": c.cue} for c in extraction.claims]
-        if rows:
-            conn.execute(claims.insert(), rows)
 
     # --- reading -----------------------------------------------------------------------------
     def count_articles(self) -> int:
@@ -245,7 +202,7 @@ class Store:
             .join(mentions, mentions.c.entity == entities.c.id)
             .group_by(entities.c.id)
             .order_by(func.count(func.distinct(mentions.c.article)).desc(), func.count(mentions.c.id).desc(),
-                      entities.c.name)
+                      entities.c.name, entities.c.id)
         )
         if actor_type:
             query = query.where(entities.c.type == actor_type)
@@ -268,7 +225,7 @@ class Store:
                 select(entities, func.count(mentions.c.id).label("n"))
                 .join(mentions, mentions.c.entity == entities.c.id)
                 .where(func.lower(mentions.c.text) == needle)
-                .group_by(entities.c.id).order_by(func.count(mentions.c.id).desc())
+                .group_by(entities.c.id).order_by(func.count(mentions.c.id).desc(), entities.c.id)
             ).all()
             if by_mention:
                 return [dict(r._mapping) for r in by_mention]
@@ -296,7 +253,7 @@ class Store:
                 .join(sentences, (sentences.c.article == mentions.c.article)
                       & (sentences.c.idx == mentions.c.sentence))
                 .where(mentions.c.entity == entity_id)
-                .order_by(articles.c.published.desc(), articles.c.id, mentions.c.start)
+                .order_by(newest_first(articles.c.published), articles.c.id, mentions.c.start, mentions.c.id)
                 .limit(mention_limit)
             ).all()
             profile["mentions"] = [dict(r._mapping) for r in rows]
@@ -320,7 +277,7 @@ class Store:
             .join(sentences, (sentences.c.article == quotes.c.article) & (sentences.c.idx == quotes.c.sentence))
             .outerjoin(speaker_entity, speaker_entity.c.id == quotes.c.speaker)
             .outerjoin(channel_entity, channel_entity.c.id == quotes.c.channel)
-            .order_by(articles.c.published.desc(), articles.c.id, quotes.c.content_start)
+            .order_by(newest_first(articles.c.published), articles.c.id, quotes.c.content_start, quotes.c.id)
         )
         if speaker:
             query = query.where(quotes.c.speaker == speaker)
@@ -351,7 +308,7 @@ class Store:
             .join(sentences, (sentences.c.article == events.c.article) & (sentences.c.idx == events.c.sentence))
             .outerjoin(source_entity, source_entity.c.id == events.c.source)
             .outerjoin(target_entity, target_entity.c.id == events.c.target)
-            .order_by(day.desc(), articles.c.id, events.c.trigger_start)
+            .order_by(newest_first(day), articles.c.id, events.c.trigger_start, events.c.id)
         )
         if source:
             query = query.where(events.c.source == source)
@@ -386,7 +343,7 @@ class Store:
             .outerjoin(source_entity, source_entity.c.id == relations.c.source)
             .outerjoin(target_entity, target_entity.c.id == relations.c.target)
             .where((relations.c.source == entity_id) | (relations.c.target == entity_id))
-            .order_by(relations.c["class"], articles.c.published.desc())
+            .order_by(relations.c["class"], newest_first(articles.c.published), relations.c.id)
         )
         if limit:
             query = query.limit(limit)
@@ -413,7 +370,7 @@ class Store:
                         | func.lower(mentions.c.text).contains(needle, autoescape=True))
                  .group_by(entities.c.id)
                  .order_by(func.lower(entities.c.name).startswith(needle, autoescape=True).desc(),
-                           mention_count.desc())
+                           mention_count.desc(), entities.c.id)
                  .limit(limit))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
@@ -438,7 +395,7 @@ class Store:
                                        ("relations", relations, relations.c.sentence),
                                        ("claims", claims, claims.c.sentence)):
                 found[name] = [dict(r._mapping) for r in conn.execute(
-                    select(table).where(table.c.article == key).order_by(order))]
+                    select(table).where(table.c.article == key).order_by(order, table.c.id))]
             return found
 
     def claims(self, status: str | None = None, holder: str | None = None, about: str | None = None,
@@ -455,7 +412,7 @@ class Store:
             .join(articles, articles.c.id == claims.c.article)
             .join(sentences, (sentences.c.article == claims.c.article) & (sentences.c.idx == claims.c.sentence))
             .outerjoin(holder_entity, holder_entity.c.id == claims.c.holder)
-            .order_by(articles.c.published.desc(), articles.c.id, claims.c.sentence)
+            .order_by(newest_first(articles.c.published), articles.c.id, claims.c.sentence, claims.c.id)
         )
         if status:
             query = query.where(claims.c.status == status)
@@ -487,7 +444,7 @@ class Store:
                  .join(articles, articles.c.id == events.c.article)
                  .where(events.c.source.is_not(None), events.c.target.is_not(None))
                  .group_by(events.c.source, events.c.target, events.c.type)
-                 .order_by(func.count().desc()).limit(limit))
+                 .order_by(func.count().desc(), events.c.source, events.c.target, events.c.type).limit(limit))
         if actor:
             query = query.where((events.c.source == actor) | (events.c.target == actor))
         if since:  # as for the events list: an interval that reaches past `since` counts
@@ -507,18 +464,56 @@ class Store:
             return {r.id: dict(r._mapping) for r in rows}
 
 
+def _article_key(conn: Any, content_hash: str) -> int | None:
+    return conn.execute(select(articles.c.id).where(articles.c.content_hash == content_hash)).scalar()
+
+
+def _rows(extraction: Extraction, model: str | None) -> dict[Table, list[dict[str, Any]]]:
+    """The rows one extraction becomes, per table; the article key is added when it is known."""
+    article = extraction.article
+    return {
+        articles: [{
+            "content_hash": article.content_hash, "article_id": article.id, "title": article.title,
+            "published": article.published, "outlet": article.outlet, "url": article.url,
+            "language": article.language, "source_path": article.source_path, "text": article.text, "model": model,
+        }],
+        sentences: [{"idx": s.index, "start": s.start, "end": s.end, "text": article.text[s.start:s.end]}
+                    for s in extraction.sentences],
+        entities: [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb": e.kb, "role": e.role}
+                   for e in extraction.entities],
+        mentions: [{"entity": e.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text}
+                   for e in extraction.entities for m in e.mentions],
+        events: [{
+            "sentence": e.sentence, "type": e.type, "mode": e.mode, "source": e.source,
+            "target": e.target, "source_text": e.source_text, "target_text": e.target_text,
+            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
+            "status": e.status, "attributed_to": e.attributed_to, "negated": e.negated,
+            "date_text": e.date.text if e.date else None, "date_start": e.date.start if e.date else None,
+            "date_end": e.date.end if e.date else None,
+            "quantity": vars(e.quantity) if e.quantity else None, "location": e.location,
+        } for e in extraction.events],
+        quotes: [{
+            "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
+            "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
+            "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
+            "direct": q.direct, "channel": q.channel,
+        } for q in extraction.quotes],
+        relations: [{"sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
+                     "target": r.target, "evidence": r.evidence} for r in extraction.relations],
+        claims: [{"sentence": c.sentence, "status": c.status, "holder": c.holder,
+                  "holder_text": c.holder_text, "cue": c.cue} for c in extraction.claims],
+    }
+
+
+def newest_first(column: Any) -> Any:
+    """Descending, undated rows last: PostgreSQL puts NULLs first in a descending order, SQLite last,
+    so the order is spelled out for both."""
+    return column.desc().nulls_last()
+
+
 def _published_between(query: Any, since: str | None, until: str | None) -> Any:
     if since:
         query = query.where(articles.c.published >= since)
     if until:
         query = query.where(articles.c.published <= until)
     return query
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL: readers (the web face) never block an ingest; foreign keys: SQLite leaves them off by default.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()

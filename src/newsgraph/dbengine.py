@@ -1,0 +1,129 @@
+"""Engines that several processes can share: the schema created once however many ingests start at the
+same moment, SQLite waiting for a lock instead of failing at once, and writes that ignore a row another
+process has just stored and retry when the database reports a transient conflict.
+
+SQLite and PostgreSQL are the two backends this is written and tested for; on any other dialect the
+statements fall back to plain SQL without the concurrency guarantees.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, event, func, insert, inspect, select
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+T = TypeVar("T")
+
+SQLITE_BUSY_SECONDS = 30  # how long a SQLite writer waits for another one before "database is locked"
+# Any fixed number works: every newsgraph process asks for the same advisory lock around schema creation.
+SCHEMA_LOCK_KEY = 7_349_021_856
+# PostgreSQL error codes worth a retry of the whole transaction: deadlock, serialization failure,
+# lock not available.
+RETRY_SQLSTATES = {"40P01", "40001", "55P03"}
+RETRY_ATTEMPTS = 8
+
+
+def open_engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url)
+    # The driver's timeout is SQLite's busy timeout: a second process waits for the write lock.
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers (the web face) never block an ingest, nor an ingest them; foreign keys: SQLite
+    # leaves them off by default.
+    _write_ahead_log(cursor)
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _write_ahead_log(cursor: Any) -> None:
+    """Switch the database to WAL. The switch needs the file to itself for a moment, and SQLite answers
+    "database is locked" at once, without waiting out the busy timeout, while another connection is in
+    the middle of something: two processes opening a fresh database meet this. The mode is kept in the
+    file, so trying again until one of them has switched it is enough."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(random.uniform(0.01, 0.05))
+
+
+def ensure_schema(engine: Engine, metadata: MetaData, attempts: int = 3) -> None:
+    """Create the missing tables and indexes, safely when other processes try the same at once."""
+    for attempt in range(attempts):
+        if _has_tables(engine, metadata):  # the usual case, and it takes no lock
+            return
+        try:
+            with engine.begin() as conn:
+                _lock_for_schema(conn)
+                metadata.create_all(conn, checkfirst=True)
+            return
+        except DBAPIError:
+            # Lost a race to a creator that does not take the lock (another tool, an older newsgraph):
+            # look again; what it created is not created twice.
+            if attempt == attempts - 1 and not _has_tables(engine, metadata):
+                raise
+
+
+def _has_tables(engine: Engine, metadata: MetaData) -> bool:
+    return set(metadata.tables) <= set(inspect(engine).get_table_names())
+
+
+def _lock_for_schema(conn: Connection) -> None:
+    """Serialise schema creation: the second process waits here, then finds every table made."""
+    if conn.dialect.name == "sqlite":
+        # Python's sqlite3 runs DDL outside a transaction unless one is opened: this one takes the
+        # write lock before the tables are checked, so the check and the creation are one step.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
+
+
+def insert_new(conn: Connection, table: Table, key: list[str]) -> Any:
+    """An INSERT that skips a row whose key is already stored (perhaps a moment ago, by another process)
+    instead of failing the transaction with an IntegrityError."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        return insert(table)
+    return dialect_insert(table).on_conflict_do_nothing(index_elements=key)
+
+
+def is_transient(error: DBAPIError) -> bool:
+    """A conflict with another writer that a fresh attempt of the same transaction can get past."""
+    if not isinstance(error, OperationalError):
+        return False
+    if getattr(error.orig, "sqlstate", None) in RETRY_SQLSTATES:
+        return True
+    message = str(error.orig).lower()
+    return "database is locked" in message or "database table is locked" in message
+
+
+def retrying(action: Callable[[], T], attempts: int = RETRY_ATTEMPTS) -> T:
+    """Run a transaction, again after a short random pause while it fails on a transient conflict."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except OperationalError as error:
+            if attempt == attempts - 1 or not is_transient(error):
+                raise
+            time.sleep(random.uniform(0.05, 0.2) * 2 ** min(attempt, 4))  # jitter: the two writers part ways
+    raise AssertionError("unreachable")
