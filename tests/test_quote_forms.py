@@ -227,3 +227,38 @@ def test_a_speaker_and_an_object_are_not_co_speakers(extractor: Extractor) -> No
     extraction = extract(extractor, "Penny Wong told Giorgia Meloni that the summit would go ahead in June.")
     speakers = [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker]
     assert speakers == ["Penny Wong"], describe(extraction)
+
+
+# --- a colon that introduces a quote; clauses that only look like speech ------------------------------
+
+
+def test_colon_introduced_quote_is_said_by_the_clause_subject(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong lost the vote on Tuesday. She then turned to her supporters: "
+                                    '"We will be back next year. Nothing ends tonight."')
+    quote = quote_with(extraction, "We will be back next year. Nothing ends tonight")
+    assert speaker_name(extraction, quote) == "Penny Wong"
+
+
+def test_colon_after_a_thing_gives_no_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'The banner over the gate read in large letters: "Nothing ends tonight here."')
+    assert all(q.speaker is None for q in extraction.quotes), describe(extraction)
+
+
+def test_relative_clause_of_adding_reports_nothing(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong, who added to her lead in the polls, won the seat.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_relative_clause_of_saying_still_reports(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong, who said the talks had failed, left Canberra.")
+    assert speaker_name(extraction, quote_with(extraction, "the talks had failed")) == "Penny Wong"
+
+
+def test_describing_without_a_description_is_no_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong chose a new phrase to describe the refugees in the camps.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_describing_something_as_something_is_a_view(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong described the new treaty as a turning point.")
+    assert [speaker_name(extraction, q) for q in extraction.quotes] == ["Penny Wong"]

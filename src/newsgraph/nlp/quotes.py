@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.arguments import subject_of
+from newsgraph.nlp.arguments import naming_complement, subject_of
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import SpeechCues
@@ -363,9 +363,11 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
                 return token
             break
     before = inner.start - 1
+    colon = None
     while before >= 0 and (doc[before].is_punct or doc[before].is_space) and "\n" not in doc[before].text:
         if doc[before].text in SENTENCE_END:
             return None  # '… he said. “Next sentence”': a new sentence opens, the quote floats
+        colon = doc[before] if doc[before].text == ":" else colon
         before -= 1
     for i in range(before, max(before - 10, -1), -1):
         token = doc[i]
@@ -373,7 +375,26 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
             break
         if _is_saying(token, cues) and token.right_edge.i >= before:
             return token
-    return None
+    return _colon_introducer(context, colon) if colon is not None else None
+
+
+SPEAKING_TYPES = {"person", "country", "government_body", "international_organization", "armed_group",
+                  "political_party", "ngo", "company", "media", "think_tank", "armed_forces",
+                  "criminal_organization"}
+
+
+def _colon_introducer(context: _Context, colon: Token) -> Token | None:
+    """'The minister turned to the crowd: "We will not retreat."': a quote that a colon introduces is
+    said by the actor the clause before the colon is about, whatever its verb."""
+    doc = context.doc
+    if colon.i < 1:
+        return None
+    verb = doc[colon.i - 1].sent.root
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i >= colon.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    actor = context.refs.actor_in(subject) if subject is not None else None
+    return verb if actor is not None and context.refs.type_of(actor) in SPEAKING_TYPES else None
 
 
 # --- indirect speech ----------------------------------------------------------------------------
@@ -446,7 +467,8 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     statement = _statement_clause(cue)
     if statement:
         return statement
-    if cue.lemma_.lower() in cues.object_content:
+    if cue.lemma_.lower() in cues.object_content and not any(c.dep_ == "dative" for c in cue.children):
+        # "denied the families health care" withholds something from someone: an act, not words
         for child in cue.children:
             if child.dep_ == "dobj":
                 if child.lemma_.lower() in cues.speech_nouns:
@@ -529,6 +551,7 @@ def _quoted_description(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
     return bool(inside) and any(i in quoted for i in inside)
 
 
+DESCRIBING = {"describe", "characterize", "characterise", "portray"}  # "branded them traitors" needs no "as"
 VIEW_COMPLEMENTS = {"dobj", "oprd", "xcomp", "prep", "dative", "ccomp", "acomp"}
 
 
@@ -547,6 +570,9 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
         return []
     if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
         return []
+    if cue.lemma_.lower() in DESCRIBING and naming_complement(cue) is None and not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in [*parts, *[g for p in parts for g in p.children]]):
+        return []  # "a phrase to describe the migrants": a description is only given "as" something
     return sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
 
 
@@ -595,6 +621,8 @@ def _parenthetical_content(cue: Token) -> list[Token]:
         return []
     if cue.head.i == cue.i or not any(c.dep_ in SUBJECTS for c in cue.children):
         return []
+    if cue.dep_ == "relcl":
+        return []  # "Ruiz, who added to her lead, won": a clause about its antecedent reports nothing
     excluded = {t.i for t in cue.subtree} | {left, right}
     return sorted((t for t in cue.head.subtree if t.i not in excluded and not t.is_space), key=lambda t: t.i)
 
