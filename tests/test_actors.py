@@ -214,3 +214,18 @@ def test_entity_ids_are_unique_and_batching_gives_the_same_result(extractor) -> 
     assert [b.article.id for b in batch] == ["b0", "b1", "b2"]
     assert batch[0].entities == single.entities == batch[2].entities
     assert batch[0].sentences == single.sentences
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister of Armed Forces Helene Marchetti visited the base in Chad.", "Helene Marchetti"),
+    ("The Resident Coordinator for Yemen Julien Harneis said the port was closed.", "Julien Harneis"),
+])
+def test_name_after_an_office_named_with_of_or_for(extractor, text: str, name: str) -> None:
+    extraction = extract(extractor, text)
+    people = [e.name for e in extraction.entities if e.type == "person"]
+    assert people == [name], describe(extraction)
+
+
+def test_office_without_a_holder_is_no_person(extractor) -> None:
+    extraction = extract(extractor, "The Minister of Armed Forces said the base in Chad would close.")
+    assert [e for e in extraction.entities if e.type == "person"] == [], describe(extraction)

@@ -440,8 +440,37 @@ def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) 
                 extra.append(Candidate(i, end, "person", "rule"))
                 i = end
                 continue
+            name = _name_after_office(doc, i, cues, covered)
+            if name is not None:
+                extra.append(Candidate(*name, "person", "rule"))
+                i = name[1]
+                continue
         i += 1
     return extra
+
+
+def _name_after_office(doc: Doc, i: int, cues: ActorCues, covered: set[int]) -> tuple[int, int] | None:
+    """'Minister of Armed Forces Florence Parly', 'Coordinator for Sudan Clementine Nkweta-Salami': a
+    title that names its office with "of"/"for" runs on in capitals into the holder's name. The name
+    is the last two or three name-cased words of the run, after the office's own words (organisation
+    words, titles, places)."""
+    if i >= len(doc) or doc[i].lower_ not in {"of", "for"}:
+        return None
+    end = i + 1
+    while end < len(doc) and (
+            (doc[end].tag_ in {"NNP", "NNPS"} and _name_cased(doc[end]))
+            or (doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].tag_ == "NNP")):
+        end += 1
+    start = end
+    office_words = cues.org_heads.keys() | cues.titles | cues.generic_name_words
+    while start - 1 > i + 1 and doc[start - 1].lower_ not in office_words and start - 1 not in covered and (
+            doc[start - 1].ent_type_ not in {"GPE", "NORP", "LOC", "ORG"} or doc[start - 1].text == "-") \
+            and sum(1 for t in doc[start - 1:end] if t.text != "-") <= 3:
+        start -= 1
+    words = [t for t in doc[start:end] if t.text != "-"]
+    if len(words) < 2 or start <= i + 1 or doc[start].text == "-" or any(t.i in covered for t in words):
+        return None
+    return start, end
 
 
 def _speaker_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:

@@ -33,6 +33,7 @@ INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "advmod"}  # "leaders and groups" stay whole
 EDGE_PUNCT = " \n\t,;:.—–-"
 SENTENCE_END = {".", "!", "?"}
+TITLE_FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "by", "or"}
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s")
 SPEAKER_TYPES_EXCLUDED = {"location"}
 
@@ -293,8 +294,10 @@ def _worth_quoting(inner: Span) -> bool:
     words = [t for t in inner if t.is_alpha]
     if len(words) < 2:
         return False
-    capitalised = sum(1 for t in words if t.is_title or t.is_upper)
-    is_title = len(words) >= 3 and capitalised >= 0.7 * len(words) and not inner.text.rstrip().endswith((".", "?", "!"))
+    # a title capitalises its words but the short function words ("Meet the Press", "This Week")
+    content_words = [t for t in words if t.lower_ not in TITLE_FUNCTION_WORDS] or words
+    capitalised = sum(1 for t in content_words if t.is_title or t.is_upper)
+    is_title = capitalised >= 0.7 * len(content_words) and not inner.text.rstrip().endswith((".", "?", "!", ","))
     return not is_title
 
 
