@@ -135,3 +135,18 @@ def test_support_for_an_abstraction_is_no_event(extractor) -> None:
 def test_support_for_an_actor_is_an_event(extractor) -> None:
     x = extract(extractor, "Japan reaffirmed its support for the Philippines in the dispute.")
     assert ("Japan", "Philippines") in coded(x, "SUPPORT")
+
+
+def test_negated_passive_harm_is_no_event(extractor) -> None:
+    x = extract(extractor, "The refugees were not deported to Myanmar last month.")
+    assert coded(x, "COERCE") == []
+
+
+def test_conjoined_offers_are_not_offers_to_each_other(extractor) -> None:
+    x = extract(extractor, "Canada and Norway offered to resettle the refugees.")
+    assert ("Canada", "Norway") not in coded(x, "AGREE") and ("Norway", "Canada") not in coded(x, "AGREE")
+
+
+def test_conjoined_agreement_is_mutual(extractor) -> None:
+    x = extract(extractor, "Canada and Norway agreed to a new fisheries accord on Monday.")
+    assert ("Canada", "Norway") in coded(x, "AGREE")

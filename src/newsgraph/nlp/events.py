@@ -144,6 +144,8 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
         return False
     if any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in verb.children):
         return False
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "being" for c in verb.children):
+        return False  # "were not deported"; "the risk of being deported" is no report that it happened
     causes = {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}
               for g in c.children if g.dep_ == "pobj"}
     return not causes & lexicon.accidental_causes
@@ -484,7 +486,10 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
-        mutual = trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects  # signing an accord together
+        # signing an accord together, meeting, agreeing with each other; not offering or promising
+        # something to a third party ("Canada and Norway offered to resettle the refugees")
+        mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects) \
+            and trigger_token.lemma_.lower() not in lexicon.one_sided
         if target is None and len(sources) > 1 and mutual:
             # "Iran and Venezuela signed an agreement": each party acts towards the other
             targets = [other for other in sources if other is not source_head]

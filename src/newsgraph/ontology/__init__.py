@@ -104,6 +104,7 @@ class EventLexicon:
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # type -> mode -> words
     not_triggers: dict[str, frozenset[str]] = field(default_factory=dict)
     accidental_causes: frozenset[str] = frozenset()  # "killed in the crash": harm, no act
+    one_sided: frozenset[str] = frozenset()  # "X and Y offered ...": each acts alone, not on the other
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -124,7 +125,8 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
     """The PLOVER lexicon of ontology/plover.yaml (see that file for its format)."""
     with (path or ONTOLOGY_DIR / "plover.yaml").open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    lexicon = EventLexicon(accidental_causes=frozenset(_as_list(data.get("accidental_causes"))))
+    lexicon = EventLexicon(accidental_causes=frozenset(_as_list(data.get("accidental_causes"))),
+                           one_sided=frozenset(_as_list(data.get("one_sided"))))
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
