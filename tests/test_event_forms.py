@@ -150,3 +150,31 @@ def test_conjoined_offers_are_not_offers_to_each_other(extractor) -> None:
 def test_conjoined_agreement_is_mutual(extractor) -> None:
     x = extract(extractor, "Canada and Norway agreed to a new fisheries accord on Monday.")
     assert ("Canada", "Norway") in coded(x, "AGREE")
+
+
+# --- doers of nominal events ----------------------------------------------------------------------
+
+def test_claiming_responsibility_makes_the_claimant_the_doer(extractor) -> None:
+    x = extract(extractor, "Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.")
+    assert any(source == "al-Shabaab" for source, _ in coded(x, "ASSAULT"))
+
+
+def test_blamed_actor_is_the_doer_of_the_act(extractor) -> None:
+    x = extract(extractor, "Ukraine blamed Russia for the strike on the Kakhovka dam.")
+    assert ("Ukraine", "Russia") in coded(x, "ACCUSE")
+    assert any(source == "Russia" for source, _ in coded(x, "ASSAULT"))
+
+
+def test_condemning_an_attack_does_not_make_the_condemner_its_doer(extractor) -> None:
+    x = extract(extractor, "Ukraine condemned the strike on the Kakhovka dam.")
+    assert not any(source == "Ukraine" for source, _ in coded(x, "ASSAULT"))
+
+
+def test_talks_in_an_adverbial_are_held_by_the_clause_subject(extractor) -> None:
+    x = extract(extractor, "Marco Rubio will travel to Riyadh on Tuesday for talks with Ukraine.")
+    assert ("Marco Rubio", "Ukraine") in coded(x, "CONSULT")
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(extractor) -> None:
+    x = extract(extractor, "Hamas carried out the raid, and Israel blamed it for the deaths.")
+    assert ("Israel", "Hamas") in coded(x, "ACCUSE")

@@ -31,6 +31,10 @@ ADJACENT_PREPS = {"in", "from", "of"}
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # agreeing and conceding may be to a demand or a plan ("agreed to share information"), coded so
 NAMING_VERBS = {"call", "brand", "label", "dub", "term"}  # with two objects: "called the strike a farce"
+RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
+CLAIMING_VERBS = {"claim", "take", "accept", "admit", "bear"}
+BLAMING_VERBS = {"blame", "accuse", "fault", "condemn", "punish", "sanction"}  # "blamed X for the raid"
+PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "travel to X for talks with Y"
 PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT"}  # "X and Y rejected the plan" reject the plan, not each other
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
@@ -97,7 +101,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             trigger, first = found
             if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
                 continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
-            source = _noun_source(token)
+            source = _noun_source(token) or _participant(token, trigger)
             target = object_of(token, trigger.preps) if trigger.preps else None
             if source is None or target is None:
                 continue
@@ -437,8 +441,38 @@ def _noun_trigger(noun: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] |
     return (trigger, noun) if trigger else None
 
 
+def _participant(noun: Token, trigger: Trigger) -> Token | None:
+    """'Ruiz will travel to Quito for talks with Borduria', 'the envoy said the deal was reached
+    during talks with the rebels': who takes part in talks, a meeting or a joint effort named in an
+    adverbial phrase is the subject of the clause the phrase belongs to."""
+    if trigger.type not in MUTUAL_TYPES or noun.dep_ != "pobj" or noun.head.lower_ not in PARTAKING_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return subject_of(verb)
+
+
+def _claimant(noun: Token) -> Token | None:
+    """'the Front claimed responsibility for the bombing' (the Front bombed), 'Kyiv blamed Moscow for
+    the strike' (Moscow struck): the one who owns or is charged with an act is its doer."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    holder = noun.head.head
+    if holder.lemma_.lower() in RESPONSIBILITY_NOUNS and holder.dep_ == "dobj" \
+            and holder.head.lemma_.lower() in CLAIMING_VERBS:
+        return subject_of(holder.head)
+    if holder.pos_ == "VERB" and holder.lemma_.lower() in BLAMING_VERBS:
+        return next((c for c in holder.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def _noun_source(noun: Token) -> Token | None:
-    """The doer of a nominal event: possessor, actor compound, 'by X', or 'linked to X'."""
+    """The doer of a nominal event: possessor, actor compound, 'by X', 'linked to X', or whoever
+    claims it or is blamed for it."""
+    claimed = _claimant(noun)
+    if claimed is not None:
+        return claimed
     for child in noun.children:
         if child.dep_ in {"poss", "nsubj"}:  # "with Baqaei warning of ...": the parser's subject of a noun
             return child

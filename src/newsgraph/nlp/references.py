@@ -239,14 +239,32 @@ class References:
             # "Ruritania struck the League and its armed wing": a possessive "its" reaches back to
             # the nearest actor, not to the clause's subject
             return self._nearest(token, person=False)
+        # "the ministry blamed it for the blast": an object pronoun is not its own clause's subject
+        blocked = self._coargument_subject(token)
         if lower in self.cues.person_pronouns:
-            return (self._earlier_subject(token, person=True) or self._latest_of_speaker_and_subject(token)
-                    or self._nearest(token, person=True))
+            found = (self._earlier_subject(token, person=True, skip=blocked)
+                     or self._latest_of_speaker_and_subject(token) or self._nearest(token, person=True, skip=blocked))
+            return found if found != blocked else self._nearest(token, person=True, skip=blocked)
         if lower in self.cues.group_pronouns:
-            return (self._earlier_subject(token, person=False)
-                    or self.last_speaker(sentence, None, exclude={"person"})
-                    or self._nearest(token, person=False))
+            speaker = self.last_speaker(sentence, None, exclude={"person"})
+            return (self._earlier_subject(token, person=False, skip=blocked)
+                    or (speaker if speaker != blocked else None)
+                    or self._nearest(token, person=False, skip=blocked))
         return None
+
+    def _coargument_subject(self, token: Token) -> str | None:
+        """The actor that is the subject of the clause in which a non-reflexive pronoun is an object
+        ('Ruritania blamed it', 'Ruritania spoke to them'): the pronoun cannot stand for it."""
+        if token.lower_.endswith(("self", "selves")):
+            return None
+        if token.dep_ in {"dobj", "dative"}:
+            verb = token.head
+        elif token.dep_ == "pobj" and token.head.head.pos_ in {"VERB", "AUX"}:
+            verb = token.head.head
+        else:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return self.actors.entity_at(subject.i) if subject is not None else None
 
     def _latest_of_speaker_and_subject(self, token: Token) -> str | None:
         """'Ruiz spoke first. Mendes brushed it aside. "It is over," he said': of the last speaker and
@@ -285,7 +303,7 @@ class References:
         return next((e.id for e in self.entities if e.type == "country" and e.country and e.country == entity.country),
                     None)
 
-    def _earlier_subject(self, token: Token, person: bool) -> str | None:
+    def _earlier_subject(self, token: Token, person: bool, skip: str | None = None) -> str | None:
         """An actor that is the subject of an earlier clause of the same sentence ("Ruiz arrived
         late and said she ..."): the strongest antecedent a pronoun has."""
         sentence = self.sentence_of[token.i]
@@ -293,20 +311,20 @@ class References:
             if self.sentence_of[start] != sentence:
                 break
             kind = self.type_of(entity_id)
-            if kind in NOT_ACTOR_TYPES or (kind == "person") != person:
+            if kind in NOT_ACTOR_TYPES or (kind == "person") != person or entity_id == skip:
                 continue
             head = self._phrase_head(self.doc[start])
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 return entity_id
         return None
 
-    def _nearest(self, token: Token, person: bool, subjects_only: bool = False) -> str | None:
+    def _nearest(self, token: Token, person: bool, subjects_only: bool = False, skip: str | None = None) -> str | None:
         sentence = self.sentence_of[token.i]
         for start, _end, entity_id in self.actors.before(token.i):
             if subjects_only and sentence - self.sentence_of[start] > RECENT_SENTENCES:
                 break
             kind = self.type_of(entity_id)
-            if kind in NOT_ACTOR_TYPES or (kind == "person") != person:
+            if kind in NOT_ACTOR_TYPES or (kind == "person") != person or entity_id == skip:
                 continue
             if subjects_only and self._phrase_head(self.doc[start]).dep_ not in {"nsubj", "nsubjpass"}:
                 continue
