@@ -18,6 +18,6 @@ class ArticleTooLong(ValueError):
     """An article text above MAX_ARTICLE_CHARS."""
 
 
-def too_long(length: int) -> str:
+def too_long(length: int, limit: int = MAX_ARTICLE_CHARS) -> str:
     """The one-line reason for refusing a text of `length` characters."""
-    return f"article text is {length:,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
+    return f"article text is {length:,} characters long; the limit is {limit:,}"

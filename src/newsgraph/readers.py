@@ -169,7 +169,7 @@ def _clean_text(text: str, where: str | Path) -> str:
     """The text as stored (offsets index it, so this runs before any parse): see textnorm."""
     text = normalize_text(text)
     if len(text) > MAX_ARTICLE_CHARS:
-        raise ReaderError(where, too_long(len(text)))
+        raise ReaderError(where, too_long(len(text), MAX_ARTICLE_CHARS))
     return text
 
 
