@@ -91,7 +91,12 @@ def resolve(text: str, published: date, week_starts_monday: bool = False) -> tup
     since = t.startswith("since ")
     core = re.sub(r"^(since|in|on|during|until|by|as of|over|through|throughout)\s+", "", t)
     core = re.sub(r"^the\s+", "", core)
-    interval = _resolve_core(core, published, monday)
+    try:
+        interval = _resolve_core(core, published, monday)
+    except (OverflowError, ValueError):
+        # "in 99999 years", "0000-01-01", "2025-13-45", a week that would end past 9999-12-31: a date
+        # the calendar cannot hold (or a number Python will not read) names no interval we can compute
+        return None
     if interval is None:
         return None
     if since:
