@@ -242,12 +242,17 @@ def attach_dates(doc: Doc, events: list[Event], times: list[tuple[Span, TimeExpr
     """Give each event the time expression of its clause: one that hangs from the event's verb
     ('On Tuesday, Ruritania recalled ...'), else the one sentence-level expression of a sentence
     whose main verb (or a verb coordinated with it) carries the event."""
+    # the expressions of each sentence, found once: asked per event, the whole list made the cost
+    # events x expressions x sentence length, minutes on a very long article
+    by_sentence: dict[int, list[tuple[Span, TimeExpression]]] = {}
+    for span, expression in times:
+        by_sentence.setdefault(span.sent.start, []).append((span, expression))
     for event in events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is None or not times:
             continue
         anchor = _clause_verb(span.root)
-        sentence_times = [(s, t) for s, t in times if s.sent.start == anchor.sent.start]
+        sentence_times = by_sentence.get(anchor.sent.start, [])
         chosen = next((t for s, t in sentence_times if anchor in _heads(s.root)), None)
         if chosen is None:
             top = [t for s, t in sentence_times if s.root.head == s.root.sent.root]
