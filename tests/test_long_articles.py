@@ -7,10 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from newsgraph import cli, readers
-from newsgraph.cli import app
+from newsgraph import readers
 from newsgraph.limits import ArticleTooLong
 from newsgraph.nlp.pieces import split_text
 from newsgraph.record import Article, Extraction
@@ -102,34 +100,27 @@ def test_the_extractor_refuses_text_above_the_hard_cap(extractor, monkeypatch: p
         extractor.extract(Article(id="huge", text="word " * 40))
 
 
-@pytest.fixture
-def invoke(extractor, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(cli, "_extractor", lambda model=None: extractor)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "1000", "NO_COLOR": "1"})
-
-
-def test_cli_extracts_a_text_longer_than_max_length(small_model_limit, invoke, tmp_path: Path,
+def test_cli_extracts_a_text_longer_than_max_length(small_model_limit, cli_run, tmp_path: Path,
                                                     voa_texts: list[str]) -> None:
     path = tmp_path / "long.txt"
     path.write_text(" ".join(voa_texts), encoding="utf-8")  # one line, no paragraph breaks
-    result = invoke("extract", path, "--json")
+    result = cli_run("extract", path, "--json")
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 0, result.output
     [line] = result.stdout.splitlines()
     check_offsets(Extraction.from_json(line))
 
 
-def test_cli_over_the_hard_cap_is_one_line_and_the_rest_is_stored(invoke, tmp_path: Path, article_file,
+def test_cli_over_the_hard_cap_is_one_line_and_the_rest_is_stored(cli_run, tmp_path: Path, article_file,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readers, "MAX_ARTICLE_CHARS", 200)
     huge = article_file("huge", "The council met again on Monday. " * 20, folder=tmp_path / "in")
     article_file("fine", "The council met on Monday in Nairobi.", folder=tmp_path / "in")
-    single = invoke("extract", huge, "--json")
+    single = cli_run("extract", huge, "--json")
     assert single.exit_code == 2 and single.stdout == ""
     assert single.stderr.strip() == f"newsgraph: error: {huge}: article text is 660 characters long; the limit is 200"
     db = tmp_path / "news.db"
-    many = invoke("ingest", tmp_path / "in", "--db", db)
+    many = cli_run("ingest", tmp_path / "in", "--db", db)
     assert many.exit_code == 1
     assert "stored 1 new article(s)" in many.stderr
     assert f"{huge}: article text is 660 characters long" in many.stderr

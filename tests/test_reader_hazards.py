@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -179,23 +176,7 @@ def test_text_over_the_hard_cap_is_one_line(tmp_path: Path) -> None:
 # --- files that are not regular files -------------------------------------------------------------
 
 
-@contextmanager
-def deadline(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging: a reader that opens a named pipe blocks until a writer comes."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still reading after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def test_a_named_pipe_is_refused_without_opening_it(tmp_path: Path) -> None:
+def test_a_named_pipe_is_refused_without_opening_it(tmp_path: Path, deadline) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     jsonl_fifo = tmp_path / "pipe.jsonl"
