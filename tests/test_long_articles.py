@@ -124,3 +124,13 @@ def test_cli_over_the_hard_cap_is_one_line_and_the_rest_is_stored(cli_run, tmp_p
     assert many.exit_code == 1
     assert "stored 1 new article(s)" in many.stderr
     assert f"{huge}: article text is 660 characters long" in many.stderr
+
+
+def test_a_text_without_any_boundary_is_cut_in_linear_time(extractor, deadline) -> None:
+    """300,000 characters without a space or a full stop: cut where it must, in well under a minute (a
+    backtracking search for sentence ends once took minutes here)."""
+    text = "x" * 300_000
+    assert split_text(text, 100_000) == ["x" * 100_000] * 3
+    with deadline(60):
+        record = extractor.extract(Article(id="no-boundary", text=text))
+    assert record.article.text == text and record.sentences

@@ -24,11 +24,16 @@ PIECE_CHARS = 100_000
 BOUNDARIES = (
     re.compile(r"\n[^\S\n]*\n\s*"),  # a blank line: a paragraph ends
     re.compile(r"\n\s*"),  # a line break
-    # a sentence end: a word, its full stop (with closing quotes or brackets), spaces, then a capital or
-    # an opening mark; the word is checked against the abbreviations in _segments
-    re.compile(r"(?P<word>\S*[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"),
+    # a sentence end: a full stop (with closing quotes or brackets), spaces, then a capital or an opening
+    # mark; the word before the stop is checked against the abbreviations in _segments
+    re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"),
     re.compile(r"\s+"),  # any space
 )
+
+
+SENTENCE_LEVEL = 2
+# a longer "word" before a full stop is no abbreviation; looking no further keeps the search linear
+LONGEST_ABBREVIATION = 16
 
 
 def piece_limit(max_length: int) -> int:
@@ -70,13 +75,21 @@ def _segments(text: str, boundary: re.Pattern[str]) -> Iterator[str]:
     """The text cut after every match of `boundary`, each segment keeping the separator that ends it."""
     start = 0
     for match in boundary.finditer(text):
-        if "word" in boundary.groupindex and _abbreviated(match["word"]):
+        if boundary is BOUNDARIES[SENTENCE_LEVEL] and _abbreviated(_word_before(text, match.start() + 1)):
             continue  # "U.S. forces", "Lt. Col. Ruiz": a piece must not end inside a name
         if match.end() > start:
             yield text[start:match.end()]
             start = match.end()
     if start < len(text):
         yield text[start:]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at `end` (looked at no further back than an abbreviation can reach)."""
+    start = end
+    while start > 0 and end - start < LONGEST_ABBREVIATION and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _abbreviated(word: str) -> bool:
