@@ -227,3 +227,11 @@ def test_unreadable_file_is_skipped(tmp_path: Path, article_file) -> None:
     skipped: list[Skipped] = []
     assert [a.id for a in read_paths([good, locked], skipped=skipped)] == ["good"]
     assert skipped[0].path == str(locked) and "cannot read" in skipped[0].reason
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_jsonl_file_in_utf16_or_utf32_with_a_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "wide.jsonl"
+    lines = [json.dumps({"id": f"wide-{i}", "text": f"{VOA_TEXT} ({i})"}, ensure_ascii=False) for i in range(3)]
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    assert [(a.id, a.text) for a in read_jsonl(path)] == [(f"wide-{i}", f"{VOA_TEXT} ({i})") for i in range(3)]

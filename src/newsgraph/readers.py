@@ -7,6 +7,7 @@ command line can print one clear line and go on with the other inputs.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import stat
@@ -266,7 +267,7 @@ def read_jsonl(path: Path, skipped: list[Skipped] | None = None, warn: Warn | No
     except OSError as error:
         raise ReaderError(path, f"cannot read ({error.strerror or error})") from None
     with handle:
-        for number, raw in _lines(path, handle):
+        for number, raw in _lines(path, _utf8_lines(handle)):
             if raw is not None and not raw.strip():
                 continue
             seen_any = True
@@ -280,7 +281,27 @@ def read_jsonl(path: Path, skipped: list[Skipped] | None = None, warn: Warn | No
         raise ReaderError(path, "empty file")
 
 
-def _lines(path: Path, handle: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
+class _Utf8Lines:
+    """A UTF-16 or UTF-32 file read as UTF-8 lines, so that one line reader serves every encoding."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+
+    def readline(self, size: int) -> bytes:
+        return self.text.readline(size).encode("utf-8")
+
+
+def _utf8_lines(handle: io.BufferedReader) -> IO[bytes] | _Utf8Lines:
+    """The handle itself for UTF-8; a re-encoding reader when a UTF-16 or UTF-32 byte order mark opens it."""
+    first = handle.peek(4)[:4]
+    for bom, encoding in BOMS:
+        if first.startswith(bom) and encoding != "utf-8":
+            # "utf-16" and "utf-32" read the mark themselves, and so know the byte order
+            return _Utf8Lines(io.TextIOWrapper(handle, encoding=encoding[:6], newline=""))
+    return handle
+
+
+def _lines(path: Path, handle: IO[bytes] | _Utf8Lines) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines, each read up to MAX_INPUT_BYTES; a longer line comes as None and is passed over
     in chunks, so one giant line never sits in memory."""
     number = 0
@@ -289,6 +310,8 @@ def _lines(path: Path, handle: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
             raw = handle.readline(MAX_INPUT_BYTES + 1)
         except OSError as error:
             raise ReaderError(path, f"cannot read ({error.strerror or error})") from None
+        except UnicodeDecodeError as error:
+            raise ReaderError(path, f"invalid {error.encoding.upper()} after line {number}") from None
         if not raw:
             return
         number += 1
