@@ -37,6 +37,7 @@ def feed(tmp_path: Path, *lines: dict | str) -> Path:
     ("url", 12345, "'url' must be a string, got a number"),
     ("url", ["https://example.org/a"], "'url' must be a string, got a list"),
     ("url", "not a url", "'url' must be an absolute URL"),
+    ("url", "http://[::1/story", "'url' must be an absolute URL"),
     ("title", {"text": "Headline"}, "'title' must be a string, got an object"),
     ("title", True, "'title' must be a string, got a boolean"),
     ("outlet", 3.5, "'outlet' must be a string, got a number"),

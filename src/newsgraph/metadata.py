@@ -95,7 +95,10 @@ def _published(value: str, warn: Warn | None, today: date | None) -> str:
 
 
 def _url(value: str, warn: Warn | None, today: date | None) -> str:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[::1": a bracket that opens an IPv6 address and never closes
+        parts = urlsplit("")
     if not parts.scheme or not parts.netloc or any(char.isspace() for char in value):
         raise MetadataError(f"'url' must be an absolute URL such as https://example.org/story, got {value!r}")
     return value
