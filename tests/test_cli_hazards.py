@@ -227,3 +227,14 @@ def test_stored_text_with_escape_sequences_is_printed_harmless(cli_run, extracto
     assert "We will keep [bold]fighting[/bold] \ufffd2J terror" in profile.stdout
     as_json = json.loads(cli_run("quotes", "--json", "--db", db).stdout)
     assert any("\x9b" in row["content_text"] for row in as_json)  # escaped in the JSON text, intact in the data
+
+
+def test_ingest_warns_of_a_future_date_and_stores_the_article(cli_run, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    feed.write_text(json.dumps({"id": "ahead", "published": ahead, "text": VOA_SENTENCES[0]}) + "\n")
+    result = cli_run("ingest", feed, "--db", tmp_path / "news.db")
+    no_crash(result)
+    assert result.exit_code == 0
+    assert f"newsgraph: warning: {feed}:1: 'published' {ahead} is in the future; kept as given" in result.stderr
+    assert stored_ids(tmp_path / "news.db") == ["ahead"]

@@ -59,9 +59,9 @@ def _store(db: str | None, create: bool = True):  # noqa: ANN202
         fail(f"cannot open database {db or ''}: {error.__class__.__name__}: {cause}")
 
 
-def warn(message: str) -> None:
+def warn(message: str, console: Console = err) -> None:
     """One line on stderr about an input that was read but looks wrong (a publication date ahead)."""
-    err.print(f"[yellow]newsgraph: warning:[/] {safe(message)}", highlight=False)
+    console.print(f"[yellow]newsgraph: warning:[/] {safe(message)}", highlight=False)
 
 
 def _print_json(data: object) -> None:
@@ -172,8 +172,8 @@ def ingest(
         task = progress.add_task("ingesting", total=total)
 
         def new_articles() -> Iterator:
-            for article in read_paths(paths, None, skipped, warn=lambda message: progress.console.print(
-                    f"[yellow]newsgraph: warning:[/] {safe(message)}", highlight=False)):
+            # warnings go through the progress bar's console, which keeps the bar below them
+            for article in read_paths(paths, None, skipped, warn=lambda message: warn(message, progress.console)):
                 if store.has_article(article.content_hash):
                     counts["already"] += 1
                     progress.advance(task)
