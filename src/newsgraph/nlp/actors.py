@@ -10,6 +10,8 @@ spaCy's NER. spaCy's labels are corrected rather than trusted (a lowercase "pers
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -74,9 +76,12 @@ class ActorLayer:
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.by_id.get(entity_id) if entity_id else None
 
-    def before(self, token_index: int) -> list[tuple[int, int, str]]:
-        """Mentions that end before a token, nearest first."""
-        return [s for s in reversed(self.spans) if s[1] <= token_index]
+    def before(self, token_index: int) -> Iterator[tuple[int, int, str]]:
+        """Mentions that end before a token, nearest first: lazily, from the token back, as callers stop
+        after a few (a list of all of them, for every pronoun, was quadratic on a very long article)."""
+        for index in range(bisect_left(self.spans, (token_index,)) - 1, -1, -1):
+            if self.spans[index][1] <= token_index:
+                yield self.spans[index]
 
 
 def build_resources(nlp: Language, kb: KnowledgeBase, cues: ActorCues) -> ActorResources:
@@ -637,13 +642,16 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     An NER span that contains a known non-state actor gives way to it ("U.S. State Department" ->
     the State Department and the U.S.); one that only contains a state keeps its own name ("Iran Air").
     """
-    kb_spans = [c for c in candidates if c.origin == "kb"]
+    kb_by_start: dict[int, list[Candidate]] = {}  # looked up by start: a scan of all per candidate is quadratic
+    for c in candidates:
+        if c.origin == "kb":
+            kb_by_start.setdefault(c.start, []).append(c)
     kept_ner = []
     for candidate in candidates:
         if candidate.origin != "ner":
             continue
-        inner = [k for k in kb_spans if candidate.start <= k.start and k.end <= candidate.end
-                 and k.length < candidate.length]
+        inner = [k for i in range(candidate.start, candidate.end) for k in kb_by_start.get(i, ())
+                 if k.end <= candidate.end and k.length < candidate.length]
         if any(k.type not in {"country"} and not (k.type == "person" and k.length == 1
                                                   and candidate.type == "person") for k in inner):
             continue
@@ -667,7 +675,7 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Candidate]) -> None:
     """Give each candidate the key of the entity it names (in-article coreference of names)."""
-    people: list[tuple[list[str], str, bool]] = []  # (name words, key, family name first), longest first
+    people = _People()  # longest names first
     # "in Isfahan", "near El Fasher": a short unknown name the article puts after a place preposition
     # is a place wherever else it appears in the article
     places = {fold(" ".join(_name_words(doc[c.start:c.end]))) for c in chosen
@@ -683,7 +691,7 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
             entry = kb.entries[candidate.kb_id]
             family_first = entry.country in cues.family_name_first
             for form in entry.surface_forms():
-                people.append((form.split(), candidate.key, family_first))
+                people.add(form.split(), candidate.key, family_first)
             continue
         match = _known_person(words, people)
         if match is None and fold(" ".join(words)) in places:
@@ -699,7 +707,7 @@ def _assign_keys(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Cand
             continue
         candidate.key = match or f"person:{fold(' '.join(words))}"
         if match is None:
-            people.append((words, candidate.key, False))
+            people.add(words, candidate.key, False)
     for candidate in chosen:
         if candidate.type == "person" or candidate.key.startswith("location:"):
             continue
@@ -740,19 +748,34 @@ def _name_words(span: Span) -> list[str]:
     return [t.text for t in span if not t.is_punct and t.text not in POSSESSIVES]
 
 
-def _known_person(words: list[str], people: list[tuple[list[str], str, bool]]) -> str | None:
+class _People:
+    """The people an article has named so far, in the order they were added, as _known_person asks of them.
+
+    Each way a shorter name can point at a name (its last words, the words after the first, the first word
+    of a family-name-first name) is indexed when the name is added, for the first name that offers it. A
+    lookup is then one dict access and finds the name a scan of the list in order would find first; the
+    scan, repeated for every candidate over every name, took minutes on a very long article.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[tuple[str, ...], str] = {}
+
+    def add(self, words: list[str], key: str, family_first: bool) -> None:
+        name = tuple(fold(w) for w in words)
+        self.first.setdefault((), key)  # as the scan did, an empty name matched whichever came first
+        for length in range(1, len(name) + 1):
+            self.first.setdefault(name[-length:], key)
+        for length in range(1, len(name)):
+            # "Sheinbaum" in "Claudia Sheinbaum Pardo": the paternal surname of a Spanish name
+            self.first.setdefault(name[1:1 + length], key)
+        if family_first and name:
+            self.first.setdefault(name[:1], key)
+
+
+def _known_person(words: list[str], people: _People) -> str | None:
     """A shorter name that ends (or is) a longer one in the article: 'Quintanilla', 'Sheinbaum Pardo';
     the family name that comes first in Chinese and Korean names ('Kim' for Kim Jong Un)."""
-    folded = [fold(w) for w in words]
-    for name, key, family_first in people:
-        name_folded = [fold(w) for w in name]
-        if len(folded) <= len(name_folded) and name_folded[-len(folded):] == folded:
-            return key
-        if len(folded) < len(name_folded) and name_folded[1:1 + len(folded)] == folded:
-            return key  # "Sheinbaum" in "Claudia Sheinbaum Pardo": the paternal surname of a Spanish name
-        if family_first and len(folded) == 1 and name_folded[0] == folded[0]:
-            return key
-    return None
+    return people.first.get(tuple(fold(w) for w in words))
 
 
 def _build_entities(doc: Doc, kb: KnowledgeBase, cues: ActorCues, chosen: list[Candidate],

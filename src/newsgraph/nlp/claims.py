@@ -10,6 +10,7 @@ source's hedged claim stays hedged, with the source as holder.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,18 +87,42 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 def set_event_status(doc: Doc, events: list[Event], quotes: list[Quote], hedges: list[Hedge]) -> None:
     """An event inside reported speech, or reported by a verb of saying, is attributed to the
     speaker; under a hedge it is hedged (keeping the speaker, if any, as attributed_to)."""
+    # the tokens each hedge reaches and the quotes near each stretch of text, found once: every event checked
+    # against every quote and hedge was quadratic, minutes on a very long article
+    hedged = _hedged_tokens(hedges)
+    quotes_near: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        for start, end in ((quote.content.start, quote.content.end), (quote.cue.start, quote.cue.end)):
+            for window in range(start // WINDOW, max(start + 1, end) // WINDOW + 1):
+                near = quotes_near.setdefault(window, [])
+                if not near or near[-1] is not quote:
+                    near.append(quote)
     for event in events:
         token = _token_at(doc, event.trigger.start)
-        for quote in quotes:
+        for quote in quotes_near.get(event.trigger.start // WINDOW, []):
             inside = quote.content.start <= event.trigger.start < quote.content.end
             is_cue = quote.cue.start <= event.trigger.start < max(quote.cue.end, quote.cue.start + 1)
             if inside or is_cue:
                 event.status = "attributed"
                 event.attributed_to = quote.speaker
                 break
-        if token is not None and any(token.i in h.scope or token.i == h.cue.i or _hedges_an_argument(h, token)
-                                     for h in hedges):
+        if token is not None and token.i in hedged:
             event.status = "hedged"
+
+
+WINDOW = 512  # characters: quotes are looked up by the window of text they touch
+
+
+def _hedged_tokens(hedges: list[Hedge]) -> set[int]:
+    """Every token a hedge makes doubtful: its scope, its cue, and the verb of a doubted argument."""
+    tokens: set[int] = set()
+    for hedge in hedges:
+        tokens |= hedge.scope
+        tokens.add(hedge.cue.i)
+        verb = hedge.cue.head.head
+        if _hedges_an_argument(hedge, verb):
+            tokens.add(verb.i)
+    return tokens
 
 
 def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quotes: list[Quote],
@@ -116,14 +141,27 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
     by_sentence: dict[int, list[Token]] = {}
     for token in doc:
         by_sentence.setdefault(sentence_of[token.i], []).append(token)
+    # quotes, quotation marks and hedges sorted by sentence once: scanning all of them for every sentence
+    # was quadratic, minutes on a very long article
+    starts = [sentence.start for sentence in sentences]
+    quotes_near: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        for index in sorted({_sentence_at(starts, quote.cue.start), _sentence_at(starts, quote.content.start)}):
+            quotes_near.setdefault(index, []).append(quote)
+    marks_near: dict[int, list[QuoteMark]] = {}
+    for mark in marks:
+        for index in range(_sentence_at(starts, mark.start), bisect_left(starts, mark.end)):
+            marks_near.setdefault(index, []).append(mark)
+    hedges_near: dict[int, list[Hedge]] = {}
+    for hedge in hedges:
+        hedges_near.setdefault(sentence_of[hedge.cue.i], []).append(hedge)
     for sentence in sentences:
         tokens = by_sentence.get(sentence.index, [])
         if not _states_something(doc, tokens, cues):
             continue
         root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0])
-        reporting = _reporting_quote(doc, sentence, tokens, quotes)
-        hedge = next((h for h in hedges if sentence_of[h.cue.i] == sentence.index
-                      and _signals_doubt(h, root, cues)), None)
+        reporting = _reporting_quote(doc, sentence, tokens, quotes_near.get(sentence.index, []))
+        hedge = next((h for h in hedges_near.get(sentence.index, []) if _signals_doubt(h, root, cues)), None)
         hypothetical = _writers_hypothetical(root, cues)
         if hedge is None and hypothetical is not None:
             hedge = Hedge(hypothetical, set())
@@ -135,11 +173,17 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
                 subject = next((c for c in hedge.cue.children if c.dep_ == "nsubj"), None)
                 holder_text = _phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
             claims.append(Claim(sentence.index, "hedged", holder, holder_text, _cue_text(hedge.cue)))
-        elif reporting is not None or _inside_quotation(text_of(doc), sentence, marks) or _reports_a_view(root, speech):
+        elif reporting is not None or _inside_quotation(text_of(doc), sentence, marks_near.get(sentence.index, [])) \
+                or _reports_a_view(root, speech):
             claims.append(Claim(sentence.index, "attributed", holder, holder_text, cue))
         else:
             claims.append(Claim(sentence.index, "asserted"))
     return claims
+
+
+def _sentence_at(starts: list[int], char: int) -> int:
+    """The index of the last sentence that starts at or before the character."""
+    return max(bisect_right(starts, char) - 1, 0)
 
 
 def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: list[Quote]) -> Quote | None:

@@ -17,6 +17,7 @@ An argument that cannot be resolved is not dropped: callers keep its text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,7 +76,7 @@ class References:
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.actors.entity(entity_id)
 
-    def before(self, token_index: int) -> list[tuple[int, int, str]]:
+    def before(self, token_index: int) -> Iterable[tuple[int, int, str]]:
         return self.actors.before(token_index)
 
     def type_of(self, entity_id: str | None) -> str | None:

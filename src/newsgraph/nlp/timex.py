@@ -93,7 +93,9 @@ def resolve(text: str, published: date, week_starts_monday: bool = False) -> tup
     core = re.sub(r"^the\s+", "", core)
     try:
         interval = _resolve_core(core, published, monday)
-    except (ValueError, OverflowError):  # a day the calendar lacks ("2024-02-30", year 0): no interval
+    except (OverflowError, ValueError):
+        # "in 99999 years", "0000-01-01", "2025-13-45", a week that would end past 9999-12-31: a date
+        # the calendar cannot hold (or a number Python will not read) names no interval we can compute
         return None
     if interval is None:
         return None
@@ -240,12 +242,17 @@ def attach_dates(doc: Doc, events: list[Event], times: list[tuple[Span, TimeExpr
     """Give each event the time expression of its clause: one that hangs from the event's verb
     ('On Tuesday, Ruritania recalled ...'), else the one sentence-level expression of a sentence
     whose main verb (or a verb coordinated with it) carries the event."""
+    # the expressions of each sentence, found once: asked per event, the whole list made the cost
+    # events x expressions x sentence length, minutes on a very long article
+    by_sentence: dict[int, list[tuple[Span, TimeExpression]]] = {}
+    for span, expression in times:
+        by_sentence.setdefault(span.sent.start, []).append((span, expression))
     for event in events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is None or not times:
             continue
         anchor = _clause_verb(span.root)
-        sentence_times = [(s, t) for s, t in times if s.sent.start == anchor.sent.start]
+        sentence_times = by_sentence.get(anchor.sent.start, [])
         chosen = next((t for s, t in sentence_times if anchor in _heads(s.root)), None)
         if chosen is None:
             top = [t for s, t in sentence_times if s.root.head == s.root.sent.root]
