@@ -293,3 +293,22 @@ def test_a_phrase_merely_next_to_an_actor_is_not_that_actor(extractor: Extractor
     text = "The four maritime democracies met the Quad envoys, and officials said the patrols would go on."
     extraction = extractor.extract(Article(id="known-as-2", text=text))
     assert all(q.speaker is None for q in extraction.quotes), extraction.quotes
+
+
+def test_they_after_a_plain_plural_subject_names_no_actor(extractor: Extractor) -> None:
+    extraction = extractor.extract(Article(id="r", text="Sudan dissolved the ruling party. Demonstrators "
+                                                        "celebrated what they called a new dawn for Sudan."))
+    assert [q.speaker for q in extraction.quotes] == [None]
+
+
+def test_they_after_an_actor_subject_is_that_actor(extractor: Extractor) -> None:
+    extraction = extractor.extract(Article(id="r", text="Hamas fighters attacked the town, and they said "
+                                                        "they would return."))
+    assert [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker] == ["Hamas"]
+
+
+def test_one_word_alias_inside_another_name_is_not_that_actor(extractor: Extractor) -> None:
+    extraction = extractor.extract(Article(id="r", text="The National Congress Party says the court "
+                                                        "seized its offices."))
+    assert "Congress" not in [e.name for e in extraction.entities]
+    assert not [e for e in extraction.entities if e.kb and e.type == "government_body"]

@@ -135,6 +135,8 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
             continue
         if entry.type == "person" and _inside_longer_name(doc, start, end):
             continue
+        if _inside_other_name(doc, start, end):
+            continue
         if _ends_as_modifier(doc, end):
             continue
         found.append(Candidate(start, end, entry.type, "kb", kb_id=entry.id, country=entry.country))
@@ -163,6 +165,16 @@ def _ends_as_modifier(doc: Doc, end: int) -> bool:
     """'U.S. military activity': the alias 'U.S. military' is an adjective here, not the armed forces."""
     last = doc[end - 1]
     return last.tag_ == "JJ" and last.dep_ == "amod" and last.head.i >= end
+
+
+def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
+    """A one-word alias ("Congress") in the middle of a longer name the NER found ("the National
+    Congress Party"), capitalised words on both sides, is a word of that other name."""
+    if end - start != 1 or start == 0 or end >= len(doc):
+        return False
+    before, word, after = doc[start - 1], doc[start], doc[end]
+    return (word.ent_iob_ == "I" and after.ent_iob_ == "I" and word.ent_type_ == after.ent_type_
+            and before.ent_type_ == word.ent_type_ and before.is_title and after.is_title)
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:

@@ -32,7 +32,8 @@ from newsgraph.record import Entity, Quote
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "npadvmod"}
 NESTING_PREPS = {"in", "of", "from", "by"}  # "regimes in the capital", "calls by the junta's leaders"
 NOT_ACTOR_TYPES = {"location"}
-RECENT_SENTENCES = 3  # how far back a pronoun or a description looks for the current speaker
+RECENT_SENTENCES = 3
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}  # how far back a pronoun or a description looks for the current speaker
 
 
 @dataclass(frozen=True)
@@ -246,12 +247,24 @@ class References:
             found = (self._earlier_subject(token, person=True, skip=blocked)
                      or self._latest_of_speaker_and_subject(token) or self._nearest(token, person=True, skip=blocked))
             return found if found != blocked else self._nearest(token, person=True, skip=blocked)
+        if lower in PLURAL_PRONOUNS and self._plain_plural_subject_before(token):
+            return None  # "Protesters marched on what they called a victory": they are the protesters
         if lower in self.cues.group_pronouns:
             speaker = self.last_speaker(sentence, None, exclude={"person"})
             return (self._earlier_subject(token, person=False, skip=blocked)
                     or (speaker if speaker != blocked else None)
                     or self._nearest(token, person=False, skip=blocked))
         return None
+
+    def _plain_plural_subject_before(self, token: Token) -> bool:
+        """The nearest subject before the pronoun in its sentence is a plural common noun that names
+        no actor ('Demonstrators', 'the villagers'): a plural pronoun continues it, not an actor further
+        back."""
+        for previous in reversed(list(token.sent[: token.i - token.sent.start])):
+            if previous.dep_ in {"nsubj", "nsubjpass"}:
+                return (previous.tag_ == "NNS" and self.actors.entity_at(previous.i) is None
+                        and not any(self.actors.entity_at(c.i) for c in previous.subtree))
+        return False
 
     def _coargument_subject(self, token: Token) -> str | None:
         """The actor that is the subject of the clause in which a non-reflexive pronoun is an object
