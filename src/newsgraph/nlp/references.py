@@ -32,8 +32,8 @@ from newsgraph.record import Entity, Quote
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "npadvmod"}
 NESTING_PREPS = {"in", "of", "from", "by"}  # "regimes in the capital", "calls by the junta's leaders"
 NOT_ACTOR_TYPES = {"location"}
-RECENT_SENTENCES = 3
-PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}  # how far back a pronoun or a description looks for the current speaker
+RECENT_SENTENCES = 3  # how far back a pronoun or a description looks for the current speaker
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 
 
 @dataclass(frozen=True)
