@@ -36,3 +36,12 @@ def test_annotation_cost_is_linear_in_a_long_line(extractor, shared_dir: Path) -
     assert "\n" not in line and len(line) >= 4 * SHORT
     short, long = annotate_calls(extractor, line[:SHORT]), annotate_calls(extractor, line[:4 * SHORT])
     assert long / short < 5, f"4x the text cost {long / short:.1f}x the calls"
+
+
+def test_a_verb_of_saying_repeated_costs_linear_work(extractor) -> None:
+    # a crafted text: one word of saying repeated a few thousand times, each a clause of the one before
+    def crafted(count: int) -> str:
+        return "Officials said " + "said " * count + "the talks failed."
+
+    short, long = annotate_calls(extractor, crafted(500)), annotate_calls(extractor, crafted(2000))
+    assert long / short < 5, f"4x the repetitions cost {long / short:.1f}x the calls"
