@@ -46,3 +46,18 @@ def test_ground_attack_in_a_state_places_the_attacker(extractor) -> None:
 def test_rockets_fired_into_a_state_do_not_place_the_shooter(extractor) -> None:
     x = extract(extractor, "Hezbollah fired rockets at towns in northern Israel on Tuesday.")
     assert ("Hezbollah", "Israel") not in ties(x, "location")
+
+
+def test_critic_in_apposition_is_an_opponent(extractor) -> None:
+    x = extract(extractor, "President Maia Sandu, a fierce critic of the Party of Socialists, won a second term.")
+    assert ("Maia Sandu", "Party of Socialists") in ties(x, "opposition")
+
+
+def test_critic_of_an_unnamed_body_gives_no_tie(extractor) -> None:
+    x = extract(extractor, "Critics of the government in Moldova say the vote was rigged.")
+    assert ties(x, "opposition") == set()
+
+
+def test_title_with_an_of_phrase_before_the_name(extractor) -> None:
+    x = extract(extractor, "French Minister of Armed Forces Helene Marchetti visited Mali on Monday.")
+    assert ("Helene Marchetti", "France") in ties(x, "affiliation")

@@ -248,6 +248,10 @@ def _title_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: 
     if collect.type_of(entity_id) != "person":
         return
     before = [t for t in head.subtree if t.i < start and t.dep_ in NP_DEPS | {"prep", "pobj"}]
+    office = head.head.head if head.dep_ == "pobj" and head.head.lower_ in {"of", "for"} else None
+    if office is not None and office.lower_ in cues.roles:
+        # "French Minister of Armed Forces Ana Ruiz": the parser may hang the name on the title's "of"
+        before += [t for t in office.subtree if t.i < start and t not in before]
     if not before:
         return
     kind = _role_kind(cues, before)
@@ -399,6 +403,8 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
         partners = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "between"}
                     for p in prep.children if p.dep_ == "pobj"]
         owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner_token is None and token.dep_ == "appos":
+            owner_token = token.head  # "Ana Ruiz, a fierce critic of the junta": Ruiz opposes it
         if owner_token is None:
             governor = token.head.head if token.dep_ == "pobj" else token.head
             owner_token = subject_of(governor) if governor.pos_ in {"VERB", "AUX", "ADJ"} else None
