@@ -312,3 +312,15 @@ def test_one_word_alias_inside_another_name_is_not_that_actor(extractor: Extract
                                                         "seized its offices."))
     assert "Congress" not in [e.name for e in extraction.entities]
     assert not [e for e in extraction.entities if e.kb and e.type == "government_body"]
+
+
+def test_he_after_an_unnamed_official_names_no_actor(extractor: Extractor) -> None:
+    extraction = extractor.extract(Article(id="r", text="Joshua Pollack said the talks were over. On Tuesday, "
+                                                        "a senior Air Force general said he expects a launch."))
+    spoken = {q.content.text: q.speaker for q in extraction.quotes}
+    assert spoken["he expects a launch"] is None
+
+
+def test_she_after_a_named_official_is_that_official(extractor: Extractor) -> None:
+    extraction = extractor.extract(Article(id="r", text="Ana Ruiz, a spokesperson, said she would resign."))
+    assert [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker] == ["Ana Ruiz"]

@@ -162,3 +162,18 @@ def test_words_quoted_up_to_a_comma_go_on_in_their_sentence(nlp: Language) -> No
 def test_a_quote_closed_after_a_full_stop_ends_its_sentence(nlp: Language) -> None:
     text = "“The bridge will reopen in May.” Crews worked through the night."
     assert sentences(nlp, text) == ["“The bridge will reopen in May.”", "Crews worked through the night."]
+
+
+def test_a_post_on_x_ends_its_sentence(extractor) -> None:
+    from newsgraph.record import Article
+    text = "The minister wrote in a post on X. Rescuers reached the village on Monday."
+    extraction = extractor.extract(Article(id="s", text=text))
+    assert [text[s.start:s.end] for s in extraction.sentences] == [
+        "The minister wrote in a post on X.", "Rescuers reached the village on Monday."]
+
+
+def test_an_initial_after_by_does_not_end_its_sentence(extractor) -> None:
+    from newsgraph.record import Article
+    text = "The letter was signed by A. Smith on Monday."
+    extraction = extractor.extract(Article(id="s", text=text))
+    assert len(extraction.sentences) == 1

@@ -241,14 +241,16 @@ class References:
             # "Ruritania struck the League and its armed wing": a possessive "its" reaches back to
             # the nearest actor, not to the clause's subject
             return self._nearest(token, person=False)
+        if lower in PLURAL_PRONOUNS and self._plain_plural_subject_before(token):
+            return None  # "Protesters marched on what they called a victory": they are the protesters
+        if lower in self.cues.person_pronouns and self._unnamed_person_subject_before(token):
+            return None  # "A senior general said he expects ...": he is the general, whom no name gives
         # "the ministry blamed it for the blast": an object pronoun is not its own clause's subject
         blocked = self._coargument_subject(token)
         if lower in self.cues.person_pronouns:
             found = (self._earlier_subject(token, person=True, skip=blocked)
                      or self._latest_of_speaker_and_subject(token) or self._nearest(token, person=True, skip=blocked))
             return found if found != blocked else self._nearest(token, person=True, skip=blocked)
-        if lower in PLURAL_PRONOUNS and self._plain_plural_subject_before(token):
-            return None  # "Protesters marched on what they called a victory": they are the protesters
         if lower in self.cues.group_pronouns:
             speaker = self.last_speaker(sentence, None, exclude={"person"})
             return (self._earlier_subject(token, person=False, skip=blocked)
@@ -264,6 +266,18 @@ class References:
             if previous.dep_ in {"nsubj", "nsubjpass"}:
                 return (previous.tag_ == "NNS" and self.actors.entity_at(previous.i) is None
                         and not any(self.actors.entity_at(c.i) for c in previous.subtree))
+        return False
+
+    def _unnamed_person_subject_before(self, token: Token) -> bool:
+        """The nearest subject before the pronoun in its sentence is an indefinite person named by a
+        role ('a senior general', 'an official', 'a spokesperson') and no actor: a singular pronoun
+        continues that person."""
+        for previous in reversed(list(token.sent[: token.i - token.sent.start])):
+            if previous.dep_ in {"nsubj", "nsubjpass"}:
+                indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in previous.children)
+                # "a top Air Force general": the organisation in the phrase is not the person
+                return (indefinite and previous.tag_ == "NN" and previous.lower_ in self.cues.person_roles
+                        and self.actors.entity_at(previous.i) is None)
         return False
 
     def _coargument_subject(self, token: Token) -> str | None:

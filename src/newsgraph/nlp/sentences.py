@@ -33,6 +33,7 @@ SEGMENTER_FACTORIES = frozenset({"parser", "beam_parser", "senter", "sentencizer
 # what str.splitlines() breaks on: "\r\n" from Windows files and "\u2029" from word processors count too
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+PLATFORM_PREPOSITIONS = frozenset({"on", "via"})  # "posted on X.", "via X."
 # Doc.user_data key of the presets, kept so that sentence_spans() can repair a boundary the parser overrode
 PRESETS_KEY = "newsgraph.sentence_bounds"
 
@@ -103,6 +104,9 @@ class SentenceBounds:
             for token in self._name_run(doc, following):
                 token.is_sent_start = False
                 non_starts.append(token.i)
+        for token in self._after_platform_x(doc):
+            token.is_sent_start = True
+            starts.append(token.i)
         for token in self._after_quoted_comma(doc):
             # '"We will stay," the minister said.': words quoted up to a comma go on in their sentence
             if token.i not in starts:
@@ -110,6 +114,16 @@ class SentenceBounds:
                 non_starts.append(token.i)
         doc.user_data[PRESETS_KEY] = {"starts": starts, "non_starts": non_starts}
         return doc
+
+    @staticmethod
+    def _after_platform_x(doc: Doc) -> Iterator[Token]:
+        """'... she wrote in a post on X. Rescuers arrived ...': the platform's one-letter name closes
+        the sentence, though "X." looks like an initial to the tagger ("by A. Smith" stays whole)."""
+        for token in doc[1:-1]:
+            if token.text == "X." and doc[token.i - 1].lower_ in PLATFORM_PREPOSITIONS:
+                following = doc[token.i + 1]
+                if following.text[:1].isupper():
+                    yield following
 
     @staticmethod
     def _after_quoted_comma(doc: Doc) -> Iterator[Token]:
