@@ -229,3 +229,14 @@ def test_name_after_an_office_named_with_of_or_for(extractor, text: str, name: s
 def test_office_without_a_holder_is_no_person(extractor) -> None:
     extraction = extract(extractor, "The Minister of Armed Forces said the base in Chad would close.")
     assert [e for e in extraction.entities if e.type == "person"] == [], describe(extraction)
+
+
+def test_platform_named_by_a_letter_after_on(extractor) -> None:
+    extraction = extract(extractor, "The minister wrote in a post on X. Rescuers reached the village.")
+    assert [e.name for e in extraction.entities] == ["X (formerly Twitter)"]
+    assert len(extraction.sentences) == 2
+
+
+def test_a_letter_elsewhere_is_no_platform(extractor) -> None:
+    extraction = extract(extractor, "The letter was signed by X. Smith and sent to Plan X headquarters.")
+    assert "X (formerly Twitter)" not in [e.name for e in extraction.entities]

@@ -104,6 +104,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     candidates += _appositive_name_candidates(doc, cues)
     candidates += _ner_candidates(doc, kb, cues)
     candidates += _defined_acronym_names(doc, cues)
+    candidates += _platform_candidates(doc, kb, cues)
     chosen = _resolve_overlaps(candidates)
     chosen += _titled_name_candidates(doc, cues, chosen)
     chosen += _speaker_name_candidates(doc, cues, chosen)
@@ -146,6 +147,18 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
             continue  # "Congolese", "Dominican": ambiguous without more context
         entry = kb.entries[ids[0]]
         found.append(Candidate(start, end, "country", "kb", kb_id=entry.id, country=entry.country, demonym=True))
+    return found
+
+
+def _platform_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candidate]:
+    """'posted on X', 'said via X': a platform whose name is a letter, after the words that name a
+    medium's channel (actor_cues.yaml: platforms)."""
+    found = []
+    for token in doc[1:]:
+        kb_id = cues.platforms.get(token.text)
+        if kb_id in kb.entries and doc[token.i - 1].lower_ in cues.platform_prepositions:
+            entry = kb.entries[kb_id]
+            found.append(Candidate(token.i, token.i + 1, entry.type, "kb", kb_id=entry.id, country=entry.country))
     return found
 
 

@@ -25,7 +25,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.ontology import ONTOLOGY_DIR, actor_cues
 
 FACTORY = "newsgraph_sentence_bounds"
 # factories that set sentence starts; the component must run before the first of them
@@ -33,7 +33,7 @@ SEGMENTER_FACTORIES = frozenset({"parser", "beam_parser", "senter", "sentencizer
 # what str.splitlines() breaks on: "\r\n" from Windows files and "\u2029" from word processors count too
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
-PLATFORM_PREPOSITIONS = frozenset({"on", "via"})  # "posted on X.", "via X."
+PLATFORMS = actor_cues()  # platform_prepositions: "posted on X." closes its sentence
 # Doc.user_data key of the presets, kept so that sentence_spans() can repair a boundary the parser overrode
 PRESETS_KEY = "newsgraph.sentence_bounds"
 
@@ -119,9 +119,10 @@ class SentenceBounds:
     def _after_platform_x(doc: Doc) -> Iterator[Token]:
         """'... she wrote in a post on X. Rescuers arrived ...': the platform's one-letter name closes
         the sentence, though "X." looks like an initial to the tagger ("by A. Smith" stays whole)."""
-        for token in doc[1:-1]:
-            if token.text == "X." and doc[token.i - 1].lower_ in PLATFORM_PREPOSITIONS:
-                following = doc[token.i + 1]
+        for token in doc[1:-2]:
+            after_preposition = doc[token.i - 1].lower_ in PLATFORMS.platform_prepositions
+            if token.text in PLATFORMS.platforms and doc[token.i + 1].text == "." and after_preposition:
+                following = doc[token.i + 2]
                 if following.text[:1].isupper():
                     yield following
 
@@ -223,6 +224,9 @@ def add_sentence_bounds(nlp: Language) -> Language:
     if FACTORY in nlp.component_names or any(
             nlp.get_pipe_meta(name).factory == FACTORY for name in nlp.component_names):
         return nlp
+    # the tokenizer keeps a capital and its full stop together as an initial ("A. Smith"); the
+    # platform X is a word, and "posted on X." ends a sentence with a full stop of its own
+    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
     segmenters = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in SEGMENTER_FACTORIES]
     if segmenters:
         nlp.add_pipe(FACTORY, before=segmenters[0])

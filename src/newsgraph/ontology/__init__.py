@@ -29,6 +29,8 @@ class ActorCues:
     place_heads: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     person_verbs: frozenset[str] = frozenset()
+    platform_prepositions: frozenset[str] = frozenset()
+    platforms: dict[str, str] = field(default_factory=dict, hash=False)  # "X" -> x-twitter
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,8 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         place_heads=frozenset(str(h).lower() for h in data.get("place_heads", [])),
         person_nouns=frozenset(str(h).lower() for h in data.get("person_nouns", [])),
         person_verbs=frozenset(str(h).lower() for h in data.get("person_verbs", [])),
+        platform_prepositions=frozenset(str(p).lower() for p in data.get("platform_prepositions", [])),
+        platforms={str(name): str(kb_id) for name, kb_id in (data.get("platforms") or {}).items()},
     )
 
 
