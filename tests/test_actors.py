@@ -240,3 +240,25 @@ def test_platform_named_by_a_letter_after_on(extractor) -> None:
 def test_a_letter_elsewhere_is_no_platform(extractor) -> None:
     extraction = extract(extractor, "The letter was signed by X. Smith and sent to Plan X headquarters.")
     assert "X (formerly Twitter)" not in [e.name for e in extraction.entities]
+
+
+def test_unqualified_ministry_before_a_known_holder_is_the_holders_states(extractor) -> None:
+    extraction = extract(extractor, "Armenia and Azerbaijan signed the deal. Foreign Ministry spokeswoman "
+                                    "Maria Zakharova said Moscow welcomed it.")
+    ministry = entity_with_mention(extraction, "Foreign Ministry")
+    assert ministry.country == "RU", describe(extraction)
+
+
+def test_unqualified_ministry_alone_is_the_home_states(extractor) -> None:
+    extraction = extract(extractor, "Armenia signed the deal on Friday. The Foreign Ministry said it was final.")
+    assert entity_with_mention(extraction, "Foreign Ministry").country == "AM", describe(extraction)
+
+
+def test_organ_named_after_its_organisations_possessive(extractor) -> None:
+    extraction = extract(extractor, "The IAEA's Board of Governors met in Vienna on Monday.")
+    assert "IAEA Board of Governors" in [e.name for e in extraction.entities], describe(extraction)
+
+
+def test_unknown_organ_after_a_possessive_is_not_guessed(extractor) -> None:
+    extraction = extract(extractor, "The IAEA's Office of Legal Affairs met in Vienna on Monday.")
+    assert "IAEA Board of Governors" not in [e.name for e in extraction.entities], describe(extraction)

@@ -105,6 +105,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     candidates += _ner_candidates(doc, kb, cues)
     candidates += _defined_acronym_names(doc, cues)
     candidates += _platform_candidates(doc, kb, cues)
+    candidates += _possessed_body_candidates(doc, kb, candidates)
     chosen = _resolve_overlaps(candidates)
     chosen += _titled_name_candidates(doc, cues, chosen)
     chosen += _speaker_name_candidates(doc, cues, chosen)
@@ -148,6 +149,29 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
         entry = kb.entries[ids[0]]
         found.append(Candidate(start, end, "country", "kb", kb_id=entry.id, country=entry.country, demonym=True))
     return found
+
+
+def _possessed_body_candidates(doc: Doc, kb: KnowledgeBase, found: list[Candidate]) -> list[Candidate]:
+    """"The agency's Board of Governors", "the watchdog's Board of Governors": a capitalised name after
+    a known organisation's possessive is the organ of that organisation whose name ends with it
+    (one knowledge-base entry that is part of the possessor)."""
+    extra = []
+    for owner in (c for c in found if c.kb_id and c.origin == "kb"):
+        if owner.end + 1 >= len(doc) or doc[owner.end].text not in POSSESSIVES:
+            continue
+        end = owner.end + 1
+        while end < len(doc) and (doc[end].is_title or (doc[end].lower_ in {"of", "for", "and"} and end + 1 < len(doc)
+                                                         and doc[end + 1].is_title)):
+            end += 1
+        phrase = doc[owner.end + 1:end].text
+        if not phrase or len(phrase.split()) < 2:
+            continue
+        organs = [e for e in kb.entries.values() if e.part_of == owner.kb_id
+                  and any(form.endswith(phrase) or form.endswith(phrase.lower()) for form in e.surface_forms())]
+        if len(organs) == 1:
+            extra.append(Candidate(owner.end + 1, end, organs[0].type, "kb", kb_id=organs[0].id,
+                                   country=organs[0].country))
+    return extra
 
 
 def _platform_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candidate]:
@@ -254,6 +278,9 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
         elif before.lower_ == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = _home_state(states, i)
+        elif phrase in cues.bodies_alone and (holder := _titled_holder(doc, found, end, cues)) is not None:
+            # "Foreign Ministry spokeswoman Ana Ruiz": the ministry of the state the holder serves
+            country = holder.country
         elif before.lower_ == "its" and phrase in cues.bodies_alone:
             # "Ruritania's atomic agency and its foreign ministry": the state named last
             country = next((c.country for c in reversed(states) if c.end <= i), None)
@@ -263,6 +290,15 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
                                    country=country, key=_body_key(country, phrase)))
         i = end
     return extra
+
+
+def _titled_holder(doc: Doc, found: list[Candidate], end: int, cues: ActorCues) -> Candidate | None:
+    """A known person named right after a body and a title ("Foreign Ministry spokeswoman Ana Ruiz")."""
+    for candidate in found:
+        if candidate.type == "person" and candidate.country and end < candidate.start <= end + 2 \
+                and all(t.lower_ in cues.titles for t in doc[end:candidate.start]):
+            return candidate
+    return None
 
 
 def _home_state(states: list[Candidate], position: int) -> str | None:
