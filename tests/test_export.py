@@ -120,6 +120,17 @@ def test_plover_lines_carry_the_manual_fields(news, cli_run, tmp_path: Path) -> 
     assert strike["cite_info"]["title"] == "Strikes along the Lebanese border"
 
 
+def test_type_keeps_only_those_events(news, cli_run, tmp_path: Path) -> None:
+    graph = nx.read_graphml(export(cli_run, news.db, "graphml", tmp_path / "a.graphml", "--type", "ASSAULT"))
+    assert graph.number_of_edges() and {d["edge_type"] for _u, _v, d in graph.edges(data=True)} == {"ASSAULT"}
+    ends = set(column(news.db, "SELECT source FROM events WHERE type = 'ASSAULT' UNION "
+                               "SELECT target FROM events WHERE type = 'ASSAULT' UNION "
+                               "SELECT attributed_to FROM events WHERE type = 'ASSAULT'"))
+    assert {n for u, v in graph.edges() for n in (u, v)} <= set(graph) <= ends  # no actor without an assault
+    folder = export(cli_run, news.db, "csv", tmp_path / "tables", "--type", "ASSAULT")
+    assert pa_csv.read_csv(folder / "quotes.csv").num_rows == 0
+
+
 def test_filters_select_events_by_actor_type_and_date(news, cli_run, tmp_path: Path) -> None:
     records = lines(export(cli_run, news.db, "plover", tmp_path / "a.jsonl", "--actor", "Hezbollah",
                            "--type", "assault"))

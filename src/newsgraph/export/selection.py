@@ -7,7 +7,8 @@ the store holds. Filters:
 - events: by actor (source or target), PLOVER type and date (the event's own interval when it has one,
   else the article's publication date; an interval that reaches into the range counts, as in `events`);
 - ties, quotes and claims: by actor (either end of a tie, the speaker, the holder) and publication date;
-  `--type` names an event type and leaves them as they are;
+  they are not events, so with `--type` the export holds none of them (a Gephi file of ASSAULT events
+  shows only those);
 - articles: those that evidence a selected item, and without --actor or --type every article published
   in the range, so that the actor table counts the mentions of all of them;
 - actors: without --actor, every actor mentioned in the selected articles; with it, the actor and
@@ -54,9 +55,10 @@ def select_rows(engine: Engine, filters: Filters, with_text: bool = False) -> Se
     """The rows the filters select; `with_text` also reads each article's full text."""
     with engine.connect() as conn:
         event_rows = _rows(conn, _events_query(filters))
-        tie_rows = _rows(conn, _ties_query(filters))
-        quote_rows = _rows(conn, _quotes_query(filters))
-        claim_rows = _rows(conn, _claims_query(filters))
+        others = not filters.event_type
+        tie_rows = _rows(conn, _ties_query(filters)) if others else []
+        quote_rows = _rows(conn, _quotes_query(filters)) if others else []
+        claim_rows = _rows(conn, _claims_query(filters)) if others else []
         keys = {row["article_key"] for rows in (event_rows, tie_rows, quote_rows, claim_rows) for row in rows}
         if not (filters.actor or filters.event_type):
             keys |= set(conn.execute(_published_between(select(articles.c.id), filters)).scalars())
