@@ -245,3 +245,20 @@ def test_missing_database_gives_one_line(cli_run, tmp_path: Path) -> None:
     result = cli_run("export", "--format", "plover", "--db", tmp_path / "none.db")
     assert result.exit_code == 2 and "no such database" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_undated_events_are_left_out_of_plover_and_counted(extractor, cli_run, tmp_path: Path) -> None:
+    from newsgraph.record import Article
+    from newsgraph.store import Store
+
+    db = str(tmp_path / "undated.db")
+    store = Store(db)
+    store.add(extractor.extract(Article(id="undated", text="Israel attacked Hezbollah positions in Lebanon.")))
+    store.close()
+    assert scalar(db, "SELECT count(*) FROM events WHERE type = 'ASSAULT'") == 1
+    result = cli_run("export", "--format", "plover", "--db", db, "--out", tmp_path / "events.jsonl")
+    assert result.exit_code == 0 and "1 undated event(s) left out" in result.output
+    assert (tmp_path / "events.jsonl").read_text(encoding="utf-8") == ""
+    graph = nx.read_gexf(export(cli_run, db, "gexf", tmp_path / "undated.gexf"))
+    strike = _edge(graph, ISRAEL, HEZBOLLAH, "ASSAULT")  # on the graph still, with no time of its own
+    assert strike["count"] == 1 and "spells" not in strike and "start" not in strike

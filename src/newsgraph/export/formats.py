@@ -79,16 +79,15 @@ def write(fmt: Format, selection: Selection, out: Path | None) -> str:
         assert out is not None
         paths = writer(selection, out)
         return f"{len(paths)} tables in {out}: " + ", ".join(p.name for p in paths)  # type: ignore[attr-defined]
-    left_out = None
     if out is None:
         stream = sys.stdout.buffer if fmt.binary else sys.stdout
-        left_out = writer(selection, stream)
+        returned = writer(selection, stream)
         stream.flush()
     else:
         with out.open("wb" if fmt.binary else "w", **({} if fmt.binary else {"encoding": "utf-8"})) as handle:
-            left_out = writer(selection, handle)
+            returned = writer(selection, handle)
     summary = (f"{len(selection.events)} events, {len(selection.ties)} ties, {len(selection.actors)} actors, "
                f"{len(selection.articles)} articles" + (f" to {out}" if out else ""))
-    if fmt.name == "plover" and left_out:
-        summary += f"; {left_out} undated event(s) left out (PLOVER requires a date)"
+    if fmt.name == "plover" and returned:  # the PLOVER writer returns how many events it left out
+        summary += f"; {returned} undated event(s) left out (PLOVER requires a date)"
     return summary
