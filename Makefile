@@ -15,8 +15,9 @@ $(BIN)/newsgraph: pyproject.toml requirements-model.txt
 	$(BIN)/pip install --quiet -e '.[dev,postgres]'
 	touch $(BIN)/newsgraph
 
-# The main job: ingest the example articles into the embedded SQLite database, print the actor
-# table, then serve the web face over it (Ctrl-C stops the server; the database stays).
+# The main job: ingest the example articles (examples/, with the Voice of America stories of
+# examples/voa/) into the embedded SQLite database, print the actor table, then serve the web face over
+# it (Ctrl-C stops the server; the database stays).
 demo: $(BIN)/newsgraph
 	$(BIN)/newsgraph ingest examples --db $(DB)
 	$(BIN)/newsgraph actors --db $(DB) --limit 40

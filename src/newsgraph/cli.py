@@ -520,6 +520,41 @@ def claims_command(
         out.print(f"  {safe(row['sentence_text'])}", highlight=False)
 
 
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", help="ftm, plover, gexf, graphml, csv or parquet.")],
+    out_path: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout); for csv and "
+                                                  "parquet, the folder that receives one file per table.")] = None,
+    db: DbOption = None,
+    actor_name: Annotated[str | None, typer.Option("--actor", help="Only what involves this actor.")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only events of this PLOVER type.")] = None,
+) -> None:
+    """Export the database for other tools: FollowTheMoney, PLOVER, Gephi, GraphML, CSV or Parquet."""
+    from newsgraph.export.formats import ExportError, check_format, write
+    from newsgraph.export.selection import Filters, select_rows
+    from newsgraph.ontology import PLOVER_TYPES
+
+    _check_dates(since=since, until=until)
+    if event_type and event_type.upper() not in PLOVER_TYPES:
+        fail(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {event_type!r}")
+    try:
+        chosen = check_format(fmt.lower(), out_path)
+    except ExportError as error:
+        fail(str(error))
+    store = _store(db, create=False)
+    filters = Filters(actor=_resolve_actor(store, actor_name), since=since, until=until,
+                      event_type=event_type.upper() if event_type else None)
+    try:
+        with _opening_database(db):
+            selection = select_rows(store.engine, filters, with_text=chosen.needs_text)
+        summary = write(chosen, selection, out_path)
+    except OSError as error:
+        fail(f"cannot write {out_path}: {error.strerror or error}")
+    err.print(f"exported {safe(summary)}", highlight=False)
+
+
 @app.command()
 def serve(
     db: DbOption = None,
