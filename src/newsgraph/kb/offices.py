@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import weakref
 
 from newsgraph.kb.loader import (
     KnowledgeBase,
@@ -50,12 +51,26 @@ def find_offices(title: str, state: str | None = None, organization: str | None 
     kb = kb or default_kb()
     if title in kb.offices:
         return [kb.offices[title]]
-    wanted = normalise_title(title)
     code = state.upper() if state else None
-    return [o for o in kb.offices.values()
-            if (code is None or o.state == code) and (organization is None or o.organization == organization)
-            and (code is not None or organization is not None or o.state is None or o.organization is None)
-            and wanted in office_titles(kb, o)]
+    # with neither a state nor an organisation every office is a candidate, so that an unambiguous
+    # title ("UN chief") still resolves and an ambiguous one ("Prime Minister") finds several
+    return [o for o in _title_index(kb).get(normalise_title(title), [])
+            if (code is None or o.state == code) and (organization is None or o.organization == organization)]
+
+
+_INDEXES: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list[Office]]] = weakref.WeakKeyDictionary()
+
+
+def _title_index(kb: KnowledgeBase) -> dict[str, list[Office]]:
+    """Normalised title -> offices, built once per knowledge base: the extractor may ask per mention."""
+    index = _INDEXES.get(kb)
+    if index is None:
+        index = {}
+        for office in kb.offices.values():
+            for form in office_titles(kb, office):
+                index.setdefault(form, []).append(office)
+        _INDEXES[kb] = index
+    return index
 
 
 def _as_parts(date: datetime.date | str) -> tuple[int, ...]:
