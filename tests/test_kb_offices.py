@@ -78,6 +78,12 @@ def test_offices_for_a_person(kb: KnowledgeBase) -> None:
      "hossein-amir-abdollahian"),
     ("Iran's foreign minister rejected the talks.", "2025-04-01", "Foreign Minister", "IR", None,
      "abbas-araghchi"),
+    ("The White House press secretary told reporters.", "2017-03-01", "White House press secretary", "US", None,
+     "sean-spicer"),
+    ("The White House press secretary told reporters.", "2023-03-01", "White House press secretary", "US", None,
+     "karine-jean-pierre"),
+    ("The White House press secretary told reporters.", "2025-03-01", "White House press secretary", "US", None,
+     "karoline-leavitt"),
     ("Russia's foreign minister, in office since 2004, said so.", "2012-01-01", "foreign minister", "RU", None,
      "sergei-lavrov"),
 ])
