@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.kb.loader import DATA_DIR, KnowledgeBase, compare_partial, load_kb, parse_partial_date
-from newsgraph.kb.offices import find_offices, holder_on, holders_on, normalise_title
+from newsgraph.kb.offices import find_offices, holder_on, holders_on, normalise_title, role_on
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +83,14 @@ def test_title_resolves_to_the_holder_on_the_article_date(sentence: str, title: 
     assert title in sentence  # the title as the sentence writes it
     found = [holder_on(title, state, date, organization=organization, kb=kb) for date in DATES]
     assert found == expected
+
+
+def test_role_valid_on_the_article_date(kb: KnowledgeBase) -> None:
+    assert role_on("john-kerry", "2016-06-01", kb=kb) == "US Secretary of State"
+    assert role_on("john-kerry", "2019-06-01", kb=kb) is None  # out of office: the KB role says "Former ..."
+    assert role_on("dmitry-medvedev", "2011-06-01", kb=kb) == "President of Russia"
+    assert role_on("dmitry-medvedev", "2015-06-01", kb=kb) == "Prime Minister of Russia"
+    assert role_on("benjamin-netanyahu", "2016-06-01", kb=kb) == "Prime Minister of Israel; Foreign Minister of Israel"
 
 
 def test_handover_day_belongs_to_the_successor(kb: KnowledgeBase) -> None:

@@ -127,3 +127,17 @@ def holder_on(title: str, state: str | None, date: datetime.date | str, organiza
     if not sure and len({t.person for _, t in found}) == 1:
         return found[0][1].person
     return None
+
+
+def offices_on(person_id: str, date: datetime.date | str, kb: KnowledgeBase | None = None) -> list[Office]:
+    """The offices a person surely held on the date: what the actor record of a 2016 story should
+    say of John Kerry ("US Secretary of State"), whatever his role is today."""
+    kb = kb or default_kb()
+    when = _as_parts(date)
+    return [office for office, tenure in kb.offices_for(person_id) if tenure_on(tenure, when) == "yes"]
+
+
+def role_on(person_id: str, date: datetime.date | str, kb: KnowledgeBase | None = None) -> str | None:
+    """The titles of the offices a person held on the date, joined ("President of Russia"), or None."""
+    titles = list(dict.fromkeys(office.title for office in offices_on(person_id, date, kb)))
+    return "; ".join(titles) or None
