@@ -126,6 +126,9 @@ def test_unanswerable_questions_give_none(kb: KnowledgeBase) -> None:
 def test_titles_are_matched_blind_to_case_spelling_and_articles(kb: KnowledgeBase) -> None:
     assert normalise_title("the Defense  Minister") == "defence minister"
     assert normalise_title("Foreign Ministry spokeswoman") == "foreign ministry spokesperson"
+    assert normalise_title("U.N. Secretary-General") == normalise_title("UN secretary general")
+    assert holder_on("Director-General", None, "2021-06-01", organization="iaea", kb=kb) == "rafael-grossi"
+    assert holder_on("Secretary General", None, "2021-06-01", kb=kb) is None  # the UN's, NATO's, the OAS's...
     assert [o.id for o in find_offices("the defence secretary", "us", kb=kb)] == ["us-secretary-of-defense"]
     assert [o.id for o in find_offices("us-president", kb=kb)] == ["us-president"]  # an office id works too
 

@@ -30,7 +30,8 @@ _LEADING = re.compile(r"^(?:the|then|acting|interim)\s+")
 
 def normalise_title(title: str) -> str:
     """Case-, accent- and spelling-blind form of a title: 'the Defense Minister' -> 'defence minister'."""
-    text = re.sub(r"[\s.]+", " ", fold(title)).strip()
+    # "Secretary-General" and "Secretary General", "U.N." and "UN" are the same title
+    text = re.sub(r"[-\s]+", " ", fold(title).replace(".", "")).strip()
     while _LEADING.match(text):
         text = _LEADING.sub("", text, count=1)
     for pattern, replacement in _VARIANTS:
