@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections import defaultdict
@@ -15,12 +16,19 @@ import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 COUNTRY_FILES = {"un_states.yaml", "country_aliases.yaml"}
+OFFICES_FILE = "offices.yaml"  # offices and their holders over time, not actor entries
+NOT_ENTRY_FILES = COUNTRY_FILES | {OFFICES_FILE}
 
 ACTOR_TYPES = (
     "country", "person", "government_body", "armed_forces", "armed_group", "criminal_organization",
     "political_party", "media", "think_tank", "ngo", "international_organization", "company", "location",
 )
 ENTRY_KEYS = {"id", "name", "type", "country", "role", "aliases", "part_of", "note"}
+OFFICE_KEYS = {"id", "title", "kind", "state", "organization", "titles", "shared", "holders", "note"}
+TENURE_KEYS = {"person", "start", "end", "acting", "note"}
+# A date in the office data is a whole or partial ISO date: "2017-01-20", "2017-01" or "2017", for
+# when only the month or the year of a change is certain (data README: "Offices and holders").
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @dataclass
@@ -43,6 +51,67 @@ class KBEntry:
         return list(seen)
 
 
+def parse_partial_date(value: object) -> tuple[int, ...] | None:
+    """(year,), (year, month) or (year, month, day) from an ISO date or a partial one; None if invalid.
+
+    YAML reads an unquoted 2017-01-20 as a date and 2017-01 as a string, so both are accepted."""
+    if isinstance(value, datetime.date):
+        return (value.year, value.month, value.day)
+    match = PARTIAL_DATE.fullmatch(str(value).strip()) if isinstance(value, (str, int)) else None
+    if not match:
+        return None
+    parts = tuple(int(p) for p in match.groups() if p is not None)
+    try:  # a real calendar date: no month 13, no 31 February
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return parts
+
+
+def compare_partial(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """-1, 0 or 1 comparing two partial dates at the coarser precision of the two: "2017-01" and
+    "2017-01-20" compare equal, because the month-precise date may be that very day."""
+    n = min(len(a), len(b))
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def format_partial(parts: tuple[int, ...]) -> str:
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person's time in one office. end None: still in office when the data was written."""
+
+    person: str
+    start: str  # ISO date, possibly partial ("2017-01"); see parse_partial_date
+    end: str | None = None
+    acting: bool = False
+
+    @property
+    def start_parts(self) -> tuple[int, ...]:
+        return parse_partial_date(self.start) or (0,)
+
+    @property
+    def end_parts(self) -> tuple[int, ...] | None:
+        return parse_partial_date(self.end) if self.end else None
+
+
+@dataclass
+class Office:
+    """An office of a state or an international organisation, and who held it when."""
+
+    id: str
+    title: str  # canonical title: "President of the United States"
+    kind: str  # one of the kinds in offices.yaml: head_of_state, foreign_minister, ...
+    state: str | None = None  # ISO alpha-2 of the state, for a state office
+    organization: str | None = None  # KB id of the organisation, for an organisation's office
+    titles: list[str] = field(default_factory=list)  # title forms news uses: "President", "Secretary of State"
+    shared: bool = False  # several holders at once (co-presidents, a ministry's spokespersons)
+    holders: list[Tenure] = field(default_factory=list)
+    source: str = OFFICES_FILE
+
+
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
@@ -51,9 +120,18 @@ def slug(text: str) -> str:
 class KnowledgeBase:
     """Entries by id, and an index from every surface form to the ids it can name."""
 
-    def __init__(self, entries: list[KBEntry], problems: list[str] | None = None) -> None:
+    def __init__(self, entries: list[KBEntry], problems: list[str] | None = None,
+                 offices: list[Office] | None = None, office_kinds: dict[str, list[str]] | None = None) -> None:
         self.entries: dict[str, KBEntry] = {}
         self.problems: list[str] = list(problems or [])
+        # kind -> generic title forms ("Foreign Minister", "top diplomat") valid for every office of it
+        self.office_kinds: dict[str, list[str]] = dict(office_kinds or {})
+        self.offices: dict[str, Office] = {}
+        for office in offices or []:
+            if office.id in self.offices:
+                self.problems.append(f"{office.source}: duplicate office id {office.id!r}")
+                continue
+            self.offices[office.id] = office
         for entry in entries:
             if entry.id in self.entries:
                 other = self.entries[entry.id]
@@ -118,7 +196,67 @@ class KnowledgeBase:
             types = {self.entries[i].type for i in ids}
             if len(ids) > 1 and len(types) == 1 and "person" in types:
                 problems.append(f"alias {form!r} names several people: {', '.join(ids)}")
+        problems.extend(self._office_problems(valid_codes))
         return problems
+
+    def _office_problems(self, valid_codes: set[str]) -> list[str]:
+        """Offices: known kind, state or organisation, people that exist, sound dates, no overlaps."""
+        problems = []
+        for office in self.offices.values():
+            where = f"{office.source}: office {office.id}"
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", office.id):
+                problems.append(f"{where}: id must be lowercase ascii words joined by hyphens")
+            if office.kind not in self.office_kinds:
+                problems.append(f"{where}: unknown kind {office.kind!r}")
+            if bool(office.state) == bool(office.organization):
+                problems.append(f"{where}: needs either a state or an organization")
+            if office.state and office.state not in valid_codes:
+                problems.append(f"{where}: unknown state code {office.state!r}")
+            if office.organization and office.organization not in self.entries:
+                problems.append(f"{where}: unknown organization {office.organization!r}")
+            seen: set[tuple[str, str]] = set()
+            for tenure in office.holders:
+                who = f"{where}: {tenure.person} from {tenure.start}"
+                person = self.entries.get(tenure.person)
+                if person is None:
+                    problems.append(f"{who}: unknown person id {tenure.person!r}")
+                elif person.type != "person":
+                    problems.append(f"{who}: {tenure.person!r} is a {person.type}, not a person")
+                if (tenure.person, tenure.start) in seen:
+                    problems.append(f"{who}: duplicate holder")
+                seen.add((tenure.person, tenure.start))
+                start = parse_partial_date(tenure.start)
+                end = parse_partial_date(tenure.end) if tenure.end is not None else None
+                if start is None:
+                    problems.append(f"{who}: start {tenure.start!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+                if tenure.end is not None and end is None:
+                    problems.append(f"{who}: end {tenure.end!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+                if start and end and compare_partial(start, end) > 0:
+                    problems.append(f"{who}: ends ({tenure.end}) before it starts")
+            if not office.shared:
+                problems.extend(_overlaps(where, office.holders))
+        return problems
+
+    def offices_for(self, person_id: str) -> list[tuple[Office, Tenure]]:
+        """Every office a person held, with the tenure, earliest first."""
+        found = [(o, t) for o in self.offices.values() for t in o.holders if t.person == person_id]
+        return sorted(found, key=lambda pair: pair[1].start_parts)
+
+
+def _overlaps(where: str, holders: list[Tenure]) -> list[str]:
+    """Two holders of a one-holder office at once. A tenure ending the day (or, at month precision,
+    the month) the next starts is a handover, not an overlap."""
+    problems = []
+    dated = [t for t in holders if parse_partial_date(t.start) and (t.end is None or parse_partial_date(t.end))]
+    dated.sort(key=lambda t: t.start_parts)
+    for i, earlier in enumerate(dated):
+        for later in dated[i + 1:]:
+            end = earlier.end_parts
+            if end is None or compare_partial(later.start_parts, end) < 0:
+                until = earlier.end or "still in office"
+                problems.append(f"{where}: {earlier.person} ({earlier.start} to {until}) overlaps "
+                                f"{later.person} (from {later.start})")
+    return problems
 
 
 def fold(text: str) -> str:
@@ -172,6 +310,17 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s" if demonym.endswith(("an", "i", "ot", "er", "ek", "ab", "ian")) else None
 
 
+def _shape_problems(numbered: str, prefix: str, item: object, required: tuple[str, ...],
+                    allowed: set[str]) -> tuple[bool, list[str]]:
+    """A YAML item that is not a mapping with the required keys ("entry 3 needs id, name and type"),
+    or one with keys the schema does not know (a typo such as 'alias' would otherwise be ignored).
+    Returns whether the item can be read at all, and the problems."""
+    if not isinstance(item, dict) or not all(item.get(key) for key in required):
+        return False, [f"{numbered} needs {', '.join(required[:-1])} and {required[-1]}"]
+    unknown = set(item) - allowed
+    return True, [f"{prefix}{item['id']}: unknown keys {sorted(unknown)}"] if unknown else []
+
+
 def _curated_entries(path: Path) -> tuple[list[KBEntry], list[str]]:
     problems: list[str] = []
     data = _load_yaml(path) or []
@@ -179,12 +328,11 @@ def _curated_entries(path: Path) -> tuple[list[KBEntry], list[str]]:
         return [], [f"{path.name}: must be a YAML list of entries"]
     entries = []
     for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict) or not item.get("id") or not item.get("name") or not item.get("type"):
-            problems.append(f"{path.name}: entry {number} needs id, name and type")
+        usable, trouble = _shape_problems(f"{path.name}: entry {number}", f"{path.name}: ", item,
+                                          ("id", "name", "type"), ENTRY_KEYS)
+        problems.extend(trouble)
+        if not usable or not isinstance(item, dict):
             continue
-        unknown = set(item) - ENTRY_KEYS
-        if unknown:
-            problems.append(f"{path.name}: {item['id']}: unknown keys {sorted(unknown)}")
         aliases = [str(a) for a in item.get("aliases") or []]
         entries.append(KBEntry(
             id=str(item["id"]), name=str(item["name"]), type=str(item["type"]),
@@ -195,17 +343,75 @@ def _curated_entries(path: Path) -> tuple[list[KBEntry], list[str]]:
     return entries, problems
 
 
+class _DatesAsTextLoader(yaml.SafeLoader):
+    """Reads 2018-02-30 as text instead of failing: validation, not the parser, reports a bad date."""
+
+
+_DatesAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _date_text(value: object) -> str | None:
+    """The YAML value of a start or end as text; an unquoted full date arrives as datetime.date."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def _offices(path: Path) -> tuple[list[Office], dict[str, list[str]], list[str]]:
+    """Offices, the generic titles of each kind, and the shape problems of an offices file."""
+    if not path.is_file():
+        return [], {}, []
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_DatesAsTextLoader) or {}  # a SafeLoader subclass: safe
+    if not isinstance(data, dict) or not isinstance(data.get("offices"), list):
+        return [], {}, [f"{path.name}: must be a mapping with 'kinds' and a list 'offices'"]
+    kinds = {str(k): [str(t) for t in v or []] for k, v in (data.get("kinds") or {}).items()}
+    offices, problems = [], []
+    for number, item in enumerate(data["offices"], start=1):
+        usable, trouble = _shape_problems(f"{path.name}: office {number}", f"{path.name}: office ", item,
+                                          ("id", "title", "kind"), OFFICE_KEYS)
+        problems.extend(trouble)
+        if not usable or not isinstance(item, dict):
+            continue
+        state = item.get("state")
+        if isinstance(state, bool):  # YAML 1.1 reads an unquoted NO (Norway) as false
+            problems.append(f"{path.name}: office {item['id']}: quote the state code (\"NO\"): YAML read {state!r}")
+            state = None
+        holders = []
+        for tenure in item.get("holders") or []:
+            if not isinstance(tenure, dict) or not tenure.get("person") or tenure.get("start") is None:
+                problems.append(f"{path.name}: office {item['id']}: a holder needs person and start: {tenure!r}")
+                continue
+            if set(tenure) - TENURE_KEYS:
+                problems.append(f"{path.name}: office {item['id']}: {tenure['person']}: "
+                                f"unknown keys {sorted(set(tenure) - TENURE_KEYS)}")
+            holders.append(Tenure(person=str(tenure["person"]), start=_date_text(tenure["start"]) or "",
+                                  end=_date_text(tenure.get("end")), acting=bool(tenure.get("acting"))))
+        offices.append(Office(
+            id=str(item["id"]), title=str(item["title"]), kind=str(item["kind"]),
+            state=state, organization=item.get("organization"),
+            titles=[str(t) for t in item.get("titles") or []], shared=bool(item.get("shared")),
+            holders=holders, source=path.name,
+        ))
+    return offices, kinds, problems
+
+
 def load_kb(data_dir: Path | None = None, extra_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     data_dir = data_dir or DATA_DIR
     entries = _country_entries(data_dir)
     problems: list[str] = []
     for path in [*sorted(data_dir.glob("*.yaml")), *extra_files]:
-        if path.name in COUNTRY_FILES:
+        if path.name in NOT_ENTRY_FILES:
             continue
         found, trouble = _curated_entries(path)
         entries.extend(found)
         problems.extend(trouble)
-    return KnowledgeBase(entries, problems)
+    offices, kinds, trouble = _offices(data_dir / OFFICES_FILE)
+    problems.extend(trouble)
+    return KnowledgeBase(entries, problems, offices=offices, office_kinds=kinds)
 
 
 @lru_cache(maxsize=1)
