@@ -247,3 +247,14 @@ def test_offices_file_of_the_wrong_shape_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "offices.yaml").write_text("- id: a-list-instead\n", encoding="utf-8")
     problems = load_kb(tmp_path).validate()
     assert any("offices.yaml" in p and "mapping" in p for p in problems), problems
+
+
+def test_a_known_person_keeps_the_role_of_the_story_date(extractor) -> None:
+    from newsgraph.record import Article
+
+    def role(published: str) -> str | None:
+        record = extractor.extract(Article(id="r", text="Joe Biden spoke in Ohio.", published=published))
+        return next(e.role for e in record.entities if e.name == "Joe Biden")
+
+    assert role("2016-05-01") == "Vice President of the United States"
+    assert role("2022-05-01") == "President of the United States"

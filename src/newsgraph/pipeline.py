@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.kb.loader import KnowledgeBase, default_kb
+from newsgraph.kb.offices import roles_on_date
 from newsgraph.limits import MAX_ARTICLE_CHARS, ArticleTooLong, too_long
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
 from newsgraph.nlp.claims import find_claims, find_hedges, hedge_cues, set_event_status
@@ -123,6 +124,7 @@ class Extractor:
     def annotate(self, article: Article, doc: Doc) -> Extraction:
         sentences, sentence_of = split_sentences(doc)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
+        roles_on_date(actors.entities, _published(article), self.kb)
         refs = find_references(doc, actors, sentence_of, self.reference_cues)
         quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
         events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import weakref
+from collections.abc import Iterable
 
 from newsgraph.kb.loader import (
     KnowledgeBase,
@@ -21,6 +22,7 @@ from newsgraph.kb.loader import (
     fold,
     parse_partial_date,
 )
+from newsgraph.record import Entity
 
 # Spelling variants folded together so that "Defense Minister" finds an office titled "Defence
 # Minister"; the data then needs one form of each.
@@ -142,3 +144,14 @@ def role_on(person_id: str, date: datetime.date | str, kb: KnowledgeBase | None 
     """The titles of the offices a person held on the date, joined ("President of Russia"), or None."""
     titles = list(dict.fromkeys(office.title for office in offices_on(person_id, date, kb)))
     return "; ".join(titles) or None
+
+
+def roles_on_date(entities: Iterable[Entity], published: datetime.date | None, kb: KnowledgeBase) -> None:
+    """Give each known person the role valid on the article's date ("US Secretary of State" for John
+    Kerry in a 2016 story), where the office data records one; other roles stay as the knowledge base
+    states them."""
+    if published is None:
+        return
+    for entity in entities:
+        if entity.kb and entity.type == "person":
+            entity.role = role_on(entity.id, published, kb) or entity.role
