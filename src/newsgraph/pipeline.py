@@ -62,16 +62,16 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
-class Extractor:
-    """Loads the model and the knowledge base once; extracts any number of articles."""
+class Annotators:
+    """newsgraph's annotators over a parsed Doc, with the data they read (knowledge base, lexicons).
 
-    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None,
-                 nlp: Language | None = None, lexicon: EventLexicon | None = None,
+    Shared by the Extractor and by the spaCy component "newsgraph" (newsgraph/component.py); it never
+    changes the pipeline it is given."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None, lexicon: EventLexicon | None = None,
                  week_starts_monday: bool | None = None) -> None:
-        # a pipeline handed in gets the same sentence bounds as one loaded here
-        self.nlp = add_sentence_bounds(nlp) if nlp is not None else load_model(model)
         self.kb = kb or default_kb()
-        self.actor_resources = build_resources(self.nlp, self.kb, actor_cues())
+        self.actor_resources = build_resources(nlp, self.kb, actor_cues())
         self.speech_cues = speech_cues()
         self.stance_cues = stance_cues()
         self.reference_cues = reference_cues()
@@ -81,6 +81,41 @@ class Extractor:
         # US outlets count weeks from Sunday; NEWSGRAPH_WEEK_START=monday changes "this week"
         self.week_starts_monday = (os.environ.get("NEWSGRAPH_WEEK_START", "sunday").lower() == "monday"
                                    if week_starts_monday is None else week_starts_monday)
+
+    def annotate(self, article: Article, doc: Doc) -> Extraction:
+        sentences, sentence_of = split_sentences(doc)
+        actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
+        roles_on_date(actors.entities, _published(article), self.kb)
+        refs = find_references(doc, actors, sentence_of, self.reference_cues)
+        quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
+        events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
+                             self.speech_cues.saying)
+        events += find_stance_events(doc, quotes, refs, self.stance_cues, events, sentence_of)
+        attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
+        hedges = find_hedges(doc, self.hedge_cues)
+        set_event_status(doc, events, quotes, hedges)
+        relations = find_relations(doc, refs, sentence_of, self.relation_cues, events)
+        claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
+        return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
+                          events=events, relations=relations, claims=claims)
+
+
+class Extractor:
+    """Loads the model and the knowledge base once; extracts any number of articles."""
+
+    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None,
+                 nlp: Language | None = None, lexicon: EventLexicon | None = None,
+                 week_starts_monday: bool | None = None) -> None:
+        # a pipeline handed in gets the same sentence bounds as one loaded here
+        self.nlp = add_sentence_bounds(nlp) if nlp is not None else load_model(model)
+        self.annotators = Annotators(self.nlp, kb, lexicon, week_starts_monday)
+        self.kb = self.annotators.kb
+
+    def __getattr__(self, name: str) -> Any:
+        # the annotators' data (actor_resources, speech_cues, event_lexicon, ...) as attributes
+        if name == "annotators":
+            raise AttributeError(name)
+        return getattr(self.annotators, name)
 
     @property
     def model_name(self) -> str:
@@ -122,21 +157,7 @@ class Extractor:
             yield from self.nlp.pipe(batch, as_tuples=True, batch_size=batch_size)
 
     def annotate(self, article: Article, doc: Doc) -> Extraction:
-        sentences, sentence_of = split_sentences(doc)
-        actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
-        roles_on_date(actors.entities, _published(article), self.kb)
-        refs = find_references(doc, actors, sentence_of, self.reference_cues)
-        quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
-        events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
-                             self.speech_cues.saying)
-        events += find_stance_events(doc, quotes, refs, self.stance_cues, events, sentence_of)
-        attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
-        hedges = find_hedges(doc, self.hedge_cues)
-        set_event_status(doc, events, quotes, hedges)
-        relations = find_relations(doc, refs, sentence_of, self.relation_cues, events)
-        claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
-        return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
-                          events=events, relations=relations, claims=claims)
+        return self.annotators.annotate(article, doc)
 
 
 def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterator[list[tuple[str, Any]]]:
