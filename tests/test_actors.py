@@ -262,3 +262,12 @@ def test_organ_named_after_its_organisations_possessive(extractor) -> None:
 def test_unknown_organ_after_a_possessive_is_not_guessed(extractor) -> None:
     extraction = extract(extractor, "The IAEA's Office of Legal Affairs met in Vienna on Monday.")
     assert "IAEA Board of Governors" not in [e.name for e in extraction.entities], describe(extraction)
+
+
+def test_organisation_of_unknown_kind_is_typed_organization(extractor) -> None:
+    from newsgraph.nlp.actors import _org_type
+
+    cues = extractor.actor_resources.cues
+    doc = extractor.nlp("Blue Horizon and the Bellamy Foundation signed the pledge.")
+    assert _org_type(doc[0:2], cues) == "organization"  # no word says what kind of organisation it is
+    assert _org_type(doc[4:6], cues) != "organization"  # "Foundation" does

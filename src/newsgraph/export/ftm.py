@@ -32,6 +32,7 @@ SCHEMA_OF_TYPE = {
     "person": "Person", "country": "PublicBody", "government_body": "PublicBody", "armed_forces": "PublicBody",
     "international_organization": "PublicBody", "armed_group": "Organization", "criminal_organization": "Organization",
     "political_party": "Organization", "media": "Organization", "think_tank": "Organization", "ngo": "Organization",
+    "organization": "Organization",
     "company": "Company", "location": "Address",
 }
 EMPLOYMENT = {"spokesperson_of", "minister_of", "envoy_of"}

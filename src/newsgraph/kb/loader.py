@@ -22,6 +22,7 @@ NOT_ENTRY_FILES = COUNTRY_FILES | {OFFICES_FILE}
 ACTOR_TYPES = (
     "country", "person", "government_body", "armed_forces", "armed_group", "criminal_organization",
     "political_party", "media", "think_tank", "ngo", "international_organization", "company", "location",
+    "organization",
 )
 ENTRY_KEYS = {"id", "name", "type", "country", "role", "aliases", "part_of", "note"}
 OFFICE_KEYS = {"id", "title", "kind", "state", "organization", "titles", "shared", "holders", "note"}

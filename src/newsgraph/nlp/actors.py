@@ -486,7 +486,8 @@ def _org_type(span: Span, cues: ActorCues) -> str:
         actor_type = cues.org_heads.get(token.lower_)
         if actor_type:
             return actor_type
-    return "ngo"
+    # no head word says what kind it is: an organisation of unknown kind, not a guessed NGO
+    return "organization"
 
 
 def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:

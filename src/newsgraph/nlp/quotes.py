@@ -382,7 +382,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
 
 
 SPEAKING_TYPES = {"person", "country", "government_body", "international_organization", "armed_group",
-                  "political_party", "ngo", "company", "media", "think_tank", "armed_forces",
+                  "political_party", "ngo", "organization", "company", "media", "think_tank", "armed_forces",
                   "criminal_organization"}
 
 
