@@ -271,3 +271,15 @@ def test_organisation_of_unknown_kind_is_typed_organization(extractor) -> None:
     doc = extractor.nlp("Blue Horizon and the Bellamy Foundation signed the pledge.")
     assert _org_type(doc[0:2], cues) == "organization"  # no word says what kind of organisation it is
     assert _org_type(doc[4:6], cues) != "organization"  # "Foundation" does
+
+
+def test_city_read_as_an_organisation_is_a_place_in_its_country(extractor) -> None:
+    extraction = extract(extractor, "During a visit to Quetta for a security meeting, the prime minister said "
+                                    "339 passengers were rescued.")
+    quetta = entity_with_mention(extraction, "Quetta")
+    assert (quetta.type, quetta.country) == ("location", "PK"), describe(extraction)
+
+
+def test_organisation_that_is_no_city_stays_an_organisation(extractor) -> None:
+    extraction = extract(extractor, "The Bellamy Foundation said on Monday that it would close its offices.")
+    assert entity_with_mention(extraction, "Bellamy Foundation").type != "location", describe(extraction)

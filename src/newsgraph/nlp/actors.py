@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import KBEntry, KnowledgeBase, fold, slug
+from newsgraph.kb.places import city_countries
 from newsgraph.ontology import ActorCues
 from newsgraph.record import Entity, Mention
 
@@ -373,6 +374,10 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
             actor_type = "person"
         elif ent.label_ == "ORG" and _speaks_like_a_person(doc[start:end], cues):
             actor_type = "person"
+        elif ent.label_ == "ORG" and text in city_countries():
+            # "Quetta", "Bouaké" read as organisations by the NER: a city, in its country
+            found.append(Candidate(start, end, "location", "ner", country=city_countries()[text]))
+            continue
         elif ent.label_ == "ORG":
             actor_type = _org_type(doc[start:end], cues)
         else:
