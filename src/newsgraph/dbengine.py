@@ -95,16 +95,35 @@ def _lock_for_schema(conn: Connection) -> None:
         conn.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
 
 
-def insert_new(conn: Connection, table: Table, key: list[str]) -> Any:
-    """An INSERT that skips a row whose key is already stored (perhaps a moment ago, by another process)
-    instead of failing the transaction with an IntegrityError."""
+def _upsert(conn: Connection, table: Table) -> Any:
+    """The backend's INSERT that can say what to do ON CONFLICT; None on another dialect."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     elif conn.dialect.name == "sqlite":
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     else:
-        return insert(table)
-    return dialect_insert(table).on_conflict_do_nothing(index_elements=key)
+        return None
+    return dialect_insert(table)
+
+
+def insert_new(conn: Connection, table: Table, key: list[str]) -> Any:
+    """An INSERT that skips a row whose key is already stored (perhaps a moment ago, by another process)
+    instead of failing the transaction with an IntegrityError."""
+    statement = _upsert(conn, table)
+    return insert(table) if statement is None else statement.on_conflict_do_nothing(index_elements=key)
+
+
+def add_counts(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Add each row's counts to the stored row of its primary key, or insert it: one upsert per batch of
+    rows, which both backends run atomically, so two writers counting the same actor both count."""
+    if not rows:
+        return
+    statement = _upsert(conn, table)
+    if statement is None:
+        raise NotImplementedError(f"summary counts need SQLite or PostgreSQL, not {conn.dialect.name}")
+    key = [c.name for c in table.primary_key.columns]
+    counts = {c.name: table.c[c.name] + statement.excluded[c.name] for c in table.columns if c.name not in key}
+    conn.execute(statement.on_conflict_do_update(index_elements=key, set_=counts), rows)
 
 
 def is_transient(error: DBAPIError) -> bool:

@@ -1,0 +1,102 @@
+"""What an extraction becomes in the store: its rows per table, and the increments it brings to the
+summary tables (dbschema.py). Plain dicts, made before any transaction opens."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Table
+
+from newsgraph.dbschema import (
+    actor_aliases,
+    actor_months,
+    actor_stats,
+    articles,
+    claims,
+    entities,
+    event_edges,
+    events,
+    mentions,
+    quotes,
+    relations,
+    sentences,
+)
+from newsgraph.record import Extraction
+
+Rows = dict[Table, list[dict[str, Any]]]
+
+
+def extraction_rows(extraction: Extraction, model: str | None) -> Rows:
+    """The rows one extraction becomes, per table; the article key is added when it is known."""
+    article = extraction.article
+    day = article.published or ""
+    return {
+        articles: [{
+            "content_hash": article.content_hash, "article_id": article.id, "title": article.title,
+            "published": article.published, "outlet": article.outlet, "url": article.url,
+            "language": article.language, "source_path": article.source_path, "text": article.text, "model": model,
+        }],
+        sentences: [{"idx": s.index, "start": s.start, "end": s.end} for s in extraction.sentences],
+        entities: [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb": e.kb, "role": e.role}
+                   for e in extraction.entities],
+        mentions: [{"entity": e.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text, "day": day}
+                   for e in extraction.entities for m in e.mentions],
+        events: [{
+            "sentence": e.sentence, "type": e.type, "mode": e.mode, "source": e.source,
+            "target": e.target, "source_text": e.source_text, "target_text": e.target_text,
+            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
+            "status": e.status, "attributed_to": e.attributed_to, "negated": e.negated,
+            "date_text": e.date.text if e.date else None, "date_start": e.date.start if e.date else None,
+            "date_end": e.date.end if e.date else None,
+            "quantity": vars(e.quantity) if e.quantity else None, "location": e.location,
+            "day": _first_known(e.date.start if e.date else None, article.published) or "",
+        } for e in extraction.events],
+        quotes: [{
+            "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
+            "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
+            "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
+            "direct": q.direct, "channel": q.channel, "day": day,
+        } for q in extraction.quotes],
+        relations: [{"sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
+                     "target": r.target, "evidence": r.evidence, "day": day} for r in extraction.relations],
+        claims: [{"sentence": c.sentence, "status": c.status, "holder": c.holder,
+                  "holder_text": c.holder_text, "cue": c.cue, "day": day} for c in extraction.claims],
+    }
+
+
+def _first_known(*values: str | None) -> str | None:
+    """SQL's COALESCE: the first value that is not None ('' counts as a value, as it does in SQL)."""
+    return next((v for v in values if v is not None), None)
+
+
+def summary_rows(stored: Iterable[Rows]) -> Rows:
+    """What the stored articles add to each summary table, one row per key, in key order (two writers
+    then lock shared rows in the same order). Computed from the storable rows, so a NUL already became
+    U+FFFD in an alias as it did in the mention."""
+    stats: Counter[str] = Counter()
+    in_articles: Counter[str] = Counter()
+    aliases: Counter[tuple[str, str]] = Counter()
+    months: Counter[tuple[str, str, str]] = Counter()
+    edges: Counter[tuple[str, str, str]] = Counter()
+    for rows in stored:
+        published = rows[articles][0]["published"]
+        for mention in rows[mentions]:
+            stats[mention["entity"]] += 1
+            aliases[mention["entity"], mention["text"]] += 1
+        in_articles.update({m["entity"] for m in rows[mentions]})
+        for event in rows[events]:
+            month = _first_known(event["date_start"], published)
+            # an actor on both ends of one event counts once, as `source = X OR target = X` does
+            for actor in {event["source"], event["target"]} - {None}:
+                if month is not None:
+                    months[actor, month[:7], event["type"]] += 1
+            if event["source"] is not None and event["target"] is not None:
+                edges[event["source"], event["target"], event["type"]] += 1
+    return {
+        actor_stats: [{"entity": e, "articles": in_articles[e], "mentions": n} for e, n in sorted(stats.items())],
+        actor_aliases: [{"entity": e, "text": t, "mentions": n} for (e, t), n in sorted(aliases.items())],
+        actor_months: [{"entity": e, "month": m, "type": t, "count": n} for (e, m, t), n in sorted(months.items())],
+        event_edges: [{"source": s, "target": t, "type": k, "count": n} for (s, t, k), n in sorted(edges.items())],
+    }
