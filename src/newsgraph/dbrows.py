@@ -3,6 +3,7 @@ summary tables (dbschema.py). Plain dicts, made before any transaction opens."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -15,11 +16,13 @@ from newsgraph.dbschema import (
     actor_stats,
     articles,
     claims,
+    claims_about,
     entities,
     event_edges,
     events,
     mentions,
     quotes,
+    quotes_about,
     relations,
     sentences,
 )
@@ -57,18 +60,41 @@ def extraction_rows(extraction: Extraction, model: str | None) -> Rows:
             "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
             "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
             "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
-            "direct": q.direct, "channel": q.channel, "day": day,
-        } for q in extraction.quotes],
+            "direct": q.direct, "channel": q.channel, "day": day, "n": n,
+        } for n, q in enumerate(extraction.quotes)],
         relations: [{"sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
                      "target": r.target, "evidence": r.evidence, "day": day} for r in extraction.relations],
         claims: [{"sentence": c.sentence, "status": c.status, "holder": c.holder,
-                  "holder_text": c.holder_text, "cue": c.cue, "day": day} for c in extraction.claims],
+                  "holder_text": c.holder_text, "cue": c.cue, "day": day, "n": n}
+                 for n, c in enumerate(extraction.claims)],
     }
 
 
 def _first_known(*values: str | None) -> str | None:
     """SQL's COALESCE: the first value that is not None ('' counts as a value, as it does in SQL)."""
     return next((v for v in values if v is not None), None)
+
+
+def about_rows(key: int, rows: Rows) -> Rows:
+    """Which actors each quote and claim of a stored article names: an actor with a mention inside a
+    quote's content, an actor with a mention in a claim's sentence (each pair once)."""
+    by_start = sorted((m["start"], m["end"], m["entity"]) for m in rows[mentions])
+    starts = [start for start, _, _ in by_start]
+    quoted = []
+    for quote in rows[quotes]:
+        first, last = quote["content_start"], quote["content_end"]
+        if first is None or last is None:
+            continue
+        named = {entity for start, end, entity in by_start[bisect_left(starts, first):bisect_right(starts, last)]
+                 if end <= last}
+        quoted.extend({"entity": entity, "article": key, "n": quote["n"], "day": quote["day"],
+                       "content_start": first} for entity in sorted(named))
+    in_sentence: dict[int, set[str]] = {}
+    for mention in rows[mentions]:
+        in_sentence.setdefault(mention["sentence"], set()).add(mention["entity"])
+    claimed = [{"entity": entity, "article": key, "n": claim["n"], "day": claim["day"], "sentence": claim["sentence"]}
+               for claim in rows[claims] for entity in sorted(in_sentence.get(claim["sentence"], ()))]
+    return {quotes_about: quoted, claims_about: claimed}
 
 
 def summary_rows(stored: Iterable[Rows]) -> Rows:

@@ -26,6 +26,12 @@ def _day() -> Column:
     return Column("day", String(10), nullable=False)
 
 
+def _position() -> Column:
+    """A quote's or claim's place in its article's list: with the article, its key in quotes_about and
+    claims_about, known before the row has an id."""
+    return Column("n", Integer, nullable=False)
+
+
 def _fact() -> list[Column]:
     """The columns every fact starts with: its id, its article, its sentence in the article."""
     return [Column("id", Integer, primary_key=True),
@@ -83,7 +89,7 @@ quotes = Table(
     Column("cue_text", Text), Column("cue_start", Integer), Column("cue_end", Integer),
     Column("content_text", Text), Column("content_start", Integer), Column("content_end", Integer),
     Column("direct", Boolean), Column("channel", String(200)),
-    _day(),
+    _day(), _position(),
 )
 relations = Table(
     "relations", metadata,
@@ -99,17 +105,17 @@ claims = Table(
     *_fact(),
     Column("status", String(20), nullable=False, index=True),
     Column("holder", String(200), index=True), Column("holder_text", Text), Column("cue", Text),
-    _day(),
+    _day(), _position(),
 )
 quotes_about = Table(  # an actor named inside a quote's content
     "quotes_about", metadata,
-    Column("entity", String(200), primary_key=True), Column("quote", Integer, primary_key=True),
-    _day(), Column("article", Integer, nullable=False), Column("content_start", Integer),
+    Column("entity", String(200), primary_key=True), Column("article", Integer, primary_key=True),
+    Column("n", Integer, primary_key=True), _day(), Column("content_start", Integer),
 )
 claims_about = Table(  # an actor named in a claim's sentence
     "claims_about", metadata,
-    Column("entity", String(200), primary_key=True), Column("claim", Integer, primary_key=True),
-    _day(), Column("article", Integer, nullable=False), Column("sentence", Integer, nullable=False),
+    Column("entity", String(200), primary_key=True), Column("article", Integer, primary_key=True),
+    Column("n", Integer, primary_key=True), _day(), Column("sentence", Integer, nullable=False),
 )
 actor_stats = Table(
     "actor_stats", metadata,
@@ -145,16 +151,16 @@ Index("ix_events_article", events.c.article)
 Index("ix_quotes_speaker_page", quotes.c.speaker, quotes.c.day.desc(), quotes.c.article, quotes.c.content_start,
       quotes.c.id)
 Index("ix_quotes_page", quotes.c.day.desc(), quotes.c.article, quotes.c.content_start, quotes.c.id)
-Index("ix_quotes_article", quotes.c.article)
+Index("ix_quotes_article", quotes.c.article, quotes.c.n, unique=True)
 Index("ix_relations_source_page", relations.c.source, relations.c["class"], relations.c.day.desc(), relations.c.id)
 Index("ix_relations_target_page", relations.c.target, relations.c["class"], relations.c.day.desc(), relations.c.id)
 Index("ix_relations_article", relations.c.article)
 Index("ix_claims_page", claims.c.day.desc(), claims.c.article, claims.c.sentence, claims.c.id)
-Index("ix_claims_article", claims.c.article, claims.c.sentence)
+Index("ix_claims_article", claims.c.article, claims.c.n, unique=True)
 Index("ix_quotes_about_page", quotes_about.c.entity, quotes_about.c.day.desc(), quotes_about.c.article,
-      quotes_about.c.content_start, quotes_about.c.quote)
+      quotes_about.c.content_start, quotes_about.c.n)
 Index("ix_claims_about_page", claims_about.c.entity, claims_about.c.day.desc(), claims_about.c.article,
-      claims_about.c.sentence, claims_about.c.claim)
+      claims_about.c.sentence, claims_about.c.n)
 Index("ix_actor_stats_rank", actor_stats.c.articles.desc(), actor_stats.c.mentions.desc())
 Index("ix_event_edges_target", event_edges.c.target)
 

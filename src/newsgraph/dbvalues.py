@@ -8,6 +8,9 @@ value refuses the article with a reason the caller reports against its file.
 
 from __future__ import annotations
 
+from functools import cache
+from itertools import chain
+from operator import methodcaller
 from typing import Any
 
 from sqlalchemy import String, Table
@@ -21,17 +24,24 @@ class RecordRejected(ValueError):
 
 def storable_rows(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows with NULs replaced; RecordRejected when a string is longer than its column."""
-    limits = {c.name: c.type.length for c in table.columns if isinstance(c.type, String) and c.type.length}
-    cleaned = []
-    for row in rows:
-        row = {name: _without_nul(value) for name, value in row.items()}
-        for name, limit in limits.items():
-            value = row.get(name)
-            if isinstance(value, str) and len(value) > limit:
-                raise RecordRejected(f"{table.name}.{name} is {len(value)} characters long, more than the "
-                                     f"{limit} the store keeps: {value[:40]!r}…")
-        cleaned.append(row)
-    return cleaned
+    # Every value of every row as one string, joined in C (a loop over the values in Python cost the
+    # store half its load rate): a NUL shows in it as itself, or as \x00 in a JSON column's repr. Text
+    # that spells backslash-x-0-0 only sends the rows through the exact replacement, which changes nothing.
+    flat = "".join(map(str, chain.from_iterable(map(dict.values, rows))))
+    if "\x00" in flat or "\\x00" in flat:
+        rows = [{name: _without_nul(value) for name, value in row.items()} for row in rows]
+    for name, limit in _limits(table):
+        values = [value for value in map(methodcaller("get", name), rows) if value is not None]
+        if values and max(map(len, values)) > limit:
+            value = next(value for value in values if len(value) > limit)
+            raise RecordRejected(f"{table.name}.{name} is {len(value)} characters long, more than the "
+                                 f"{limit} the store keeps: {value[:40]!r}…")
+    return rows
+
+
+@cache
+def _limits(table: Table) -> tuple[tuple[str, int], ...]:
+    return tuple((c.name, c.type.length) for c in table.columns if isinstance(c.type, String) and c.type.length)
 
 
 def _without_nul(value: Any) -> Any:

@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import Engine, Select, Table, and_, func, or_, select, union_all
 from sqlalchemy.exc import DataError
 
-from newsgraph.dbengine import add_counts, ensure_schema, insert_new, open_engine, retrying
-from newsgraph.dbrows import Rows, extraction_rows, summary_rows
+from newsgraph.dbengine import add_counts, ensure_schema, insert_new, insert_rows, open_engine, retrying
+from newsgraph.dbrows import Rows, about_rows, extraction_rows, summary_rows
 from newsgraph.dbschema import (
     FACT_TABLES,
     actor_aliases,
@@ -126,11 +126,13 @@ class Store:
             if not stored:
                 return results
             _insert_entities(conn, [rows for _, rows in stored])
-            for table in FACT_TABLES:
-                table_rows = [{**row, "article": key} for key, rows in stored for row in rows[table]]
-                if table_rows:
-                    conn.execute(table.insert(), table_rows)
-            _insert_about(conn, [key for key, _ in stored])
+            for key, rows in stored:
+                for table in FACT_TABLES:
+                    for row in rows[table]:
+                        row["article"] = key
+                rows.update(about_rows(key, rows))
+            for table in (*FACT_TABLES, quotes_about, claims_about):
+                insert_rows(conn, table, [row for _, rows in stored for row in rows[table]])
             for table, table_rows in summary_rows(rows for _, rows in stored).items():
                 add_counts(conn, table, table_rows)
         return results
@@ -225,7 +227,7 @@ class Store:
             .outerjoin(speaker_entity, speaker_entity.c.id == quotes.c.speaker)
             .outerjoin(channel_entity, channel_entity.c.id == quotes.c.channel)
         )
-        query = _newest_first(query, quotes, "content_start", quotes_about, "quote", about)
+        query = _newest_first(query, quotes, "content_start", quotes_about, about)
         if speaker:
             query = query.where(quotes.c.speaker == speaker)
         return self._rows(_published_between(query, since, until), limit, offset)
@@ -351,7 +353,8 @@ class Store:
                                        ("quotes", quotes, quotes.c.content_start),
                                        ("relations", relations, relations.c.sentence),
                                        ("claims", claims, claims.c.sentence)):
-                columns = [c for c in table.columns if c.name != "day"]  # the article's date, said above
+                # day and n only order pages: the article's date is said above, the rows are in order
+                columns = [c for c in table.columns if c.name not in {"day", "n"}]
                 found[name] = [dict(r._mapping) for r in conn.execute(
                     select(*columns).where(table.c.article == key).order_by(order, table.c.id))]
             return found
@@ -370,7 +373,7 @@ class Store:
             .join(sentences, (sentences.c.article == claims.c.article) & (sentences.c.idx == claims.c.sentence))
             .outerjoin(holder_entity, holder_entity.c.id == claims.c.holder)
         )
-        query = _newest_first(query, claims, "sentence", claims_about, "claim", about)
+        query = _newest_first(query, claims, "sentence", claims_about, about)
         if status:
             query = query.where(claims.c.status == status)
         if holder:
@@ -418,13 +421,15 @@ class Store:
             return {r.id: dict(r._mapping) for r in rows}
 
 
-def _newest_first(query: Select, facts: Table, position: str, named: Table, key: str, about: str | None) -> Select:
-    """A list of quotes or claims in page order: newest article first, then by position in the article.
-    About an actor, the list starts from the actor's rows in `named` (quotes_about, claims_about), whose
-    index follows that order, so the page is read without gathering the rest."""
+def _newest_first(query: Select, facts: Table, position: str, named: Table, about: str | None) -> Select:
+    """A list of quotes or claims in page order: newest article first, then by position in the article
+    (n follows the row ids within an article). About an actor, the list starts from the actor's rows in
+    `named` (quotes_about, claims_about), whose index follows that order, so the page is read without
+    gathering the rest."""
     if about:
-        return (query.join(named, named.c[key] == facts.c.id).where(named.c.entity == about)
-                .order_by(named.c.day.desc(), named.c.article, named.c[position], named.c[key]))
+        return (query.join(named, (named.c.article == facts.c.article) & (named.c.n == facts.c.n))
+                .where(named.c.entity == about)
+                .order_by(named.c.day.desc(), named.c.article, named.c[position], named.c.n))
     return query.order_by(facts.c.day.desc(), facts.c.article, facts.c[position], facts.c.id)
 
 
@@ -440,14 +445,14 @@ def _insert_articles(conn: Any, batch: list[Rows]) -> tuple[list[StoreResult], l
         select(articles.c.content_hash, articles.c.id).where(articles.c.content_hash.in_(hashes))).all())
     results: list[StoreResult] = []
     stored: list[tuple[int, Rows]] = []
+    new_article = insert_new(conn, articles, ["content_hash"]).returning(articles.c.id)  # compiled once
     for rows in batch:
         [article] = rows[articles]
         content_hash = article["content_hash"]
         if content_hash in keys:
             results.append(StoreResult(False, keys[content_hash]))
             continue
-        key = conn.execute(insert_new(conn, articles, ["content_hash"]).values(article)
-                           .returning(articles.c.id)).scalar()
+        key = conn.execute(new_article, article).scalar()
         if key is None:  # another process stored the same content since the look above
             keys[content_hash] = _article_key(conn, content_hash)
             results.append(StoreResult(False, keys[content_hash]))
@@ -470,24 +475,6 @@ def _insert_entities(conn: Any, stored: list[Rows]) -> None:
     new = [first[key] for key in sorted(first) if key not in known]
     if new:
         conn.execute(insert_new(conn, entities, ["id"]), new)
-
-
-def _insert_about(conn: Any, keys: list[int]) -> None:
-    """Link the new articles' quotes and claims to the actors they name, as the pages ask: an actor with
-    a mention inside a quote's content, an actor with a mention in a claim's sentence."""
-    quoted = (select(mentions.c.entity, quotes.c.id, quotes.c.day, quotes.c.article, quotes.c.content_start)
-              .distinct()
-              .join_from(quotes, mentions, and_(mentions.c.article == quotes.c.article,
-                                                mentions.c.start >= quotes.c.content_start,
-                                                mentions.c.end <= quotes.c.content_end))
-              .where(quotes.c.article.in_(keys)))
-    conn.execute(quotes_about.insert().from_select(["entity", "quote", "day", "article", "content_start"], quoted))
-    claimed = (select(mentions.c.entity, claims.c.id, claims.c.day, claims.c.article, claims.c.sentence)
-               .distinct()
-               .join_from(claims, mentions, and_(mentions.c.article == claims.c.article,
-                                                 mentions.c.sentence == claims.c.sentence))
-               .where(claims.c.article.in_(keys)))
-    conn.execute(claims_about.insert().from_select(["entity", "claim", "day", "article", "sentence"], claimed))
 
 
 def _article_key(conn: Any, content_hash: str) -> int | None:
