@@ -54,7 +54,7 @@ def extraction_rows(extraction: Extraction, model: str | None) -> Rows:
             "date_text": e.date.text if e.date else None, "date_start": e.date.start if e.date else None,
             "date_end": e.date.end if e.date else None,
             "quantity": vars(e.quantity) if e.quantity else None, "location": e.location,
-            "day": _first_known(e.date.start if e.date else None, article.published) or "",
+            "day": _event_day(e.date.start if e.date else None, article.published),
         } for e in extraction.events],
         quotes: [{
             "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
@@ -70,14 +70,17 @@ def extraction_rows(extraction: Extraction, model: str | None) -> Rows:
     }
 
 
-def _first_known(*values: str | None) -> str | None:
-    """SQL's COALESCE: the first value that is not None ('' counts as a value, as it does in SQL)."""
-    return next((v for v in values if v is not None), None)
+def _event_day(start: str | None, published: str | None) -> str:
+    """COALESCE(start, published) as the index's day: '' when neither is known ('' is a value, as in SQL)."""
+    if start is not None:
+        return start
+    return published if published is not None else ""
 
 
 def about_rows(key: int, rows: Rows) -> Rows:
     """Which actors each quote and claim of a stored article names: an actor with a mention inside a
-    quote's content, an actor with a mention in a claim's sentence (each pair once)."""
+    quote's content, an actor with a mention in a claim's sentence (each pair once; in no set order, as
+    no other writer can hold these keys)."""
     by_start = sorted((m["start"], m["end"], m["entity"]) for m in rows[mentions])
     starts = [start for start, _, _ in by_start]
     quoted = []
@@ -88,12 +91,12 @@ def about_rows(key: int, rows: Rows) -> Rows:
         named = {entity for start, end, entity in by_start[bisect_left(starts, first):bisect_right(starts, last)]
                  if end <= last}
         quoted.extend({"entity": entity, "article": key, "n": quote["n"], "day": quote["day"],
-                       "content_start": first} for entity in sorted(named))
+                       "content_start": first} for entity in named)
     in_sentence: dict[int, set[str]] = {}
     for mention in rows[mentions]:
         in_sentence.setdefault(mention["sentence"], set()).add(mention["entity"])
     claimed = [{"entity": entity, "article": key, "n": claim["n"], "day": claim["day"], "sentence": claim["sentence"]}
-               for claim in rows[claims] for entity in sorted(in_sentence.get(claim["sentence"], ()))]
+               for claim in rows[claims] for entity in in_sentence.get(claim["sentence"], ())]
     return {quotes_about: quoted, claims_about: claimed}
 
 
@@ -108,12 +111,12 @@ def summary_rows(stored: Iterable[Rows]) -> Rows:
     edges: Counter[tuple[str, str, str]] = Counter()
     for rows in stored:
         published = rows[articles][0]["published"]
-        for mention in rows[mentions]:
-            stats[mention["entity"]] += 1
-            aliases[mention["entity"], mention["text"]] += 1
+        # Counter.update counts an iterable in C: a loop in Python here was a tenth of the store's time
+        stats.update(m["entity"] for m in rows[mentions])
+        aliases.update((m["entity"], m["text"]) for m in rows[mentions])
         in_articles.update({m["entity"] for m in rows[mentions]})
         for event in rows[events]:
-            month = _first_known(event["date_start"], published)
+            month = event["date_start"] if event["date_start"] is not None else published
             # an actor on both ends of one event counts once, as `source = X OR target = X` does
             for actor in {event["source"], event["target"]} - {None}:
                 if month is not None:

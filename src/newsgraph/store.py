@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, Select, Table, and_, func, or_, select, union_all
 from sqlalchemy.exc import DataError
 
-from newsgraph.dbengine import add_counts, ensure_schema, insert_new, insert_rows, open_engine, retrying
+from newsgraph.dbengine import ensure_schema, insert_new, insert_rows, open_engine, retrying
 from newsgraph.dbrows import Rows, about_rows, extraction_rows, summary_rows
 from newsgraph.dbschema import (
     FACT_TABLES,
@@ -38,7 +38,7 @@ from newsgraph.dbschema import (
     sentences,
 )
 from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
-from newsgraph.dbvalues import RecordRejected, storable_rows
+from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
 
 __all__ = ["DEFAULT_DB", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
@@ -86,7 +86,9 @@ class Store:
         """Store one extraction in one transaction; an article already stored, by this process or at the
         same moment by another, is left as it is. RecordRejected (nothing written) when a value does not
         fit its column."""
-        rows = _storable(extraction, model)
+        [rows] = storable_batch([extraction_rows(extraction, model)])
+        if isinstance(rows, RecordRejected):
+            raise rows
         [result] = retrying(lambda: self._write([rows]))
         return result
 
@@ -95,16 +97,11 @@ class Store:
         """Store a batch of (extraction, model) in one transaction, as add() would one by one: the result
         of each in order, a refused one as its error. Should the server refuse a value the checks let
         through (a DataError), the batch is stored article by article so that only that one is lost."""
-        outcome: list[StoreResult | RecordRejected | DataError] = []
-        batch: list[tuple[int, Rows]] = []
-        pending: list[tuple[Extraction, str | None]] = []
-        for extraction, model in records:
-            pending.append((extraction, model))
-            try:
-                batch.append((len(outcome), _storable(extraction, model)))
-                outcome.append(StoreResult(False, 0))  # a place, filled below
-            except RecordRejected as error:
-                outcome.append(error)
+        pending = list(records)
+        checked = storable_batch([extraction_rows(extraction, model) for extraction, model in pending])
+        outcome: list[StoreResult | RecordRejected | DataError] = [
+            rows if isinstance(rows, RecordRejected) else StoreResult(False, 0) for rows in checked]  # places
+        batch = [(index, rows) for index, rows in enumerate(checked) if not isinstance(rows, RecordRejected)]
         try:
             results = retrying(lambda: self._write([rows for _, rows in batch]))
         except DataError:
@@ -134,7 +131,7 @@ class Store:
             for table in (*FACT_TABLES, quotes_about, claims_about):
                 insert_rows(conn, table, [row for _, rows in stored for row in rows[table]])
             for table, table_rows in summary_rows(rows for _, rows in stored).items():
-                add_counts(conn, table, table_rows)
+                insert_rows(conn, table, table_rows, upsert_counts=True)
         return results
 
     # --- reading -----------------------------------------------------------------------------
@@ -431,10 +428,6 @@ def _newest_first(query: Select, facts: Table, position: str, named: Table, abou
                 .where(named.c.entity == about)
                 .order_by(named.c.day.desc(), named.c.article, named.c[position], named.c.n))
     return query.order_by(facts.c.day.desc(), facts.c.article, facts.c[position], facts.c.id)
-
-
-def _storable(extraction: Extraction, model: str | None) -> Rows:
-    return {table: storable_rows(table, table_rows) for table, table_rows in extraction_rows(extraction, model).items()}
 
 
 def _insert_articles(conn: Any, batch: list[Rows]) -> tuple[list[StoreResult], list[tuple[int, Rows]]]:
