@@ -21,10 +21,10 @@ from bisect import bisect_left
 from pathlib import Path
 
 from common import voa_records
-from web_latency import CACHE, copies
+from web_latency import BATCH, CACHE, copies
 
 
-def store_load(records: list, folder: Path, batch: int = 200) -> tuple[float, int]:
+def store_load(records: list, folder: Path, batch: int = BATCH) -> tuple[float, int]:
     """Seconds the store takes to load the records in batches, and the database's size in bytes."""
     from newsgraph.store import Store
 
@@ -85,7 +85,7 @@ def executemany_load(folder: Path, transactions: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--batch", type=int, default=200, help="records per store transaction")
+    parser.add_argument("--batch", type=int, default=BATCH, help="records per store transaction")
     args = parser.parse_args()
     records = list(copies(voa_records(CACHE), 0, args.articles))
     with tempfile.TemporaryDirectory() as folder:

@@ -182,10 +182,14 @@ def ingest(
     db: DbOption = None,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch, and stored per transaction.")] = 32,
+    workers: Annotated[int | None, typer.Option(
+        help="Extraction processes (default: all cores); an input of one batch or less is extracted in this "
+             "process, as loading the model in others would cost more.", min=1)] = None,
 ) -> None:
     """Extract and store articles, or load a `batch` output folder. Safe to re-run: articles already
     stored (same content) are skipped."""
     from newsgraph.batch import count_batch_records, is_batch_output, read_batch_records
+    from newsgraph.parallel import default_workers, extract_in_processes
     from newsgraph.store import RecordRejected
 
     store = _store(db)
@@ -211,7 +215,15 @@ def ingest(
         def records() -> Iterator:
             for batch in batches:
                 yield from ((record, "batch") for record in read_batch_records(batch))
-            if paths:
+            processes = workers or default_workers()
+            if paths and processes > 1 and total > batch_size:  # records come back in the input order
+                from newsgraph.pipeline import ModelNotFound
+
+                try:
+                    yield from extract_in_processes(new_articles(), processes, model, batch_size)
+                except ModelNotFound as error:
+                    fail(str(error))
+            elif paths:
                 extractor = _extractor(model)
                 for record in extractor.extract_many(new_articles(), batch_size=batch_size):
                     yield record, extractor.model_name

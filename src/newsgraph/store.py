@@ -1,10 +1,12 @@
-"""The store: the SQL schema (SQLAlchemy Core) and every statement that reads or writes it.
+"""The store: every query, and the write path, over the schema of dbschema.py (SQLAlchemy Core).
 
-Nothing else in newsgraph knows SQL (dbengine.py holds what differs between SQLite and PostgreSQL,
-dbvalues.py what both accept, dburl.py how a database is named and shown). SQLite by default (one
-file), PostgreSQL through psycopg 3; the same schema and queries, the same answers, on both. Each
-article is written in one transaction, keyed by its content hash, so ingest is idempotent, an
-interrupted ingest resumes where it stopped, and two ingests at once store every article once.
+Nothing else in newsgraph knows SQL (dbschema.py holds the tables, dbrows.py the rows an extraction
+becomes, dbengine.py what differs between SQLite and PostgreSQL, dbvalues.py what both accept, dburl.py
+how a database is named and shown). SQLite by default (one file), PostgreSQL through psycopg 3; the same
+schema and queries, the same answers, on both. A batch of articles is written in one transaction, each
+article keyed by its content hash, so ingest is idempotent, an interrupted ingest resumes where it
+stopped, and two ingests at once store every article once. An actor page costs what the page shows, not
+what the database holds: see dbschema.py for the indexes and summary tables that make it so.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Select, Table, and_, func, or_, select, union_all
+from sqlalchemy import Engine, Select, Table, and_, func, select, union_all
 from sqlalchemy.exc import DataError
 
 from newsgraph.dbengine import ensure_schema, insert_new, insert_rows, open_engine, retrying
@@ -295,7 +297,9 @@ class Store:
         index in page order and cut at the page's end, then the two merged. (`source = X OR target = X`
         would make the database gather and sort every row of the actor.)"""
         halves = []
-        for condition in (source == actor, and_(target == actor, or_(source.is_(None), source != actor))):
+        # "not already in the first half" as an expression no index answers: spelt `source IS NULL OR
+        # source != X`, it let SQLite read the source index for every row without a source
+        for condition in (source == actor, and_(target == actor, func.coalesce(source, "") != actor)):
             half = query.where(condition)
             half = half.order_by(*order(half.selected_columns))
             if limit:
