@@ -122,3 +122,15 @@ def test_pages_read_from_summaries_answer_as_the_facts_do(store: Store, database
         database, f"select entity from mentions where article = {q['article_key']} and start >= {q['content_start']} "
                   f"and \"end\" <= {q['content_end']}")) for q in quotes)
     assert store.quotes(about="venezuela", limit=1, offset=1) == quotes[1:2]
+
+
+def test_an_event_quantity_goes_through_the_bulk_path_as_json(store: Store, records: list[Extraction]) -> None:
+    from newsgraph.record import Event, Quantity, Span
+
+    record = copy_of(records[0], id="counted", url="https://example.org/counted")
+    record.events = [Event(type="ASSAULT", source="venezuela", target=None, trigger=Span("moved", 0, 5), sentence=0,
+                           quantity=Quantity(value=12.0, unit="troops", text="12 troops"))]
+    key = store.add(record).article_key
+    expected = {"value": 12.0, "qualifier": None, "unit": "troops", "text": "12 troops"}
+    assert [row["quantity"] for row in store.events()] == [expected]
+    assert [row["quantity"] for row in store.article(key)["events"]] == [expected]
