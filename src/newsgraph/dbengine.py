@@ -98,7 +98,7 @@ def _lock_for_schema(conn: Connection) -> None:
         conn.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
 
 
-def _upsert(conn: Connection, table: Table) -> Any:
+def _dialect_insert(conn: Connection, table: Table) -> Any:
     """The backend's INSERT that can say what to do ON CONFLICT; None on another dialect."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
@@ -112,7 +112,7 @@ def _upsert(conn: Connection, table: Table) -> Any:
 def insert_new(conn: Connection, table: Table, key: list[str]) -> Any:
     """An INSERT that skips a row whose key is already stored (perhaps a moment ago, by another process)
     instead of failing the transaction with an IntegrityError."""
-    statement = _upsert(conn, table)
+    statement = _dialect_insert(conn, table)
     return insert(table) if statement is None else statement.on_conflict_do_nothing(index_elements=key)
 
 
