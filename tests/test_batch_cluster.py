@@ -71,7 +71,7 @@ def test_each_worker_loads_the_model_once_and_a_killed_worker_loses_nothing(tmp_
     runner.start()
     with Client(address, timeout=TIMEOUT) as client:
         # both workers busy: two threads each, so without the lock two shards would load two models
-        wait_for(lambda: sorted(client.run(model_loads).values()) == [1, 1], "both workers to load the model")
+        wait_for(lambda: min(client.run(model_loads).values()) >= 1, "both workers to load the model")
         loads = client.run(model_loads)
         done_before_kill = len(list((out / "records").glob("shard-*.jsonl")))
         os.killpg(workers[0].pid, signal.SIGKILL)
