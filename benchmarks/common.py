@@ -73,6 +73,29 @@ def voa_database(db: Path) -> int:
         store.close()
 
 
+def voa_records(cache: Path) -> list:
+    """The VOA stories extracted once (by reader and Extractor, as `newsgraph ingest` does) and kept as
+    JSON Lines in `cache`: a later run reads the file instead of parsing again."""
+    from newsgraph.record import Extraction
+
+    if not cache.exists():
+        if not VOA_STORIES.exists():
+            sys.exit(f"VOA stories not found at {VOA_STORIES}")
+        from newsgraph.pipeline import Extractor
+        from newsgraph.readers import read_jsonl
+
+        started = time.perf_counter()
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(cache.name + ".tmp")
+        with partial.open("w", encoding="utf-8") as handle:
+            for record in Extractor().extract_many(read_jsonl(VOA_STORIES)):
+                handle.write(record.to_json() + "\n")
+        partial.replace(cache)
+        print(f"extracted the VOA stories in {time.perf_counter() - started:.0f} s (kept in {cache})")
+    with cache.open(encoding="utf-8") as handle:
+        return [Extraction.from_json(line) for line in handle if line.strip()]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -1,119 +1,169 @@
-"""Median response time of the actor page and the network page on a database of 10,000 articles.
+"""Response times of the actor and network pages as the database grows, at real density.
 
-    python benchmarks/web_latency.py [--articles 10000] [--requests 40] [--db PATH]
+    python benchmarks/web_latency.py [--sizes 10000 100000] [--requests 30] [--keep DIR] [--time-box 3600]
 
-The database is filled with synthetic extraction records (actors drawn from the knowledge base,
-events, quotes, ties and claims between them, each with its sentence), because what is measured
-is the query and rendering cost at that size, not extraction. The real server (uvicorn) answers
-over HTTP; the script prints median and 95th-percentile times per page.
+The databases hold real extraction records: the 89 VOA stories extracted once (cached under
+benchmarks/.cache), then stored again and again with fresh ids and hashes (a distinct URL per copy,
+each round of copies published a day earlier, so the database spans years as an archive does) through
+the store's bulk path. Each size extends the database of the size before it. The real server (uvicorn)
+answers over HTTP; for every size the script prints the median and 95th percentile of the top actor's
+page, the page of the actor ranked 50th and the network pages (both actors ranked at the first size and
+kept, so that each ratio compares one page with itself), then each median's ratio to its figure at the
+first size (flat: near 1; linear in the database: the ratio of the sizes).
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import dataclasses
+import datetime
+import shutil
 import statistics
+import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 
-from common import free_port
+from common import ROOT, free_port, voa_records
 
-TYPES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
-         "SANCTION", "COERCE", "ASSAULT"]
-
-
-def synthetic_records(count: int, seed: int = 11):  # noqa: ANN201 - a generator of Extraction
-    from newsgraph.kb.loader import default_kb
-    from newsgraph.record import Article, Claim, Entity, Event, Mention, Quote, Relation, Sentence, Span
-
-    kb = default_kb()
-    pool = [e for e in kb.entries.values() if e.type in {"country", "person", "armed_group", "government_body"}][:400]
-    weights = [1 / (i + 1) for i in range(len(pool))]  # a few actors dominate the news, as in life
-    rng = random.Random(seed)
-    for n in range(count):
-        actors = list({e.id: e for e in rng.choices(pool, weights=weights, k=5)}.values())
-        sentences, text, entities = [], "", []
-        for i, actor in enumerate(actors):
-            other = actors[(i + 1) % len(actors)]
-            line = f"{actor.name} discussed the situation with {other.name} in statement {n}-{i}. "
-            start = len(text)
-            text += line
-            sentences.append(Sentence(i, start, start + len(line) - 1))
-            entities.append(Entity(id=actor.id, name=actor.name, type=actor.type, country=actor.country, kb=True,
-                                   mentions=[Mention(actor.name, start, start + len(actor.name), i)]))
-        events = [Event(type=rng.choice(TYPES), source=a.id, target=actors[(i + 1) % len(actors)].id,
-                        trigger=Span("discussed", sentences[i].start + len(a.name) + 1,
-                                     sentences[i].start + len(a.name) + 10), sentence=i)
-                  for i, a in enumerate(actors)]
-        quotes = [Quote(speaker=actors[0].id, speaker_text=actors[0].name, cue=Span("discussed", 0, 9),
-                        content=Span(text[:20], 0, 20), direct=False, sentence=0)]
-        relations = [Relation(cls="alliance", type="alliance", source=actors[0].id, target=actors[-1].id, sentence=0)]
-        claims = [Claim(sentence=i, status="asserted") for i in range(len(actors))]
-        month = 1 + n % 12
-        article = Article(id=f"synthetic-{n}", text=text, title=f"Synthetic article {n}",
-                          published=f"{2024 + n % 2}-{month:02d}-{1 + n % 28:02d}")
-        from newsgraph.record import Extraction
-
-        yield Extraction(article, sentences, entities, events, quotes, relations, claims)
+CACHE = ROOT / "benchmarks" / ".cache" / "voa_records.jsonl"
+BATCH = 200  # records per store transaction
 
 
-def build(db: Path, count: int) -> None:
+def copies(records: list, start: int, stop: int) -> Iterator:
+    """Copies number start..stop-1 of the records, cycled: copy n is record n % len with a fresh id and
+    URL (so a fresh content hash) and a publication date moved back n // len days."""
+    for n in range(start, stop):
+        record = records[n % len(records)]
+        round_ = n // len(records)
+        article = record.article
+        published = article.published
+        if published:
+            published = (datetime.date.fromisoformat(published) - datetime.timedelta(days=round_)).isoformat()
+        url = f"{article.url or 'https://example.org/a'}?copy={round_}"
+        yield dataclasses.replace(record, article=dataclasses.replace(
+            article, id=f"{article.id}-{round_}", url=url, published=published))
+
+
+def build(db: Path, count: int, records: list, deadline: float) -> int:
+    """Extend the database to `count` articles; stops at the deadline. Returns the articles stored."""
     from newsgraph.store import Store
 
     store = Store(str(db))
-    if store.count_articles() >= count:
-        return
-    started = time.perf_counter()
-    for record in synthetic_records(count):
-        store.add(record)
-    print(f"built {count} synthetic articles in {time.perf_counter() - started:.0f} s")
+    try:
+        have = store.count_articles()
+        if have >= count:
+            return have
+        started = time.perf_counter()
+        batch: list = []
+        for record in copies(records, have, count):
+            batch.append((record, "voa-cache"))
+            if len(batch) == BATCH:
+                store.add_many(batch)
+                batch = []
+                if time.perf_counter() > deadline:
+                    print(f"time box reached while building: {store.count_articles()} articles", file=sys.stderr)
+                    break
+        if batch:
+            store.add_many(batch)
+        stored = store.count_articles()
+        elapsed = time.perf_counter() - started
+        print(f"stored {stored - have} articles in {elapsed:.0f} s ({(stored - have) / elapsed:.0f}/s)")
+        return stored
+    finally:
+        store.close()
+
+
+def timed(client: httpx.Client, urls: list[str], rounds: int) -> tuple[float, float]:
+    """Median and 95th percentile, in ms, of `rounds` passes over the urls."""
+    times = []
+    for _ in range(rounds):
+        for url in urls:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            response.raise_for_status()
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+
+
+def ranked(db: Path) -> tuple[str, str]:
+    """The top actor and the actor ranked 50th (by articles, as the actor table ranks them)."""
+    from newsgraph.store import Store
+
+    store = Store(str(db))
+    ids = [row["id"] for row in store.actor_table(limit=50)]
+    store.close()
+    return ids[0], ids[-1]
+
+
+def measure(db: Path, requests: int, top: str, fiftieth: str) -> dict[str, tuple[float, float]]:
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    pages = {
+        f"top actor page ({top})": [f"/actors/{top}"],
+        f"rank-50 actor page ({fiftieth})": [f"/actors/{fiftieth}"],  # ranked at the first size
+        "top actor API": [f"/api/actors/{top}"],
+        "network page, top actor": [f"/network?actor={top}"],
+        "network page, all": ["/network"],
+    }
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+            for urls in pages.values():
+                client.get(urls[0])  # warm the page's queries and templates once
+            return {name: timed(client, urls, requests) for name, urls in pages.items()}
+    finally:
+        server.should_exit = True
+        thread.join()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=10000)
-    parser.add_argument("--requests", type=int, default=40)
-    parser.add_argument("--db", type=Path)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--requests", type=int, default=30, help="requests per page and size")
+    parser.add_argument("--keep", type=Path, help="folder for the databases, kept and reused (default: temporary)")
+    parser.add_argument("--time-box", type=float, default=3600, help="seconds allowed for building, all sizes")
     args = parser.parse_args()
 
-    import uvicorn
-
-    from newsgraph.store import Store
-    from newsgraph.web.app import create_app
-
-    with tempfile.TemporaryDirectory() as folder:
-        db = args.db or Path(folder) / "web.db"
-        build(db, args.articles)
-        top = [row["id"] for row in Store(str(db)).actor_table(limit=args.requests)]
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(str(db)), port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        while not server.started:
-            time.sleep(0.05)
-        pages = {
-            "actor page": [f"/actors/{actor}" for actor in top],
-            "network page": [f"/network?actor={actor}" for actor in top[: args.requests // 2]] + ["/network"] * 2,
-            "network page, date range": [f"/network?since=2024-03-01&until=2024-09-30&actor={a}" for a in top[:10]],
-        }
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
-            client.get("/")  # warm up
-            print(f"{Store(str(db)).count_articles()} articles in the database")
-            for name, urls in pages.items():
-                times = []
-                for url in urls:
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    times.append((time.perf_counter() - started) * 1000)
-                    response.raise_for_status()
-                times.sort()
-                p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-                print(f"{name:<26} median {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms   "
-                      f"({len(times)} requests)")
-        server.should_exit = True
+    records = voa_records(CACHE)
+    deadline = time.perf_counter() + args.time_box
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        results: dict[int, dict[str, tuple[float, float]]] = {}
+        previous: Path | None = None
+        actors: tuple[str, str] | None = None
+        for size in sorted(args.sizes):
+            db = folder / f"web-{size}.db"
+            if previous is not None and not db.exists():
+                for suffix in ("", "-wal", "-shm"):  # the database of the size before, extended
+                    if Path(f"{previous}{suffix}").exists():
+                        shutil.copy(f"{previous}{suffix}", f"{db}{suffix}")
+            stored = build(db, size, records, deadline)
+            megabytes = sum(p.stat().st_size for p in folder.glob(f"{db.name}*")) / 2**20
+            print(f"\n{stored} articles ({megabytes:.0f} MB)")
+            actors = actors or ranked(db)  # the same two actors at every size: the page's cost, not another actor's
+            results[size] = measure(db, args.requests, *actors)
+            for name, (median, p95) in results[size].items():
+                print(f"  {name:<48} median {median:7.1f} ms   p95 {p95:7.1f} ms")
+            previous = db
+        first = min(results)
+        for size in sorted(results)[1:]:
+            print(f"\nmedian at {size} articles over median at {first}:")
+            for (name, (median, _)), (_, (base, _)) in zip(results[size].items(), results[first].items(), strict=True):
+                print(f"  {name:<48} {median / base:5.2f}x")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,11 @@ def scalar(db: str, sql: str) -> Any:
     return value
 
 
+def rows(db: str, sql: str) -> list[tuple[Any, ...]]:
+    """Every row a query returns, as tuples."""
+    return [tuple(row) for row in _select(db, sql)]
+
+
 def column(db: str, sql: str) -> list[Any]:
     """The first column of every row a query returns."""
     return [row[0] for row in _select(db, sql)]

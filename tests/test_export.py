@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsgraph.ontology import PLOVER_TYPES
-from store_backends import column, scalar
+from store_backends import column, rows, scalar
 
 ISRAEL, HEZBOLLAH, MADURO = "israel", "hezbollah", "nicolas-maduro"
 
@@ -217,9 +217,11 @@ def test_export_reads_postgresql_as_sqlite(extractor, database: str, cli_run, tm
     from web_fixtures import build_news_db
 
     built = build_news_db(extractor, tmp_path, database)
-    rows = lines(export(cli_run, built.db, "plover", tmp_path / "events.jsonl"))
-    assert sorted(r["text"] for r in rows) == sorted(column(built.db, "SELECT s.text FROM events e JOIN sentences s "
-                                                                     "ON s.article = e.article AND s.idx = e.sentence"))
+    exported = lines(export(cli_run, built.db, "plover", tmp_path / "events.jsonl"))
+    # sentences keep offsets only: each event's sentence is sliced from its article's text
+    starts = rows(built.db, "SELECT a.text, s.start, s.\"end\" FROM events e JOIN sentences s "
+                              "ON s.article = e.article AND s.idx = e.sentence JOIN articles a ON a.id = e.article")
+    assert sorted(r["text"] for r in exported) == sorted(text[start:end] for text, start, end in starts)
 
 
 # --- bad arguments -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -114,16 +115,27 @@ def _read_shard_input(path: Path) -> Iterator[Article]:
 
 
 _WORKER_EXTRACTOR: Any = None
+_WORKER_LOCK = threading.Lock()
+_MODEL_LOADS = 0
 
 
 def _worker_extractor(model: str | None) -> Any:
-    """One Extractor per worker process: the model loads once, not once per shard."""
-    global _WORKER_EXTRACTOR
-    if _WORKER_EXTRACTOR is None:
-        from newsgraph.pipeline import Extractor
+    """One Extractor per worker process: the model loads once, not once per shard. `dask worker` runs a
+    thread per core, and two shards starting together would both find no Extractor and both load one
+    (twice the memory and the load time): the lock makes the second wait for the first."""
+    global _WORKER_EXTRACTOR, _MODEL_LOADS
+    with _WORKER_LOCK:
+        if _WORKER_EXTRACTOR is None:
+            from newsgraph.pipeline import Extractor
 
-        _WORKER_EXTRACTOR = Extractor(model=model)
+            _WORKER_EXTRACTOR = Extractor(model=model)
+            _MODEL_LOADS += 1
     return _WORKER_EXTRACTOR
+
+
+def model_loads() -> int:
+    """How many times this process has loaded the model (asked of every worker with `client.run`)."""
+    return _MODEL_LOADS
 
 
 def run_shard(out: str, shard: str, model: str | None = None, fmt: str = "jsonl") -> ShardResult:

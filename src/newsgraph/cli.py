@@ -181,11 +181,15 @@ def ingest(
                                                 readable=False)],
     db: DbOption = None,
     model: ModelOption = None,
-    batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch, and stored per transaction.")] = 32,
+    workers: Annotated[int | None, typer.Option(
+        help="Extraction processes (default: all cores); an input of one batch or less is extracted in this "
+             "process, as loading the model in others would cost more.", min=1)] = None,
 ) -> None:
     """Extract and store articles, or load a `batch` output folder. Safe to re-run: articles already
     stored (same content) are skipped."""
     from newsgraph.batch import count_batch_records, is_batch_output, read_batch_records
+    from newsgraph.parallel import default_workers, extract_in_processes
     from newsgraph.store import RecordRejected
 
     store = _store(db)
@@ -211,21 +215,37 @@ def ingest(
         def records() -> Iterator:
             for batch in batches:
                 yield from ((record, "batch") for record in read_batch_records(batch))
-            if paths:
+            processes = workers or default_workers()
+            if paths and processes > 1 and total > batch_size:  # records come back in the input order
+                from newsgraph.pipeline import ModelNotFound
+
+                try:
+                    yield from extract_in_processes(new_articles(), processes, model, batch_size)
+                except ModelNotFound as error:
+                    fail(str(error))
+            elif paths:
                 extractor = _extractor(model)
                 for record in extractor.extract_many(new_articles(), batch_size=batch_size):
                     yield record, extractor.model_name
 
-        try:
-            for record, model_name in records():
-                try:
-                    result = store.add(record, model=model_name)
-                except (RecordRejected, DataError) as error:  # this article only: the ingest goes on
-                    reason = str(error) if isinstance(error, RecordRejected) else _db_error(error, db)
+        def store_batch(batch: list) -> None:
+            # one transaction per parse batch (issue 14): a refused article is reported, the rest stored
+            for (record, _), result in zip(batch, store.add_many(batch), strict=True):
+                if isinstance(result, RecordRejected | DataError):
+                    reason = str(result) if isinstance(result, RecordRejected) else _db_error(result, db)
                     skipped.append(Skipped(record.article.source_path or record.article.id, f"not stored: {reason}"))
                 else:
                     counts["stored" if result.stored else "already"] += 1
                 progress.advance(task)
+
+        try:
+            batch: list = []
+            for item in records():
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    store_batch(batch)
+                    batch = []
+            store_batch(batch)
         except KeyboardInterrupt:
             progress.stop()
             err.print(f"interrupted: {counts['stored']} article(s) stored; run the same command again to resume")

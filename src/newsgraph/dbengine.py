@@ -8,13 +8,16 @@ statements fall back to plain SQL without the concurrency guarantees.
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import time
 from collections.abc import Callable
+from functools import cache
+from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, event, func, insert, inspect, select
+from sqlalchemy import JSON, Connection, Engine, MetaData, Table, create_engine, event, func, insert, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -95,16 +98,61 @@ def _lock_for_schema(conn: Connection) -> None:
         conn.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
 
 
-def insert_new(conn: Connection, table: Table, key: list[str]) -> Any:
-    """An INSERT that skips a row whose key is already stored (perhaps a moment ago, by another process)
-    instead of failing the transaction with an IntegrityError."""
+def _dialect_insert(conn: Connection, table: Table) -> Any:
+    """The backend's INSERT that can say what to do ON CONFLICT; None on another dialect."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     elif conn.dialect.name == "sqlite":
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     else:
-        return insert(table)
-    return dialect_insert(table).on_conflict_do_nothing(index_elements=key)
+        return None
+    return dialect_insert(table)
+
+
+def insert_new(conn: Connection, table: Table, key: list[str]) -> Any:
+    """An INSERT that skips a row whose key is already stored (perhaps a moment ago, by another process)
+    instead of failing the transaction with an IntegrityError."""
+    statement = _dialect_insert(conn, table)
+    return insert(table) if statement is None else statement.on_conflict_do_nothing(index_elements=key)
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], upsert_counts: bool = False) -> None:
+    """Insert many rows of one shape with the driver's own executemany: the store's bulk path. SQLAlchemy's
+    statement layer would cost more per row than the database's insert itself (issue 14); its typing
+    is done here instead, for the one JSON column. With upsert_counts, a row whose primary key is stored
+    adds its other columns to the stored ones (the summary tables; both backends spell it alike and run
+    it atomically, so two writers counting the same actor both count). Another dialect goes through
+    SQLAlchemy, without the upsert."""
+    if not rows:
+        return
+    mark = {"sqlite": "?", "postgresql": "%s"}.get(conn.dialect.name)
+    if mark is None:
+        if upsert_counts:
+            raise NotImplementedError(f"summary counts need SQLite or PostgreSQL, not {conn.dialect.name}")
+        conn.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    for name in _json_columns(table) & set(names):
+        rows = [{**row, name: None if row[name] is None else json.dumps(row[name])} for row in rows]
+    # positional parameters, the tuples made in C: sqlite3 builds a new string to look up every named
+    # parameter of every row
+    values = list(map(itemgetter(*names), rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
+    statement = (f'INSERT INTO "{table.name}" ({", ".join(map(_quoted, names))}) '
+                 f'VALUES ({", ".join([mark] * len(names))})')
+    if upsert_counts:
+        key = [c.name for c in table.primary_key.columns]
+        counts = [f'{_quoted(n)} = "{table.name}".{_quoted(n)} + excluded.{_quoted(n)}' for n in names if n not in key]
+        statement += f' ON CONFLICT ({", ".join(map(_quoted, key))}) DO UPDATE SET {", ".join(counts)}'
+    conn.exec_driver_sql(statement, values)
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'  # "end", "class" and "count" are SQL words
+
+
+@cache
+def _json_columns(table: Table) -> frozenset[str]:
+    return frozenset(c.name for c in table.columns if isinstance(c.type, JSON))
 
 
 def is_transient(error: DBAPIError) -> bool:

@@ -1,10 +1,12 @@
-"""The store: the SQL schema (SQLAlchemy Core) and every statement that reads or writes it.
+"""The store: every query, and the write path, over the schema of dbschema.py (SQLAlchemy Core).
 
-Nothing else in newsgraph knows SQL (dbengine.py holds what differs between SQLite and PostgreSQL,
-dbvalues.py what both accept, dburl.py how a database is named and shown). SQLite by default (one
-file), PostgreSQL through psycopg 3; the same schema and queries, the same answers, on both. Each
-article is written in one transaction, keyed by its content hash, so ingest is idempotent, an
-interrupted ingest resumes where it stopped, and two ingests at once store every article once.
+Nothing else in newsgraph knows SQL (dbschema.py holds the tables, dbrows.py the rows an extraction
+becomes, dbengine.py what differs between SQLite and PostgreSQL, dbvalues.py what both accept, dburl.py
+how a database is named and shown). SQLite by default (one file), PostgreSQL through psycopg 3; the same
+schema and queries, the same answers, on both. A batch of articles is written in one transaction, each
+article keyed by its content hash, so ingest is idempotent, an interrupted ingest resumes where it
+stopped, and two ingests at once store every article once. An actor page costs what the page shows, not
+what the database holds: see dbschema.py for the indexes and summary tables that make it so.
 """
 
 from __future__ import annotations
@@ -14,110 +16,38 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    Engine,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    func,
-    select,
-)
+from sqlalchemy import Engine, Select, Table, and_, func, select, union_all
+from sqlalchemy.exc import DataError
 
-from newsgraph.dbengine import ensure_schema, insert_new, open_engine, retrying
+from newsgraph.dbengine import ensure_schema, insert_new, insert_rows, open_engine, retrying
+from newsgraph.dbrows import Rows, about_rows, extraction_rows, summary_rows
+from newsgraph.dbschema import (
+    FACT_TABLES,
+    actor_aliases,
+    actor_months,
+    actor_stats,
+    articles,
+    claims,
+    claims_about,
+    entities,
+    event_edges,
+    events,
+    mentions,
+    metadata,
+    quotes,
+    quotes_about,
+    relations,
+    sentences,
+)
 from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
-from newsgraph.dbvalues import RecordRejected, storable_rows
+from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
 
 __all__ = ["DEFAULT_DB", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
 
-metadata = MetaData()
-
-articles = Table(
-    "articles", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("content_hash", String(64), nullable=False, unique=True),
-    Column("article_id", String(300), nullable=False, index=True),
-    Column("title", Text), Column("published", String(10), index=True), Column("outlet", String(300)),
-    Column("url", Text), Column("language", String(10)), Column("source_path", Text),
-    Column("text", Text, nullable=False),
-    Column("model", String(100)),
-)
-sentences = Table(
-    "sentences", metadata,
-    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-)
-entities = Table(
-    "entities", metadata,
-    Column("id", String(200), primary_key=True),  # knowledge-base id, or a slug of the name
-    Column("name", Text, nullable=False), Column("type", String(40), nullable=False, index=True),
-    Column("country", String(2)), Column("kb", Boolean, nullable=False), Column("role", Text),
-)
-mentions = Table(
-    "mentions", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("entity", String(200), ForeignKey("entities.id"), nullable=False),
-    Column("sentence", Integer, nullable=False),
-    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Index("ix_mentions_entity", "entity", "article"),
-)
-events = Table(
-    "events", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("sentence", Integer, nullable=False),
-    Column("type", String(20), nullable=False, index=True), Column("mode", String(40)),
-    Column("source", String(200), index=True), Column("target", String(200), index=True),
-    Column("source_text", Text), Column("target_text", Text),
-    Column("trigger_text", Text), Column("trigger_start", Integer), Column("trigger_end", Integer),
-    Column("status", String(20)), Column("attributed_to", String(200)), Column("negated", Boolean),
-    Column("date_text", Text), Column("date_start", String(10), index=True), Column("date_end", String(10)),
-    Column("quantity", JSON), Column("location", Text),
-)
-quotes = Table(
-    "quotes", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("sentence", Integer, nullable=False),
-    Column("speaker", String(200), index=True), Column("speaker_text", Text),
-    Column("cue_text", Text), Column("cue_start", Integer), Column("cue_end", Integer),
-    Column("content_text", Text), Column("content_start", Integer), Column("content_end", Integer),
-    Column("direct", Boolean), Column("channel", String(200)),
-)
-relations = Table(
-    "relations", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("sentence", Integer, nullable=False),
-    Column("class", String(20), nullable=False), Column("type", String(40)),
-    Column("source", String(200), nullable=False, index=True),
-    Column("target", String(200), nullable=False, index=True),
-    Column("evidence", Text),
-)
-claims = Table(
-    "claims", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("sentence", Integer, nullable=False),
-    Column("status", String(20), nullable=False, index=True),
-    Column("holder", String(200), index=True), Column("holder_text", Text), Column("cue", Text),
-    Index("ix_claims_article", "article", "sentence"),
-)
-Index("ix_events_article", events.c.article)
-Index("ix_quotes_article", quotes.c.article)
-Index("ix_relations_article", relations.c.article)
-Index("ix_mentions_article", mentions.c.article, mentions.c.sentence)
+# The sentence of a fact is read as its offsets and its article's text, and sliced here (_sliced):
+# the text is stored once, in articles.
+SENTENCE_SPAN = (articles.c.text.label("_text"), sentences.c.start.label("_start"), sentences.c.end.label("_end"))
 
 
 @dataclass
@@ -158,30 +88,53 @@ class Store:
         """Store one extraction in one transaction; an article already stored, by this process or at the
         same moment by another, is left as it is. RecordRejected (nothing written) when a value does not
         fit its column."""
-        rows = {table: storable_rows(table, table_rows) for table, table_rows in _rows(extraction, model).items()}
-        return retrying(lambda: self._write(rows))
+        [rows] = storable_batch([extraction_rows(extraction, model)])
+        if isinstance(rows, RecordRejected):
+            raise rows
+        [result] = retrying(lambda: self._write([rows]))
+        return result
 
-    def _write(self, rows: dict[Table, list[dict[str, Any]]]) -> StoreResult:
-        [article] = rows[articles]
+    def add_many(self, records: Iterable[tuple[Extraction, str | None]]
+                 ) -> list[StoreResult | RecordRejected | DataError]:
+        """Store a batch of (extraction, model) in one transaction, as add() would one by one: the result
+        of each in order, a refused one as its error. Should the server refuse a value the checks let
+        through (a DataError), the batch is stored article by article so that only that one is lost."""
+        pending = list(records)
+        checked = storable_batch([extraction_rows(extraction, model) for extraction, model in pending])
+        outcome: list[StoreResult | RecordRejected | DataError] = [
+            rows if isinstance(rows, RecordRejected) else StoreResult(False, 0) for rows in checked]  # places
+        batch = [(index, rows) for index, rows in enumerate(checked) if not isinstance(rows, RecordRejected)]
+        try:
+            results = retrying(lambda: self._write([rows for _, rows in batch]))
+        except DataError:
+            for index, _ in batch:
+                try:
+                    outcome[index] = self.add(*pending[index])
+                except DataError as error:
+                    outcome[index] = error
+            return outcome
+        for (index, _), result in zip(batch, results, strict=True):
+            outcome[index] = result
+        return outcome
+
+    def _write(self, batch: list[Rows]) -> list[StoreResult]:
+        if not batch:
+            return []
         with self.engine.begin() as conn:
-            existing = _article_key(conn, article["content_hash"])
-            if existing is not None:
-                return StoreResult(False, existing)
-            key = conn.execute(insert_new(conn, articles, ["content_hash"]).values(article)
-                               .returning(articles.c.id)).scalar()
-            if key is None:  # another process stored the same content since the look above
-                return StoreResult(False, _article_key(conn, article["content_hash"]))
-            known = set(conn.execute(select(entities.c.id).where(
-                entities.c.id.in_([e["id"] for e in rows[entities]]))).scalars())
-            # new entities in id order: two writers then claim shared ids in the same order, never in a
-            # deadlock; one stored a moment ago by another writer is skipped
-            new = sorted((e for e in rows[entities] if e["id"] not in known), key=lambda e: e["id"])
-            if new:
-                conn.execute(insert_new(conn, entities, ["id"]), new)
-            for table in (sentences, mentions, events, quotes, relations, claims):
-                if rows[table]:
-                    conn.execute(table.insert(), [{**row, "article": key} for row in rows[table]])
-        return StoreResult(True, key)
+            results, stored = _insert_articles(conn, batch)
+            if not stored:
+                return results
+            _insert_entities(conn, [rows for _, rows in stored])
+            for key, rows in stored:
+                for table in FACT_TABLES:
+                    for row in rows[table]:
+                        row["article"] = key
+                rows.update(about_rows(key, rows))
+            for table in (*FACT_TABLES, quotes_about, claims_about):
+                insert_rows(conn, table, [row for _, rows in stored for row in rows[table]])
+            for table, table_rows in summary_rows(rows for _, rows in stored).items():
+                insert_rows(conn, table, table_rows, upsert_counts=True)
+        return results
 
     # --- reading -----------------------------------------------------------------------------
     def count_articles(self) -> int:
@@ -197,12 +150,9 @@ class Store:
         """Actors with how many articles and mentions name them, most articles first."""
         query = (
             select(entities.c.id, entities.c.name, entities.c.type, entities.c.country, entities.c.kb,
-                   func.count(func.distinct(mentions.c.article)).label("articles"),
-                   func.count(mentions.c.id).label("mentions"))
-            .join(mentions, mentions.c.entity == entities.c.id)
-            .group_by(entities.c.id)
-            .order_by(func.count(func.distinct(mentions.c.article)).desc(), func.count(mentions.c.id).desc(),
-                      entities.c.name, entities.c.id)
+                   actor_stats.c.articles, actor_stats.c.mentions)
+            .join(actor_stats, actor_stats.c.entity == entities.c.id)
+            .order_by(actor_stats.c.articles.desc(), actor_stats.c.mentions.desc(), entities.c.name, entities.c.id)
         )
         if actor_type:
             query = query.where(entities.c.type == actor_type)
@@ -210,8 +160,7 @@ class Store:
             query = query.where(entities.c.type != "location")
         if limit:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        return self._all(query)
 
     def find_entities(self, name: str) -> list[dict[str, Any]]:
         """Entities whose id, name or a mention text equals the query (case-blind), best first."""
@@ -221,11 +170,12 @@ class Store:
                 (func.lower(entities.c.name) == needle) | (func.lower(entities.c.id) == needle))).all()
             if by_name:
                 return [dict(r._mapping) for r in by_name]
+            named = func.sum(actor_aliases.c.mentions)
             by_mention = conn.execute(
-                select(entities, func.count(mentions.c.id).label("n"))
-                .join(mentions, mentions.c.entity == entities.c.id)
-                .where(func.lower(mentions.c.text) == needle)
-                .group_by(entities.c.id).order_by(func.count(mentions.c.id).desc(), entities.c.id)
+                select(entities, named.label("n"))
+                .join(actor_aliases, actor_aliases.c.entity == entities.c.id)
+                .where(func.lower(actor_aliases.c.text) == needle)
+                .group_by(entities.c.id).order_by(named.desc(), entities.c.id)
             ).all()
             if by_mention:
                 return [dict(r._mapping) for r in by_mention]
@@ -239,26 +189,24 @@ class Store:
             if row is None:
                 return None
             profile = dict(row._mapping)
-            profile["aliases"] = sorted(set(conn.execute(
-                select(mentions.c.text).where(mentions.c.entity == entity_id).distinct()).scalars()))
-            profile["articles"] = conn.execute(select(func.count(func.distinct(mentions.c.article)))
-                                               .where(mentions.c.entity == entity_id)).scalar_one()
-            profile["mention_count"] = conn.execute(select(func.count()).select_from(mentions)
-                                                    .where(mentions.c.entity == entity_id)).scalar_one()
+            profile["aliases"] = sorted(conn.execute(
+                select(actor_aliases.c.text).where(actor_aliases.c.entity == entity_id)).scalars())
+            counts = conn.execute(select(actor_stats.c.articles, actor_stats.c.mentions)
+                                  .where(actor_stats.c.entity == entity_id)).first()
+            profile["articles"], profile["mention_count"] = counts if counts is not None else (0, 0)
             rows = conn.execute(
                 select(mentions.c.text, mentions.c.start, mentions.c.end, mentions.c.sentence,
                        articles.c.id.label("article_key"), articles.c.article_id, articles.c.title,
-                       articles.c.published, sentences.c.text.label("sentence_text"))
+                       articles.c.published, *SENTENCE_SPAN)
                 .join(articles, articles.c.id == mentions.c.article)
                 .join(sentences, (sentences.c.article == mentions.c.article)
                       & (sentences.c.idx == mentions.c.sentence))
                 .where(mentions.c.entity == entity_id)
-                .order_by(newest_first(articles.c.published), articles.c.id, mentions.c.start, mentions.c.id)
+                .order_by(mentions.c.day.desc(), mentions.c.article, mentions.c.start, mentions.c.id)
                 .limit(mention_limit)
             ).all()
-            profile["mentions"] = [dict(r._mapping) for r in rows]
+            profile["mentions"] = _sliced(rows)
             return profile
-
 
     def quotes(self, speaker: str | None = None, about: str | None = None, since: str | None = None,
                until: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -272,21 +220,15 @@ class Store:
                    quotes.c.channel, quotes.c.sentence,
                    speaker_entity.c.name.label("speaker_name"), channel_entity.c.name.label("channel_name"),
                    articles.c.id.label("article_key"), articles.c.article_id, articles.c.title, articles.c.published,
-                   sentences.c.text.label("sentence_text"))
+                   *SENTENCE_SPAN)
             .join(articles, articles.c.id == quotes.c.article)
             .join(sentences, (sentences.c.article == quotes.c.article) & (sentences.c.idx == quotes.c.sentence))
             .outerjoin(speaker_entity, speaker_entity.c.id == quotes.c.speaker)
             .outerjoin(channel_entity, channel_entity.c.id == quotes.c.channel)
-            .order_by(newest_first(articles.c.published), articles.c.id, quotes.c.content_start, quotes.c.id)
         )
+        query = _newest_first(query, quotes, "content_start", quotes_about, about)
         if speaker:
             query = query.where(quotes.c.speaker == speaker)
-        if about:
-            inside = (select(mentions.c.id)
-                      .where(mentions.c.article == quotes.c.article, mentions.c.entity == about,
-                             mentions.c.start >= quotes.c.content_start, mentions.c.end <= quotes.c.content_end)
-                      .exists())
-            query = query.where(inside)
         return self._rows(_published_between(query, since, until), limit, offset)
 
     def events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
@@ -295,7 +237,6 @@ class Store:
         """Coded events, newest first, each with its sentence. Dates filter on the event's own date
         interval when it has one, else on the article's publication date."""
         source_entity, target_entity = entities.alias("source_entity"), entities.alias("target_entity")
-        day = func.coalesce(events.c.date_start, articles.c.published)
         query = (
             select(events.c.id, events.c.type, events.c.mode, events.c.source, events.c.target,
                    events.c.source_text, events.c.target_text, events.c.trigger_text, events.c.trigger_start,
@@ -303,31 +244,31 @@ class Store:
                    events.c.date_start, events.c.date_end, events.c.quantity, events.c.location, events.c.sentence,
                    source_entity.c.name.label("source_name"), target_entity.c.name.label("target_name"),
                    articles.c.id.label("article_key"), articles.c.article_id, articles.c.title, articles.c.published,
-                   sentences.c.text.label("sentence_text"))
+                   *SENTENCE_SPAN, events.c.day.label("_day"), events.c.article.label("_article"))
             .join(articles, articles.c.id == events.c.article)
             .join(sentences, (sentences.c.article == events.c.article) & (sentences.c.idx == events.c.sentence))
             .outerjoin(source_entity, source_entity.c.id == events.c.source)
             .outerjoin(target_entity, target_entity.c.id == events.c.target)
-            .order_by(newest_first(day), articles.c.id, events.c.trigger_start, events.c.id)
         )
         if source:
             query = query.where(events.c.source == source)
         if target:
             query = query.where(events.c.target == target)
-        if actor:
-            query = query.where((events.c.source == actor) | (events.c.target == actor))
         if event_type:
             query = query.where(events.c.type == event_type.upper())
         if since:
             query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
         if until:
-            query = query.where(day <= until)
+            query = query.where(func.coalesce(events.c.date_start, articles.c.published) <= until)
         if status:
             query = query.where(events.c.status == status)
-        if limit:
-            query = query.limit(limit).offset(offset)
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+
+        def order(columns: Any) -> list[Any]:
+            return [columns._day.desc(), columns._article, columns.trigger_start, columns.id]
+
+        if actor:
+            return self._either_end(query, events.c.source, events.c.target, actor, order, limit, offset)
+        return self._rows(query.order_by(*order(query.selected_columns)), limit, offset)
 
     def ties(self, entity_id: str, limit: int | None = 200) -> list[dict[str, Any]]:
         """Standing ties of an actor in either direction, each with the sentence that shows it."""
@@ -336,26 +277,46 @@ class Store:
             select(relations.c["class"].label("cls"), relations.c.type, relations.c.source, relations.c.target,
                    relations.c.sentence, source_entity.c.name.label("source_name"),
                    target_entity.c.name.label("target_name"), articles.c.id.label("article_key"),
-                   articles.c.article_id, articles.c.published, sentences.c.text.label("sentence_text"))
+                   articles.c.article_id, articles.c.published, *SENTENCE_SPAN,
+                   relations.c.day.label("_day"), relations.c.id.label("_id"))
             .join(articles, articles.c.id == relations.c.article)
             .join(sentences, (sentences.c.article == relations.c.article)
                   & (sentences.c.idx == relations.c.sentence))
             .outerjoin(source_entity, source_entity.c.id == relations.c.source)
             .outerjoin(target_entity, target_entity.c.id == relations.c.target)
-            .where((relations.c.source == entity_id) | (relations.c.target == entity_id))
-            .order_by(relations.c["class"], newest_first(articles.c.published), relations.c.id)
         )
-        if limit:
-            query = query.limit(limit)
+
+        def order(columns: Any) -> list[Any]:
+            return [columns.cls, columns._day.desc(), columns._id]
+
+        return self._either_end(query, relations.c.source, relations.c.target, entity_id, order, limit, 0)
+
+    def _either_end(self, query: Select, source: Any, target: Any, actor: str,
+                    order: Any, limit: int | None, offset: int) -> list[dict[str, Any]]:
+        """The rows where the actor is the source or the target, in `order`: each end read through its own
+        index in page order and cut at the page's end, then the two merged. (`source = X OR target = X`
+        would make the database gather and sort every row of the actor.)"""
+        halves = []
+        # "not already in the first half" as an expression no index answers: spelt `source IS NULL OR
+        # source != X`, it let SQLite read the source index for every row without a source
+        for condition in (source == actor, and_(target == actor, func.coalesce(source, "") != actor)):
+            half = query.where(condition)
+            half = half.order_by(*order(half.selected_columns))
+            if limit:
+                half = half.limit(limit + offset)
+            halves.append(select(half.subquery()))
+        both = union_all(*halves).subquery()
+        return self._rows(select(both).order_by(*order(both.c)), limit, offset)
+
+    def _all(self, query: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
-
 
     def _rows(self, query: Any, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         if limit:
             query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return _sliced(conn.execute(query).all())
 
     # --- reading for the web face --------------------------------------------------------------
     def search_entities(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -363,17 +324,16 @@ class Store:
         needle = text.strip().casefold()
         if not needle:
             return []
-        mention_count = func.count(mentions.c.id).label("mentions")
+        mention_count = func.sum(actor_aliases.c.mentions).label("mentions")
         query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.country, mention_count)
-                 .join(mentions, mentions.c.entity == entities.c.id)
+                 .join(actor_aliases, actor_aliases.c.entity == entities.c.id)
                  .where(func.lower(entities.c.name).contains(needle, autoescape=True)
-                        | func.lower(mentions.c.text).contains(needle, autoescape=True))
+                        | func.lower(actor_aliases.c.text).contains(needle, autoescape=True))
                  .group_by(entities.c.id)
                  .order_by(func.lower(entities.c.name).startswith(needle, autoescape=True).desc(),
                            mention_count.desc(), entities.c.id)
                  .limit(limit))
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        return self._all(query)
 
     def article(self, key: int) -> dict[str, Any] | None:
         """One article with its sentences and everything extracted from it."""
@@ -382,8 +342,8 @@ class Store:
             if row is None:
                 return None
             found = dict(row._mapping)
-            found["sentences"] = [dict(r._mapping) for r in conn.execute(
-                select(sentences.c.idx, sentences.c.start, sentences.c.end, sentences.c.text)
+            found["sentences"] = [{**r._mapping, "text": found["text"][r.start:r.end]} for r in conn.execute(
+                select(sentences.c.idx, sentences.c.start, sentences.c.end)
                 .where(sentences.c.article == key).order_by(sentences.c.idx))]
             found["mentions"] = [dict(r._mapping) for r in conn.execute(
                 select(mentions.c.entity, mentions.c.start, mentions.c.end, mentions.c.text, mentions.c.sentence,
@@ -394,8 +354,10 @@ class Store:
                                        ("quotes", quotes, quotes.c.content_start),
                                        ("relations", relations, relations.c.sentence),
                                        ("claims", claims, claims.c.sentence)):
+                # day and n only order pages: the article's date is said above, the rows are in order
+                columns = [c for c in table.columns if c.name not in {"day", "n"}]
                 found[name] = [dict(r._mapping) for r in conn.execute(
-                    select(table).where(table.c.article == key).order_by(order, table.c.id))]
+                    select(*columns).where(table.c.article == key).order_by(order, table.c.id))]
             return found
 
     def claims(self, status: str | None = None, holder: str | None = None, about: str | None = None,
@@ -407,52 +369,48 @@ class Store:
         query = (
             select(claims.c.id, claims.c.status, claims.c.holder, claims.c.holder_text, claims.c.cue,
                    claims.c.sentence, holder_entity.c.name.label("holder_name"), articles.c.id.label("article_key"),
-                   articles.c.article_id, articles.c.title, articles.c.published,
-                   sentences.c.text.label("sentence_text"))
+                   articles.c.article_id, articles.c.title, articles.c.published, *SENTENCE_SPAN)
             .join(articles, articles.c.id == claims.c.article)
             .join(sentences, (sentences.c.article == claims.c.article) & (sentences.c.idx == claims.c.sentence))
             .outerjoin(holder_entity, holder_entity.c.id == claims.c.holder)
-            .order_by(newest_first(articles.c.published), articles.c.id, claims.c.sentence, claims.c.id)
         )
+        query = _newest_first(query, claims, "sentence", claims_about, about)
         if status:
             query = query.where(claims.c.status == status)
         if holder:
             query = query.where(claims.c.holder == holder)
-        if about:
-            query = query.where(select(mentions.c.id).where(
-                mentions.c.article == claims.c.article, mentions.c.sentence == claims.c.sentence,
-                mentions.c.entity == about).exists())
         return self._rows(_published_between(query, since, until), limit, offset)
 
     def timeline(self, entity_id: str) -> list[dict[str, Any]]:
-        """Events by or against an actor per month (by the event's date, else publication)."""
-        month = func.substr(func.coalesce(events.c.date_start, articles.c.published), 1, 7).label("month")
-        query = (select(month, events.c.type, func.count().label("count"))
-                 .join(articles, articles.c.id == events.c.article)
-                 .where((events.c.source == entity_id) | (events.c.target == entity_id))
-                 .where(month.is_not(None))
-                 .group_by(month, events.c.type).order_by(month))
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        """Events by or against an actor per month (by the event's date, else publication) and type."""
+        return self._all(select(actor_months.c.month, actor_months.c.type, actor_months.c["count"])
+                         .where(actor_months.c.entity == entity_id)
+                         .order_by(actor_months.c.month, actor_months.c.type))
 
     def network(self, actor: str | None = None, since: str | None = None, until: str | None = None,
                 limit: int = 150) -> list[dict[str, Any]]:
         """Edges between actors: event counts per (source, target, type), for one actor's ego network
-        or for all, within a date range; the heaviest edges first."""
-        day = func.coalesce(events.c.date_start, articles.c.published)
-        query = (select(events.c.source, events.c.target, events.c.type, func.count().label("count"))
-                 .join(articles, articles.c.id == events.c.article)
-                 .where(events.c.source.is_not(None), events.c.target.is_not(None))
-                 .group_by(events.c.source, events.c.target, events.c.type)
-                 .order_by(func.count().desc(), events.c.source, events.c.target, events.c.type).limit(limit))
+        or for all, within a date range; the heaviest edges first. Without dates the counts are read
+        from event_edges, kept at ingest; a date range counts the events themselves."""
+        if since or until:
+            day = func.coalesce(events.c.date_start, articles.c.published)
+            edge = events.c
+            query = (select(edge.source, edge.target, edge.type, func.count().label("count"))
+                     .join(articles, articles.c.id == events.c.article)
+                     .where(edge.source.is_not(None), edge.target.is_not(None))
+                     .group_by(edge.source, edge.target, edge.type))
+            if since:  # as for the events list: an interval that reaches past `since` counts
+                query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
+            if until:
+                query = query.where(day <= until)
+            weight = func.count()
+        else:
+            edge = event_edges.c
+            query = select(edge.source, edge.target, edge.type, edge["count"])
+            weight = edge["count"]
         if actor:
-            query = query.where((events.c.source == actor) | (events.c.target == actor))
-        if since:  # as for the events list: an interval that reaches past `since` counts
-            query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
-        if until:
-            query = query.where(day <= until)
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            query = query.where((edge.source == actor) | (edge.target == actor))
+        return self._all(query.order_by(weight.desc(), edge.source, edge.target, edge.type).limit(limit))
 
     def entity_names(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = list(set(ids))
@@ -464,51 +422,73 @@ class Store:
             return {r.id: dict(r._mapping) for r in rows}
 
 
+def _newest_first(query: Select, facts: Table, position: str, named: Table, about: str | None) -> Select:
+    """A list of quotes or claims in page order: newest article first, then by position in the article
+    (n follows the row ids within an article). About an actor, the list starts from the actor's rows in
+    `named` (quotes_about, claims_about), whose index follows that order, so the page is read without
+    gathering the rest."""
+    if about:
+        return (query.join(named, (named.c.article == facts.c.article) & (named.c.n == facts.c.n))
+                .where(named.c.entity == about)
+                .order_by(named.c.day.desc(), named.c.article, named.c[position], named.c.n))
+    return query.order_by(facts.c.day.desc(), facts.c.article, facts.c[position], facts.c.id)
+
+
+def _insert_articles(conn: Any, batch: list[Rows]) -> tuple[list[StoreResult], list[tuple[int, Rows]]]:
+    """Insert the batch's articles not stored yet; the result of each, and the keys and rows of those
+    this transaction stored. An article stored a moment ago by another writer is left to it."""
+    hashes = {rows[articles][0]["content_hash"] for rows in batch}
+    keys: dict[str, int] = dict(conn.execute(
+        select(articles.c.content_hash, articles.c.id).where(articles.c.content_hash.in_(hashes))).all())
+    results: list[StoreResult] = []
+    stored: list[tuple[int, Rows]] = []
+    new_article = insert_new(conn, articles, ["content_hash"]).returning(articles.c.id)  # compiled once
+    for rows in batch:
+        [article] = rows[articles]
+        content_hash = article["content_hash"]
+        if content_hash in keys:
+            results.append(StoreResult(False, keys[content_hash]))
+            continue
+        key = conn.execute(new_article, article).scalar()
+        if key is None:  # another process stored the same content since the look above
+            keys[content_hash] = _article_key(conn, content_hash)
+            results.append(StoreResult(False, keys[content_hash]))
+            continue
+        keys[content_hash] = key
+        results.append(StoreResult(True, key))
+        stored.append((key, rows))
+    return results, stored
+
+
+def _insert_entities(conn: Any, stored: list[Rows]) -> None:
+    """New entities, the first description of each winning as it does one article at a time."""
+    first: dict[str, dict[str, Any]] = {}
+    for rows in stored:
+        for entity in rows[entities]:
+            first.setdefault(entity["id"], entity)
+    known = set(conn.execute(select(entities.c.id).where(entities.c.id.in_(list(first)))).scalars())
+    # new entities in id order: two writers then claim shared ids in the same order, never in a
+    # deadlock; one stored a moment ago by another writer is skipped
+    new = [first[key] for key in sorted(first) if key not in known]
+    if new:
+        conn.execute(insert_new(conn, entities, ["id"]), new)
+
+
 def _article_key(conn: Any, content_hash: str) -> int | None:
     return conn.execute(select(articles.c.id).where(articles.c.content_hash == content_hash)).scalar()
 
 
-def _rows(extraction: Extraction, model: str | None) -> dict[Table, list[dict[str, Any]]]:
-    """The rows one extraction becomes, per table; the article key is added when it is known."""
-    article = extraction.article
-    return {
-        articles: [{
-            "content_hash": article.content_hash, "article_id": article.id, "title": article.title,
-            "published": article.published, "outlet": article.outlet, "url": article.url,
-            "language": article.language, "source_path": article.source_path, "text": article.text, "model": model,
-        }],
-        sentences: [{"idx": s.index, "start": s.start, "end": s.end, "text": article.text[s.start:s.end]}
-                    for s in extraction.sentences],
-        entities: [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb": e.kb, "role": e.role}
-                   for e in extraction.entities],
-        mentions: [{"entity": e.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text}
-                   for e in extraction.entities for m in e.mentions],
-        events: [{
-            "sentence": e.sentence, "type": e.type, "mode": e.mode, "source": e.source,
-            "target": e.target, "source_text": e.source_text, "target_text": e.target_text,
-            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
-            "status": e.status, "attributed_to": e.attributed_to, "negated": e.negated,
-            "date_text": e.date.text if e.date else None, "date_start": e.date.start if e.date else None,
-            "date_end": e.date.end if e.date else None,
-            "quantity": vars(e.quantity) if e.quantity else None, "location": e.location,
-        } for e in extraction.events],
-        quotes: [{
-            "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
-            "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
-            "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
-            "direct": q.direct, "channel": q.channel,
-        } for q in extraction.quotes],
-        relations: [{"sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
-                     "target": r.target, "evidence": r.evidence} for r in extraction.relations],
-        claims: [{"sentence": c.sentence, "status": c.status, "holder": c.holder,
-                  "holder_text": c.holder_text, "cue": c.cue} for c in extraction.claims],
-    }
-
-
-def newest_first(column: Any) -> Any:
-    """Descending, undated rows last: PostgreSQL puts NULLs first in a descending order, SQLite last,
-    so the order is spelled out for both."""
-    return column.desc().nulls_last()
+def _sliced(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Result rows as dicts, each with its sentence_text cut from the article text it carries; the
+    columns only the query needed (article text, offsets, sort keys: names starting with _) dropped."""
+    out = []
+    for row in rows:
+        found = dict(row._mapping)
+        text = found.get("_text")
+        if text is not None:
+            found["sentence_text"] = text[found["_start"]:found["_end"]]
+        out.append({name: value for name, value in found.items() if not name.startswith("_")})
+    return out
 
 
 def _published_between(query: Any, since: str | None, until: str | None) -> Any:

@@ -81,7 +81,10 @@ def _sentence_join(query: Any, table: Any) -> Any:
 
 def _article_columns() -> list[Any]:
     return [articles.c.id.label("article_key"), articles.c.article_id, articles.c.title, articles.c.published,
-            articles.c.outlet, articles.c.url, sentences.c.text.label("sentence_text"),
+            articles.c.outlet, articles.c.url,
+            # sentences keep offsets only: the sentence is sliced from the article (SQL counts from 1)
+            func.substr(articles.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start)
+            .label("sentence_text"),
             sentences.c.start.label("sentence_start"), sentences.c.end.label("sentence_end")]
 
 

@@ -1,0 +1,102 @@
+"""The store's load rate against plain sqlite3 `executemany` of the same rows, and the database size.
+
+    python benchmarks/store_load.py [--articles 2000] [--batch 200]
+
+Records: the VOA stories' extraction records (cached, see web_latency.py), copied with fresh ids. The
+store loads them through its bulk path (`Store.add_many`, one transaction per batch) into a fresh
+SQLite file. The baseline then copies every row the store wrote, table by table, into a second fresh
+file of the same schema and the same settings (WAL, synchronous=NORMAL, foreign keys on) with one
+`executemany` per table, in as many transactions as the store committed: what no Python layer could
+beat (the summary tables get their final rows once, where the store adds to them batch by batch). The ratio is the
+baseline's time over the store's (1.0: the store costs nothing beyond the inserts themselves).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import tempfile
+import time
+from bisect import bisect_left
+from pathlib import Path
+
+from common import voa_records
+from web_latency import BATCH, CACHE, copies
+
+
+def store_load(records: list, folder: Path, batch: int = BATCH) -> tuple[float, int]:
+    """Seconds the store takes to load the records in batches, and the database's size in bytes."""
+    from newsgraph.store import Store
+
+    store = Store(str(folder / "store.db"))
+    pairs = [(record, "bench") for record in records]
+    started = time.perf_counter()
+    for start in range(0, len(pairs), batch):
+        store.add_many(pairs[start:start + batch])
+    seconds = time.perf_counter() - started
+    store.close()
+    return seconds, sum(p.stat().st_size for p in folder.glob("store.db*"))
+
+
+def executemany_load(folder: Path, transactions: int) -> float:
+    """Seconds plain sqlite3 takes to insert the rows of store.db into an empty copy of its schema, in as
+    many transactions as the store committed: each holds a share of the articles with their facts (the
+    entities all in the first, as foreign keys ask; summary rows in equal shares)."""
+    from newsgraph.store import Store
+
+    Store(str(folder / "plain.db")).close()  # the same tables and indexes, empty
+    source = sqlite3.connect(folder / "store.db")
+    names = [name for name, in source.execute("select name from sqlite_master where type = 'table'")]
+    names = ["articles", "entities", *[t for t in names if t not in {"articles", "entities"}]]
+    keys = [key for key, in source.execute("select id from articles order by id")]
+    last_keys = [keys[len(keys) * (part + 1) // transactions - 1] for part in range(transactions)]
+    shares: dict[str, list[list[tuple]]] = {}
+    for name in names:
+        cursor = source.execute(f'select * from "{name}"')
+        columns = [column[0] for column in cursor.description]
+        rows = cursor.fetchall()
+        shares[name] = [[] for _ in range(transactions)]
+        for n, row in enumerate(rows):
+            if name == "entities":
+                part = 0
+            elif name == "articles" or "article" in columns:
+                part = bisect_left(last_keys, row[columns.index("id" if name == "articles" else "article")])
+            else:
+                part = n * transactions // len(rows)
+            shares[name][part].append(row)
+    source.close()
+    target = sqlite3.connect(folder / "plain.db", isolation_level=None)
+    target.execute("PRAGMA journal_mode=WAL")
+    target.execute("PRAGMA synchronous=NORMAL")
+    target.execute("PRAGMA foreign_keys=ON")
+    started = time.perf_counter()
+    for part in range(transactions):
+        target.execute("BEGIN")
+        for name in names:
+            share = shares[name][part]
+            if share:
+                target.executemany(f'insert into "{name}" values ({", ".join("?" * len(share[0]))})', share)
+        target.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    target.close()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--batch", type=int, default=BATCH, help="records per store transaction")
+    args = parser.parse_args()
+    records = list(copies(voa_records(CACHE), 0, args.articles))
+    with tempfile.TemporaryDirectory() as folder:
+        stored, size = store_load(records, Path(folder), args.batch)
+        plain = executemany_load(Path(folder), -(-args.articles // args.batch))
+    print(f"{args.articles} VOA records (real density), batches of {args.batch}")
+    print(f"store (add_many)          {args.articles / stored:8.1f} records/s  ({stored:.1f} s)")
+    print(f"plain sqlite3.executemany {args.articles / plain:8.1f} records/s  ({plain:.1f} s)")
+    print(f"ratio (store / plain)     {plain / stored:8.2f}")
+    print(f"database size             {size / args.articles * 1000 / 2**20:8.1f} MB per 1,000 articles")
+
+
+if __name__ == "__main__":
+    main()

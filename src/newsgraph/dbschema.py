@@ -1,0 +1,167 @@
+"""The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Facts (mentions, events, quotes, relations, claims) carry `day`, their article's publication date
+('' when undated; for an event its own start date first) so that a page of one actor's facts, newest
+first, is read straight off an index that starts with the actor and follows the page's order: the
+query stops after the page instead of sorting every row of the actor. '' rather than NULL because
+the two backends put NULLs at opposite ends of an index, and '' sorts below every date on both.
+
+Summary tables, written in the same transaction as the article they count, answer what would
+otherwise aggregate every row of an actor on each request: actor_stats (articles and mentions per
+actor), actor_aliases (each distinct mention text and how often), actor_months (the timeline),
+event_edges (the network), quotes_about and claims_about (which quotes and claims name an actor).
+They hold no foreign keys: nothing deletes articles, and the checks would cost every insert a lookup.
+
+Schema changes are not migrated: a database made by an earlier newsgraph is re-ingested.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+
+def _day() -> Column:
+    return Column("day", String(10), nullable=False)
+
+
+def _position() -> Column:
+    """A quote's or claim's place in its article's list: with the article, its key in quotes_about and
+    claims_about, known before the row has an id."""
+    return Column("n", Integer, nullable=False)
+
+
+def _fact() -> list[Column]:
+    """The columns every fact starts with: its id, its article, its sentence in the article."""
+    return [Column("id", Integer, primary_key=True),
+            Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+            Column("sentence", Integer, nullable=False)]
+
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("article_id", String(300), nullable=False, index=True),
+    Column("title", Text), Column("published", String(10), index=True), Column("outlet", String(300)),
+    Column("url", Text), Column("language", String(10)), Column("source_path", Text),
+    Column("text", Text, nullable=False),
+    Column("model", String(100)),
+)
+# Offsets only: a sentence's text is sliced from its article's when it is read.
+sentences = Table(
+    "sentences", metadata,
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+)
+entities = Table(
+    "entities", metadata,
+    Column("id", String(200), primary_key=True),  # knowledge-base id, or a slug of the name
+    Column("name", Text, nullable=False), Column("type", String(40), nullable=False, index=True),
+    Column("country", String(2)), Column("kb", Boolean, nullable=False), Column("role", Text),
+)
+mentions = Table(
+    "mentions", metadata,
+    *_fact(),
+    Column("entity", String(200), ForeignKey("entities.id"), nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    _day(),
+)
+events = Table(
+    "events", metadata,
+    *_fact(),
+    Column("type", String(20), nullable=False, index=True), Column("mode", String(40)),
+    Column("source", String(200)), Column("target", String(200)),
+    Column("source_text", Text), Column("target_text", Text),
+    Column("trigger_text", Text), Column("trigger_start", Integer), Column("trigger_end", Integer),
+    Column("status", String(20)), Column("attributed_to", String(200)), Column("negated", Boolean),
+    Column("date_text", Text), Column("date_start", String(10), index=True), Column("date_end", String(10)),
+    Column("quantity", JSON), Column("location", Text),
+    _day(),  # the event's start date, else its article's publication date
+)
+quotes = Table(
+    "quotes", metadata,
+    *_fact(),
+    Column("speaker", String(200)), Column("speaker_text", Text),
+    Column("cue_text", Text), Column("cue_start", Integer), Column("cue_end", Integer),
+    Column("content_text", Text), Column("content_start", Integer), Column("content_end", Integer),
+    Column("direct", Boolean), Column("channel", String(200)),
+    _day(), _position(),
+)
+relations = Table(
+    "relations", metadata,
+    *_fact(),
+    Column("class", String(20), nullable=False), Column("type", String(40)),
+    Column("source", String(200), nullable=False),
+    Column("target", String(200), nullable=False),
+    Column("evidence", Text),
+    _day(),
+)
+claims = Table(
+    "claims", metadata,
+    *_fact(),
+    Column("status", String(20), nullable=False, index=True),
+    Column("holder", String(200), index=True), Column("holder_text", Text), Column("cue", Text),
+    _day(), _position(),
+)
+quotes_about = Table(  # an actor named inside a quote's content
+    "quotes_about", metadata,
+    Column("entity", String(200), primary_key=True), Column("article", Integer, primary_key=True),
+    Column("n", Integer, primary_key=True), _day(), Column("content_start", Integer),
+)
+claims_about = Table(  # an actor named in a claim's sentence
+    "claims_about", metadata,
+    Column("entity", String(200), primary_key=True), Column("article", Integer, primary_key=True),
+    Column("n", Integer, primary_key=True), _day(), Column("sentence", Integer, nullable=False),
+)
+actor_stats = Table(
+    "actor_stats", metadata,
+    Column("entity", String(200), primary_key=True),
+    Column("articles", Integer, nullable=False), Column("mentions", Integer, nullable=False),
+)
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    Column("entity", String(200), primary_key=True), Column("text", Text, primary_key=True),
+    Column("mentions", Integer, nullable=False),
+)
+actor_months = Table(  # events by or against an actor per month and type
+    "actor_months", metadata,
+    Column("entity", String(200), primary_key=True), Column("month", String(7), primary_key=True),
+    Column("type", String(20), primary_key=True), Column("count", Integer, nullable=False),
+)
+event_edges = Table(  # events per (source, target, type), both ends actors
+    "event_edges", metadata,
+    Column("source", String(200), primary_key=True), Column("target", String(200), primary_key=True),
+    Column("type", String(20), primary_key=True), Column("count", Integer, nullable=False),
+)
+
+# Each page index starts with the actor and continues in the page's order, ending on the row id.
+Index("ix_mentions_entity_page", mentions.c.entity, mentions.c.day.desc(), mentions.c.article, mentions.c.start,
+      mentions.c.id)
+Index("ix_mentions_article", mentions.c.article, mentions.c.sentence)
+Index("ix_events_source_page", events.c.source, events.c.day.desc(), events.c.article, events.c.trigger_start,
+      events.c.id)
+Index("ix_events_target_page", events.c.target, events.c.day.desc(), events.c.article, events.c.trigger_start,
+      events.c.id)
+Index("ix_events_page", events.c.day.desc(), events.c.article, events.c.trigger_start, events.c.id)
+Index("ix_events_article", events.c.article)
+Index("ix_quotes_speaker_page", quotes.c.speaker, quotes.c.day.desc(), quotes.c.article, quotes.c.content_start,
+      quotes.c.id)
+Index("ix_quotes_page", quotes.c.day.desc(), quotes.c.article, quotes.c.content_start, quotes.c.id)
+Index("ix_quotes_article", quotes.c.article, quotes.c.n, unique=True)
+Index("ix_relations_source_page", relations.c.source, relations.c["class"], relations.c.day.desc(), relations.c.id)
+Index("ix_relations_target_page", relations.c.target, relations.c["class"], relations.c.day.desc(), relations.c.id)
+Index("ix_relations_article", relations.c.article)
+Index("ix_claims_page", claims.c.day.desc(), claims.c.article, claims.c.sentence, claims.c.id)
+Index("ix_claims_article", claims.c.article, claims.c.n, unique=True)
+Index("ix_quotes_about_page", quotes_about.c.entity, quotes_about.c.day.desc(), quotes_about.c.article,
+      quotes_about.c.content_start, quotes_about.c.n)
+Index("ix_claims_about_page", claims_about.c.entity, claims_about.c.day.desc(), claims_about.c.article,
+      claims_about.c.sentence, claims_about.c.n)
+Index("ix_actor_stats_rank", actor_stats.c.articles.desc(), actor_stats.c.mentions.desc())
+Index("ix_event_edges_target", event_edges.c.target)
+
+FACT_TABLES = (sentences, mentions, events, quotes, relations, claims)

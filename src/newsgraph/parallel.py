@@ -1,0 +1,69 @@
+"""Extraction on several cores for `ingest --workers N`: worker processes, each with its own Extractor
+loaded once, take the articles in chunks; the records come back in the input order.
+
+spaCy holds the GIL while it parses, so threads would not help; processes do. The pool is started with
+"spawn": the parent has threads of its own (the progress bar), and a forked copy of a threaded process
+can hang. Chunks are submitted a few at a time, from the caller's thread, so memory stays bounded by
+the chunks in flight and the caller's generator (which looks up the store) never runs in another thread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsgraph.record import Article, Extraction
+
+_EXTRACTOR: Any = None
+_LOAD_ERROR: Exception | None = None
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _load(model: str | None) -> None:
+    global _EXTRACTOR, _LOAD_ERROR
+    from newsgraph.pipeline import Extractor
+
+    try:
+        _EXTRACTOR = Extractor(model=model)
+    except Exception as error:  # kept for the first task: a pool whose initializer fails restarts it forever
+        _LOAD_ERROR = error
+
+
+def _extract(articles: list[Article], batch_size: int) -> tuple[list[Extraction], str]:
+    if _LOAD_ERROR is not None:
+        raise _LOAD_ERROR
+    return list(_EXTRACTOR.extract_many(articles, batch_size=batch_size)), _EXTRACTOR.model_name
+
+
+def extract_in_processes(articles: Iterable[Article], workers: int, model: str | None,
+                         batch_size: int = 32) -> Iterator[tuple[Extraction, str]]:
+    """(record, model name) for each article, in the order of `articles`, extracted by `workers`
+    processes. A worker's error (a model that does not load, an article too long) is raised here."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_load, initargs=(model,)) as pool:
+        pending: deque[Any] = deque()
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) == batch_size:
+                pending.append(pool.apply_async(_extract, (chunk, batch_size)))
+                chunk = []
+                while len(pending) > 2 * workers:  # keep every worker fed, and no more than that
+                    yield from _results(pending.popleft())
+        if chunk:
+            pending.append(pool.apply_async(_extract, (chunk, batch_size)))
+        while pending:
+            yield from _results(pending.popleft())
+
+
+def _results(result: Any) -> Iterator[tuple[Extraction, str]]:
+    records, model_name = result.get()
+    for record in records:
+        yield record, model_name
