@@ -432,6 +432,8 @@ def test_actor_page_embeds_its_ego_chart(client: TestClient) -> None:
     assert chart["centre"] == MADURO and MADURO in {n["id"] for n in chart["nodes"]}
     assert all(MADURO in (e["source"], e["target"]) for e in chart["events"] + chart["ties"])
     assert all(t["tone"] == "tie" for t in chart["ties"])
+    # the hostile story's sentence rides in the JSON, escaped (chart_of), and reads back as written
+    assert any(IMG in t["text"] for t in chart["ties"])
 
 
 def test_chart_data_cannot_end_its_script_element() -> None:

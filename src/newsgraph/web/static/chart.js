@@ -116,7 +116,10 @@
     const link = svgElement("a", { href: `/actors/${encodeURIComponent(node.id)}`, class: "node",
       "data-id": node.id });
     const circle = svgElement("circle", { r: radius(node), class: `t-${node.type || "x"}` });
-    const label = svgElement("text", { x: radius(node) + 3, y: "4" });
+    // as in the static drawing, a label points away from the side of the drawing it is nearest to
+    const right = node.x > data.width * 0.6;
+    const label = svgElement("text", { x: right ? -radius(node) - 3 : radius(node) + 3, y: "4",
+      "text-anchor": right ? "end" : "start" });
     label.textContent = node.name;
     const title = svgElement("title");
     title.textContent = node.name;
@@ -214,6 +217,7 @@
     if (event.button !== 0) {
       return;
     }
+    suppressClick = false;
     const nodeElement = event.target.closest(".node");
     if (!nodeElement && event.target.closest(".edge")) {
       return; // an edge is for clicking
@@ -224,7 +228,6 @@
     const node = nodeElement ? nodes.get(nodeElement.dataset.id) : null;
     gesture = { node: node, startX: event.clientX, startY: event.clientY, at: at, view: { ...view },
       origin: node ? { x: node.x, y: node.y } : null, moved: false };
-    suppressClick = false;
   });
 
   window.addEventListener("pointermove", (event) => {
@@ -360,7 +363,8 @@
     if (!items.length) {
       list.append(element("li", { class: "empty" }, "No events pass the filters."));
     }
-    panel.append(close, heading, element("p", { class: "chart-panel-kind" }, edge.kind), list);
+    panel.append(close, heading, element("p", { class: "chart-panel-kind" }, edge.kind === "tie" ? "standing tie" : edge.kind),
+      list);
     if (edge.kind !== "tie") {
       panel.append(element("a", { class: "all-events", href: edge.element.getAttribute("href") },
         "all events between them →"));
