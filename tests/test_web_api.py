@@ -389,6 +389,7 @@ def test_pages_show_the_fixture(client: TestClient, news: NewsDb) -> None:
     assert "<svg" in network and 'class="edge conflict"' in network
 
 
+CHART_SCRIPT = '<script src="/static/chart.js" defer></script>'
 CHART_DATA = re.compile(r'<script type="application/json" id="chart-data">(.*?)</script>', re.S)
 
 
@@ -402,7 +403,7 @@ def chart_of(html: str) -> dict[str, Any]:
 
 def test_network_page_embeds_the_chart_data(client: TestClient, news: NewsDb) -> None:
     page = get(client, "/network").text
-    assert '<script src="/static/chart.js" defer></script>' in page
+    assert CHART_SCRIPT in page
     chart = chart_of(page)
     graph = api(client, "/api/network", limit=120)
     assert {n["id"] for n in chart["nodes"]} == {n["id"] for n in graph["nodes"]}
@@ -512,7 +513,12 @@ def test_hostile_text_is_escaped_wherever_it_is_shown(client: TestClient, news: 
                 f"/search?q={SCRIPT}", f"/events?source={IMG}", f"/actors/{SCRIPT}", f"/articles/{SCRIPT}"]:
         response = client.get(url)
         check_csp(response)
-        assert "<script" not in response.text.lower(), url
-        assert "<img src=x" not in response.text and "<b>bold</b>" not in response.text, url
+        # the only script elements are the chart's: its JSON (nothing raw in it) and chart.js
+        text = response.text
+        if CHART_DATA.search(text):
+            chart_of(text)
+            text = CHART_DATA.sub("", text).replace(CHART_SCRIPT, "", 1)
+        assert "<script" not in text.lower(), url
+        assert "<img src=x" not in text and "<b>bold</b>" not in text, url
     quotes = get(client, "/quotes").text
     assert "&lt;b&gt;bold&lt;/b&gt; forgery" in quotes and "&lt;img src=x onerror=" in quotes
