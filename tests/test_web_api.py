@@ -5,9 +5,11 @@ module runs once on SQLite and once on PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -387,6 +389,67 @@ def test_pages_show_the_fixture(client: TestClient, news: NewsDb) -> None:
     assert "<svg" in network and 'class="edge conflict"' in network
 
 
+CHART_SCRIPT = '<script src="/static/chart.js" defer></script>'
+CHART_DATA = re.compile(r'<script type="application/json" id="chart-data">(.*?)</script>', re.S)
+
+
+def chart_of(html: str) -> dict[str, Any]:
+    """The interactive chart's data embedded in a page; no raw markup character may be in it."""
+    raw = CHART_DATA.search(html)
+    assert raw, "no chart data in the page"
+    assert not set(raw.group(1)) & set("<>&"), raw.group(1)
+    return json.loads(raw.group(1))
+
+
+def test_network_page_embeds_the_chart_data(client: TestClient, news: NewsDb) -> None:
+    page = get(client, "/network").text
+    assert CHART_SCRIPT in page
+    chart = chart_of(page)
+    graph = api(client, "/api/network", limit=120)
+    assert {n["id"] for n in chart["nodes"]} == {n["id"] for n in graph["nodes"]}
+    assert all(0 <= n["x"] <= chart["width"] and 0 <= n["y"] <= chart["height"] for n in chart["nodes"])
+    pairs = {(e["source"], e["target"]) for e in graph["edges"]}
+    assert chart["events"] and all((e["source"], e["target"]) in pairs for e in chart["events"])
+    # every event of the graph's pairs is there, one by one, as the events API lists them
+    listed = Counter((e["source"], e["target"], e["type"]) for e in api(client, "/api/events", per_page=200)
+                     if (e["source"], e["target"]) in pairs)
+    assert Counter((e["source"], e["target"], e["type"]) for e in chart["events"]) == listed
+    assault = next(e for e in chart["events"] if (e["source"], e["target"], e["type"]) == ("israel", "hezbollah",
+                                                                                           "ASSAULT"))
+    assert assault["tone"] == "conflict" and assault["article"] == news.keys["border-3"]
+    assert assault["text"].startswith("Israel attacked Hezbollah") and assault["date"] == "2024-07-21"  # "on Sunday"
+    assert chart["ties"] == []
+
+
+def test_network_page_chart_follows_the_date_filter(client: TestClient) -> None:
+    chart = chart_of(get(client, "/network", params={"since": "2024-07-01"}).text)
+    assert chart["events"] and all(e["end"] >= "2024-07-01" for e in chart["events"])
+    empty = get(client, "/network", params={"since": "2030-01-01"}).text
+    assert "chart-data" not in empty and "No events or ties to draw." in empty
+
+
+def test_actor_page_embeds_its_ego_chart(client: TestClient) -> None:
+    chart = chart_of(get(client, f"/actors/{MADURO}").text)
+    assert chart["centre"] == MADURO and MADURO in {n["id"] for n in chart["nodes"]}
+    assert all(MADURO in (e["source"], e["target"]) for e in chart["events"] + chart["ties"])
+    assert all(t["tone"] == "tie" for t in chart["ties"])
+    # the hostile story's sentence rides in the JSON, escaped (chart_of), and reads back as written
+    assert any(IMG in t["text"] for t in chart["ties"])
+
+
+def test_chart_data_cannot_end_its_script_element() -> None:
+    from jinja2 import Environment, FileSystemLoader
+
+    import newsgraph.web
+
+    templates = Path(newsgraph.web.__file__).parent / "templates"
+    macros = Environment(loader=FileSystemLoader(templates), autoescape=True).get_template("macros.html").module
+    hostile = f"{SCRIPT}</SCRIPT><!-- {IMG} & ' \u2028"
+    html = str(macros.chart_script({"text": hostile}))
+    assert html.lower().count("</script>") == 2  # the data element's own end and chart.js's
+    assert chart_of(html) == {"text": hostile}
+
+
 @pytest.mark.parametrize("url", ["/actors/no-such-actor", "/articles/99999"])
 def test_unknown_ids_on_pages_are_404(client: TestClient, url: str) -> None:
     response = get(client, url, 404)
@@ -450,7 +513,12 @@ def test_hostile_text_is_escaped_wherever_it_is_shown(client: TestClient, news: 
                 f"/search?q={SCRIPT}", f"/events?source={IMG}", f"/actors/{SCRIPT}", f"/articles/{SCRIPT}"]:
         response = client.get(url)
         check_csp(response)
-        assert "<script" not in response.text.lower(), url
-        assert "<img src=x" not in response.text and "<b>bold</b>" not in response.text, url
+        # the only script elements are the chart's: its JSON (nothing raw in it) and chart.js
+        text = response.text
+        if CHART_DATA.search(text):
+            chart_of(text)
+            text = CHART_DATA.sub("", text).replace(CHART_SCRIPT, "", 1)
+        assert "<script" not in text.lower(), url
+        assert "<img src=x" not in text and "<b>bold</b>" not in text, url
     quotes = get(client, "/quotes").text
     assert "&lt;b&gt;bold&lt;/b&gt; forgery" in quotes and "&lt;img src=x onerror=" in quotes

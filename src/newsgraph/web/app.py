@@ -22,7 +22,8 @@ from starlette.types import ASGIApp
 
 from newsgraph.ontology import PLOVER_TYPES
 from newsgraph.store import Store
-from newsgraph.web.graph import build_graph, graph_svg, timeline_svg, tone
+from newsgraph.web.chart import chart_data, pair_events
+from newsgraph.web.graph import build_graph, graph_svg, layout, timeline_svg, tone
 from newsgraph.web.highlight import highlighted
 from newsgraph.web.params import (
     COMMON_ERRORS,
@@ -100,6 +101,17 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         ids = {e["source"] for e in edges} | {e["target"] for e in edges} | {t["source"] for t in ties} \
             | {t["target"] for t in ties}
         return build_graph(edges, ties, store.entity_names(ids))
+
+    def charted(graph: dict, centre: str | None, since: str | None = None, until: str | None = None,
+                ties: list[dict[str, Any]] | None = None) -> tuple[Any, dict[str, Any] | None]:
+        """The static SVG (the page without JavaScript) and the interactive chart's data, both from
+        one server-side layout."""
+        if not graph["nodes"]:
+            return graph_svg(graph), None
+        positions = layout(graph, centre)
+        pairs = {(e["source"], e["target"]) for e in graph["edges"] if e["kind"] != "tie"}
+        data = chart_data(graph, positions, pair_events(store.engine, pairs, since, until), ties, centre)
+        return graph_svg(graph, centre=centre, positions=positions), data
 
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
@@ -191,11 +203,11 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
     @app.get("/actors/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, entity_id: str) -> HTMLResponse:
         profile = actor_or_404(entity_id)
-        graph = ego(entity_id)
+        graph, chart = charted(ego(entity_id), entity_id, ties=store.ties(entity_id, limit=60))
         articles: dict[int, dict] = {}
         for mention in profile["mentions"]:
             articles.setdefault(mention["article_key"], mention)
-        return page(request, "actor.html", actor=profile, graph=graph_svg(graph, centre=entity_id),
+        return page(request, "actor.html", actor=profile, graph=graph, chart=chart,
                     timeline=timeline_svg(store.timeline(entity_id)), ties=store.ties(entity_id),
                     events=store.events(actor=entity_id, limit=30),
                     quotes_by=store.quotes(speaker=entity_id, limit=20),
@@ -273,7 +285,8 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         edges = store.network(actor=actor or None, since=since, until=until, limit=120)
         ids = {e["source"] for e in edges} | {e["target"] for e in edges}
         graph = build_graph(edges, [], store.entity_names(ids))
-        return page(request, "network.html", graph=graph_svg(graph, centre=actor or None), edges=graph["edges"],
+        svg, chart = charted(graph, actor or None, since, until)
+        return page(request, "network.html", graph=svg, chart=chart, edges=graph["edges"],
                     names={n["id"]: n["name"] for n in graph["nodes"]},
                     filters={"actor": actor, "since": since, "until": until})
 

@@ -42,9 +42,10 @@ def build_graph(edges: list[dict[str, Any]], ties: list[dict[str, Any]], names: 
     }
 
 
-def graph_svg(graph: dict, centre: str | None = None, width: int = 720, height: int = 480) -> Markup:
-    if not graph["nodes"]:
-        return Markup('<p class="empty">No events or ties to draw.</p>')
+def layout(graph: dict, centre: str | None = None, width: int = 720,
+           height: int = 480) -> dict[str, tuple[float, float]]:
+    """Where each node sits in a width × height drawing: a seeded spring layout (the same every time),
+    centred on `centre` when given. The SVG and the interactive chart both start from it."""
     network = nx.MultiDiGraph()
     network.add_nodes_from(n["id"] for n in graph["nodes"])
     for edge in graph["edges"]:
@@ -57,15 +58,19 @@ def graph_svg(graph: dict, centre: str | None = None, width: int = 720, height: 
         positions = {n: (x - cx, y - cy) for n, (x, y) in positions.items()}
     span = max(max(abs(x), abs(y)) for x, y in positions.values()) or 1.0
     pad = 70
+    return {node: (width / 2 + x / span * (width / 2 - pad), height / 2 + y / span * (height / 2 - pad))
+            for node, (x, y) in positions.items()}
 
-    def place(node: str) -> tuple[float, float]:
-        x, y = positions[node]
-        return width / 2 + x / span * (width / 2 - pad), height / 2 + y / span * (height / 2 - pad)
 
+def graph_svg(graph: dict, centre: str | None = None, width: int = 720, height: int = 480,
+              positions: dict[str, tuple[float, float]] | None = None) -> Markup:
+    if not graph["nodes"]:
+        return Markup('<p class="empty">No events or ties to draw.</p>')
+    placed = positions if positions is not None else layout(graph, centre, width, height)
     parts = [f'<svg class="graph" viewBox="0 0 {width} {height}" role="img" aria-label="actor network" '
              f'xmlns="http://www.w3.org/2000/svg">']
     for edge in graph["edges"]:
-        (x1, y1), (x2, y2) = place(edge["source"]), place(edge["target"])
+        (x1, y1), (x2, y2) = placed[edge["source"]], placed[edge["target"]]
         stroke = min(1.5 + edge["count"] ** 0.5, 8)
         dash = ' stroke-dasharray="5 4"' if edge["kind"] == "tie" else ""
         label = ", ".join(f"{t} ×{n}" for t, n in sorted(edge["types"].items()))
@@ -75,7 +80,7 @@ def graph_svg(graph: dict, centre: str | None = None, width: int = 720, height: 
                      f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                      f'stroke="{COLOURS[edge["kind"]]}" stroke-width="{stroke:.1f}" stroke-opacity="0.75"{dash}/></a>')
     for node in graph["nodes"]:
-        x, y = place(node["id"])
+        x, y = placed[node["id"]]
         radius = 11 if node["id"] == centre else 7
         # labels point away from the edge of the drawing they are nearest to
         anchor, dx = ("end", -10) if x > width * 0.6 else ("start", 10)
