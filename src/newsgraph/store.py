@@ -43,11 +43,14 @@ from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
 from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
 
-__all__ = ["DEFAULT_DB", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
+__all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
 
 # The sentence of a fact is read as its offsets and its article's text, and sliced here (_sliced):
 # the text is stored once, in articles.
 SENTENCE_SPAN = (articles.c.text.label("_text"), sentences.c.start.label("_start"), sentences.c.end.label("_end"))
+# The same slice in SQL, for readers that select facts with their sentence in one query (exports, the
+# chart): SQL counts characters from 1; SQLite and PostgreSQL both count characters, as Python does.
+SENTENCE_TEXT = func.substr(articles.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from newsgraph.store import articles, claims, entities, events, mentions, quotes, relations, sentences
+from newsgraph.store import SENTENCE_TEXT, articles, claims, entities, events, mentions, quotes, relations, sentences
 
 Row = dict[str, Any]
 
@@ -82,9 +82,7 @@ def _sentence_join(query: Any, table: Any) -> Any:
 def _article_columns() -> list[Any]:
     return [articles.c.id.label("article_key"), articles.c.article_id, articles.c.title, articles.c.published,
             articles.c.outlet, articles.c.url,
-            # sentences keep offsets only: the sentence is sliced from the article (SQL counts from 1)
-            func.substr(articles.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start)
-            .label("sentence_text"),
+            SENTENCE_TEXT.label("sentence_text"),  # sentences keep offsets only
             sentences.c.start.label("sentence_start"), sentences.c.end.label("sentence_end")]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, tuple_
 
 from newsgraph.ontology import PLOVER_TYPES
-from newsgraph.store import articles, events, sentences
+from newsgraph.store import SENTENCE_TEXT, articles, events, sentences
 from newsgraph.web.graph import tone
 
 # Events embedded per (source, target, type): enough to read an edge, bounded so a heavy pair in a
@@ -33,7 +33,7 @@ def pair_events(engine: Engine, pairs: set[tuple[str, str]], since: str | None =
                                   order_by=(day.desc(), events.c.id.desc())).label("rank")
     inner = (select(events.c.id, events.c.type, events.c.source, events.c.target, events.c.sentence,
                     day.label("day"), func.coalesce(events.c.date_end, articles.c.published).label("day_end"),
-                    articles.c.id.label("article_key"), articles.c.article_id, sentences.c.text.label("text"), rank)
+                    articles.c.id.label("article_key"), articles.c.article_id, SENTENCE_TEXT.label("text"), rank)
              .join(articles, articles.c.id == events.c.article)
              .join(sentences, (sentences.c.article == events.c.article) & (sentences.c.idx == events.c.sentence))
              .where(tuple_(events.c.source, events.c.target).in_(sorted(pairs))))
