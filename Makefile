@@ -52,6 +52,7 @@ bench: $(BIN)/newsgraph
 	$(BIN)/python benchmarks/polnear_quotes.py
 	$(BIN)/python benchmarks/plover_events.py
 	$(BIN)/python benchmarks/throughput.py --articles 500 --store
+	$(BIN)/python benchmarks/throughput.py --articles 200 --corpus voa
 	$(BIN)/python benchmarks/store_load.py
 	$(BIN)/python benchmarks/ingest_workers.py
 	$(BIN)/python benchmarks/batch_scaling.py

@@ -18,13 +18,26 @@ POLNEAR_TRAIN = ROOT.parent / "shared" / "polnear" / "train" / "text"
 VOA_STORIES = ROOT.parent / "shared" / "voa" / "voa_stories.jsonl"
 
 
-def news_texts(count: int) -> list[tuple[str, str]]:
-    """(id, text) of `count` articles: PolNeAR's train texts, cycled; a repeat gets a distinct id and
-    a one-line suffix so its content hash differs (a real feed does not repeat articles)."""
+# the VOA stories of the demo (public domain, credited in examples/voa/README.md)
+DEMO_VOA = ROOT / "examples" / "voa" / "voa_stories.jsonl"
+CORPORA = ("polnear", "voa")
+
+
+def corpus_texts(corpus: str) -> list[tuple[str, str]]:
+    """(id, text) of every article of a corpus: PolNeAR's train texts, or the demo's VOA stories."""
+    if corpus == "voa":
+        rows = [json.loads(line) for line in DEMO_VOA.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [(str(row["id"]), row["text"]) for row in rows]
     files = sorted(POLNEAR_TRAIN.glob("*.txt"))
     if not files:
         sys.exit(f"PolNeAR train texts not found under {POLNEAR_TRAIN}")
-    texts = [(f.stem, f.read_text(encoding="utf-8")) for f in files]
+    return [(f.stem, f.read_text(encoding="utf-8")) for f in files]
+
+
+def news_texts(count: int, corpus: str = "polnear") -> list[tuple[str, str]]:
+    """(id, text) of `count` articles of the corpus, cycled; a repeat gets a distinct id and a one-line
+    suffix so its content hash differs (a real feed does not repeat articles)."""
+    texts = corpus_texts(corpus)
     out = []
     for i in range(count):
         stem, text = texts[i % len(texts)]
@@ -40,10 +53,10 @@ def write_jsonl(path: Path, count: int) -> Path:
     return path
 
 
-def iter_articles(count: int) -> Iterator:
+def iter_articles(count: int, corpus: str = "polnear") -> Iterator:
     from newsgraph.record import Article
 
-    for ident, text in news_texts(count):
+    for ident, text in news_texts(count, corpus):
         yield Article(id=ident, text=text, published="2016-10-01")
 
 

@@ -1,6 +1,6 @@
 """Extraction throughput of newsgraph against raw spaCy `nlp.pipe`, same model, same texts, one run.
 
-    python benchmarks/throughput.py [--articles 500] [--store]
+    python benchmarks/throughput.py [--articles 500] [--store] [--corpus polnear|voa]
 
 Prints articles per second for the baseline (nlp.pipe alone) and for newsgraph's full extraction
 (parse + actors, quotes, events, dates, ties, claims), and their ratio. With --store it also loads
@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import iter_articles, news_texts
+from common import CORPORA, iter_articles, news_texts
 
 
 def main() -> None:
@@ -24,12 +24,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--store", action="store_true", help="also measure the store load rate and size")
+    parser.add_argument("--corpus", choices=CORPORA, default="polnear",
+                        help="PolNeAR train texts (read from ../shared) or the demo's VOA stories (examples/voa)")
     args = parser.parse_args()
 
     from newsgraph.pipeline import Extractor
 
     extractor = Extractor()
-    texts = [text for _, text in news_texts(args.articles)]
+    texts = [text for _, text in news_texts(args.articles, args.corpus)]
     words = sum(len(t.split()) for t in texts)
     list(extractor.nlp.pipe(texts[:20]))  # warm up both paths alike
 
@@ -39,10 +41,11 @@ def main() -> None:
     baseline = time.perf_counter() - started
 
     started = time.perf_counter()
-    records = list(extractor.extract_many(iter_articles(args.articles), batch_size=args.batch_size))
+    records = list(extractor.extract_many(iter_articles(args.articles, args.corpus), batch_size=args.batch_size))
     full = time.perf_counter() - started
 
-    print(f"{args.articles} articles, {words} words (PolNeAR train texts), model {extractor.model_name}")
+    source = "PolNeAR train texts" if args.corpus == "polnear" else "the demo's VOA stories"
+    print(f"{args.articles} articles, {words} words ({source}), model {extractor.model_name}")
     print(f"raw spaCy nlp.pipe      {args.articles / baseline:8.1f} articles/s  ({baseline:.1f} s)")
     print(f"newsgraph extraction    {args.articles / full:8.1f} articles/s  ({full:.1f} s)")
     print(f"ratio (newsgraph / raw) {baseline / full:8.2f}")
