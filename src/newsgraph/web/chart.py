@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, tuple_
 
 from newsgraph.ontology import PLOVER_TYPES
-from newsgraph.store import SENTENCE_TEXT, articles, events, sentences
+from newsgraph.store import SENTENCE_TEXT, articles, event_edges, events, sentences
 from newsgraph.web.graph import tone
 
 # Events embedded per (source, target, type): enough to read an edge, bounded so a heavy pair in a
@@ -25,29 +25,36 @@ EVENTS_PER_GROUP = 40
 def pair_events(engine: Engine, pairs: set[tuple[str, str]], since: str | None = None,
                 until: str | None = None, per_group: int = EVENTS_PER_GROUP) -> list[dict[str, Any]]:
     """The newest events of each (source, target, type) among the directed pairs, within the dates
-    (the same date rule as Store.events and Store.network: the event's interval, else publication)."""
+    (the same date rule as Store.events and Store.network: the event's interval, else publication).
+
+    One short query per (source, target, type) the summary table event_edges lists, each reading its
+    index (ix_events_pair_page) newest first and stopping at `per_group`: the cost follows the page,
+    not the store (a window over every event of the pairs grew with the database)."""
     if not pairs:
         return []
-    day = func.coalesce(events.c.date_start, articles.c.published)
-    rank = func.row_number().over(partition_by=(events.c.source, events.c.target, events.c.type),
-                                  order_by=(day.desc(), events.c.id.desc())).label("rank")
-    inner = (select(events.c.id, events.c.type, events.c.source, events.c.target, events.c.sentence,
-                    day.label("day"), func.coalesce(events.c.date_end, articles.c.published).label("day_end"),
-                    articles.c.id.label("article_key"), articles.c.article_id, SENTENCE_TEXT.label("text"), rank)
-             .join(articles, articles.c.id == events.c.article)
-             .join(sentences, (sentences.c.article == events.c.article) & (sentences.c.idx == events.c.sentence))
-             .where(tuple_(events.c.source, events.c.target).in_(sorted(pairs))))
-    if since:
-        inner = inner.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
-    if until:
-        inner = inner.where(day <= until)
-    ranked = inner.subquery()
-    query = select(ranked).where(ranked.c.rank <= per_group).order_by(ranked.c.day, ranked.c.id)
+    columns = (events.c.id, events.c.type, events.c.source, events.c.target, events.c.sentence,
+               events.c.day, func.coalesce(events.c.date_end, articles.c.published).label("day_end"),
+               articles.c.id.label("article_key"), articles.c.article_id, SENTENCE_TEXT.label("text"))
+    in_sentence = (sentences.c.article == events.c.article) & (sentences.c.idx == events.c.sentence)
+    rows: list[dict[str, Any]] = []
     with engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(query)]
+        triples = conn.execute(select(event_edges.c.source, event_edges.c.target, event_edges.c.type)
+                               .where(tuple_(event_edges.c.source, event_edges.c.target).in_(sorted(pairs)))).all()
+        for source, target, event_type in triples:
+            query = (select(*columns)
+                     .join(articles, articles.c.id == events.c.article)
+                     .join(sentences, in_sentence)
+                     .where(events.c.source == source, events.c.target == target, events.c.type == event_type))
+            if since:
+                query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
+            if until:
+                query = query.where(events.c.day <= until, events.c.day != "")
+            query = query.order_by(events.c.day.desc(), events.c.id.desc()).limit(per_group)
+            rows += [dict(r._mapping) for r in conn.execute(query)]
+    rows.sort(key=lambda r: (r["day"] or "", r["id"]))
     return [{"type": r["type"], "tone": tone(r["type"]), "source": r["source"], "target": r["target"],
-             "date": r["day"], "end": r["day_end"], "article": r["article_key"], "article_id": r["article_id"],
-             "sentence": r["sentence"], "text": r["text"]} for r in rows]
+             "date": r["day"] or None, "end": r["day_end"], "article": r["article_key"],
+             "article_id": r["article_id"], "sentence": r["sentence"], "text": r["text"]} for r in rows]
 
 
 def chart_data(graph: dict, positions: dict[str, tuple[float, float]], event_rows: list[dict[str, Any]],
