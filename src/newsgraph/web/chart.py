@@ -19,7 +19,7 @@ from newsgraph.web.graph import tone
 
 # Events embedded per (source, target, type): enough to read an edge, bounded so a heavy pair in a
 # large store cannot make the page huge. The panel links to the full list on /events.
-EVENTS_PER_GROUP = 40
+EVENTS_PER_GROUP = 5
 
 
 def pair_events(engine: Engine, pairs: set[tuple[str, str]], since: str | None = None,
