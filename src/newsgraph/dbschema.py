@@ -148,7 +148,7 @@ Index("ix_events_target_page", events.c.target, events.c.day.desc(), events.c.ar
       events.c.id)
 Index("ix_events_page", events.c.day.desc(), events.c.article, events.c.trigger_start, events.c.id)
 # the interactive chart's newest events of one (source, target, type), read a few at a time
-Index("ix_events_pair_page", events.c.source, events.c.target, events.c.type, events.c.day.desc(), events.c.id)
+Index("ix_events_pair_page", events.c.source, events.c.target, events.c.type, events.c.day.desc(), events.c.id.desc())
 Index("ix_events_article", events.c.article)
 Index("ix_quotes_speaker_page", quotes.c.speaker, quotes.c.day.desc(), quotes.c.article, quotes.c.content_start,
       quotes.c.id)
