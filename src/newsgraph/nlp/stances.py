@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.nlp.arguments import naming_complement, phrase_text, subject_of
 from newsgraph.nlp.references import References
@@ -52,8 +53,9 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
     for quote in quotes:
         if quote.speaker is None or refs.type_of(quote.speaker) in {None, "location"}:
             continue
-        words = _statement_tokens(doc, quote)
-        if not words or _cue_lemma(doc, quote) in cues.denials:
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")  # empty for a floating quote
+        words = _statement_tokens(doc, quote, cue)
+        if not words or (cue is not None and len(cue) and cue.root.lemma_.lower() in cues.denials):
             continue
         for stance, event_type in STANCE_TYPES.items():
             if (quote.sentence, quote.speaker, event_type) in already:
@@ -61,13 +63,12 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             at = _stance_word(words, getattr(cues, stance))
             if at is None:
                 continue
-            target_id, target_text = _addressee(doc, quote, refs) or _target(words, at, quote.speaker, refs)
+            target_id, target_text = _addressee(cue, quote.speaker, refs) or _target(words, at, quote.speaker, refs)
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
-            cue = quote.cue
             found.append(Event(type=event_type, source=quote.speaker, target=target_id,
                                source_text=quote.speaker_text, target_text=target_text,
-                               trigger=Span(cue.text, cue.start, cue.end), sentence=quote.sentence))
+                               trigger=Span(quote.cue.text, quote.cue.start, quote.cue.end), sentence=quote.sentence))
             already.add((quote.sentence, quote.speaker, event_type))
     found += _naming_stances(doc, refs, cues, already, sentence_of)
     return found
@@ -116,35 +117,32 @@ def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str]
                   *[g for c in named.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]]
     for token in candidates:
         entity_id = refs.actor_in(token, depth=1)
-        if entity_id is not None and entity_id != source and refs.type_of(entity_id) not in NO_TARGET_TYPES:
+        if _aimed_at(entity_id, source, refs):
             return entity_id, token.text
     return None
 
 
-def _statement_tokens(doc: Doc, quote: Quote) -> list[Token]:
+def _aimed_at(entity_id: str | None, speaker: str, refs: References) -> bool:
+    """An actor a stance can be aimed at: someone other than the speaker, and no place or outlet."""
+    return entity_id is not None and entity_id != speaker and refs.type_of(entity_id) not in NO_TARGET_TYPES
+
+
+def _statement_tokens(doc: Doc, quote: Quote, cue: SpacySpan | None) -> list[Token]:
     """The words said, and the cue's own object ('voiced concern over ...')."""
     content = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
     tokens = list(content) if content is not None else []
-    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    if cue is not None:
-        for token in cue:
-            tokens += [c for c in token.children if c.dep_ == "dobj"]
+    for token in cue or []:
+        tokens += [c for c in token.children if c.dep_ == "dobj"]
     return tokens
 
 
-def _cue_lemma(doc: Doc, quote: Quote) -> str | None:
-    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    return cue.root.lemma_.lower() if cue is not None and len(cue) else None
-
-
-def _addressee(doc: Doc, quote: Quote, refs: References) -> tuple[str, str] | None:
+def _addressee(cue: SpacySpan | None, speaker: str, refs: References) -> tuple[str, str] | None:
     """'praised Borduria for its restraint', 'credited the envoy with ...': the cue's own object is
     whom the stance is about."""
-    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
     for token in cue or []:
         for child in token.children:
             entity_id = refs.actor_in(child) if child.dep_ == "dobj" else None
-            if entity_id is not None and entity_id != quote.speaker and refs.type_of(entity_id) not in NO_TARGET_TYPES:
+            if _aimed_at(entity_id, speaker, refs):
                 return entity_id, child.text
     return None
 
@@ -174,7 +172,7 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References) -> tu
     for token in words:
         pronoun = token.lower_ in (refs.cues.person_pronouns | refs.cues.group_pronouns) - EXPLETIVES
         entity_id = refs.entity_at(token.i) or (refs.actor_in(token, depth=0) if pronoun else None)
-        if entity_id is None or entity_id == speaker or refs.type_of(entity_id) in NO_TARGET_TYPES:
+        if not _aimed_at(entity_id, speaker, refs):
             continue
         other = refs.entity(entity_id)
         if own is not None and other is not None and other.type in OWN_SIDE_TYPES and own.country \
