@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.kb.loader import ACTOR_TYPES
 from newsgraph.nlp.arguments import naming_complement, subject_of
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References
@@ -381,9 +382,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
     return _colon_introducer(context, colon) if colon is not None else None
 
 
-SPEAKING_TYPES = {"person", "country", "government_body", "international_organization", "armed_group",
-                  "political_party", "ngo", "organization", "company", "media", "think_tank", "armed_forces",
-                  "criminal_organization"}
+SPEAKING_TYPES = set(ACTOR_TYPES) - {"location"}  # every actor but a place
 
 
 def _colon_introducer(context: _Context, colon: Token) -> Token | None:

@@ -258,27 +258,33 @@ class References:
                     or self._nearest(token, person=False, skip=blocked))
         return None
 
+    @staticmethod
+    def _subject_before(token: Token) -> Token | None:
+        """The nearest subject before the pronoun in its own sentence."""
+        for previous in reversed(list(token.sent[: token.i - token.sent.start])):
+            if previous.dep_ in {"nsubj", "nsubjpass"}:
+                return previous
+        return None
+
     def _plain_plural_subject_before(self, token: Token) -> bool:
         """The nearest subject before the pronoun in its sentence is a plural common noun that names
         no actor ('Demonstrators', 'the villagers'): a plural pronoun continues it, not an actor further
         back."""
-        for previous in reversed(list(token.sent[: token.i - token.sent.start])):
-            if previous.dep_ in {"nsubj", "nsubjpass"}:
-                return (previous.tag_ == "NNS" and self.actors.entity_at(previous.i) is None
-                        and not any(self.actors.entity_at(c.i) for c in previous.subtree))
-        return False
+        previous = self._subject_before(token)
+        return (previous is not None and previous.tag_ == "NNS" and self.actors.entity_at(previous.i) is None
+                and not any(self.actors.entity_at(c.i) for c in previous.subtree))
 
     def _unnamed_person_subject_before(self, token: Token) -> bool:
         """The nearest subject before the pronoun in its sentence is an indefinite person named by a
         role ('a senior general', 'an official', 'a spokesperson') and no actor: a singular pronoun
         continues that person."""
-        for previous in reversed(list(token.sent[: token.i - token.sent.start])):
-            if previous.dep_ in {"nsubj", "nsubjpass"}:
-                indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in previous.children)
-                # "a top Air Force general": the organisation in the phrase is not the person
-                return (indefinite and previous.tag_ == "NN" and previous.lower_ in self.cues.person_roles
-                        and self.actors.entity_at(previous.i) is None)
-        return False
+        previous = self._subject_before(token)
+        if previous is None:
+            return False
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in previous.children)
+        # "a top Air Force general": the organisation in the phrase is not the person
+        return (indefinite and previous.tag_ == "NN" and previous.lower_ in self.cues.person_roles
+                and self.actors.entity_at(previous.i) is None)
 
     def _coargument_subject(self, token: Token) -> str | None:
         """The actor that is the subject of the clause in which a non-reflexive pronoun is an object
