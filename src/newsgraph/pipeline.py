@@ -84,14 +84,15 @@ class Annotators:
 
     def annotate(self, article: Article, doc: Doc) -> Extraction:
         sentences, sentence_of = split_sentences(doc)
+        published = _published(article)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
-        roles_on_date(actors.entities, _published(article), self.kb)
+        roles_on_date(actors.entities, published, self.kb)
         refs = find_references(doc, actors, sentence_of, self.reference_cues)
         quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
         events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
                              self.speech_cues.saying)
         events += find_stance_events(doc, quotes, refs, self.stance_cues, events, sentence_of)
-        attach_dates(doc, events, find_times(doc, _published(article), self.week_starts_monday))
+        attach_dates(doc, events, find_times(doc, published, self.week_starts_monday))
         hedges = find_hedges(doc, self.hedge_cues)
         set_event_status(doc, events, quotes, hedges)
         relations = find_relations(doc, refs, sentence_of, self.relation_cues, events)
