@@ -262,3 +262,56 @@ def test_describing_without_a_description_is_no_quote(extractor: Extractor) -> N
 def test_describing_something_as_something_is_a_view(extractor: Extractor) -> None:
     extraction = extract(extractor, "Penny Wong described the new treaty as a turning point.")
     assert [speaker_name(extraction, q) for q in extraction.quotes] == ["Penny Wong"]
+
+
+# --- verbs that report speech only beside a direct quote ------------------------------------------
+
+
+def test_verb_that_frames_a_quote_is_its_cue(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"We will rebuild every clinic that was lost," Governor Ada Obi went on. '
+                                    'The envoy answered, "There is no deal on the table yet."')
+    rebuild = quote_with(extraction, "We will rebuild every clinic that was lost")
+    deal = quote_with(extraction, "There is no deal on the table yet")
+    assert (speaker_name(extraction, rebuild), rebuild.cue.text) == ("Ada Obi", "went on")
+    assert (deal.speaker_text, deal.cue.text) == ("The envoy", "answered")
+
+
+def test_framing_verb_without_a_quote_reports_nothing(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Fighting continued near the border on Monday, and crowds shouted outside the "
+                                    "palace until the governor answered their petition.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+# --- a floating quote after a speaker named only by words ------------------------------------------
+
+
+def test_floating_quote_keeps_a_speaker_named_only_by_words(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"The border stays shut until the talks resume," a senior aide said. '
+                                    '"We have waited long enough for this."')
+    floating = quote_with(extraction, "We have waited long enough for this")
+    assert (floating.speaker, floating.speaker_text, floating.cue.text) == (None, "a senior aide", "")
+    assert floating.continues
+
+
+def test_floating_quote_in_a_new_paragraph_does_not_inherit_words(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"The border stays shut until the talks resume," a senior aide said.\n\n'
+                                    '"We have waited long enough for this."')
+    assert all(q.speaker_text != "a senior aide" or q.content.text.startswith("The border")
+               for q in extraction.quotes), describe(extraction)
+
+
+# --- a participle after a noun speaks for that noun --------------------------------------------------
+
+
+def test_participle_of_saying_speaks_for_the_noun_before_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The new charter is facing criticism from lawyers and opposition groups "
+                                    "arguing that its loopholes could deepen divisions.")
+    quote = quote_with(extraction, "its loopholes could deepen divisions")
+    assert quote.speaker_text == "opposition groups"
+
+
+def test_participle_after_a_document_is_said_by_who_issued_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The Kenya Defence Forces published a communique demanding that the rebels "
+                                    "disarm.")
+    quote = quote_with(extraction, "the rebels disarm")
+    assert speaker_name(extraction, quote) == "Kenya Defence Forces"

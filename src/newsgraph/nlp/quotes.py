@@ -137,6 +137,8 @@ class _Context:
     def __init__(self, doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[int]) -> None:
         self.doc, self.refs, self.cues, self.sentence_of = doc, refs, cues, sentence_of
         self.quoted: dict[int, QuoteMark] = {}
+        # the last direct quote's speaker when only words name it ("the minister"): (end, sentence, words)
+        self.unresolved_voice: tuple[int, int, str] | None = None
 
 
 def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[int]) -> list[Quote]:
@@ -204,7 +206,9 @@ def _merge_split(text: str, quotes: list[Quote]) -> list[Quote]:
     for quote in quotes:
         last = merged[-1] if merged else None
         continues = last is not None and (quote.cue.start == last.cue.start or (
-            not quote.cue.text and quote.speaker is not None and quote.speaker == last.speaker))
+            not quote.cue.text and (quote.speaker or quote.speaker_text) is not None
+            and (quote.speaker, quote.speaker_text if quote.speaker is None else None)
+            == (last.speaker, last.speaker_text if last.speaker is None else None)))
         gap = text[last.content.end:quote.content.start] if last is not None else ""
         # '"We will stay," she said. "The talks failed."' is two sentences, each a quote of its own
         new_sentence = last is not None and (SENTENCE_BREAK.search(gap) is not None
@@ -250,6 +254,17 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
+def _frames_quote(token: Token, cues: SpeechCues) -> bool:
+    """A verb that reports speech only beside a direct quote ('"Not yet," he went on.')."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    if particles:
+        return f"{lemma} {particles[0]}" in cues.framing
+    return lemma in cues.framing
+
+
 def _is_according(token: Token) -> bool:
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
@@ -277,17 +292,31 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     else:
         # A floating quote: no cue in its sentence; the last speaker goes on talking.
         sentence = context.sentence_of[inner[0].i]
-        speaker = context.refs.last_speaker(sentence)
-        if speaker is None or not _stands_alone(inner):
+        speaker, speaker_text = context.refs.last_speaker(sentence), None
+        voice = _unresolved_voice_before(context, start, sentence)
+        if voice is not None:  # '"We wait," an aide said. "We have no choice."': the aide goes on
+            speaker, speaker_text = None, voice
+        if (speaker is None and speaker_text is None) or not _stands_alone(inner):
             return None
-        speaker_text = None  # nothing in its sentence names the speaker
         cue_span = TextSpan("", start, start)
         channel = None
     if speaker:
         context.refs.note_speaker(sentence, speaker, cue.i if cue is not None else inner[0].i)
+    context.unresolved_voice = (end, sentence, speaker_text) if speaker is None and speaker_text else None
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
+
+
+def _unresolved_voice_before(context: _Context, start: int, sentence: int) -> str | None:
+    """The words naming the speaker of the direct quote just before, in the same paragraph and at most
+    two sentences back, when no actor stands behind them: a quote that floats after it is theirs too."""
+    if context.unresolved_voice is None:
+        return None
+    end, spoken_in, words = context.unresolved_voice
+    if sentence - spoken_in > 2 or "\n" in text_of(context.doc)[end:start]:
+        return None
+    return words
 
 
 def _worth_quoting(inner: Span) -> bool:
@@ -330,7 +359,9 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
     for root in roots:
         node = root
         view = None  # 'Ruiz says if voters think it is "a lost cause", ...': a verb of saying above a
-        for _ in range(8):  # verb of belief reports the quote; the belief is part of what was said
+        for step in range(8):  # verb of belief reports the quote; the belief is part of what was said
+            if node.i not in inside and step == 1 and _frames_quote(node, cues):
+                return node  # the quote hangs right from it: '"Not yet," he went on.'
             if node.i not in inside and _is_saying(node, cues):
                 if node.lemma_.lower() in cues.saying:
                     return node
@@ -343,7 +374,8 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
     # The quote is the sentence's main clause and the verb of saying hangs from it ("…," he said.)
     for root in roots:
         for child in [*root.children, *root.head.children]:
-            if child.i not in inside and child.i not in quoted and _is_saying(child, cues):
+            if child.i not in inside and child.i not in quoted and (
+                    _is_saying(child, cues) or _frames_quote(child, cues)):
                 return child
     return _adjacent_cue(context, inner, quoted)
 
@@ -360,7 +392,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
             break
-        if _is_saying(token, cues):
+        if _is_saying(token, cues) or _frames_quote(token, cues):
             between = {t.i for t in doc[after:i]}
             subject = {t.i for c in token.children if c.dep_ in SUBJECTS for t in c.subtree}
             if between <= subject or not between:
@@ -377,7 +409,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
             break
-        if _is_saying(token, cues) and token.right_edge.i >= before:
+        if (_is_saying(token, cues) or _frames_quote(token, cues)) and token.right_edge.i >= before:
             return token
     return _colon_introducer(context, colon) if colon is not None else None
 
@@ -679,6 +711,15 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
                                                     and cue.doc[cue.i - 1].text == ",")):
             # "..., Ana Ruiz, a spokeswoman, told reporters": the name set off before the verb
             return _name_before(cue, context)
+        if node is cue and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.i > 0:
+            # "criticism from unions arguing that ...": a participle after a noun says what that noun's
+            # people say, whatever noun the parser hung it from; a document ("a letter urging") is
+            # left to the walk, which finds who sent it
+            before = cue.doc[cue.i - 1]
+            if before.pos_ in {"NOUN", "PROPN"} and before.i not in quoted and \
+                    before.lemma_.lower() not in context.refs.cues.voices | context.cues.speech_nouns | \
+                    context.cues.media_nouns:
+                return before
         return None
 
     def to_reporting_verb(node: Token) -> Token:

@@ -74,6 +74,7 @@ class SpeechCues:
     media_nouns: frozenset[str]
     indefinite_speakers: frozenset[str]
     view_clauses: frozenset[str]
+    framing: frozenset[str]
 
 
 @lru_cache(maxsize=1)
