@@ -324,3 +324,17 @@ def test_he_after_an_unnamed_official_names_no_actor(extractor: Extractor) -> No
 def test_she_after_a_named_official_is_that_official(extractor: Extractor) -> None:
     extraction = extractor.extract(Article(id="r", text="Ana Ruiz, a spokesperson, said she would resign."))
     assert [extraction.entity(q.speaker).name for q in extraction.quotes if q.speaker] == ["Ana Ruiz"]
+
+
+def test_they_opening_a_sentence_goes_on_with_an_unnamed_plural_subject(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Rights advocates say the refugees Thailand sent to China last month face abuse. "
+                                    "They say the deportation broke international law.")
+    quote = quote_with(extraction, "the deportation broke international law")
+    assert (quote.speaker, quote.speaker_text) == (None, "They")
+
+
+def test_they_after_named_states_still_names_them(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Canada and Mexico criticised the new tariffs on Monday. They say the duties "
+                                    "break the trade pact.")
+    quote = quote_with(extraction, "the duties break the trade pact")
+    assert quote.speaker is not None

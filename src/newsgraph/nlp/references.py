@@ -271,6 +271,11 @@ class References:
         no actor ('Demonstrators', 'the villagers'): a plural pronoun continues it, not an actor further
         back."""
         previous = self._subject_before(token)
+        if previous is None and token.sent.start > 0:
+            # "Rights groups say the men face abuse. They say ...": a sentence that opens on the pronoun
+            # goes on with the subject of the sentence before
+            before = token.doc[token.sent.start - 1].sent.root
+            previous = next((c for c in before.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return (previous is not None and previous.tag_ == "NNS" and self.actors.entity_at(previous.i) is None
                 and not any(self.actors.entity_at(c.i) for c in previous.subtree))
 
