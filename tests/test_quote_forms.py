@@ -315,3 +315,17 @@ def test_participle_after_a_document_is_said_by_who_issued_it(extractor: Extract
                                     "disarm.")
     quote = quote_with(extraction, "the rebels disarm")
     assert speaker_name(extraction, quote) == "Kenya Defence Forces"
+
+
+# --- one quoted word given as a description ----------------------------------------------------------
+
+
+def test_one_quoted_word_a_verb_of_view_gives_as_a_description_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'In a statement on Friday, Pierre Exantus described the jailbreak as "deplorable."')
+    quote = quote_with(extraction, "deplorable")
+    assert (speaker_name(extraction, quote), quote.cue.text, quote.direct) == ("Pierre Exantus", "described", True)
+
+
+def test_one_quoted_word_without_a_verb_of_view_is_a_scare_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'The so-called "experts" met in Geneva on Friday and left without a statement.')
+    assert extraction.quotes == [], describe(extraction)

@@ -279,9 +279,11 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
         return None
     start, end = content
     inner = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-    if inner is None or not _worth_quoting(inner):
+    if inner is None:
         return None
-    cue = _cue_for_quote(context, inner, quoted)
+    cue = _cue_for_quote(context, inner, quoted) if _worth_quoting(inner) else _describing_cue(context, inner, quoted)
+    if cue is None and not _worth_quoting(inner):
+        return None
     if cue is not None:
         speaker, speaker_text = _speaker(context, cue)
         if speaker is None and speaker_text is None:
@@ -306,6 +308,17 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
+
+
+def _describing_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -> Token | None:
+    """One quoted word is a quote when a verb of view gives it as its description of something
+    ('branded the rebels "bandits"', 'called the charges "baseless"'): that word is what was said."""
+    if not any(t.is_alpha for t in inner):
+        return None
+    cue = _nearest_cue(context, inner, quoted)
+    if cue is None or cue.lemma_.lower() not in context.cues.view_objects or not _quoted_description(cue, quoted):
+        return None
+    return cue
 
 
 def _unresolved_voice_before(context: _Context, start: int, sentence: int) -> str | None:
