@@ -283,3 +283,13 @@ def test_city_read_as_an_organisation_is_a_place_in_its_country(extractor) -> No
 def test_organisation_that_is_no_city_stays_an_organisation(extractor) -> None:
     extraction = extract(extractor, "The Bellamy Foundation said on Monday that it would close its offices.")
     assert entity_with_mention(extraction, "Bellamy Foundation").type != "location", describe(extraction)
+
+
+def test_a_states_government_is_the_state_its_army_a_body_of_its_own(extractor) -> None:
+    # FORMAT.md: "Iran's government" is a metonym of the state, as "Tehran" is; its army is not
+    extraction = extract(extractor, "The Chadian government lifted a curfew on Sunday, and Chad's army left the "
+                                    "capital.")
+    government = entity_with_mention(extraction, "Chadian")
+    army = entity_with_mention(extraction, "Chad's army")
+    assert (government.type, government.country) == ("country", "TD")
+    assert (army.type, army.country) == ("armed_forces", "TD")
