@@ -293,3 +293,11 @@ def test_a_states_government_is_the_state_its_army_a_body_of_its_own(extractor) 
     army = entity_with_mention(extraction, "Chad's army")
     assert (government.type, government.country) == ("country", "TD")
     assert (army.type, army.country) == ("armed_forces", "TD")
+
+
+def test_bare_police_as_a_subject_is_the_home_states(extractor) -> None:
+    extraction = extract(extractor, "Georgia has been in turmoil since the vote. On Monday, police raided the "
+                                    "offices of two opposition parties.")
+    police = entity_with_mention(extraction, "police")
+    assert (police.type, police.country) == ("government_body", "GE")
+

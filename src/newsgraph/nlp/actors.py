@@ -279,6 +279,11 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
         elif before.lower_ == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = _home_state(states, i)
+        elif phrase in cues.bodies_alone and doc[end - 1].dep_ in {"nsubj", "nsubjpass"} and not any(
+                c.dep_ in {"det", "poss", "amod", "compound", "nummod"} and c.i < i for c in doc[end - 1].children):
+            # "Police raided the offices", "security forces fired": a bare body as the subject is the
+            # home state's, as "the army" is
+            country = _home_state(states, i)
         elif phrase in cues.bodies_alone and (holder := _titled_holder(doc, found, end, cues)) is not None:
             # "Foreign Ministry spokeswoman Ana Ruiz": the ministry of the state the holder serves
             country = holder.country
