@@ -338,3 +338,17 @@ def test_they_after_named_states_still_names_them(extractor: Extractor) -> None:
                                     "break the trade pact.")
     quote = quote_with(extraction, "the duties break the trade pact")
     assert quote.speaker is not None
+
+
+def test_its_opening_a_sentence_is_the_last_sentences_subject(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The Sentinel Front, a coalition of armed gangs, was listed as a terrorist "
+                                    "group by the United Nations last year. Its raids on prisons and police "
+                                    "stations drove the prime minister from office.")
+    raids = [e for e in extraction.events if e.trigger.text == "raids"]
+    assert [e.source for e in raids] == ["sentinel-front"], raids
+
+
+def test_its_after_an_actor_in_its_own_sentence_is_that_actor(extractor: Extractor) -> None:
+    doc, refs = references(extractor, "The Sentinel Front was listed as a terrorist group last year. The United "
+                                      "Nations said its envoys had met the council.")
+    assert resolved_name(refs, doc, "its") == "United Nations"

@@ -658,7 +658,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     unique = []
     for event in events:
-        key = (event.type, event.source, event.target, event.target_text, event.trigger.start)
+        # 'raids on prisons and police stations': targets that name no actor make one event, not one
+        # per word of the list; actor targets each keep theirs
+        key = (event.type, event.source, event.target, event.target_text if event.target else None,
+               event.trigger.start)
         if key not in seen:
             seen.add(key)
             unique.append(event)

@@ -239,7 +239,12 @@ class References:
             return self._own_side(token)
         if token.dep_ == "poss" and lower in self.cues.group_pronouns:
             # "Ruritania struck the League and its armed wing": a possessive "its" reaches back to
-            # the nearest actor, not to the clause's subject
+            # the nearest actor, not to the clause's subject; but one that opens its sentence ("The
+            # Front was listed by the League. Its raids ...") goes on with the last sentence's subject
+            if not self._actor_earlier_in_sentence(token):
+                topic = self._previous_sentence_subject(token)
+                if topic is not None:
+                    return topic
             return self._nearest(token, person=False)
         if lower in PLURAL_PRONOUNS and self._plain_plural_subject_before(token):
             return None  # "Protesters marched on what they called a victory": they are the protesters
@@ -356,6 +361,23 @@ class References:
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 return entity_id
         return None
+
+    def _actor_earlier_in_sentence(self, token: Token) -> bool:
+        return any(self.sentence_of[start] == self.sentence_of[token.i] for start, _end, _id in self.actors.before(token.i))
+
+    def _previous_sentence_subject(self, token: Token) -> str | None:
+        """The organisation or state that is the main subject of the sentence before the token's."""
+        sentence = self.sentence_of[token.i]
+        found = None
+        for start, _end, entity_id in self.actors.before(token.i):
+            if self.sentence_of[start] < sentence - 1:
+                break
+            if self.sentence_of[start] != sentence - 1 or self.type_of(entity_id) in NOT_ACTOR_TYPES | {"person"}:
+                continue
+            head = self._phrase_head(self.doc[start])
+            if head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT":
+                found = entity_id  # the walk goes backwards: the last one kept is the first in the sentence
+        return found
 
     def _nearest(self, token: Token, person: bool, subjects_only: bool = False, skip: str | None = None) -> str | None:
         sentence = self.sentence_of[token.i]
