@@ -363,8 +363,8 @@ class References:
         return None
 
     def _actor_earlier_in_sentence(self, token: Token) -> bool:
-        sentence = self.sentence_of[token.i]
-        return any(self.sentence_of[start] == sentence for start, _end, _id in self.actors.before(token.i))
+        nearest = next(iter(self.actors.before(token.i)), None)  # nearest first: one look is enough
+        return nearest is not None and self.sentence_of[nearest[0]] == self.sentence_of[token.i]
 
     def _previous_sentence_subject(self, token: Token) -> str | None:
         """The organisation or state that is the main subject of the sentence before the token's."""
