@@ -178,3 +178,16 @@ def test_talks_in_an_adverbial_are_held_by_the_clause_subject(extractor) -> None
 def test_object_pronoun_is_not_its_own_clause_subject(extractor) -> None:
     x = extract(extractor, "Hamas carried out the raid, and Israel blamed it for the deaths.")
     assert ("Israel", "Hamas") in coded(x, "ACCUSE")
+
+
+# --- an act named in an 'in protest of / in support of' phrase ------------------------------------------
+
+def test_in_protest_against_is_a_protest_by_the_clauses_doer(extractor) -> None:
+    x = extract(extractor, "Hundreds of people gathered outside the embassy in Ankara in protest against Israel.")
+    protests = [e for e in x.events if e.type == "PROTEST"]
+    assert [(e.source_text, e.target) for e in protests] == [("people", "israel")], protests
+
+
+def test_in_protest_phrase_without_a_doer_is_not_coded(extractor) -> None:
+    x = extract(extractor, "The embassy in Ankara, closed in protest against Israel, reopened on Monday.")
+    assert coded(x, "PROTEST") == []

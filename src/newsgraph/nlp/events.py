@@ -101,7 +101,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             trigger, first = found
             if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
                 continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
-            source = _noun_source(token) or _participant(token, trigger)
+            source = _noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
             target = object_of(token, trigger.preps) if trigger.preps else None
             if source is None or target is None:
                 continue
@@ -451,6 +451,22 @@ def _participant(noun: Token, trigger: Trigger) -> Token | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     return subject_of(verb)
+
+
+def _purpose_doer(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """'Crowds marched in protest against the raids', 'churches held prayers in support of the
+    refugees': an act named in an 'in <noun> of/against' phrase is done by whoever does the clause."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.lemma_.lower() not in lexicon.purpose_nouns:
+        return None
+    verb = noun.head.head
+    for _ in range(4):  # the parser may hang the phrase on a place: "gathered outside the embassy in protest"
+        if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"pobj", "prep", "dobj"}:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = subject_of(verb)
+    return _doer_behind(subject, lexicon) if subject is not None else None
 
 
 def _claimant(noun: Token) -> Token | None:

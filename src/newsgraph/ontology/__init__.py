@@ -110,6 +110,7 @@ class EventLexicon:
     not_triggers: dict[str, frozenset[str]] = field(default_factory=dict)
     accidental_causes: frozenset[str] = frozenset()  # "killed in the crash": harm, no act
     one_sided: frozenset[str] = frozenset()  # "X and Y offered ...": each acts alone, not on the other
+    purpose_nouns: frozenset[str] = frozenset()  # "marched in protest against X": the marchers protest
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -131,7 +132,8 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
     with (path or ONTOLOGY_DIR / "plover.yaml").open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     lexicon = EventLexicon(accidental_causes=frozenset(_as_list(data.get("accidental_causes"))),
-                           one_sided=frozenset(_as_list(data.get("one_sided"))))
+                           one_sided=frozenset(_as_list(data.get("one_sided"))),
+                           purpose_nouns=frozenset(_as_list(data.get("purpose_nouns"))))
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
