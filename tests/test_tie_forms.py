@@ -61,3 +61,33 @@ def test_critic_of_an_unnamed_body_gives_no_tie(extractor) -> None:
 def test_title_with_an_of_phrase_before_the_name(extractor) -> None:
     x = extract(extractor, "French Minister of Armed Forces Helene Marchetti visited Mali on Monday.")
     assert ("Helene Marchetti", "France") in ties(x, "affiliation")
+
+
+# --- members of a named group ------------------------------------------------------------------------
+
+def test_group_described_as_an_alliance_of_states_has_them_as_members(extractor) -> None:
+    x = extract(extractor, "The Quad, an alliance of Japan, India, Australia and the United States, met in Tokyo.")
+    quad = "Quadrilateral Security Dialogue"  # the knowledge base's name for it
+    assert {("Japan", quad), ("India", quad)} <= ties(x, "affiliation")
+    assert (quad, "Japan") not in ties(x, "alliance")
+
+
+def test_alliance_with_states_stays_an_alliance(extractor) -> None:
+    x = extract(extractor, "Moscow deepened its alliances with Minsk and Pyongyang.")
+    assert ("Russia", "Belarus") in ties(x, "alliance")
+    assert not ties(x, "affiliation")
+
+
+def test_states_in_brackets_after_a_group_are_its_members(extractor) -> None:
+    x = extract(extractor, "The E3 (Britain, France and Germany) threatened to restore sanctions.")
+    assert {("United Kingdom", "E3"), ("France", "E3"), ("Germany", "E3")} <= ties(x, "affiliation")
+
+
+def test_places_in_brackets_after_talks_are_no_members(extractor) -> None:
+    x = extract(extractor, "The E3 met Iran twice last month (in Geneva and in Oman) without progress.")
+    assert not [pair for pair in ties(x, "affiliation") if pair[1] == "E3"]
+
+
+def test_states_known_by_a_group_name_are_its_members(extractor) -> None:
+    x = extract(extractor, "Britain, France and Germany, known as the E3, threatened to restore sanctions.")
+    assert {("United Kingdom", "E3"), ("France", "E3"), ("Germany", "E3")} <= ties(x, "affiliation")

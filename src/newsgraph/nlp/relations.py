@@ -95,7 +95,10 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _possessive_ties(collect, cues, entity_id, start, end, head)
         _tie_title(collect, cues, entity_id, start)
         _of_state(collect, entity_id, head)
+    for _start, end, entity_id in actors.spans:
+        _listed_members(collect, entity_id, end)
     for token in doc:
+        _known_as_group(collect, token)
         _hyphen_ties(collect, token)
         _alliances(collect, cues, token)
         _predicate_role(collect, cues, token)
@@ -321,6 +324,36 @@ def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, st
             collect.add("affiliation", "part_of", entity_id, owner, head)
 
 
+GROUP_TYPES = {"international_organization", "armed_group", "political_party", "criminal_organization", "ngo",
+               "organization"}
+def _listed_members(collect: _Collector, group: str, end: int) -> None:
+    """'the G3 (Ruritania, Borduria and Syldavia)': states listed in brackets after a group are its members."""
+    doc = collect.doc
+    if collect.type_of(group) not in GROUP_TYPES or end >= len(doc) or doc[end].text != "(":
+        return
+    close = next((t.i for t in doc[end + 1:end + 30] if t.text == ")"), None)
+    if close is None:
+        return
+    members = {e for s, _e, e in collect.actors.spans if end < s < close}
+    if len(members) >= 2 and all(collect.type_of(m) == "country" for m in members):
+        for member in members:
+            collect.add("affiliation", "member_of", member, group, doc[end])
+
+
+def _known_as_group(collect: _Collector, token: Token) -> None:
+    """'Ruritania, Borduria and Syldavia, known as the G3, ...': the states the name is given to are members."""
+    if token.lemma_.lower() != "know" or token.dep_ != "acl" or token.tag_ != "VBN":
+        return
+    named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    group = actor_in(named[0], collect.actors, depth=0) if named else None
+    if collect.type_of(group) not in GROUP_TYPES:
+        return
+    members = [actor_in(m, collect.actors, depth=0) for m in conjuncts(token.head)]
+    if len(members) >= 2 and all(collect.type_of(m) == "country" for m in members):
+        for member in members:
+            collect.add("affiliation", "member_of", member, group, token)
+
+
 BACKING_WORDS = {"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed"}
 CONTROL_WORDS = {"controlled", "held", "run", "dominated", "occupied", "ruled"}
 
@@ -400,8 +433,6 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
         _conflict(collect, token)
     if token.pos_ == "NOUN" and lemma in cues.alliance_nouns | cues.opposition_nouns | cues.conflict_nouns:
         cls = "alliance" if lemma in cues.alliance_nouns else "opposition"
-        partners = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "between"}
-                    for p in prep.children if p.dep_ == "pobj"]
         owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner_token is None and token.dep_ == "appos":
             owner_token = token.head  # "Ana Ruiz, a fierce critic of the junta": Ruiz opposes it
@@ -411,9 +442,17 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
             if owner_token is None and governor.dep_ == "acomp":
                 owner_token = subject_of(governor.head)
         owner = actor_in(owner_token, collect.actors, depth=0) if owner_token is not None else None
-        for partner_head in partners:
-            for partner in conjuncts(partner_head):
-                collect.add(cls, cls, owner, actor_in(partner, collect.actors, depth=0), token)
+        # "the Quad, an alliance of Japan, India, ...": a named group described as a coalition of
+        # states has them as members, not as allies of itself
+        members_of = cls == "alliance" and token.dep_ == "appos" and collect.type_of(owner) in GROUP_TYPES
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "of", "between"}):
+            for partner_head in (p for p in prep.children if p.dep_ == "pobj"):
+                for partner in conjuncts(partner_head):
+                    partner_id = actor_in(partner, collect.actors, depth=0)
+                    if members_of and prep.lower_ == "of":
+                        collect.add("affiliation", "member_of", partner_id, owner, token)
+                    else:
+                        collect.add(cls, cls, owner, partner_id, token)
     elif token.pos_ == "VERB" and lemma in cues.alliance_verbs:
         owner = actor_in(subject_of(token), collect.actors, depth=0) if subject_of(token) is not None else None
         for prep in token.children:
