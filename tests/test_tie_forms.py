@@ -91,3 +91,26 @@ def test_places_in_brackets_after_talks_are_no_members(extractor) -> None:
 def test_states_known_by_a_group_name_are_its_members(extractor) -> None:
     x = extract(extractor, "Britain, France and Germany, known as the E3, threatened to restore sanctions.")
     assert {("United Kingdom", "E3"), ("France", "E3"), ("Germany", "E3")} <= ties(x, "affiliation")
+
+
+# --- roles that serve someone, groups led by someone ------------------------------------------------
+
+def test_adviser_to_a_person_belongs_to_that_person(extractor) -> None:
+    x = extract(extractor, "Ali Akbar Velayati, an adviser to Supreme Leader Ali Khamenei, warned Washington.")
+    assert ("Ali Akbar Velayati", "Ali Khamenei") in ties(x, "affiliation")
+
+
+def test_ambassador_to_a_state_does_not_belong_to_it(extractor) -> None:
+    x = extract(extractor, "Tomas Varga, the ambassador to France, resigned on Monday.")
+    assert not [pair for pair in ties(x, "affiliation") if pair == ("Tomas Varga", "France")]
+
+
+def test_group_led_by_a_person_has_that_person_as_leader(extractor) -> None:
+    x = extract(extractor, "The Sentinel Front, led by Tomas Varga, attacked the town.")
+    assert ("Tomas Varga", "Sentinel Front") in ties(x, "affiliation")
+
+
+def test_town_led_by_nobody_named_gives_no_leader(extractor) -> None:
+    x = extract(extractor, "The Sentinel Front, led by its younger commanders, attacked the town near "
+                           "Tomas Varga's farm.")
+    assert not [pair for pair in ties(x, "affiliation") if pair[1] == "Sentinel Front"]

@@ -34,6 +34,7 @@ class RelationCues:
     state_offices: frozenset[str]
     home_offices: frozenset[str]
     conflict_nouns: frozenset[str]
+    serving_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         based_types=frozenset(data["based_types"]),
                         state_offices=frozenset(data["state_offices"]),
                         home_offices=frozenset(data["home_offices"]),
-                        conflict_nouns=frozenset(data["conflict_nouns"]))
+                        conflict_nouns=frozenset(data["conflict_nouns"]),
+                        serving_roles=frozenset(data["serving_roles"]))
 
 
 class _Collector:
@@ -99,6 +101,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _listed_members(collect, entity_id, end)
     for token in doc:
         _known_as_group(collect, token)
+        _led_by(collect, token)
         _hyphen_ties(collect, token)
         _alliances(collect, cues, token)
         _predicate_role(collect, cues, token)
@@ -300,7 +303,8 @@ def _apposition_ties(collect: _Collector, cues: RelationCues, entity_id: str, he
             owner = None
             if child.dep_ in {"poss", "compound", "amod"}:
                 owner = actor_in(child, collect.actors, depth=0)
-            elif child.dep_ == "prep" and child.lower_ in {"at", "of", "for", "with", "from"}:
+            elif child.dep_ == "prep" and (child.lower_ in {"at", "of", "for", "with", "from"} or (
+                    child.lower_ == "to" and role.lemma_.lower() in cues.serving_roles)):
                 owner = next((actor_in(p, collect.actors, depth=0) for p in child.children if p.dep_ == "pobj"), None)
             if owner and owner != entity_id and collect.type_of(owner) != "location":
                 collect.add("affiliation", kind, entity_id, owner, head)
@@ -338,6 +342,22 @@ def _listed_members(collect: _Collector, group: str, end: int) -> None:
     if len(members) >= 2 and all(collect.type_of(m) == "country" for m in members):
         for member in members:
             collect.add("affiliation", "member_of", member, group, doc[end])
+
+
+def _led_by(collect: _Collector, token: Token) -> None:
+    """'the Front, led by Ana Ruiz', 'the faction that Ana Ruiz leads' is not this: a group a person is
+    said to be led or headed by has that person as its leader."""
+    if token.lemma_.lower() not in {"lead", "head", "command", "found"} or token.tag_ != "VBN" or token.dep_ != "acl":
+        return
+    group = actor_in(token.head, collect.actors, depth=0)
+    if collect.type_of(group) in {None, "person", "country", "location"}:
+        return
+    for agent in (c for c in token.children if c.dep_ == "agent"):
+        for leader_head in (p for p in agent.children if p.dep_ == "pobj"):
+            for leader in conjuncts(leader_head):
+                leader_id = actor_in(leader, collect.actors, depth=0)
+                if collect.type_of(leader_id) == "person":
+                    collect.add("affiliation", "leader_of", leader_id, group, token)
 
 
 def _known_as_group(collect: _Collector, token: Token) -> None:
