@@ -114,3 +114,15 @@ def test_town_led_by_nobody_named_gives_no_leader(extractor) -> None:
     x = extract(extractor, "The Sentinel Front, led by its younger commanders, attacked the town near "
                            "Tomas Varga's farm.")
     assert not [pair for pair in ties(x, "affiliation") if pair[1] == "Sentinel Front"]
+
+
+# --- a group placed by what it does where --------------------------------------------------------
+
+def test_group_active_in_a_state_is_located_there(extractor) -> None:
+    x = extract(extractor, "The Sentinel Front, which is active in northern Chad, denied the charge.")
+    assert ("Sentinel Front", "Chad") in ties(x, "location")
+
+
+def test_person_operating_in_a_state_is_no_group_located_there(extractor) -> None:
+    x = extract(extractor, "Tomas Varga, a surgeon, operates in Chad twice a year.")
+    assert not ties(x, "location")

@@ -35,6 +35,7 @@ class RelationCues:
     home_offices: frozenset[str]
     conflict_nouns: frozenset[str]
     serving_roles: frozenset[str]
+    presence_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         state_offices=frozenset(data["state_offices"]),
                         home_offices=frozenset(data["home_offices"]),
                         conflict_nouns=frozenset(data["conflict_nouns"]),
-                        serving_roles=frozenset(data["serving_roles"]))
+                        serving_roles=frozenset(data["serving_roles"]),
+                        presence_words=frozenset(data["presence_words"]))
 
 
 class _Collector:
@@ -102,6 +104,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     for token in doc:
         _known_as_group(collect, token)
         _led_by(collect, token)
+        _presence(collect, cues, token)
         _hyphen_ties(collect, token)
         _alliances(collect, cues, token)
         _predicate_role(collect, cues, token)
@@ -358,6 +361,28 @@ def _led_by(collect: _Collector, token: Token) -> None:
                 leader_id = actor_in(leader, collect.actors, depth=0)
                 if collect.type_of(leader_id) == "person":
                     collect.add("affiliation", "leader_of", leader_id, group, token)
+
+
+def _presence(collect: _Collector, cues: RelationCues, word: Token) -> None:
+    """'the Front, which operates in northern Chad', 'the cartel is active in three states': a group said
+    to operate, be active or be based in a place is located there."""
+    if word.lemma_.lower() not in cues.presence_words or word.pos_ not in {"VERB", "ADJ"}:
+        return
+    verb = word.head if word.dep_ == "acomp" else word
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return
+    group = actor_in(subject, collect.actors, depth=1)
+    if collect.type_of(group) in {None, "person", "country", "location"}:
+        return
+    holders = {word, verb}  # the parser hangs "in" on the adjective or on "is"
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}]
+    for prep in preps:
+        for place_head in (p for p in prep.children if p.dep_ == "pobj"):
+            for place in conjuncts(place_head):
+                place_id = actor_in(place, collect.actors, depth=1)
+                if collect.type_of(place_id) in {"country", "location"}:
+                    collect.add("location", "operates_in", group, place_id, word)
 
 
 def _known_as_group(collect: _Collector, token: Token) -> None:
