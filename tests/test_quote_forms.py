@@ -329,3 +329,19 @@ def test_one_quoted_word_a_verb_of_view_gives_as_a_description_is_a_quote(extrac
 def test_one_quoted_word_without_a_verb_of_view_is_a_scare_quote(extractor: Extractor) -> None:
     extraction = extract(extractor, 'The so-called "experts" met in Geneva on Friday and left without a statement.')
     assert extraction.quotes == [], describe(extraction)
+
+
+# --- a verb of view inside reported words ------------------------------------------------------------
+
+
+def test_verb_of_view_inside_reported_words_is_no_second_source(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'In a post on Friday, Penny Wong said Canberra still wanted a deal. "We remain '
+                                    'committed to talks with everyone."')
+    assert [q.cue.text for q in extraction.quotes if q.content.text.startswith("Canberra")] == ["said"]
+    floating = quote_with(extraction, "We remain committed to talks with everyone")
+    assert speaker_name(extraction, floating) == "Penny Wong"
+
+
+def test_verb_of_saying_inside_reported_words_still_reports(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Penny Wong said the rebels claimed that they attacked the depot.")
+    assert {q.cue.text for q in extraction.quotes} == {"said", "claimed"}, describe(extraction)

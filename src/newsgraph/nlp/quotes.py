@@ -163,6 +163,8 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
                 found.append((position, quote))
         else:
             token: Token = item  # type: ignore[assignment]
+            if _inside_reported_clause(token, [q for _, q in found], cues):
+                continue
             # a cue that introduced quoted words may also report a clause around them ('the group
             # says X was "detained" and must be freed'): the clause is the quote, the words absorbed
             quote = _indirect_quote(context, token, quoted_tokens)
@@ -174,6 +176,14 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
     quotes = _dedupe(quotes)
     refs.quotes = quotes
     return quotes
+
+
+def _inside_reported_clause(cue: Token, found: list[Quote], cues: SpeechCues) -> bool:
+    """'Ruiz said Ruritania still wanted a deal': a verb of view inside what someone is reported to
+    have said is part of their words, not a second source speaking."""
+    if cue.lemma_.lower() in cues.saying or _is_according(cue):
+        return False
+    return any(not q.direct and q.content.start <= cue.idx < q.content.end for q in found)
 
 
 def _with_co_speakers(context: _Context, quotes: list[Quote]) -> list[Quote]:
