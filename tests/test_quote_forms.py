@@ -345,3 +345,16 @@ def test_verb_of_view_inside_reported_words_is_no_second_source(extractor: Extra
 def test_verb_of_saying_inside_reported_words_still_reports(extractor: Extractor) -> None:
     extraction = extract(extractor, "Penny Wong said the rebels claimed that they attacked the depot.")
     assert {q.cue.text for q in extraction.quotes} == {"said", "claimed"}, describe(extraction)
+
+
+def test_according_to_a_document_issued_by_an_actor_is_that_actors(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Prices rose 40% last year, according to a report issued by the Kenya National "
+                                    "Bureau of Statistics.")
+    quote = quote_with(extraction, "Prices rose 40% last year")
+    assert speaker_name(extraction, quote) == "Kenya National Bureau of Statistics"
+
+
+def test_according_to_a_document_of_nobody_named_stays_the_document(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Prices rose 40% last year, according to a report seen by reporters.")
+    quote = quote_with(extraction, "Prices rose 40% last year")
+    assert (quote.speaker, quote.speaker_text) == (None, "a report")

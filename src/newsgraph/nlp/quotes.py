@@ -713,7 +713,8 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
     before it, and the reporting verb a reported clause hangs from."""
     if _is_according(cue):
         to = next(c for c in cue.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return _issuer(source, context) or source if source is not None else None
     quoted = context.quoted
 
     def elsewhere(node: Token) -> Token | None:
@@ -752,6 +753,24 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
 
     return subject_of(cue, skip=quoted, subjects=SUBJECTS, inherit=INHERITING, fallback=elsewhere,
                       climb=to_reporting_verb)
+
+
+def _issuer(document: Token, context: _Context) -> Token | None:
+    """'according to figures the ministry released', 'according to a report issued by the agency':
+    a document that names no actor of its own speaks for whoever released it."""
+    if context.refs.actor_in(document, depth=0):
+        return None
+    for child in document.children:
+        if child.dep_ == "relcl":
+            subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and context.refs.actor_in(subject, depth=0):
+                return subject
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            issuer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if issuer is not None and context.refs.actor_in(issuer, depth=0):
+                return issuer
+    return None
 
 
 def _name_before(cue: Token, context: _Context) -> Token | None:
