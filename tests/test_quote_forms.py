@@ -358,3 +358,26 @@ def test_according_to_a_document_of_nobody_named_stays_the_document(extractor: E
     extraction = extract(extractor, "Prices rose 40% last year, according to a report seen by reporters.")
     quote = quote_with(extraction, "Prices rose 40% last year")
     assert (quote.speaker, quote.speaker_text) == (None, "a report")
+
+
+# --- punctuation sets a framing verb off; a full stop closes a quote --------------------------------
+
+
+def test_framing_verb_run_into_a_quote_without_punctuation_is_no_cue(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'Protests continue "The army has stepped up the violence in recent weeks," '
+                                    "Tomas Varga said.")
+    quote = quote_with(extraction, "The army has stepped up the violence in recent weeks")
+    assert (quote.cue.text, speaker_name(extraction, quote)) == ("said", "Tomas Varga")
+
+
+def test_a_quote_closed_by_a_full_stop_takes_no_cue_from_the_next_sentence(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'Omar Abdullah wrote on X that sirens had sounded. "This is no ceasefire." '
+                                    "Vikram Misri accused Pakistan of violations.")
+    quote = quote_with(extraction, "This is no ceasefire")
+    assert speaker_name(extraction, quote) == "Omar Abdullah"
+
+
+def test_name_inside_a_long_capitalised_title_is_the_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"The resistance goes on," U.N. Resident Coordinator for Chad Tomas Varga said.')
+    quote = quote_with(extraction, "The resistance goes on")
+    assert speaker_name(extraction, quote) == "Tomas Varga"

@@ -34,6 +34,7 @@ INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "advmod"}  # "leaders and groups" stay whole
 EDGE_PUNCT = " \n\t,;:.—–-"
 SENTENCE_END = {".", "!", "?"}
+QUOTE_CHARS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 TITLE_FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "by", "or"}
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s")
 SPEAKER_TYPES_EXCLUDED = {"location"}
@@ -264,9 +265,17 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
-def _frames_quote(token: Token, cues: SpeechCues) -> bool:
-    """A verb that reports speech only beside a direct quote ('"Not yet," he went on.')."""
+def _frames_quote(token: Token, cues: SpeechCues, inner: Span) -> bool:
+    """A verb that reports speech only beside a direct quote, set off from it by punctuation ('"Not
+    yet," he went on.', 'She went on: "We wait."'); 'Resistance continues "..."' frames nothing."""
     if token.pos_ != "VERB":
+        return False
+    text = text_of(token.doc)
+    if token.i < inner.start:
+        gap = text[token.idx + len(token.text):inner.start_char]
+    else:
+        gap = text[max(inner.end_char - 3, 0):token.idx]
+    if not any(mark in gap for mark in ",:?!"):
         return False
     lemma = token.lemma_.lower()
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
@@ -383,7 +392,7 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
         node = root
         view = None  # 'Ruiz says if voters think it is "a lost cause", ...': a verb of saying above a
         for step in range(8):  # verb of belief reports the quote; the belief is part of what was said
-            if node.i not in inside and step == 1 and _frames_quote(node, cues):
+            if node.i not in inside and step == 1 and _frames_quote(node, cues, inner):
                 return node  # the quote hangs right from it: '"Not yet," he went on.'
             if node.i not in inside and _is_saying(node, cues):
                 if node.lemma_.lower() in cues.saying:
@@ -398,7 +407,7 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
     for root in roots:
         for child in [*root.children, *root.head.children]:
             if child.i not in inside and child.i not in quoted and (
-                    _is_saying(child, cues) or _frames_quote(child, cues)):
+                    _is_saying(child, cues) or _frames_quote(child, cues, inner)):
                 return child
     return _adjacent_cue(context, inner, quoted)
 
@@ -409,13 +418,16 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
     after = inner.end
     while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and "\n" not in doc[after].text:
         after += 1  # a cue after the quote stands in its paragraph
+    closing = [t.text for t in doc[max(inner.start, inner.end - 2):after] if t.is_punct and t.text not in QUOTE_CHARS]
+    if closing and closing[-1] == ".":
+        after = len(doc)  # '"It is over." Ruiz then left.': a full stop ends the quote's sentence, no cue follows
     if after < len(doc) and _is_according(doc[after]) and any(t.text == "," for t in doc[inner.end - 1:after]):
         return doc[after]  # '"Growth will slow," according to the central bank.'
     for i in range(after, min(after + 6, len(doc))):
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
             break
-        if _is_saying(token, cues) or _frames_quote(token, cues):
+        if _is_saying(token, cues) or _frames_quote(token, cues, inner):
             between = {t.i for t in doc[after:i]}
             subject = {t.i for c in token.children if c.dep_ in SUBJECTS for t in c.subtree}
             if between <= subject or not between:
@@ -432,7 +444,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
             break
-        if (_is_saying(token, cues) or _frames_quote(token, cues)) and token.right_edge.i >= before:
+        if (_is_saying(token, cues) or _frames_quote(token, cues, inner)) and token.right_edge.i >= before:
             return token
     return _colon_introducer(context, colon) if colon is not None else None
 

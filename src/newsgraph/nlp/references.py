@@ -176,6 +176,12 @@ class References:
         head_entity = self._actor_at(token)
         if head_entity:
             return head_entity
+        if token.lemma_.lower() in self.cues.person_roles and token.is_title:
+            # "U.N. Resident Coordinator for Chad Tomas Varga said": a capitalised title whose name
+            # the parser buried in its prepositional phrase is that person
+            named = self._person_in_title(token)
+            if named:
+                return named
         if token.dep_ == "appos" and self.type_of(self.actors.entity_at(token.head.i)) == "person":
             return self.actors.entity_at(token.head.i)  # "Ana Ruiz, the bank's governor, who said ..."
         if token.pos_ == "PRON" or token.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
@@ -198,6 +204,16 @@ class References:
             # "the agency's statement", "Kenya's government": the possessor's own voice
             return self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
         return self.described(token)
+
+    def _person_in_title(self, title: Token) -> str | None:
+        for prep in (c for c in title.children if c.dep_ == "prep"):
+            for word in prep.subtree:
+                if word.dep_ in {"relcl", "acl"}:
+                    break
+                entity_id = self.actors.entity_at(word.i)
+                if entity_id and self.type_of(entity_id) == "person":
+                    return entity_id
+        return None
 
     def _voice_of(self, token: Token) -> str | None:
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
