@@ -381,3 +381,10 @@ def test_name_inside_a_long_capitalised_title_is_the_speaker(extractor: Extracto
     extraction = extract(extractor, '"The resistance goes on," U.N. Resident Coordinator for Chad Tomas Varga said.')
     quote = quote_with(extraction, "The resistance goes on")
     assert speaker_name(extraction, quote) == "Tomas Varga"
+
+
+def test_a_warning_with_a_condition_runs_on_to_its_main_clause(extractor: Extractor) -> None:
+    extraction = extract(extractor, "On Monday, Ana Ruiz warned the council that unless the rebels helped resolve "
+                                    "the open questions, the agency could not vouch for the truce.")
+    warned = [q for q in extraction.quotes if q.cue.text == "warned"]
+    assert len(warned) == 1 and warned[0].content.text.endswith("could not vouch for the truce"), describe(extraction)

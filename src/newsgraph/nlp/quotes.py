@@ -532,7 +532,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 tokens = tokens[:-1]
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
                 tokens = tokens[1:]
-            return tokens
+            return _with_main_clause_after(cue, tokens)
     statement = _statement_clause(cue)
     if statement:
         return statement
@@ -566,6 +566,23 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                     t.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree):
                 return sorted(child.subtree, key=lambda t: t.i)
     return _parenthetical_content(cue) or _trailing_content(cue)
+
+
+SUBORDINATORS = {"unless", "if", "when", "once", "until", "while", "because", "although", "though", "after",
+                 "before", "as"}
+
+
+def _with_main_clause_after(cue: Token, tokens: list[Token]) -> list[Token]:
+    """'Ruiz warned that unless the rebels disarm, the truce will fail': the parser may take the
+    condition for the whole clause and hang the verb of saying on the clause after the comma; what
+    was said runs on to the end of that clause."""
+    if not tokens or tokens[0].lower_ not in SUBORDINATORS or cue.dep_ != "ccomp" or cue.head.i <= tokens[-1].i:
+        return tokens
+    main = cue.head
+    rest = [t for t in main.subtree if t.i > tokens[-1].i and not (t.is_punct and t.i == main.sent.end - 1)]
+    while rest and (rest[0].is_punct or rest[0].is_space):
+        rest = rest[1:]
+    return tokens + rest if rest else tokens
 
 
 def _trailing_content(cue: Token) -> list[Token]:
