@@ -388,3 +388,26 @@ def test_a_warning_with_a_condition_runs_on_to_its_main_clause(extractor: Extrac
                                     "the open questions, the agency could not vouch for the truce.")
     warned = [q for q in extraction.quotes if q.cue.text == "warned"]
     assert len(warned) == 1 and warned[0].content.text.endswith("could not vouch for the truce"), describe(extraction)
+
+
+# --- sources that are no speakers, documents that speak for nobody quoted before ---------------------
+
+
+def test_a_happening_that_highlights_something_is_no_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Villagers are afraid, and a deadly attack on the base has highlighted the "
+                                    "insecurity along the border.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_a_new_study_does_not_speak_for_the_organisation_quoted_before(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The International Diabetes Federation estimated in 2021 that 24 million adults "
+                                    "had the condition. The new study suggested the real number could be double.")
+    quote = quote_with(extraction, "the real number could be double")
+    assert (quote.speaker, quote.speaker_text) == (None, "The new study")
+
+
+def test_a_statement_still_speaks_for_the_organisation_quoted_before(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The Kenya Defence Forces said on Monday that two soldiers were hurt. A "
+                                    "statement said the patrol had returned to base.")
+    quote = quote_with(extraction, "the patrol had returned to base")
+    assert speaker_name(extraction, quote) == "Kenya Defence Forces"

@@ -827,8 +827,8 @@ def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
     """Who says it: the entity the reference layer finds for the cue's subject, and the words
     that name the speaker. "I" and "you" are the quote's own voice, not an attribution."""
     token = _speaker_token(cue, context)
-    if token is None:
-        return None, None
+    if token is None or token.lemma_.lower() in context.cues.happenings:
+        return None, None  # "the attack highlighted the insecurity": a happening says nothing
     if token.pos_ == "PRON" and token.lower_ not in context.refs.cues.person_pronouns | \
             context.refs.cues.group_pronouns | context.cues.indefinite_speakers:
         return None, None

@@ -44,6 +44,7 @@ class ReferenceCues:
     descriptions: dict[str, frozenset[str]]  # head noun -> actor types it may stand for
     person_roles: frozenset[str]  # "the president", "the envoy": a person known by the role
     voices: frozenset[str]  # "a spokesman for X", "a statement from X": X speaking
+    documents: frozenset[str]  # voices that never stand for the last organisation quoted
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         descriptions={noun: frozenset(types) for noun, types in data["descriptions"].items()},
         person_roles=frozenset(data["person_roles"]),
         voices=frozenset(data["voices"]),
+        documents=frozenset(data["documents"]),
     )
 
 
@@ -191,7 +193,8 @@ class References:
             # "a spokesman for the army", "the junta's spokeswoman", "a statement from the ministry":
             # unnamed, the voice speaks for its organisation; "a statement said" with none named goes
             # on for the organisation that spoke last
-            organisation = self._voice_of(token) or self.last_speaker(self.sentence_of[token.i], exclude={"person"})
+            organisation = self._voice_of(token) or (None if lemma in self.cues.documents else self.last_speaker(
+                self.sentence_of[token.i], exclude={"person"}))
             if organisation:
                 return organisation
         if token.lower_ in self.cues.person_roles or lemma in self.cues.person_roles:

@@ -75,6 +75,7 @@ class SpeechCues:
     indefinite_speakers: frozenset[str]
     view_clauses: frozenset[str]
     framing: frozenset[str]
+    happenings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
