@@ -301,3 +301,10 @@ def test_bare_police_as_a_subject_is_the_home_states(extractor) -> None:
     police = entity_with_mention(extraction, "police")
     assert (police.type, police.country) == ("government_body", "GE")
 
+
+
+def test_surname_the_ner_took_for_an_organisation_is_a_described_person(extractor) -> None:
+    extraction = extract(extractor, "Siyoka Simasiku, director at the conservation coalition, says communities "
+                                    "will be hit.")
+    person = entity_with_mention(extraction, "Siyoka Simasiku")
+    assert person.type == "person"
