@@ -191,3 +191,20 @@ def test_in_protest_against_is_a_protest_by_the_clauses_doer(extractor) -> None:
 def test_in_protest_phrase_without_a_doer_is_not_coded(extractor) -> None:
     x = extract(extractor, "The embassy in Ankara, closed in protest against Israel, reopened on Monday.")
     assert coded(x, "PROTEST") == []
+
+
+# --- a light verb's object inside a partitive; a maker named before the weapon ------------------------
+
+def test_suspending_part_of_an_aid_programme_is_a_sanction(extractor) -> None:
+    x = extract(extractor, "The United States suspended part of a military aid program for Bosnia on Friday.")
+    assert ("United States", "Bosnia and Herzegovina") in coded(x, "SANCTION")
+
+
+def test_suspending_part_of_a_road_project_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "Bosnia suspended part of a road project near Sarajevo on Friday.")
+    assert coded(x, "SANCTION") == []
+
+
+def test_state_named_before_the_weapon_noun_is_the_doer(extractor) -> None:
+    x = extract(extractor, "Recent US drone attacks have killed at least eight al-Qaeda leaders since July.")
+    assert ("United States", "al-Qaeda") in coded(x, "ASSAULT")

@@ -423,8 +423,11 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
             # "suspended aid deliveries", "provide 25,000 tons of food aid": the event noun may be the
             # compound before the head, or what a quantity is 'of'
             compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
-            compounds |= {g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"}
+            partitive = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
+            # "suspended part of its aid programme": the noun a part is of, or that noun's compound
+            compounds |= {g.lemma_.lower() for g in partitive}
+            compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
             if child.lemma_.lower() in trigger.objects or compounds & trigger.objects:
                 return trigger, child
     return None
@@ -505,6 +508,13 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "amod" and child.ent_type_ == "NORP":
             return child  # "Palestinian riots against ...": the demonym names who riots
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            # "Ruritanian drone strikes", "US drone attacks": the name before the weapon's noun
+            named = next((g for g in child.children if (g.dep_ == "compound" and g.pos_ == "PROPN")
+                          or (g.dep_ == "amod" and g.ent_type_ == "NORP")), None)
+            if named is not None:
+                return named
     return None
 
 
