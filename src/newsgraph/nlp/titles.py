@@ -1,0 +1,276 @@
+"""Titles linked by date: an office's title stands for whoever held the office on the article's date.
+
+- A bare title: "the president", "the U.S. secretary of state", "Ruritania's foreign minister", "the
+  president of Ruritania", "NATO's secretary general" becomes a mention of the holder, who joins the
+  article's actors when no name gave them.
+- A title before a name the knowledge base does not know alone: "Foreign Minister Wang" is the foreign
+  minister on that date when the holder's name holds "Wang".
+
+Whose office it is: the state or organisation the text names with the title (a demonym, a possessive,
+"of <state>"); else, for a head of state or government or a minister (ontology/titles.yaml), the state
+whose same title the article used before (its named foreign minister, "the Iranian foreign minister"),
+else the article's dominant state. Precision first: no link when the state is unclear, when the title
+follows "former", "then", "deputy" ..., when the office has no single holder that day, or when the
+article named someone else earlier with that title.
+
+It runs after the actor layer and before the reference layer, which then reads a title as the mention
+it became; the data is kb/data/offices.yaml through kb/offices.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsgraph.kb.loader import KnowledgeBase, fold
+from newsgraph.kb.offices import dated_role, find_offices, holder_on, normalise_title, offices_on, title_forms
+from newsgraph.nlp.actors import POSSESSIVES, ActorLayer
+from newsgraph.ontology import ONTOLOGY_DIR, word_sets
+from newsgraph.record import Entity, Mention
+
+LONGEST_TITLE = 6  # tokens: "minister of foreign affairs and cooperation"
+STATE_LIKE = {"country"}
+ORGANISATION_LIKE = {"international_organization", "armed_group"}
+DOMINANCE = 2  # the dominant state is named at least twice, and twice as often as any other
+
+
+@dataclass(frozen=True)
+class TitleCues:
+    blockers: frozenset[str]
+    implied_state_kinds: frozenset[str]
+    explicit_only: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def title_cues(path: Path | None = None) -> TitleCues:
+    # the titles of explicit_only are written as normalise_title gives them: lowercase, no hyphen
+    return word_sets(TitleCues, path or ONTOLOGY_DIR / "titles.yaml")
+
+
+@dataclass
+class _Owner:
+    """Whose office a title names: a state code or an organisation id, and whether the text said so."""
+
+    state: str | None = None
+    organization: str | None = None
+    explicit: bool = False
+
+
+def link_titles(doc: Doc, actors: ActorLayer, sentence_of: list[int], published: datetime.date | None,
+                kb: KnowledgeBase, cues: TitleCues | None = None) -> None:
+    """Add the holders that titles name on the article's date to the actor layer (see the module)."""
+    if published is None:
+        return
+    linker = _Linker(doc, actors, sentence_of, published, kb, cues or title_cues())
+    linker.titled_names()
+    linker.bare_titles()
+
+
+class _Linker:
+    def __init__(self, doc: Doc, actors: ActorLayer, sentence_of: list[int], published: datetime.date,
+                 kb: KnowledgeBase, cues: TitleCues) -> None:
+        self.doc, self.actors, self.sentence_of, self.date, self.kb, self.cues = (
+            doc, actors, sentence_of, published, kb, cues)
+        self.forms = title_forms(kb)
+        self.first_words = {form.split()[0] for form in self.forms}
+        self.explicit_uses: list[tuple[int, str, str]] = []  # (token, title, state) the text gave
+
+    # --- "Foreign Minister Wang" ----------------------------------------------------------------
+    def titled_names(self) -> None:
+        for entity in [e for e in self.actors.entities if e.type == "person" and not e.kb]:
+            for start, end, entity_id in list(self.actors.spans):
+                if entity_id != entity.id:
+                    continue
+                holder = self._holder_before_name(start, end)
+                if holder is not None:
+                    self.actors.relink(entity.id, holder)
+                    break
+
+    def _holder_before_name(self, start: int, end: int) -> Entity | None:
+        found = self._title_ending_at(start)
+        if found is None:
+            return None
+        title_start, title = found
+        owner = self._owner(title, title_start, start, bare=False)
+        if owner is None:
+            return None
+        holder_id = self._holder(title, owner)
+        entry = self.kb.get(holder_id)
+        if entry is None:
+            return None
+        name_words = {fold(w) for w in self.doc[start:end].text.replace("-", " ").split()}
+        # "Foreign Minister Wang": the name must be the holder's ("Wang Yi"), not another Wang
+        if not any(name_words <= {fold(w) for w in form.replace("-", " ").split()} for form in entry.surface_forms()):
+            return None
+        return self._entity(holder_id)
+
+    def _title_ending_at(self, end: int) -> tuple[int, str] | None:
+        """The longest office title made of the free tokens right before a position."""
+        for length in range(min(LONGEST_TITLE, end), 0, -1):
+            start = end - length
+            if any(self.actors.entity_at(i) for i in range(start, end)):
+                continue
+            title = normalise_title(" ".join(t.text for t in self.doc[start:end]))
+            if title in self.forms and title.split()[0] in self.first_words:
+                return start, title
+        return None
+
+    # --- "the president", "the U.S. secretary of state" ------------------------------------------
+    def bare_titles(self) -> None:
+        i = 0
+        while i < len(self.doc):
+            found = self._title_at(i)
+            if found is None:
+                i += 1
+                continue
+            end, title = found
+            owner = self._owner(title, i, end, bare=True)
+            holder_id = self._holder(title, owner) if owner is not None else None
+            if holder_id is not None and owner is not None and not self._named_otherwise(title, i, holder_id, owner):
+                span = self.doc[i:end]
+                self.actors.add_mention(self._entity(holder_id), i, end,
+                                        Mention(span.text, span.start_char, span.end_char, self.sentence_of[i]))
+            i = end
+
+    def _title_at(self, start: int) -> tuple[int, str] | None:
+        """The longest office title made of free tokens from a position, standing as a noun phrase's head
+        ("the president said", "the president's office"), not a modifier ("the presidential palace" does
+        not match; "the president-elect" and "President Ana Ruiz" are not bare titles)."""
+        doc = self.doc
+        if self.actors.entity_at(start) or normalise_title(doc[start].text) not in self.first_words:
+            return None
+        for end in range(min(len(doc), start + LONGEST_TITLE), start, -1):
+            if any(self.actors.entity_at(i) for i in range(start, end)):
+                continue
+            title = normalise_title(doc[start:end].text)
+            if title not in self.forms:
+                continue
+            last = doc[end - 1]
+            after = doc[end] if end < len(doc) else None
+            if last.pos_ not in {"NOUN", "PROPN"} or (last.dep_ in {"compound", "amod"} and last.head.i >= end):
+                return None
+            if after is not None and (after.text == "-" or self.actors.entity_at(after.i) is not None
+                                      and self.actors.entity(self.actors.entity_at(after.i)).type == "person"  # type: ignore[union-attr]
+                                      or (after.pos_ == "PROPN" and after.is_title)):
+                return None
+            return end, title
+        return None
+
+    # --- whose office ---------------------------------------------------------------------------
+    def _owner(self, title: str, start: int, end: int, bare: bool) -> _Owner | None:
+        """The state or organisation whose office the title at [start, end) names; None when unclear or
+        when a word before it says it is not the office's holder on the date. A bare title must be
+        definite to refer ("the president", not "a president")."""
+        if self._blocked(start):
+            return None
+        before = self._named_before(start)
+        after = self._named_after(end)
+        if before is not None and after is not None and before != after:
+            return None
+        named = before or (after if bare else None)
+        if named is not None:
+            entity = self.actors.entity(named)
+            if entity is None:
+                return None
+            if entity.type in STATE_LIKE and entity.country:
+                self.explicit_uses.append((start, title, entity.country))
+                return _Owner(state=entity.country, explicit=True)
+            if entity.type in ORGANISATION_LIKE and entity.kb:
+                return _Owner(organization=entity.id, explicit=True)
+            return None  # "the ministry's spokesman", "Ana Ruiz's adviser": someone else's office
+        if title in self.cues.explicit_only or (bare and not self._determined(start)):
+            return None
+        state = self._implied_state(title, start)
+        if state is None:
+            return None
+        kinds = {office.kind for office in find_offices(title, state, kb=self.kb)}
+        return _Owner(state=state) if kinds and kinds <= self.cues.implied_state_kinds else None
+
+    def _blocked(self, start: int) -> bool:
+        """'former President', 'the ex-president', 'the then foreign minister', 'the deputy prime minister'."""
+        sentence_start = self.doc[start].sent.start
+        words = [t.lower_ for t in self.doc[max(sentence_start, start - 4):start] if t.text != "-"]
+        return any(word in self.cues.blockers for word in words)
+
+    def _determined(self, start: int) -> bool:
+        """A bare title refers when it is definite: "the president", not "a president" or "his president"."""
+        i = start - 1
+        while i >= 0 and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ == "the"
+
+    def _named_before(self, start: int) -> str | None:
+        """The actor named right before a title: "the U.S. secretary of state", "Ruritania's minister"."""
+        i = start - 1
+        if i >= 1 and self.doc[i].text in POSSESSIVES:
+            i -= 1
+        return self.actors.entity_at(i) if i >= 0 else None
+
+    def _named_after(self, end: int) -> str | None:
+        """'the president of Ruritania', 'the secretary-general of the United Nations'."""
+        if end >= len(self.doc) or self.doc[end].lower_ != "of":
+            return None
+        i = end + 1
+        if i < len(self.doc) and self.doc[i].lower_ == "the":
+            i += 1
+        return self.actors.entity_at(i) if i < len(self.doc) else None
+
+    def _implied_state(self, title: str, start: int) -> str | None:
+        """The state whose same title the article used before the position (as a title it gave a state,
+        or the office of a person it named), when only one; else the article's dominant state so far."""
+        states = {state for at, used, state in self.explicit_uses if at < start and used == title}
+        for begin, _end, entity_id in self.actors.spans:
+            entity = self.actors.entity(entity_id)
+            if begin < start and entity is not None and entity.kb and entity.type == "person":
+                states |= {office.state for office in offices_on(entity_id, self.date, self.kb)
+                           if office.state and office in find_offices(title, office.state, kb=self.kb)}
+        if states:
+            return next(iter(states)) if len(states) == 1 else None
+        return self._dominant_state(start)
+
+    def _dominant_state(self, start: int) -> str | None:
+        counts: dict[str, int] = {}
+        for begin, _end, entity_id in self.actors.spans:
+            entity = self.actors.entity(entity_id)
+            if begin < start and entity is not None and entity.type == "country" and entity.country:
+                counts[entity.country] = counts.get(entity.country, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < DOMINANCE or (len(ranked) > 1 and ranked[0] < DOMINANCE * ranked[1]):
+            return None
+        return max(counts, key=lambda code: counts[code])
+
+    # --- the holder -----------------------------------------------------------------------------
+    def _holder(self, title: str, owner: _Owner) -> str | None:
+        if owner.state is None and owner.organization is None:
+            return None
+        holder_id = holder_on(title, owner.state, self.date, owner.organization, self.kb)
+        entry = self.kb.get(holder_id)
+        return holder_id if entry is not None and entry.type == "person" else None
+
+    def _named_otherwise(self, title: str, start: int, holder_id: str, owner: _Owner) -> bool:
+        """The article gave the title to another person of that state before ("Ruritanian President Ana
+        Ruiz ... the president"; of any state when the state is only implied): the reference layer's
+        nearest-holder rule decides, not the office data. An organisation's office is named outright."""
+        if owner.organization:
+            return False
+        head = title.split()[-1]
+        for begin, _end, entity_id in self.actors.spans:
+            entity = self.actors.entity(entity_id)
+            if (begin < start and entity is not None and entity.type == "person" and entity_id != holder_id
+                    and head in fold(entity.role or "").replace("-", " ").split()
+                    and (entity.country == owner.state or (not owner.explicit and entity.country is None))):
+                return True
+        return False
+
+    def _entity(self, holder_id: str) -> Entity:
+        """The actor layer's entity of a holder, or a new one from the knowledge base."""
+        known = self.actors.entity(holder_id)
+        if known is not None:
+            return known
+        entry = self.kb.entries[holder_id]
+        return Entity(id=entry.id, name=entry.name, type=entry.type, country=entry.country, kb=True,
+                      role=dated_role(entry.id, self.date, self.kb))
