@@ -171,6 +171,8 @@ class _Linker:
         after = self._named_after(end)
         if before is not None and after is not None and before != after:
             return None
+        if bare and after is None and end < len(self.doc) and self.doc[end].lower_ == "of":
+            return None  # "the president of the football club": an office the text names, not a state's
         named = before or (after if bare else None)
         if named is not None:
             entity = self.actors.entity(named)
