@@ -41,7 +41,8 @@ def test_a_name_that_is_no_actor_is_no_entity(extractor, case: str) -> None:
 def test_the_ner_takes_the_train_for_an_actor(extractor) -> None:
     """The premise of the vehicle case: without the data, the NER's name would be an actor candidate."""
     doc = extractor.nlp(CASES["vehicle"][0])
-    assert any(ent.text.endswith("Kestrel Express") and ent.label_ in {"ORG", "PERSON", "GPE", "FAC", "LOC"} for ent in doc.ents)
+    assert any(ent.text.endswith("Kestrel Express") and ent.label_ in {"ORG", "PERSON", "GPE", "FAC", "LOC"}
+               for ent in doc.ents)
 
 
 def test_actors_beside_a_non_actor_stay(extractor) -> None:
