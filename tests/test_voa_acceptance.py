@@ -96,8 +96,9 @@ def test_leaders_among_them_are_linked_with_the_role_of_the_day(voa: tuple[list[
         for day, entity in seen[row["id"]]:
             if entity.kb:
                 leading = [o for o in offices_on(entity.id, day, kb) if is_leader_office(o)]
-                if leading and entity.role != role_on(entity.id, day, kb):
-                    problems.append(f"{entity.name} on {day}: role {entity.role!r}, office data {role_on(entity.id, day, kb)!r}")
+                valid = role_on(entity.id, day, kb)
+                if leading and entity.role != valid:
+                    problems.append(f"{entity.name} on {day}: role {entity.role!r}, office data {valid!r}")
             else:
                 role = (entity.role or "").lower()
                 if any(word in role for word in LEADER_WORDS) and not any(word in role for word in NOT_THE_LEADER):
