@@ -11,8 +11,9 @@ import pytest
 from newsgraph.record import Article, Entity, Extraction
 
 # The United States named three times before the title: the article's dominant state.
-WASHINGTON = ("Officials in Washington said the United States would send grain to Ruritania, and U.S. "
-              "diplomats began talks on Monday. The president signed the order on Friday.")
+US_TALKS = ("Officials in Washington said the United States would send grain to Ruritania, and U.S. "
+            "diplomats began talks on Monday.")
+WASHINGTON = US_TALKS + " The president signed the order on Friday."
 SECRETARY = "Ruritanian officials met the U.S. secretary of state in Geneva on Tuesday."
 IRAN_MINISTER = "Iran's foreign minister arrived in Oslo on Sunday for talks on shipping."
 
@@ -88,14 +89,26 @@ def test_a_former_president_keeps_no_current_role(extractor) -> None:
     WASHINGTON.replace("The president", "The president of the rowing club"),
     # the state is not clear: two states named as often
     "Kenya and Uganda signed a border pact, and Kenyan and Ugandan officials praised it. The president spoke.",
+    # a role put on someone, not a reference to the holder of the day
+    US_TALKS + " Ana Ruiz served as U.S. secretary of state in the 1990s and was a two-term U.S. senator.",
+    US_TALKS + " Ana Ruiz was a two-term U.S. president.",
+    US_TALKS + " Ana Ruiz is also president of America's farmers' union.",
+    # an armed group's leader is one of many to the text
+    "The fugitive leader of Hezbollah in the south was killed, Lebanese officials said.",
     # the article gave the title to someone else first
     "Ruritanian President Ana Ruiz met U.S. officials in Washington. The U.S. said the United States would "
     "help, and the president thanked them.",
 ])
 def test_look_alikes_do_not_link(extractor, text: str) -> None:
     extraction = extract(extractor, text, "2021-06-10")
-    linked = [e.id for e in extraction.entities if e.type == "person" and e.kb]
+    linked = [(e.id, [m.text for m in e.mentions]) for e in extraction.entities if e.type == "person" and e.kb]
     assert linked == [], linked
+
+
+def test_an_organisation_possessive_title_is_its_head(extractor) -> None:
+    text = "The U.N. secretary-general's envoy met Ruritanian officials on Monday."
+    holder = holder_of(extract(extractor, text, "2021-06-10"), "secretary-general")
+    assert holder is not None and holder.id == "antonio-guterres"
 
 
 def test_an_undated_article_links_no_title(extractor) -> None:

@@ -41,6 +41,7 @@ DOMINANCE = 2  # the dominant state is named at least twice, and twice as often 
 @dataclass(frozen=True)
 class TitleCues:
     blockers: frozenset[str]
+    bare_title_kinds: frozenset[str]
     implied_state_kinds: frozenset[str]
     explicit_only: frozenset[str]
 
@@ -163,28 +164,25 @@ class _Linker:
     # --- whose office ---------------------------------------------------------------------------
     def _owner(self, title: str, start: int, end: int, bare: bool) -> _Owner | None:
         """The state or organisation whose office the title at [start, end) names; None when unclear or
-        when a word before it says it is not the office's holder on the date. A bare title must be
-        definite to refer ("the president", not "a president")."""
-        if self._blocked(start):
+        when a word before it says it is not the office's holder on the date. A bare title must refer:
+        be definite ("the president", "Ruritania's president"; not "a two-term Ruritanian president",
+        not "Ana Ruiz is president of ...") and not describe a role ("she served as foreign minister")."""
+        if self._blocked(start) or (bare and not self._refers(start, end)):
             return None
         before = self._named_before(start)
-        after = self._named_after(end)
+        after = self._named_after(end) if bare else None
         if before is not None and after is not None and before != after:
             return None
         if bare and after is None and end < len(self.doc) and self.doc[end].lower_ == "of":
             return None  # "the president of the football club": an office the text names, not a state's
-        named = before or (after if bare else None)
+        named = before or after
         if named is not None:
-            entity = self.actors.entity(named)
-            if entity is None:
-                return None
-            if entity.type in STATE_LIKE and entity.country:
-                self.explicit_uses.append((start, title, entity.country))
-                return _Owner(state=entity.country, explicit=True)
-            if entity.type in ORGANISATION_LIKE and entity.kb:
-                return _Owner(organization=entity.id, explicit=True)
-            return None  # "the ministry's spokesman", "Ana Ruiz's adviser": someone else's office
-        if title in self.cues.explicit_only or (bare and not self._determined(start)):
+            owner = self._owner_named(named, title, start)
+            kinds = {o.kind for o in find_offices(title, owner.state, owner.organization, self.kb)} if owner else set()
+            if owner is None or (bare and not kinds <= self.cues.bare_title_kinds):
+                return None  # "the leader of the Ruritanian Liberation Front": one of many, no office data says
+            return owner
+        if title in self.cues.explicit_only:
             return None
         state = self._implied_state(title, start)
         if state is None:
@@ -192,18 +190,47 @@ class _Linker:
         kinds = {office.kind for office in find_offices(title, state, kb=self.kb)}
         return _Owner(state=state) if kinds and kinds <= self.cues.implied_state_kinds else None
 
+    def _owner_named(self, entity_id: str, title: str, start: int) -> _Owner | None:
+        entity = self.actors.entity(entity_id)
+        if entity is None:
+            return None
+        if entity.type in STATE_LIKE and entity.country:
+            self.explicit_uses.append((start, title, entity.country))
+            return _Owner(state=entity.country, explicit=True)
+        if entity.type in ORGANISATION_LIKE and entity.kb:
+            return _Owner(organization=entity.id, explicit=True)
+        return None  # "the ministry's spokesman", "Ana Ruiz's adviser": someone else's office
+
     def _blocked(self, start: int) -> bool:
         """'former President', 'the ex-president', 'the then foreign minister', 'the deputy prime minister'."""
         sentence_start = self.doc[start].sent.start
         words = [t.lower_ for t in self.doc[max(sentence_start, start - 4):start] if t.text != "-"]
         return any(word in self.cues.blockers for word in words)
 
-    def _determined(self, start: int) -> bool:
-        """A bare title refers when it is definite: "the president", not "a president" or "his president"."""
+    def _refers(self, start: int, end: int) -> bool:
+        """'the president', 'the U.S. secretary of state', 'the embattled president', "Ruritania's foreign
+        minister", 'the U.N. secretary-general': "the" or a possessive before the title, over adjectives and
+        the name of the state or organisation; and
+        not a role put on someone ("served as the foreign minister", "named him the foreign minister")."""
+        head = self.doc[end - 1]
+        if head.dep_ == "pobj" and head.head.lower_ == "as" or head.dep_ in {"oprd", "attr"}:
+            return False
         i = start - 1
-        while i >= 0 and self.doc[i].pos_ == "ADJ":
+        while i >= 0 and (self.doc[i].pos_ == "ADJ" or self._names_a_state(i) or self._names_an_organisation(i)):
+            if i >= 1 and self.doc[i - 1].text in POSSESSIVES and self._names_a_state(i):
+                return False  # "the agency's Ruritanian president": someone else's
             i -= 1
+        if i >= 1 and self.doc[i].text in POSSESSIVES:
+            return self._names_a_state(i - 1) or self._names_an_organisation(i - 1)
         return i >= 0 and self.doc[i].lower_ == "the"
+
+    def _names_a_state(self, i: int) -> bool:
+        entity = self.actors.entity(self.actors.entity_at(i))
+        return entity is not None and entity.type in STATE_LIKE
+
+    def _names_an_organisation(self, i: int) -> bool:
+        entity = self.actors.entity(self.actors.entity_at(i))
+        return entity is not None and entity.type in ORGANISATION_LIKE
 
     def _named_before(self, start: int) -> str | None:
         """The actor named right before a title: "the U.S. secretary of state", "Ruritania's minister"."""
@@ -219,7 +246,13 @@ class _Linker:
         i = end + 1
         if i < len(self.doc) and self.doc[i].lower_ == "the":
             i += 1
-        return self.actors.entity_at(i) if i < len(self.doc) else None
+        if i >= len(self.doc) or self.actors.entity_at(i) is None:
+            return None
+        found = self.actors.entity_at(i)
+        last = max(e for s_, e, n in self.actors.spans if s_ <= i < e and n == found)
+        if last < len(self.doc) and self.doc[last].text in POSSESSIVES:
+            return None  # "president of Ruritania's farmers' union": the office is the union's
+        return found
 
     def _implied_state(self, title: str, start: int) -> str | None:
         """The state whose same title the article used before the position (as a title it gave a state,
