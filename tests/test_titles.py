@@ -53,6 +53,16 @@ def test_a_possessive_state_names_the_office(extractor, published: str, minister
     assert holder is not None and holder.id == minister
 
 
+def test_a_title_given_a_state_keeps_it_later_in_the_article(extractor) -> None:
+    """The United States dominates the article, but "the foreign minister" continues Iran's, named before."""
+    text = (US_TALKS + " Iran's foreign minister arrived in Oslo on Sunday. "
+            "The foreign minister said the talks would go on.")
+    extraction = extract(extractor, text, "2021-06-10")
+    [minister] = [e for e in extraction.entities if e.type == "person"]
+    assert minister.id == "mohammad-javad-zarif"
+    assert [m.text for m in minister.mentions] == ["foreign minister", "foreign minister"]
+
+
 def test_title_and_surname_link_only_to_the_holder_of_that_day(extractor) -> None:
     text = "Chinese Foreign Minister Wang met Ruritanian envoys in Beijing on Thursday."
     in_2021 = holder_of(extract(extractor, text, "2021-06-10"), "Wang")
