@@ -115,6 +115,17 @@ def test_look_alikes_do_not_link(extractor, text: str) -> None:
     assert linked == [], linked
 
 
+@pytest.mark.parametrize(("published", "chief", "president"), [
+    ("2016-06-10", "jens-stoltenberg", "jean-claude-juncker"), ("2025-06-10", "mark-rutte", "ursula-von-der-leyen")])
+def test_an_organisation_office_by_its_own_title(extractor, published: str, chief: str, president: str) -> None:
+    text = ("The NATO chief met Ruritanian officials on Monday, and the president of the European Commission "
+            "joined them. The ISIS leader was not mentioned.")
+    extraction = extract(extractor, text, published)
+    assert (holder_of(extraction, "chief") or Entity("", "", "")).id == chief
+    assert (holder_of(extraction, "president") or Entity("", "", "")).id == president
+    assert holder_of(extraction, "leader") is None  # one of an armed group's many leaders to the text
+
+
 def test_an_organisation_possessive_title_is_its_head(extractor) -> None:
     text = "The U.N. secretary-general's envoy met Ruritanian officials on Monday."
     holder = holder_of(extract(extractor, text, "2021-06-10"), "secretary-general")

@@ -124,20 +124,42 @@ class _Linker:
     def bare_titles(self) -> None:
         i = 0
         while i < len(self.doc):
-            found = self._title_at(i)
+            found = self._title_at(i) or self._title_after_name(i)
             if found is None:
                 i += 1
                 continue
-            end, title = found
-            owner = self._owner(title, i, end, bare=True)
-            holder_id = self._holder(title, owner) if owner is not None else None
-            if holder_id is not None and owner is not None and not self._named_otherwise(title, i, holder_id, owner):
-                span = self.doc[i:end]
-                self.actors.add_mention(self._entity(holder_id), i, end,
-                                        Mention(span.text, span.start_char, span.end_char, self.sentence_of[i]))
+            start, end, title = found
+            owner = self._owner(title, start, end, bare=True)
+            holder_id = None
+            if owner is not None:
+                holder_id = self._holder(title, owner) or self._holder_by_full_title(start, end, owner)
+                if holder_id is not None and self._named_otherwise(title, start, holder_id, owner):
+                    holder_id = None
+            if holder_id is not None:
+                span = self.doc[start:end]
+                self.actors.add_mention(self._entity(holder_id), start, end,
+                                        Mention(span.text, span.start_char, span.end_char, self.sentence_of[start]))
             i = end
 
-    def _title_at(self, start: int) -> tuple[int, str] | None:
+    def _title_after_name(self, start: int) -> tuple[int, int, str] | None:
+        """'the NATO chief', 'the U.N. chief': a title that holds the organisation's name, whose other words
+        are no title alone; the holder's mention is the words after the name."""
+        entity = self.actors.entity(self.actors.entity_at(start))
+        if entity is None or entity.type not in STATE_LIKE | ORGANISATION_LIKE:
+            return None
+        name = self._mention_around(start)
+        if name is None or name[0] != start:
+            return None
+        name_end = name[1]
+        for end in range(min(len(self.doc), name_end + LONGEST_TITLE), name_end, -1):
+            if any(self.actors.entity_at(i) for i in range(name_end, end)):
+                continue
+            title = normalise_title(self.doc[start:end].text)
+            if title in self.forms and self._stands_alone(end):
+                return name_end, end, title
+        return None
+
+    def _title_at(self, start: int) -> tuple[int, int, str] | None:
         """The longest office title made of free tokens from a position, standing as a noun phrase's head
         ("the president said", "the president's office"), not a modifier ("the presidential palace" does
         not match; "the president-elect" and "President Ana Ruiz" are not bare titles)."""
@@ -148,18 +170,21 @@ class _Linker:
             if any(self.actors.entity_at(i) for i in range(start, end)):
                 continue
             title = normalise_title(doc[start:end].text)
-            if title not in self.forms:
-                continue
-            last = doc[end - 1]
-            after = doc[end] if end < len(doc) else None
-            if last.pos_ not in {"NOUN", "PROPN"} or (last.dep_ in {"compound", "amod"} and last.head.i >= end):
-                return None
-            if after is not None and (after.text == "-" or self.actors.entity_at(after.i) is not None
-                                      and self.actors.entity(self.actors.entity_at(after.i)).type == "person"  # type: ignore[union-attr]
-                                      or (after.pos_ == "PROPN" and after.is_title)):
-                return None
-            return end, title
+            if title in self.forms:
+                return (start, end, title) if self._stands_alone(end) else None
         return None
+
+    def _stands_alone(self, end: int) -> bool:
+        """The title ending before `end` heads its phrase and no name follows it."""
+        last = self.doc[end - 1]
+        after = self.doc[end] if end < len(self.doc) else None
+        if last.pos_ not in {"NOUN", "PROPN"} or (last.dep_ in {"compound", "amod"} and last.head.i >= end):
+            return False
+        if after is None:
+            return True
+        person = self.actors.entity(self.actors.entity_at(after.i))
+        return not (after.text == "-" or (person is not None and person.type == "person")
+                    or (after.pos_ == "PROPN" and after.is_title))
 
     # --- whose office ---------------------------------------------------------------------------
     def _owner(self, title: str, start: int, end: int, bare: bool) -> _Owner | None:
@@ -248,11 +273,14 @@ class _Linker:
             i += 1
         if i >= len(self.doc) or self.actors.entity_at(i) is None:
             return None
-        found = self.actors.entity_at(i)
-        last = max(e for s_, e, n in self.actors.spans if s_ <= i < e and n == found)
-        if last < len(self.doc) and self.doc[last].text in POSSESSIVES:
+        name = self._mention_around(i)
+        if name is not None and name[1] < len(self.doc) and self.doc[name[1]].text in POSSESSIVES:
             return None  # "president of Ruritania's farmers' union": the office is the union's
-        return found
+        return self.actors.entity_at(i)
+
+    def _mention_around(self, i: int) -> tuple[int, int] | None:
+        """The (start, end) tokens of the actor mention that holds token i."""
+        return next(((s_, e) for s_, e, _n in self.actors.spans if s_ <= i < e), None)
 
     def _implied_state(self, title: str, start: int) -> str | None:
         """The state whose same title the article used before the position (as a title it gave a state,
@@ -300,6 +328,20 @@ class _Linker:
                     and (entity.country == owner.state or (not owner.explicit and entity.country is None))):
                 return True
         return False
+
+    def _holder_by_full_title(self, start: int, end: int, owner: _Owner) -> str | None:
+        """'the president of the European Commission': the title with the organisation's name after it is
+        the office's own title ("President of the European Commission")."""
+        if self._named_after(end) is None:
+            return None
+        name = self._mention_around(end + 2 if self.doc[end + 1].lower_ == "the" else end + 1)
+        if name is None:
+            return None
+        title = normalise_title(self.doc[start:name[1]].text)
+        offices = find_offices(title, owner.state, owner.organization, self.kb)
+        if not offices or not {o.kind for o in offices} <= self.cues.bare_title_kinds:
+            return None
+        return self._holder(title, owner)
 
     def _entity(self, holder_id: str) -> Entity:
         """The actor layer's entity of a holder, or a new one from the knowledge base."""
