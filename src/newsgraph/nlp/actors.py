@@ -10,7 +10,7 @@ spaCy's NER. spaCy's labels are corrected rather than trusted (a lowercase "pers
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -83,17 +83,18 @@ class ActorLayer:
     def add_mention(self, entity: Entity, start: int, end: int, mention: Mention) -> None:
         """Add a mention over tokens [start, end) to an entity, adding the entity when it is new (a
         holder named only by a title: "the president")."""
-        if entity.id not in self.by_id:
+        new = entity.id not in self.by_id
+        if new:
             self.entities.append(entity)
             self.by_id[entity.id] = entity
-        entity.mentions.append(mention)
-        entity.mentions.sort(key=lambda m: m.start)
+        first = not entity.mentions or mention.start < entity.mentions[0].start
+        insort(entity.mentions, mention, key=lambda m: m.start)
         entity.aliases = sorted(({*entity.aliases, mention.text}) - {entity.name})
-        self.spans.append((start, end, entity.id))
-        self.spans.sort()
+        insort(self.spans, (start, end, entity.id))
         for i in range(start, end):
             self.token_entity[i] = entity.id
-        self.entities.sort(key=lambda e: e.mentions[0].start)
+        if new or first:
+            self.entities.sort(key=lambda e: e.mentions[0].start)
 
     def relink(self, old_id: str, entity: Entity) -> None:
         """Make the entity `old_id` (an unknown "Wang" after "Foreign Minister") a mention set of

@@ -20,6 +20,7 @@ it became; the data is kb/data/offices.yaml through kb/offices.py.
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,17 +80,24 @@ class _Linker:
         self.forms = title_forms(kb)
         self.first_words = {form.split()[0] for form in self.forms}
         self.explicit_uses: list[tuple[int, str, str]] = []  # (token, title, state) the text gave
+        self.starts: dict[str, list[int]] = {}  # entity id -> its mentions' first tokens, in order
+        for start, _end, entity_id in actors.spans:
+            self.starts.setdefault(entity_id, []).append(start)
 
     # --- "Foreign Minister Wang" ----------------------------------------------------------------
     def titled_names(self) -> None:
-        for entity in [e for e in self.actors.entities if e.type == "person" and not e.kb]:
-            for start, end, entity_id in list(self.actors.spans):
-                if entity_id != entity.id:
-                    continue
-                holder = self._holder_before_name(start, end)
-                if holder is not None:
-                    self.actors.relink(entity.id, holder)
-                    break
+        unknown = {e.id for e in self.actors.entities if e.type == "person" and not e.kb}
+        for start, end, entity_id in list(self.actors.spans):
+            if entity_id not in unknown:
+                continue
+            holder = self._holder_before_name(start, end)
+            if holder is not None:
+                self.actors.relink(entity_id, holder)
+                self._moved(entity_id, holder.id)
+                unknown.discard(entity_id)
+
+    def _moved(self, old_id: str, new_id: str) -> None:
+        self.starts[new_id] = sorted(self.starts.get(new_id, []) + self.starts.pop(old_id, []))
 
     def _holder_before_name(self, start: int, end: int) -> Entity | None:
         found = self._title_ending_at(start)
@@ -139,6 +147,7 @@ class _Linker:
                 span = self.doc[start:end]
                 self.actors.add_mention(self._entity(holder_id), start, end,
                                         Mention(span.text, span.start_char, span.end_char, self.sentence_of[start]))
+                insort(self.starts.setdefault(holder_id, []), start)
             i = end
 
     def _title_after_name(self, start: int) -> tuple[int, int, str] | None:
@@ -279,17 +288,28 @@ class _Linker:
         return self.actors.entity_at(i)
 
     def _mention_around(self, i: int) -> tuple[int, int] | None:
-        """The (start, end) tokens of the actor mention that holds token i."""
-        return next(((s_, e) for s_, e, _n in self.actors.spans if s_ <= i < e), None)
+        """The (start, end) tokens of the actor mention that holds token i (mentions do not overlap)."""
+        spans = self.actors.spans
+        index = bisect_right(spans, (i, len(self.doc) + 1)) - 1
+        return spans[index][:2] if index >= 0 and spans[index][0] <= i < spans[index][1] else None
+
+    def _named_before_position(self, position: int, kind: str) -> list[Entity]:
+        """The actors of a type the article named before a token position (its own lookups, per entity
+        rather than per mention: a long article has many mentions of few actors)."""
+        found = []
+        for entity_id, starts in self.starts.items():
+            entity = self.actors.entity(entity_id)
+            if entity is not None and entity.type == kind and starts[0] < position:
+                found.append(entity)
+        return found
 
     def _implied_state(self, title: str, start: int) -> str | None:
         """The state whose same title the article used before the position (as a title it gave a state,
         or the office of a person it named), when only one; else the article's dominant state so far."""
         states = {state for at, used, state in self.explicit_uses if at < start and used == title}
-        for begin, _end, entity_id in self.actors.spans:
-            entity = self.actors.entity(entity_id)
-            if begin < start and entity is not None and entity.kb and entity.type == "person":
-                states |= {office.state for office in offices_on(entity_id, self.date, self.kb)
+        for person in self._named_before_position(start, "person"):
+            if person.kb:
+                states |= {office.state for office in offices_on(person.id, self.date, self.kb)
                            if office.state and office in find_offices(title, office.state, kb=self.kb)}
         if states:
             return next(iter(states)) if len(states) == 1 else None
@@ -297,10 +317,9 @@ class _Linker:
 
     def _dominant_state(self, start: int) -> str | None:
         counts: dict[str, int] = {}
-        for begin, _end, entity_id in self.actors.spans:
-            entity = self.actors.entity(entity_id)
-            if begin < start and entity is not None and entity.type == "country" and entity.country:
-                counts[entity.country] = counts.get(entity.country, 0) + 1
+        for state in self._named_before_position(start, "country"):
+            if state.country:
+                counts[state.country] = counts.get(state.country, 0) + bisect_left(self.starts[state.id], start)
         ranked = sorted(counts.values(), reverse=True)
         if not ranked or ranked[0] < DOMINANCE or (len(ranked) > 1 and ranked[0] < DOMINANCE * ranked[1]):
             return None
@@ -321,13 +340,9 @@ class _Linker:
         if owner.organization:
             return False
         head = title.split()[-1]
-        for begin, _end, entity_id in self.actors.spans:
-            entity = self.actors.entity(entity_id)
-            if (begin < start and entity is not None and entity.type == "person" and entity_id != holder_id
-                    and head in fold(entity.role or "").replace("-", " ").split()
-                    and (entity.country == owner.state or (not owner.explicit and entity.country is None))):
-                return True
-        return False
+        return any(person.id != holder_id and head in fold(person.role or "").replace("-", " ").split()
+                   and (person.country == owner.state or (not owner.explicit and person.country is None))
+                   for person in self._named_before_position(start, "person"))
 
     def _holder_by_full_title(self, start: int, end: int, owner: _Owner) -> str | None:
         """'the president of the European Commission': the title with the organisation's name after it is
