@@ -39,6 +39,17 @@ def test_the_president_is_the_holder_on_the_article_date(extractor, published: s
     assert extraction.article.text[mention.start:mention.end] == "president"
 
 
+@pytest.mark.parametrize(("text", "title", "holders"), [
+    ("Britain's prime minister met Ruritanian envoys in London on Monday.", "prime minister",
+     ["david-cameron", "boris-johnson", "keir-starmer"]),
+    ("The Japanese prime minister met Ruritanian envoys in Tokyo on Monday.", "prime minister",
+     ["shinzo-abe", "yoshihide-suga", "shigeru-ishiba"]),
+])
+def test_other_states_titles_follow_the_calendar(extractor, text: str, title: str, holders: list[str]) -> None:
+    found = [holder_of(extract(extractor, text, day), title) for day in ("2016-03-10", "2021-06-10", "2025-06-10")]
+    assert [h.id if h else None for h in found] == holders
+
+
 @pytest.mark.parametrize(("published", "secretary"), [
     ("2016-06-10", "john-kerry"), ("2021-06-10", "antony-blinken"), ("2025-06-10", "marco-rubio")])
 def test_an_explicit_state_names_the_office(extractor, published: str, secretary: str) -> None:
