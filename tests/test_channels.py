@@ -81,3 +81,13 @@ def test_graph_export_leaves_out_an_outlet_only_cited(store: Store) -> None:
     flagged = actor_graph(select_rows(store.engine, Filters(channels=True)), spells=False)
     assert "reuters" not in plain and "bbc" in plain
     assert "reuters" in flagged
+
+
+def test_cli_graph_export_keeps_channels_only_with_the_flag(cli_run, store: Store, database: str, tmp_path) -> None:
+    plain, flagged = tmp_path / "plain.graphml", tmp_path / "flagged.graphml"
+    assert cli_run("export", "--format", "graphml", "--db", database, "--out", str(plain)).exit_code == 0
+    assert cli_run("export", "--format", "graphml", "--db", database, "--out", str(flagged),
+                   "--with-channels").exit_code == 0
+    assert 'id="reuters"' not in plain.read_text(encoding="utf-8")
+    assert 'id="reuters"' in flagged.read_text(encoding="utf-8")
+    assert 'id="bbc"' in plain.read_text(encoding="utf-8")
