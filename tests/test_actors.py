@@ -283,3 +283,13 @@ def test_city_read_as_an_organisation_is_a_place_in_its_country(extractor) -> No
 def test_organisation_that_is_no_city_stays_an_organisation(extractor) -> None:
     extraction = extract(extractor, "The Bellamy Foundation said on Monday that it would close its offices.")
     assert entity_with_mention(extraction, "Bellamy Foundation").type != "location", describe(extraction)
+
+
+def test_a_particle_surname_alias_inside_another_name_is_not_that_person(extractor) -> None:
+    """"al-Bashir" names Omar al-Bashir alone, not inside another man's full name."""
+    text = "Hassan al-Bashir, a farmer near Kassala, said the rains came late this year."
+    extraction = extract(extractor, text)
+    farmer = entity_with_mention(extraction, "Hassan al-Bashir")
+    assert farmer.id != "omar-al-bashir" and not farmer.kb
+    known = extract(extractor, "Sudan's President Omar al-Bashir spoke on Monday, and al-Bashir left.")
+    assert entity_with_mention(known, "al-Bashir").id == "omar-al-bashir"

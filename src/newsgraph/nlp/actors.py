@@ -181,7 +181,7 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
         entry = _pick_entry(doc[start:end], entries)
         if entry is None:
             continue
-        if entry.type == "person" and _inside_longer_name(doc, start, end):
+        if entry.type == "person" and _inside_longer_name(doc, start, end, resources.cues.titles):
             continue
         if _inside_other_name(doc, start, end):
             continue
@@ -260,12 +260,14 @@ def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
             and before.ent_type_ == word.ent_type_ and before.is_title and after.is_title)
 
 
-def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-    """A surname alias ("Trump") inside another person's name ("Eric Trump") is not that person."""
-    if end - start != 1:
+def _inside_longer_name(doc: Doc, start: int, end: int, titles: frozenset[str] = frozenset()) -> bool:
+    """A surname alias ("Trump", "al-Amin") inside another person's name ("Eric Trump", "Ali al-Amin") is
+    not that person; a title the NER took into the name ("President Trump") is no given name."""
+    if end - start != 1 and not doc[start].is_lower:
         return False
     before = doc[start - 1] if start > 0 else None
     return bool(before is not None and before.ent_type_ == "PERSON" and before.is_title
+                and before.lower_ not in titles
                 and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I")
 
 
