@@ -33,15 +33,21 @@ def category(doc: Doc, start: int, end: int, data: NonActors) -> str | None:
         by_last = data.by_last_word(words)
         if by_last:
             return by_last
-    return data.by_neighbour(_word_before(doc, start), _word_after(doc, end), _apposition_head(doc, start, end))
+    return data.by_neighbour(_word_before(doc, start, end), _word_after(doc, end), _apposition_head(doc, start, end))
 
 
-def _word_before(doc: Doc, start: int) -> str | None:
-    """The lowercase word before the name, over a "the": "aboard the Ocean Pearl" -> aboard."""
+def _word_before(doc: Doc, start: int, end: int) -> str | None:
+    """The lowercase word before the name, over a "the": "aboard the Ocean Pearl" -> aboard. Not a noun
+    whose relative clause the name opens: in "the book Ana Ruiz wrote", Ana Ruiz is the writer."""
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return doc[i].text if i >= 0 and doc[i].is_lower else None
+    if i < 0 or not doc[i].is_lower:
+        return None
+    root = doc[start:end].root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "relcl" and root.head.head.i == i:
+        return None
+    return doc[i].text
 
 
 def _word_after(doc: Doc, end: int) -> str | None:
