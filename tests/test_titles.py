@@ -105,6 +105,8 @@ def test_a_former_president_keeps_no_current_role(extractor) -> None:
     WASHINGTON.replace("The president", "The former president"),
     WASHINGTON.replace("The president", "The deputy foreign minister"),
     WASHINGTON.replace("The president", "The then secretary of state"),
+    WASHINGTON.replace("The president", "The ex-president"),
+    WASHINGTON.replace("The president", "The former U.S. president"),
     # indefinite, or someone else's office
     WASHINGTON.replace("The president", "A president"),
     WASHINGTON.replace("The president", "The president of the rowing club"),
@@ -141,6 +143,12 @@ def test_an_organisation_possessive_title_is_its_head(extractor) -> None:
     text = "The U.N. secretary-general's envoy met Ruritanian officials on Monday."
     holder = holder_of(extract(extractor, text, "2021-06-10"), "secretary-general")
     assert holder is not None and holder.id == "antonio-guterres"
+
+
+def test_a_blocking_word_of_another_phrase_blocks_nothing(extractor) -> None:
+    extraction = extract(extractor, US_TALKS + " The former envoy and the president met on Friday.", "2021-06-10")
+    holder = holder_of(extraction, "president")
+    assert holder is not None and holder.id == "joe-biden"
 
 
 def test_an_undated_article_links_no_title(extractor) -> None:

@@ -236,18 +236,25 @@ class _Linker:
         return None  # "the ministry's spokesman", "Ana Ruiz's adviser": someone else's office
 
     def _blocked(self, start: int) -> bool:
-        """'former President', 'the ex-president', 'the then foreign minister', 'the deputy prime minister'."""
+        """'former President', 'the ex-president', 'the then foreign minister', 'the deputy prime minister':
+        a blocking word in the title's own phrase, back to its determiner ("the former envoy and the
+        president" blocks nothing)."""
         sentence_start = self.doc[start].sent.start
-        words = [t.lower_ for t in self.doc[max(sentence_start, start - 4):start] if t.text != "-"]
-        return any(word in self.cues.blockers for word in words)
+        for token in reversed(self.doc[sentence_start:start]):
+            if token.lower_ in self.cues.blockers:
+                return True
+            if token.lower_ in {"the", "a", "an"} or token.text in POSSESSIVES or (
+                    token.pos_ in {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "SCONJ"} and token.text != "-"):
+                return False
+        return False
 
     def _refers(self, start: int, end: int) -> bool:
         """'the president', 'the U.S. secretary of state', 'the embattled president', "Ruritania's foreign
         minister", 'the U.N. secretary-general': "the" or a possessive before the title, over adjectives and
-        the name of the state or organisation; and
-        not a role put on someone ("served as the foreign minister", "named him the foreign minister")."""
+        the name of the state or organisation; and not a role put on someone ("served as the foreign
+        minister", "named him the foreign minister", "she is the foreign minister")."""
         head = self.doc[end - 1]
-        if head.dep_ == "pobj" and head.head.lower_ == "as" or head.dep_ in {"oprd", "attr"}:
+        if (head.dep_ == "pobj" and head.head.lower_ == "as") or head.dep_ in {"oprd", "attr"}:
             return False
         i = start - 1
         while i >= 0 and (self.doc[i].pos_ == "ADJ" or self._names_a_state(i) or self._names_an_organisation(i)):
