@@ -302,9 +302,18 @@ def test_bare_police_as_a_subject_is_the_home_states(extractor) -> None:
     assert (police.type, police.country) == ("government_body", "GE")
 
 
-
 def test_surname_the_ner_took_for_an_organisation_is_a_described_person(extractor) -> None:
     extraction = extract(extractor, "Siyoka Simasiku, director at the conservation coalition, says communities "
                                     "will be hit.")
     person = entity_with_mention(extraction, "Siyoka Simasiku")
     assert person.type == "person"
+
+
+def test_a_particle_surname_alias_inside_another_name_is_not_that_person(extractor) -> None:
+    """"al-Bashir" names Omar al-Bashir alone, not inside another man's full name."""
+    text = "Hassan al-Bashir, a farmer near Kassala, said the rains came late this year."
+    extraction = extract(extractor, text)
+    farmer = entity_with_mention(extraction, "Hassan al-Bashir")
+    assert farmer.id != "omar-al-bashir" and not farmer.kb
+    known = extract(extractor, "Sudan's President Omar al-Bashir spoke on Monday, and al-Bashir left.")
+    assert entity_with_mention(known, "al-Bashir").id == "omar-al-bashir"

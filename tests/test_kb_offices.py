@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.kb.loader import DATA_DIR, KnowledgeBase, compare_partial, load_kb, parse_partial_date
-from newsgraph.kb.offices import find_offices, holder_on, holders_on, normalise_title, role_on
+from newsgraph.kb.offices import dated_role, find_offices, holder_on, holders_on, normalise_title, role_on
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +91,15 @@ def test_role_valid_on_the_article_date(kb: KnowledgeBase) -> None:
     assert role_on("dmitry-medvedev", "2011-06-01", kb=kb) == "President of Russia"
     assert role_on("dmitry-medvedev", "2015-06-01", kb=kb) == "Prime Minister of Russia"
     assert role_on("benjamin-netanyahu", "2016-06-01", kb=kb) == "Prime Minister of Israel; Foreign Minister of Israel"
+
+
+def test_role_outside_the_office_dates_is_former_or_none(kb: KnowledgeBase) -> None:
+    # the knowledge base says "President of the United States" (late 2025); the office data dates it
+    assert dated_role("donald-trump", "2022-06-01", kb) == "Former President of the United States"
+    assert dated_role("donald-trump", "2015-06-01", kb) is None
+    assert dated_role("donald-trump", "2018-06-01", kb) == "President of the United States"
+    # a role the office data does not date stays as the knowledge base writes it
+    assert dated_role("joe-biden", "2025-06-01", kb) == kb.entries["joe-biden"].role
 
 
 def test_handover_day_belongs_to_the_successor(kb: KnowledgeBase) -> None:

@@ -18,6 +18,14 @@ from test_store import BORDER_TEXT, SHIPPING_TEXT, copy_of
 SUMMARIES = {
     "actor_stats": ("select entity, articles, mentions from actor_stats",
                     "select entity, count(distinct article), count(*) from mentions group by entity"),
+    "actor_stats acts": (
+        "select entity, acts from actor_stats",
+        "select s.entity, count(x.who) from (select distinct entity, article from mentions) s left join ("
+        "  select 'e' as kind, id, article, source as who from events where source is not null union"
+        "  select 'e', id, article, target from events where target is not null union"
+        "  select 'r', id, article, source from relations union select 'r', id, article, target from relations union"
+        "  select 'q', id, article, speaker from quotes where speaker is not null) x"
+        "  on x.article = s.article and x.who = s.entity group by s.entity"),
     "actor_aliases": ("select entity, text, mentions from actor_aliases",
                       "select entity, text, count(*) from mentions group by entity, text"),
     "actor_months": (

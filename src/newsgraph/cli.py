@@ -317,11 +317,14 @@ def actors(
     limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
     actor_type: Annotated[str | None, typer.Option("--type", help="Only this type (e.g. person, country).")] = None,
     locations: Annotated[bool, typer.Option("--locations", help="Include places that are not actors.")] = False,
+    channels: Annotated[bool, typer.Option("--with-channels", help="Include media only cited as a channel "
+                                           "(\"told VOA\"), in no event, tie or quote.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """The actors of the database: name, type, country, articles and mentions."""
     store = _store(db, create=False)
-    rows = store.actor_table(limit=limit or None, actor_type=actor_type, include_locations=locations)
+    rows = store.actor_table(limit=limit or None, actor_type=actor_type, include_locations=locations,
+                             include_channels=channels)
     if as_json:
         _print_json(rows)
         return
@@ -550,6 +553,8 @@ def export_command(
     since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Only events of this PLOVER type.")] = None,
+    channels: Annotated[bool, typer.Option("--with-channels", help="gexf, graphml: keep media only cited as a "
+                                           "channel, in no event, tie or quote.")] = False,
 ) -> None:
     """Export the database for other tools: FollowTheMoney, PLOVER, Gephi, GraphML, CSV or Parquet."""
     from newsgraph.export.formats import ExportError, check_format, write
@@ -565,7 +570,7 @@ def export_command(
         fail(str(error))
     store = _store(db, create=False)
     filters = Filters(actor=_resolve_actor(store, actor_name), since=since, until=until,
-                      event_type=event_type.upper() if event_type else None)
+                      event_type=event_type.upper() if event_type else None, channels=channels)
     try:
         with _opening_database(db):
             selection = select_rows(store.engine, filters, with_text=chosen.needs_text)

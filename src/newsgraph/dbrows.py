@@ -109,12 +109,14 @@ def summary_rows(stored: Iterable[Rows]) -> Rows:
     aliases: Counter[tuple[str, str]] = Counter()
     months: Counter[tuple[str, str, str]] = Counter()
     edges: Counter[tuple[str, str, str]] = Counter()
+    acts: Counter[str] = Counter()
     for rows in stored:
         published = rows[articles][0]["published"]
         # Counter.update counts an iterable in C: a loop in Python here was a tenth of the store's time
         stats.update(m["entity"] for m in rows[mentions])
         aliases.update((m["entity"], m["text"]) for m in rows[mentions])
         in_articles.update({m["entity"] for m in rows[mentions]})
+        acts.update(_acts(rows))
         for event in rows[events]:
             month = event["date_start"] if event["date_start"] is not None else published
             # an actor on both ends of one event counts once, as `source = X OR target = X` does
@@ -124,8 +126,20 @@ def summary_rows(stored: Iterable[Rows]) -> Rows:
             if event["source"] is not None and event["target"] is not None:
                 edges[event["source"], event["target"], event["type"]] += 1
     return {
-        actor_stats: [{"entity": e, "articles": in_articles[e], "mentions": n} for e, n in sorted(stats.items())],
+        actor_stats: [{"entity": e, "articles": in_articles[e], "mentions": n, "acts": acts[e]}
+                      for e, n in sorted(stats.items())],
         actor_aliases: [{"entity": e, "text": t, "mentions": n} for (e, t), n in sorted(aliases.items())],
         actor_months: [{"entity": e, "month": m, "type": t, "count": n} for (e, m, t), n in sorted(months.items())],
         event_edges: [{"source": s, "target": t, "type": k, "count": n} for (s, t, k), n in sorted(edges.items())],
     }
+
+
+def _acts(rows: Rows) -> Counter[str]:
+    """Per actor mentioned in one article: the events and ties it is an end of (once, were it both) and
+    the quotes it speaks. A medium with none there was only a channel or a name in that article."""
+    named = {m["entity"] for m in rows[mentions]}
+    acts: Counter[str] = Counter()
+    for fact in (*rows[events], *rows[relations]):
+        acts.update(named & {fact["source"], fact["target"]})
+    acts.update(q["speaker"] for q in rows[quotes] if q["speaker"] in named)
+    return acts

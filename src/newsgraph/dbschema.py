@@ -8,8 +8,10 @@ the two backends put NULLs at opposite ends of an index, and '' sorts below ever
 
 Summary tables, written in the same transaction as the article they count, answer what would
 otherwise aggregate every row of an actor on each request: actor_stats (articles and mentions per
-actor), actor_aliases (each distinct mention text and how often), actor_months (the timeline),
-event_edges (the network), quotes_about and claims_about (which quotes and claims name an actor).
+actor, and `acts`: the events, ties and quotes it takes part in as an end or the speaker, which tells a
+medium that acts from one only cited as a quote's channel), actor_aliases (each distinct mention text
+and how often), actor_months (the timeline), event_edges (the network), quotes_about and claims_about
+(which quotes and claims name an actor).
 They hold no foreign keys: nothing deletes articles, and the checks would cost every insert a lookup.
 
 Schema changes are not migrated: a database made by an earlier newsgraph is re-ingested.
@@ -121,6 +123,9 @@ actor_stats = Table(
     "actor_stats", metadata,
     Column("entity", String(200), primary_key=True),
     Column("articles", Integer, nullable=False), Column("mentions", Integer, nullable=False),
+    # events (either end), ties (either end) and quotes (the speaker) the actor takes part in: 0 for an
+    # outlet that is only ever a channel ("told Radio Ruritania"), left out of actor lists by default
+    Column("acts", Integer, nullable=False),
 )
 actor_aliases = Table(
     "actor_aliases", metadata,

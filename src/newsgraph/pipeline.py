@@ -28,6 +28,7 @@ from newsgraph.nlp.relations import find_relations, relation_cues
 from newsgraph.nlp.sentences import add_sentence_bounds, sentence_spans
 from newsgraph.nlp.stances import find_stance_events, stance_cues
 from newsgraph.nlp.timex import attach_dates, find_times
+from newsgraph.nlp.titles import link_titles, title_cues
 from newsgraph.ontology import EventLexicon, actor_cues, event_lexicon, speech_cues
 from newsgraph.record import Article, Extraction, Sentence
 
@@ -75,6 +76,7 @@ class Annotators:
         self.speech_cues = speech_cues()
         self.stance_cues = stance_cues()
         self.reference_cues = reference_cues()
+        self.title_cues = title_cues()
         self.event_lexicon = lexicon or event_lexicon()
         self.relation_cues = relation_cues()
         self.hedge_cues = hedge_cues()
@@ -87,6 +89,7 @@ class Annotators:
         published = _published(article)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
         roles_on_date(actors.entities, published, self.kb)
+        link_titles(doc, actors, sentence_of, published, self.kb, self.title_cues)  # "the president" in 2016
         refs = find_references(doc, actors, sentence_of, self.reference_cues)
         quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
         events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,

@@ -51,6 +51,9 @@ SENTENCE_SPAN = (articles.c.text.label("_text"), sentences.c.start.label("_start
 # The same slice in SQL, for readers that select facts with their sentence in one query (exports, the
 # chart): SQL counts characters from 1; SQLite and PostgreSQL both count characters, as Python does.
 SENTENCE_TEXT = func.substr(articles.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start)
+# An outlet the stored texts only cite as a channel ("according to Radio Ruritania"), never an actor of
+# an event, a tie or a quote: not listed among actors unless asked (it reads actor_stats, kept at ingest).
+ONLY_A_CHANNEL = and_(entities.c.type == "media", actor_stats.c.acts == 0)
 
 
 @dataclass
@@ -149,8 +152,9 @@ class Store:
             return list(conn.execute(select(articles.c.article_id).order_by(articles.c.id)).scalars())
 
     def actor_table(self, limit: int | None = None, actor_type: str | None = None,
-                    include_locations: bool = False) -> list[dict[str, Any]]:
-        """Actors with how many articles and mentions name them, most articles first."""
+                    include_locations: bool = False, include_channels: bool = False) -> list[dict[str, Any]]:
+        """Actors with how many articles and mentions name them, most articles first. Media that take
+        part in no event, tie or quote (only cited: "told Radio Ruritania") are left out unless asked."""
         query = (
             select(entities.c.id, entities.c.name, entities.c.type, entities.c.country, entities.c.kb,
                    actor_stats.c.articles, actor_stats.c.mentions)
@@ -161,6 +165,8 @@ class Store:
             query = query.where(entities.c.type == actor_type)
         elif not include_locations:
             query = query.where(entities.c.type != "location")
+        if not include_channels:
+            query = query.where(~ONLY_A_CHANNEL)
         if limit:
             query = query.limit(limit)
         return self._all(query)

@@ -23,6 +23,8 @@ def actor_graph(selection: Selection, spells: bool) -> nx.MultiDiGraph:
     if spells:
         graph.graph["mode"] = "dynamic"  # GEXF: the graph has a time line
     for actor in selection.actors.values():
+        if actor["id"] in selection.channel_only:
+            continue  # an outlet only cited ("told Radio Ruritania") is no actor of the network
         graph.add_node(actor["id"], label=actor["name"], type=actor["type"], country=actor["country"] or "",
                        code=actor_code(actor["type"], actor["country"]) or "", mentions=actor["mentions"],
                        articles=actor["articles"], kb=bool(actor["kb"]))

@@ -13,6 +13,8 @@ the store holds. Filters:
   in the range, so that the actor table counts the mentions of all of them;
 - actors: without --actor, every actor mentioned in the selected articles; with it, the actor and
   those at the other end of its events and ties. Places are kept only when a tie points at them.
+  The graph formats leave out media that the store holds in no event, tie or quote (only cited as a
+  channel: "told Radio Ruritania") unless `channels` asks for them (`channel_only`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,18 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from newsgraph.store import SENTENCE_TEXT, articles, claims, entities, events, mentions, quotes, relations, sentences
+from newsgraph.store import (
+    SENTENCE_TEXT,
+    actor_stats,
+    articles,
+    claims,
+    entities,
+    events,
+    mentions,
+    quotes,
+    relations,
+    sentences,
+)
 
 Row = dict[str, Any]
 
@@ -34,6 +47,7 @@ class Filters:
     since: str | None = None  # YYYY-MM-DD, inclusive
     until: str | None = None
     event_type: str | None = None  # a PLOVER type, upper case
+    channels: bool = False  # graphs keep media only cited as a channel
 
 
 @dataclass
@@ -46,6 +60,8 @@ class Selection:
     claims: list[Row]
     # (entity id, article key) -> mentions of the actor in that article: the evidence of an actor
     mentioned_in: dict[tuple[str, int], int] = field(default_factory=dict)
+    # media of the selection that take part in no stored event, tie or quote: no node of a graph
+    channel_only: set[str] = field(default_factory=set)
 
     def actor(self, entity_id: str | None) -> Row | None:
         return self.actors.get(entity_id) if entity_id else None
@@ -66,8 +82,9 @@ def select_rows(engine: Engine, filters: Filters, with_text: bool = False) -> Se
         counts = _mention_counts(conn, keys)
         wanted = _wanted_actors(filters, counts, event_rows, tie_rows, quote_rows, claim_rows)
         actors = _actors(conn, wanted, counts, tie_rows)
+        channel_only = set() if filters.channels else _channel_only(conn, actors)
     return Selection(article_rows, actors, event_rows, tie_rows, quote_rows, claim_rows,
-                     {(entity, key): n for (entity, key), n in counts.items() if entity in actors})
+                     {(entity, key): n for (entity, key), n in counts.items() if entity in actors}, channel_only)
 
 
 def _rows(conn: Any, query: Any) -> list[Row]:
@@ -183,3 +200,12 @@ def _actors(conn: Any, wanted: set[str], counts: dict[tuple[str, int], int], tie
             if row.entity in found and row.text != found[row.entity]["name"]:
                 found[row.entity]["aliases"].append(row.text)
     return dict(sorted(found.items()))
+
+
+def _channel_only(conn: Any, actors: dict[str, Row]) -> set[str]:
+    media = {entity_id for entity_id, row in actors.items() if row["type"] == "media"}
+    found: set[str] = set()
+    for chunk in _chunks(media):
+        found.update(conn.execute(select(actor_stats.c.entity).where(
+            actor_stats.c.entity.in_(chunk), actor_stats.c.acts == 0)).scalars())
+    return found

@@ -17,7 +17,8 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 COUNTRY_FILES = {"un_states.yaml", "country_aliases.yaml"}
 OFFICES_FILE = "offices.yaml"  # offices and their holders over time, not actor entries
-NOT_ENTRY_FILES = COUNTRY_FILES | {OFFICES_FILE}
+NON_ACTORS_FILE = "non_actors.yaml"  # names that are not actors (kb/non_actors.py), not actor entries
+NOT_ENTRY_FILES = COUNTRY_FILES | {OFFICES_FILE, NON_ACTORS_FILE}
 
 ACTOR_TYPES = (
     "country", "person", "government_body", "armed_forces", "armed_group", "criminal_organization",

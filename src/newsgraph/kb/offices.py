@@ -61,6 +61,11 @@ def find_offices(title: str, state: str | None = None, organization: str | None 
             if (code is None or o.state == code) and (organization is None or o.organization == organization)]
 
 
+def title_forms(kb: KnowledgeBase) -> frozenset[str]:
+    """Every normalised title some office answers to ("president", "foreign minister", "un chief")."""
+    return frozenset(_title_index(kb))
+
+
 _INDEXES: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list[Office]]] = weakref.WeakKeyDictionary()
 
 
@@ -146,12 +151,32 @@ def role_on(person_id: str, date: datetime.date | str, kb: KnowledgeBase | None 
     return "; ".join(titles) or None
 
 
+def dated_role(person_id: str, date: datetime.date | str, kb: KnowledgeBase | None = None) -> str | None:
+    """The role to show for a known person in an article of that date: the offices held that day; else,
+    when the knowledge base's role is an office the data dates and the date is outside it, "Former
+    <the last office left before the date>" (Donald Trump in a 2022 story), or None before any (in a
+    2015 story); else the knowledge base's role as it stands."""
+    kb = kb or default_kb()
+    held = role_on(person_id, date, kb)
+    if held:
+        return held
+    entry = kb.get(person_id)
+    role = entry.role if entry else None
+    tenures = kb.offices_for(person_id)
+    if role not in {office.title for office, _ in tenures}:
+        return role
+    when = _as_parts(date)
+    left = [office.title for office, tenure in tenures
+            if tenure.end_parts is not None and compare_partial(tenure.end_parts, when) <= 0]
+    return f"Former {left[-1]}" if left else None
+
+
 def roles_on_date(entities: Iterable[Entity], published: datetime.date | None, kb: KnowledgeBase) -> None:
     """Give each known person the role valid on the article's date ("US Secretary of State" for John
-    Kerry in a 2016 story), where the office data records one; other roles stay as the knowledge base
-    states them."""
+    Kerry in a 2016 story; not "President" for Donald Trump in a 2022 one), where the office data
+    records one; other roles stay as the knowledge base states them."""
     if published is None:
         return
     for entity in entities:
         if entity.kb and entity.type == "person":
-            entity.role = role_on(entity.id, published, kb) or entity.role
+            entity.role = dated_role(entity.id, published, kb)

@@ -10,7 +10,7 @@ spaCy's NER. spaCy's labels are corrected rather than trusted (a lowercase "pers
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -19,7 +19,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import KBEntry, KnowledgeBase, fold, slug
+from newsgraph.kb.non_actors import NonActors, non_actors
 from newsgraph.kb.places import city_countries
+from newsgraph.nlp.non_actors import non_actor_spans
 from newsgraph.ontology import ActorCues
 from newsgraph.record import Entity, Mention
 
@@ -57,6 +59,7 @@ class ActorResources:
     cues: ActorCues
     name_matcher: PhraseMatcher
     demonym_matcher: PhraseMatcher
+    non_actors: NonActors = field(default_factory=non_actors)  # diseases, vehicles, laws, events ...
 
 
 @dataclass
@@ -76,6 +79,38 @@ class ActorLayer:
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.by_id.get(entity_id) if entity_id else None
+
+    def add_mention(self, entity: Entity, start: int, end: int, mention: Mention) -> None:
+        """Add a mention over tokens [start, end) to an entity, adding the entity when it is new (a
+        holder named only by a title: "the president")."""
+        new = entity.id not in self.by_id
+        if new:
+            self.entities.append(entity)
+            self.by_id[entity.id] = entity
+        first = not entity.mentions or mention.start < entity.mentions[0].start
+        insort(entity.mentions, mention, key=lambda m: m.start)
+        entity.aliases = sorted(({*entity.aliases, mention.text}) - {entity.name})
+        insort(self.spans, (start, end, entity.id))
+        for i in range(start, end):
+            self.token_entity[i] = entity.id
+        if new or first:
+            self.entities.sort(key=lambda e: e.mentions[0].start)
+
+    def relink(self, old_id: str, entity: Entity) -> None:
+        """Make the entity `old_id` (an unknown "Wang" after "Foreign Minister") a mention set of
+        `entity`, joining it when the article names it elsewhere."""
+        old = self.by_id.pop(old_id)
+        self.entities.remove(old)
+        target = self.by_id.get(entity.id)
+        if target is None:
+            target = entity
+            self.entities.append(target)
+            self.by_id[target.id] = target
+        target.mentions = sorted([*target.mentions, *old.mentions], key=lambda m: m.start)
+        target.aliases = sorted({*target.aliases, *(m.text for m in target.mentions)} - {target.name})
+        self.spans = sorted((s, e, target.id if i == old_id else i) for s, e, i in self.spans)
+        self.token_entity = {t: target.id if i == old_id else i for t, i in self.token_entity.items()}
+        self.entities.sort(key=lambda e: e.mentions[0].start)
 
     def before(self, token_index: int) -> Iterator[tuple[int, int, str]]:
         """Mentions that end before a token, nearest first: lazily, from the token back, as callers stop
@@ -120,8 +155,18 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     chosen = [c for c in chosen if id(c) not in leaders]
     chosen += _surname_candidates(doc, chosen)
     chosen += _acronym_candidates(doc, chosen)
+    chosen = _without_non_actors(doc, chosen, resources.non_actors)
     chosen.sort(key=lambda c: c.start)
     return _build_entities(doc, kb, cues, chosen, sentence_of)
+
+
+def _without_non_actors(doc: Doc, chosen: list[Candidate], data: NonActors) -> list[Candidate]:
+    """Drop the names that are no actor ("the Jaffar Express", "COVID-19", "the Tokyo Olympics") with
+    every mention keyed to them; what the knowledge base knows is an actor whatever surrounds it."""
+    unknown = [c for c in chosen if not c.kb_id and not c.demonym]
+    dropped = non_actor_spans(doc, [(c.start, c.end) for c in unknown], data)
+    keys = {unknown[i].key for i in dropped}
+    return [c for c in chosen if c.kb_id or c.demonym or c.key not in keys]
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -136,7 +181,7 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
         entry = _pick_entry(doc[start:end], entries)
         if entry is None:
             continue
-        if entry.type == "person" and _inside_longer_name(doc, start, end):
+        if entry.type == "person" and _inside_longer_name(doc, start, end, resources.cues.titles):
             continue
         if _inside_other_name(doc, start, end):
             continue
@@ -215,12 +260,14 @@ def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
             and before.ent_type_ == word.ent_type_ and before.is_title and after.is_title)
 
 
-def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-    """A surname alias ("Trump") inside another person's name ("Eric Trump") is not that person."""
-    if end - start != 1:
+def _inside_longer_name(doc: Doc, start: int, end: int, titles: frozenset[str] = frozenset()) -> bool:
+    """A surname alias ("Trump", "al-Amin") inside another person's name ("Eric Trump", "Ali al-Amin") is
+    not that person; a title the NER took into the name ("President Trump") is no given name."""
+    if end - start != 1 and not doc[start].is_lower:
         return False
     before = doc[start - 1] if start > 0 else None
     return bool(before is not None and before.ent_type_ == "PERSON" and before.is_title
+                and before.lower_ not in titles
                 and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I")
 
 

@@ -30,6 +30,7 @@ from newsgraph.web.params import (
     NOT_FOUND,
     ActorId,
     ArticleKey,
+    Channels,
     Day,
     NetworkLimit,
     Page,
@@ -122,8 +123,9 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         return store.search_entities(q, limit)
 
     @app.get("/api/actors", tags=["api"])
-    def api_actors(limit: PerPage = 50, type: str | None = None) -> list[dict]:  # noqa: A002 - the query name
-        return store.actor_table(limit=limit, actor_type=type)
+    def api_actors(limit: PerPage = 50, type: str | None = None,  # noqa: A002 - the query name
+                   channels: Channels = False) -> list[dict]:
+        return store.actor_table(limit=limit, actor_type=type, include_channels=channels)
 
     @app.get("/api/actors/{entity_id}", tags=["api"], responses=NOT_FOUND)
     def api_actor(entity_id: ActorId) -> dict:
@@ -192,8 +194,9 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         return page(request, "docs.html", routes=routes)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request) -> HTMLResponse:
-        return page(request, "home.html", actors=store.actor_table(limit=20), events=store.events(limit=10),
+    def home(request: Request, channels: Channels = False) -> HTMLResponse:
+        return page(request, "home.html", actors=store.actor_table(limit=20, include_channels=channels),
+                    channels=channels, events=store.events(limit=10),
                     quotes=store.quotes(limit=10), articles=store.count_articles())
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
