@@ -208,3 +208,50 @@ def test_suspending_part_of_a_road_project_is_no_sanction(extractor) -> None:
 def test_state_named_before_the_weapon_noun_is_the_doer(extractor) -> None:
     x = extract(extractor, "Recent US drone attacks have killed at least eight al-Qaeda leaders since July.")
     assert ("United States", "al-Qaeda") in coded(x, "ASSAULT")
+
+
+# --- look-alikes the lexicon's conditions keep out ------------------------------------------------------
+
+def test_refusing_to_comment_is_no_rejection(extractor) -> None:
+    x = extract(extractor, "Malawi's education ministry refused to comment on the ban.")
+    assert coded(x, "REJECT") == []
+
+
+def test_refusing_a_request_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Malawi refused to extradite the two men to Zambia.")
+    assert [pair[0] for pair in coded(x, "REJECT")] == ["Malawi"]
+
+
+def test_a_trade_war_is_no_assault(extractor) -> None:
+    x = extract(extractor, "Donald Trump ramped up his trade war with Canada on Tuesday.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_charging_a_price_is_no_accusation(extractor) -> None:
+    x = extract(extractor, "Doug Ford said Ontario was charging 25% more for electricity.")
+    assert coded(x, "ACCUSE") == []
+
+
+def test_charging_a_person_is_an_accusation(extractor) -> None:
+    x = extract(extractor, "Kenyan prosecutors charged Tomas Varga with fraud on Monday.")
+    assert ("Kenya", "Tomas Varga") in coded(x, "ACCUSE")
+
+
+def test_speaking_with_a_news_outlet_is_no_meeting(extractor) -> None:
+    x = extract(extractor, "Chad's foreign minister spoke with Reuters on Monday.")
+    assert coded(x, "CONSULT") == []
+
+
+def test_recognising_a_person_is_no_recognition(extractor) -> None:
+    x = extract(extractor, "A Kenyan officer recognized Tomas Varga at the checkpoint.")
+    assert coded(x, "SUPPORT") == []
+
+
+def test_demonstrating_a_skill_is_no_protest(extractor) -> None:
+    x = extract(extractor, "Japan held naval drills to demonstrate its strength to China.")
+    assert coded(x, "PROTEST") == []
+
+
+def test_deported_to_a_state_does_not_make_it_the_target(extractor) -> None:
+    x = extract(extractor, "U.S. Immigration and Customs Enforcement deported 177 detainees to Honduras.")
+    assert not [pair for pair in coded(x, "COERCE") if pair[1] == "Honduras"]

@@ -78,6 +78,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
+        if trigger is not None and any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.silent_complements
+                                       for c in token.children):
+            trigger = None  # "declined to comment", "refused to say": nothing was refused but words
         if trigger is not None:
             target = object_of(token, trigger.preps)
             if trigger.preps and (target is None or actor_in(target, actors) is None):
@@ -85,8 +88,10 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 direct = object_of(token, frozenset())
                 target = direct if direct is not None and (actor_in(direct, actors) or target is None
                                                            or target.head.lower_ == "as") else target
-            if target is None or actor_in(target, actors) is None:
-                # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target
+            if (target is None or actor_in(target, actors) is None) and \
+                    token.lemma_.lower() not in lexicon.destination_verbs:
+                # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
+                # not "deported them to Honduras", where Honduras is only where they were sent
                 target = _recipient(token, actors) or target
             source = subject_of(token)
             events += code(token, trigger, actors, source, target,
@@ -99,6 +104,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if found is None:
                 continue
             trigger, first = found
+            if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.peaceful_modifiers
+                   for c in token.children):
+                continue  # "a trade war", "a price war": no one fights
             if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
                 continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
             source = _noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
@@ -383,6 +391,8 @@ def _prep_present(head: Token, preps: frozenset[str]) -> bool:
 def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
     """A trigger listed with prepositions applies only when one of them hangs on the word; then it
     wins over the plain entry of the same word, which applies alone."""
+    has_object = any(c.dep_ == "dobj" for c in head.children)
+    triggers = [t for t in triggers if not (t.intransitive and has_object)]
     with_prep = [t for t in triggers if t.preps and _prep_present(head, t.preps)]
     plain = [t for t in triggers if not t.preps]
     return (with_prep or plain or [None])[0]
@@ -569,6 +579,11 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if source_id is not None and target_id == source_id:
                 continue
             target_id = _as_coded_target(target_id, actors)
+            target_type = actors.type_of(target_id)
+            if trigger.target_types and target_type not in trigger.target_types:
+                continue  # "recognized her": only an actor of the listed kinds is recognised
+            if target_type == "media" and trigger.type in lexicon.not_with_media:
+                continue  # "spoke with VOA": an interview, not a meeting
             events.append(Event(
                 type=trigger.type, mode=mode, source=source_id, target=target_id,
                 source_text=phrase_text(source_head) if source_head is not None else None,

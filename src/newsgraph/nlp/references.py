@@ -45,6 +45,7 @@ class ReferenceCues:
     person_roles: frozenset[str]  # "the president", "the envoy": a person known by the role
     voices: frozenset[str]  # "a spokesman for X", "a statement from X": X speaking
     documents: frozenset[str]  # voices that never stand for the last organisation quoted
+    indefinite_plurals: frozenset[str]  # "some", "many": an unnamed many
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         person_roles=frozenset(data["person_roles"]),
         voices=frozenset(data["voices"]),
         documents=frozenset(data["documents"]),
+        indefinite_plurals=frozenset(data["indefinite_plurals"]),
     )
 
 
@@ -300,6 +302,9 @@ class References:
             # goes on with the subject of the sentence before
             before = token.doc[token.sent.start - 1].sent.root
             previous = next((c for c in before.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if previous is not None and previous.lower_ in self.cues.indefinite_plurals and not any(
+                c.dep_ == "prep" for c in previous.children):
+            return True  # "some told reporters they agreed" (but "some of the ministries" names them)
         return (previous is not None and previous.tag_ == "NNS" and self.actors.entity_at(previous.i) is None
                 and not any(self.actors.entity_at(c.i) for c in previous.subtree))
 

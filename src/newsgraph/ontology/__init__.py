@@ -99,6 +99,8 @@ class Trigger:
     mode: str | None = None
     particle: str | None = None  # second word of a phrasal verb ("crack down", "call for")
     objects: frozenset[str] = frozenset()  # for light verbs: the object nouns that carry the event
+    intransitive: bool = False  # a trigger only without a direct object ("demonstrated", not "demonstrated skill")
+    target_types: frozenset[str] = frozenset()  # when listed: an event only with a target of one of these types
 
 
 @dataclass
@@ -112,6 +114,10 @@ class EventLexicon:
     accidental_causes: frozenset[str] = frozenset()  # "killed in the crash": harm, no act
     one_sided: frozenset[str] = frozenset()  # "X and Y offered ...": each acts alone, not on the other
     purpose_nouns: frozenset[str] = frozenset()  # "marched in protest against X": the marchers protest
+    silent_complements: frozenset[str] = frozenset()  # "refused to comment": no act refused
+    peaceful_modifiers: frozenset[str] = frozenset()  # "trade war": no armed conflict
+    destination_verbs: frozenset[str] = frozenset()  # "deported them to X": X is where, not whom
+    not_with_media: frozenset[str] = frozenset()  # types never aimed at a news outlet ("spoke with VOA")
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -134,13 +140,18 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
         data = yaml.safe_load(handle)
     lexicon = EventLexicon(accidental_causes=frozenset(_as_list(data.get("accidental_causes"))),
                            one_sided=frozenset(_as_list(data.get("one_sided"))),
-                           purpose_nouns=frozenset(_as_list(data.get("purpose_nouns"))))
+                           purpose_nouns=frozenset(_as_list(data.get("purpose_nouns"))),
+                           silent_complements=frozenset(_as_list(data.get("silent_complements"))),
+                           peaceful_modifiers=frozenset(_as_list(data.get("peaceful_modifiers"))),
+                           destination_verbs=frozenset(_as_list(data.get("destination_verbs"))),
+                           not_with_media=frozenset(t.upper() for t in _as_list(data.get("not_with_media"))))
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
             words = str(entry["lemma"]).lower().split()
             trigger = Trigger(event_type, frozenset(_as_list(entry.get("prep"))), entry.get("mode"),
-                              particle=" ".join(words[1:]) or None)
+                              particle=" ".join(words[1:]) or None, intransitive=bool(entry.get("intransitive")),
+                              target_types=frozenset(_as_list(entry.get("target_types"))))
             lexicon.verbs.setdefault(words[0], []).append(trigger)
         for entry in spec.get("light_verbs") or []:
             objects = frozenset(_as_list(entry.get("object")))
