@@ -352,3 +352,14 @@ def test_its_after_an_actor_in_its_own_sentence_is_that_actor(extractor: Extract
     doc, refs = references(extractor, "The Sentinel Front was listed as a terrorist group last year. The United "
                                       "Nations said its envoys had met the council.")
     assert resolved_name(refs, doc, "its") == "United Nations"
+
+
+def test_tourists_of_a_state_are_not_the_state(extractor: Extractor) -> None:
+    extraction = extract(extractor, "More than two million Chinese tourists visited Vietnam this year.")
+    assert not [e for e in extraction.events if e.source == "china"], extraction.events
+
+
+def test_troops_of_a_state_act_for_it(extractor: Extractor) -> None:
+    doc, refs = references(extractor, "Chinese soldiers crossed the border on Monday.")
+    entity = refs.entity(refs.actor_in(next(t for t in doc if t.text == "soldiers")))
+    assert entity is not None and entity.country == "CN"

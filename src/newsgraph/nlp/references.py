@@ -46,6 +46,7 @@ class ReferenceCues:
     voices: frozenset[str]  # "a spokesman for X", "a statement from X": X speaking
     documents: frozenset[str]  # voices that never stand for the last organisation quoted
     indefinite_plurals: frozenset[str]  # "some", "many": an unnamed many
+    private_people: frozenset[str]  # "tourists", "students": people acting for themselves
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         voices=frozenset(data["voices"]),
         documents=frozenset(data["documents"]),
         indefinite_plurals=frozenset(data["indefinite_plurals"]),
+        private_people=frozenset(data["private_people"]),
     )
 
 
@@ -123,6 +125,8 @@ class References:
             return self.actor_in(token.head.head, depth - 1)
         if token.pos_ == "PRON" or token.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
             return self.pronoun(token)
+        if token.lemma_.lower() in self.cues.private_people:
+            return None  # "Chinese tourists", "Kenyan students": their state is not who acts
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
         for child in modifiers:  # a named modifier first: "its European partners" are the partners' bloc
             entity = self._actor_at(child)
