@@ -434,6 +434,30 @@ def _print_events(rows: list[dict]) -> None:
         out.print(f"  {safe(row['sentence_text'])}", highlight=False)
 
 
+def _story_span(row: dict) -> str:
+    if not row.get("date_start"):
+        return ""
+    return row["date_start"] if row["date_start"] == row["date_end"] else f"{row['date_start']}..{row['date_end']}"
+
+
+def _print_stories(rows: list[dict]) -> None:
+    for row in rows:
+        source = row["source_name"] or row["source"] or "?"
+        target = row["target_name"] or row["target"] or "—"
+        days = f"{row['first_report']}..{row['last_report']}" if row["first_report"] != row["last_report"] \
+            else (row["first_report"] or "undated")
+        place = f" in {row['location']}" if row["location"] else ""
+        out.print(f"\n[bold]{safe(row['type'])}[/] {safe(source)} → {safe(target)}{safe(place)}  "
+                  f"{safe(_story_span(row))}  [cyan]{row['reports']} report(s), {row['outlets']} outlet(s)[/] "
+                  f"[dim]reported {safe(days)}; story {row['id']}[/]")
+        for report in row.get("reports_list", []):
+            flags = report["status"] + (", negated" if report["negated"] else "")
+            out.print(f"  [dim]{safe(report['published'] or 'undated')}[/] {safe(report['outlet'] or '?')} "
+                      f"[cyan]{safe(report['article_id'])}[/] sentence {report['sentence']} "
+                      f"[dim]{safe(report['trigger_text'] or '')}; {safe(flags)}[/]")
+            out.print(f"    {safe(report['sentence_text'])}", highlight=False)
+
+
 @app.command("events")
 def events_command(
     db: DbOption = None,
@@ -442,24 +466,28 @@ def events_command(
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    reports: Annotated[bool, typer.Option("--reports", help="Under each story event, its reports: article, "
+                                          "outlet, sentence, status.")] = False,
     limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Who did what to whom: PLOVER events with status, date and the sentence they came from."""
+    """Who did what to whom: story events (one per happening, however many articles report it) with their
+    number of reports and outlets; --reports lists each report with its sentence."""
     from newsgraph.ontology import PLOVER_TYPES
 
     _check_dates(since=since, until=until)
     if event_type and event_type.upper() not in PLOVER_TYPES:
         fail(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {event_type!r}")
     store = _store(db, create=False)
-    rows = store.events(source=_resolve_actor(store, source), target=_resolve_actor(store, target),
-                        event_type=event_type, since=since, until=until, limit=limit or None)
+    rows = store.story_events(source=_resolve_actor(store, source), target=_resolve_actor(store, target),
+                              event_type=event_type, since=since, until=until, limit=limit or None,
+                              with_reports=reports)
     if as_json:
         _print_json(rows)
     elif not rows:
         err.print("no events match")
     else:
-        _print_events(rows)
+        _print_stories(rows)
 
 
 def _print_ties(entity_id: str, rows: list[dict]) -> None:

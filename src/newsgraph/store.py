@@ -38,10 +38,12 @@ from newsgraph.dbschema import (
     quotes_about,
     relations,
     sentences,
+    story_events,
 )
 from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
 from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
+from newsgraph.resolve.storystore import record_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
 
@@ -60,8 +62,9 @@ class StoreResult:
 
 
 class Store:
-    def __init__(self, db: str | None = None, create: bool = True) -> None:
+    def __init__(self, db: str | None = None, create: bool = True, stories: bool = True) -> None:
         url = database_url(db)
+        self.stories = stories  # group events into story events at ingest (off: only to measure its cost)
         self.url = shown_url(url)  # safe to print: the password, if any, is masked
         if url.get_backend_name() == "sqlite" and not create and url.database:
             path = Path(url.database)
@@ -137,6 +140,8 @@ class Store:
                 insert_rows(conn, table, [row for _, rows in stored for row in rows[table]])
             for table, table_rows in summary_rows(rows for _, rows in stored).items():
                 insert_rows(conn, table, table_rows, upsert_counts=True)
+            if self.stories:
+                record_stories(conn, stored)
         return results
 
     # --- reading -----------------------------------------------------------------------------
@@ -272,6 +277,30 @@ class Store:
         if actor:
             return self._either_end(query, events.c.source, events.c.target, actor, order, limit, offset)
         return self._rows(query.order_by(*order(query.selected_columns)), limit, offset)
+
+    def story_events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
+                     since: str | None = None, until: str | None = None, actor: str | None = None,
+                     between: tuple[str, str] | None = None, limit: int | None = 100, offset: int = 0,
+                     with_reports: bool = False) -> list[dict[str, Any]]:
+        """Story events (the reports of one happening across articles, resolve/stories.py), newest first;
+        with_reports: each with its reports (article, outlet, sentence, status), earliest first."""
+        found = self._all(_paged(story_query(source, target, event_type, since, until, actor, between), limit, offset))
+        if with_reports and found:
+            reports = self.story_reports([row["id"] for row in found])
+            for row in found:
+                row["reports_list"] = reports.get(row["id"], [])
+        return found
+
+    def story_reports(self, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The reports of each story, earliest publication first, each with its sentence."""
+        by_story: dict[int, list[dict[str, Any]]] = {}
+        for row in self._rows(report_query(story_ids)):
+            by_story.setdefault(row["story"], []).append(row)
+        return by_story
+
+    def count_story_events(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(story_events)).scalar_one()
 
     def ties(self, entity_id: str, limit: int | None = 200) -> list[dict[str, Any]]:
         """Standing ties of an actor in either direction, each with the sentence that shows it."""
@@ -492,6 +521,10 @@ def _sliced(rows: Iterable[Any]) -> list[dict[str, Any]]:
             found["sentence_text"] = text[found["_start"]:found["_end"]]
         out.append({name: value for name, value in found.items() if not name.startswith("_")})
     return out
+
+
+def _paged(query: Select, limit: int | None, offset: int) -> Select:
+    return query.limit(limit).offset(offset) if limit else query
 
 
 def _published_between(query: Any, since: str | None, until: str | None) -> Any:
