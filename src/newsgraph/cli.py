@@ -547,13 +547,29 @@ def claims_command(
     status: Annotated[str | None, typer.Option(help="asserted, attributed or hedged.")] = None,
     holder: Annotated[str | None, typer.Option(help="Only claims held by this actor.")] = None,
     about: Annotated[str | None, typer.Option(help="Only claims whose sentence names this actor.")] = None,
+    contested: Annotated[bool, typer.Option("--contested", help="Claims some source states and another denies, "
+                                            "grouped across articles, both sides.")] = False,
+    corroborated: Annotated[bool, typer.Option("--corroborated", help="Claims more than one article makes, "
+                                               "grouped, with who states and who denies them.")] = False,
     limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """How sure the text is: claims by status and holder, each with its sentence."""
+    """How sure the text is: claims by status and holder, each with its sentence; --contested and
+    --corroborated group them across articles."""
     if status and status not in {"asserted", "attributed", "hedged"}:
         fail(f"--status must be asserted, attributed or hedged, got {status!r}")
     store = _store(db, create=False)
+    if contested or corroborated:
+        if status or holder:
+            fail("--status and --holder select single claims; --contested and --corroborated group them")
+        groups = store.claim_groups(contested=contested, about=_resolve_actor(store, about), limit=limit or None)
+        if as_json:
+            _print_json(groups)
+        elif not groups:
+            err.print("no contested claims" if contested else "no claim is made by more than one article")
+        else:
+            _print_claim_groups(groups)
+        return
     rows = store.claims(status=status, holder=_resolve_actor(store, holder), about=_resolve_actor(store, about),
                         limit=limit or None)
     if as_json:
@@ -566,6 +582,19 @@ def claims_command(
         out.print(f"\n[bold]{safe(row['status'])}[/] {safe(holder_name)} [dim]{safe(row['cue'] or '')}[/]  "
                   f"[cyan]{safe(row['article_id'])}[/] sentence {row['sentence']}")
         out.print(f"  {safe(row['sentence_text'])}", highlight=False)
+
+
+def _print_claim_groups(groups: list[dict]) -> None:
+    for group in groups:
+        subject = group["subject_name"] or group["subject"]
+        out.print(f"\n[bold]{safe(subject)}[/] {safe(group['predicate'])}  [cyan]{group['articles']} article(s)[/], "
+                  f"{len(group['states'])} stating, {len(group['denies'])} denying")
+        for side, members in (("states", group["states"]), ("denies", group["denies"])):
+            for claim in members:
+                who = claim["holder_name"] or claim["holder_text"] or ""
+                out.print(f"  [bold]{side}[/] {safe(claim['outlet'] or '?')} [dim]{safe(claim['status'])} "
+                          f"{safe(who)}[/] [cyan]{safe(claim['article_id'])}[/] {safe(claim['published'] or '')}")
+                out.print(f"    {safe(claim['sentence_text'])}", highlight=False)
 
 
 @app.command("export")

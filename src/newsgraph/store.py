@@ -43,6 +43,7 @@ from newsgraph.dbschema import (
 from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
 from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
+from newsgraph.resolve.claims import claim_groups
 from newsgraph.resolve.storystore import record_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
@@ -297,6 +298,13 @@ class Store:
         for row in self._rows(report_query(story_ids)):
             by_story.setdefault(row["story"], []).append(row)
         return by_story
+
+    def claim_groups(self, contested: bool = False, about: str | None = None,
+                     limit: int | None = 50) -> list[dict[str, Any]]:
+        """Claims of one subject and predicate across articles: who states and who denies them
+        (resolve/claims.py); contested: only those with both sides."""
+        with self.engine.connect() as conn:
+            return claim_groups(conn, contested, about, limit)
 
     def count_story_events(self) -> int:
         with self.engine.connect() as conn:
