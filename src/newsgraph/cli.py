@@ -490,6 +490,38 @@ def events_command(
         _print_stories(rows)
 
 
+@app.command("dyad")
+def dyad_command(
+    first: Annotated[str, typer.Argument(help="One actor: name, alias or id.")],
+    second: Annotated[str, typer.Argument(help="The other actor.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What two actors did to each other, week by week: story events per PLOVER type (either way) and the
+    week's cooperation-conflict score (mean PLOVER weight, -10 conflict to +10 cooperation)."""
+    store = _store(db, create=False)
+    one, other = _resolve_actor(store, first), _resolve_actor(store, second)
+    assert one is not None and other is not None
+    if one == other:
+        fail(f"{first!r} and {second!r} are the same actor ({one}); a dyad needs two")
+    weeks = store.dyad(one, other)
+    if as_json:
+        _print_json(weeks)
+        return
+    if not weeks:
+        err.print(f"no story events between {safe(first)} and {safe(second)}")
+        return
+    names = store.entity_names([one, other])
+    table = Table("week of", "story events", "by type", "score",
+                  title=f"{safe(names[one]['name'])} – {safe(names[other]['name'])}, per week")
+    for week in weeks:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in week["counts"].items())
+        score = "" if week["score"] is None else f"{week['score']:+.1f}"
+        style = "green" if (week["score"] or 0) > 0 else "red" if (week["score"] or 0) < 0 else ""
+        table.add_row(week["week"], str(week["total"]), safe(kinds), f"[{style}]{score}[/]" if style else score)
+    out.print(table)
+
+
 def _print_ties(entity_id: str, rows: list[dict]) -> None:
     for row in rows:
         other = row["target_name"] if row["source"] == entity_id else row["source_name"]

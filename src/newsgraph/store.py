@@ -44,6 +44,7 @@ from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
 from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
 from newsgraph.resolve.claims import claim_groups
+from newsgraph.resolve.dyads import dyad_weeks
 from newsgraph.resolve.storystore import record_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
@@ -305,6 +306,12 @@ class Store:
         (resolve/claims.py); contested: only those with both sides."""
         with self.engine.connect() as conn:
             return claim_groups(conn, contested, about, limit)
+
+    def dyad(self, one: str, other: str) -> list[dict[str, Any]]:
+        """Story events between two actors (either way) per week and PLOVER type, with the week's
+        cooperation-conflict score (resolve/dyads.py), oldest week first."""
+        stories = self._all(story_query(between=(one, other)))
+        return [week.as_dict() for week in dyad_weeks(stories)]
 
     def count_story_events(self) -> int:
         with self.engine.connect() as conn:
