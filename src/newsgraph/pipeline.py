@@ -98,7 +98,8 @@ class Annotators:
         set_event_status(doc, events, quotes, hedges)
         relations = find_relations(doc, refs, sentence_of, self.relation_cues, events)
         claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
-        set_claim_keys(doc, claims, sentences, events, refs, self.stance_cues.denials, self.speech_cues.saying)
+        set_claim_keys(doc, claims, sentences, events, refs, self.stance_cues.denials, self.speech_cues.saying,
+                       self.event_lexicon)
         return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
                           events=events, relations=relations, claims=claims)
 

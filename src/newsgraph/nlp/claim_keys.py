@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.arguments import subject_of
 from newsgraph.nlp.references import References
-from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.ontology import ONTOLOGY_DIR, EventLexicon
 from newsgraph.record import Claim, Event, Sentence
 
 CLAUSES = {"ccomp", "xcomp"}
@@ -39,7 +39,7 @@ def verb_synonyms(path: Path | None = None) -> dict[str, str]:
 
 
 def set_claim_keys(doc: Doc, claims: list[Claim], sentences: list[Sentence], events: list[Event],
-                   refs: References, denials: frozenset[str], saying: frozenset[str]) -> None:
+                   refs: References, denials: frozenset[str], saying: frozenset[str], lexicon: EventLexicon) -> None:
     """Fill subject, predicate and denies on every claim whose sentence's parse shows a proposition."""
     events_at: dict[int, Event] = {}
     for event in events:
@@ -62,7 +62,7 @@ def set_claim_keys(doc: Doc, claims: list[Claim], sentences: list[Sentence], eve
         event = events_at.get(verb.idx)
         if event is not None and event.source is not None and subject is None:
             subject = event.source
-        predicate = _predicate(verb, event, refs)
+        predicate = _predicate(verb, event, refs, lexicon)
         if subject and predicate:
             claim.subject, claim.predicate, claim.denies = subject[:MAX_KEY], predicate[:MAX_KEY], denies
 
@@ -94,14 +94,29 @@ def _named(token: Token, refs: References) -> str | None:
     return refs.entity_at(token.i) or refs.actor_in(token)
 
 
-def _predicate(verb: Token, event: Event | None, refs: References) -> str | None:
-    """The deed and what it is done to: an event's type and target, else the verb and its object; a verb
-    with no object ("will continue") says too little to match another article's claim."""
-    if event is not None and event.target is not None:
-        return f"{event.type}>{event.target}"
+def _predicate(verb: Token, event: Event | None, refs: References, lexicon: EventLexicon) -> str | None:
+    """The deed and what it is done to: the event's type (or, under a denial, where no event is coded, the
+    type the PLOVER lexicon gives the verb) and its target, else the verb and its object; a verb with no
+    object ("will continue") says too little to match another article's claim."""
     lemma = verb.lemma_.lower()
-    deed = event.type if event is not None else verb_synonyms().get(lemma, lemma)
-    target = next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
-    if target is None or lemma in {"be", "have"} or target.pos_ == "PRON":
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
+    deed = event.type if event is not None else _plover_type(lemma, obj, lexicon)
+    target = event.target if event is not None else None
+    if target is None and deed is not None:
+        target = next((found for prep in verb.children if prep.dep_ in {"prep", "dative"}
+                       for pobj in prep.children if pobj.dep_ == "pobj" and (found := refs.entity_at(pobj.i))),
+                      None)
+    if target is None and obj is not None and obj.pos_ != "PRON":
+        target = refs.entity_at(obj.i) or obj.lemma_.lower()
+    if target is None or lemma in {"be", "have"}:
         return None
-    return f"{deed}>{refs.entity_at(target.i) or target.lemma_.lower()}"
+    return f"{deed or verb_synonyms().get(lemma, lemma)}>{target}"
+
+
+def _plover_type(lemma: str, obj: Token | None, lexicon: EventLexicon) -> str | None:
+    """The PLOVER type a verb (with its object, for a light verb) triggers, as the event lexicon reads it."""
+    noun = obj.lemma_.lower() if obj is not None else None
+    light = next((t.type for t in lexicon.light_verbs.get(lemma, []) if noun in t.objects), None)
+    if light is not None:
+        return light
+    return next((t.type for t in lexicon.verbs.get(lemma, []) if t.particle is None), None)

@@ -97,7 +97,7 @@ class Story:
         slack = timedelta(days=TOLERANCE_DAYS)
         if report.start > self.end + slack or report.end < self.start - slack:
             return False
-        return not (self.location and report.location and _place(self.location) != _place(report.location))
+        return not (self.location and report.location and not _same_place(self.location, report.location))
 
     def add(self, report: Report) -> None:
         if self.start is not None and self.end is not None and report.start is not None and report.end is not None:
@@ -106,8 +106,14 @@ class Story:
         self.reports.append(report)
 
 
-def _place(location: str) -> str:
-    return " ".join(location.casefold().replace("the ", " ").split())
+def _same_place(one: str, other: str) -> bool:
+    """'northern Israel' and 'Israel' are one place at two scales; 'Gaza' and 'Rafah' are not known to be."""
+    first, second = _place_words(one), _place_words(other)
+    return first <= second or second <= first
+
+
+def _place_words(location: str) -> set[str]:
+    return set(location.casefold().replace(",", " ").split()) - {"the", "of", "in", "near"}
 
 
 def interval(date_start: str | None, date_end: str | None, published: str | None) -> tuple[date | None, date | None]:
