@@ -24,7 +24,7 @@ from web_fixtures import HOSTILE, IMG, MADURO, SCRIPT, STORIES, NewsDb, build_ne
 API_PATHS = [
     "/api/search", "/api/actors", "/api/actors/{entity_id}", "/api/actors/{entity_id}/network",
     "/api/actors/{entity_id}/timeline", "/api/articles/{key}", "/api/events", "/api/quotes", "/api/claims",
-    "/api/network",
+    "/api/network", "/api/stories", "/api/stories/{story_id}", "/api/claims/groups", "/api/dyad",
 ]
 
 

@@ -283,14 +283,31 @@ class Store:
     def story_events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
                      since: str | None = None, until: str | None = None, actor: str | None = None,
                      between: tuple[str, str] | None = None, limit: int | None = 100, offset: int = 0,
-                     with_reports: bool = False) -> list[dict[str, Any]]:
+                     with_reports: bool = False, status: str | None = None) -> list[dict[str, Any]]:
         """Story events (the reports of one happening across articles, resolve/stories.py), newest first;
         with_reports: each with its reports (article, outlet, sentence, status), earliest first."""
-        found = self._all(_paged(story_query(source, target, event_type, since, until, actor, between), limit, offset))
+        if actor and not between:
+            # each end through its own index, cut at the page's end, then merged (as _either_end does)
+            page = limit + offset if limit else None
+            by_id = {row["id"]: row for query in (story_query(actor, target, event_type, since, until, status=status),
+                                                  story_query(source, actor, event_type, since, until, status=status))
+                     for row in self._all(_paged(query, page, 0))}
+            newest = sorted(by_id.values(), key=lambda row: (row["date_start"] or "", row["id"]), reverse=True)
+            found = newest[offset:page]
+        else:
+            found = self._all(_paged(story_query(source, target, event_type, since, until, None, between, status),
+                                     limit, offset))
         if with_reports and found:
             reports = self.story_reports([row["id"] for row in found])
             for row in found:
                 row["reports_list"] = reports.get(row["id"], [])
+        return found
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        """One story event with its reports."""
+        [found] = self._all(story_query(story_id=story_id)) or [None]
+        if found is not None:
+            found["reports_list"] = self.story_reports([story_id]).get(story_id, [])
         return found
 
     def story_reports(self, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

@@ -132,9 +132,10 @@ def _recount(conn: Connection, stories: list[Story]) -> None:
 
 def story_query(source: str | None = None, target: str | None = None, event_type: str | None = None,
                 since: str | None = None, until: str | None = None, actor: str | None = None,
-                between: tuple[str, str] | None = None) -> Select:
+                between: tuple[str, str] | None = None, status: str | None = None,
+                story_id: int | None = None) -> Select:
     """Story events, newest first, with their actors' names; filters as for the events list (dates on the
-    story's span), `between`: either way between two actors."""
+    story's span), `between`: either way between two actors; `status`: some report has it."""
     source_entity, target_entity = entities.alias("source_entity"), entities.alias("target_entity")
     story = story_events.c
     query = (select(story.id, story.type, story.family, story.source, story.target, story.date_start,
@@ -143,11 +144,13 @@ def story_query(source: str | None = None, target: str | None = None, event_type
                     target_entity.c.name.label("target_name"))
              .outerjoin(source_entity, source_entity.c.id == story.source)
              .outerjoin(target_entity, target_entity.c.id == story.target))
+    if story_id is not None:
+        query = query.where(story.id == story_id)
     if source:
         query = query.where(story.source == actor_key(source))
     if target:
         query = query.where(story.target == actor_key(target))
-    if actor:
+    if actor:  # either end; a page of one actor's stories reads each end's index (Store.story_events)
         query = query.where(or_(story.source == actor_key(actor), story.target == actor_key(actor)))
     if between:
         one, other = actor_key(between[0]), actor_key(between[1])
@@ -155,6 +158,9 @@ def story_query(source: str | None = None, target: str | None = None, event_type
                                 and_(story.source == other, story.target == one)))
     if event_type:
         query = query.where(story.type == event_type.upper())
+    if status:
+        query = query.where(select(story_reports.c.event).where(story_reports.c.story == story.id,
+                                                                story_reports.c.status == status).exists())
     if since:
         query = query.where(func.coalesce(story.date_end, story.first_report) >= since)
     if until:

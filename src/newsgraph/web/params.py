@@ -39,6 +39,7 @@ Page = Annotated[int, Query(ge=1, le=100000, description="page number, from 1")]
 PageParam = Annotated[int, Query(ge=1, le=100000, alias="page", description="page number, from 1")]
 PerPage = Annotated[int, Query(ge=1, le=200)]
 NetworkLimit = Annotated[int, Query(ge=1, le=1000)]
+StoryId = Annotated[int, Path(ge=1, le=MAX_KEY, description="the story event's id", examples=[1])]
 ArticleKey = Annotated[int, Path(ge=1, le=MAX_KEY, description="the article's key in the store", examples=[1])]
 # Examples tell a reader (and a schema fuzzer) what an id looks like: a knowledge-base id or a slug.
 ActorId = Annotated[str, Path(description="the actor's id", examples=["venezuela", "nicolas-maduro"])]
