@@ -128,6 +128,12 @@ def test_dates_within_the_tolerance_merge_and_farther_ones_do_not() -> None:
     assert stories[1] is stories[2] and stories[3] is not stories[1]
 
 
+def test_reports_a_day_apart_do_not_chain_into_one_long_story() -> None:
+    days = [f"2026-03-{day:02d}" for day in range(1, 21)]
+    stories, made = assign([_report(n, "ASSAULT", "a", "b", day) for n, day in enumerate(days)], {})
+    assert all((story.end - story.start).days <= 7 for story in made) and len(made) >= 3
+
+
 def test_other_families_places_and_vague_dates_stay_apart() -> None:
     stories, made = assign([_report(1, "ASSAULT", "a", "b", "2026-03-03", location="southern Lebanon"),
                             _report(2, "ASSAULT", "a", "b", "2026-03-03", location="Lebanon"),

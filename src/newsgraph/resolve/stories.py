@@ -22,7 +22,8 @@ from datetime import date, timedelta
 from newsgraph.ontology import event_scales
 
 TOLERANCE_DAYS = 3  # "on Tuesday" in one article and its publication day in another: the same strike
-# a report dated only "in 2015" or "since September" overlaps too much to tell one happening from another
+# a report dated only "in 2015" or "since September" overlaps too much to tell one happening from another,
+# and no story grows longer than this by taking reports
 MAX_SPAN_DAYS = 7
 UNDIRECTED_FAMILIES = frozenset({"meeting", "cooperation", "commitment"})
 
@@ -96,6 +97,9 @@ class Story:
             return False
         slack = timedelta(days=TOLERANCE_DAYS)
         if report.start > self.end + slack or report.end < self.start - slack:
+            return False
+        # a story's span stays a week at most: reports a day apart each must not chain into a month
+        if (max(self.end, report.end) - min(self.start, report.start)).days > MAX_SPAN_DAYS:
             return False
         return not (self.location and report.location and not _same_place(self.location, report.location))
 

@@ -43,8 +43,9 @@ def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]]) -> None
     known = _stories_near(conn, reports)
     before = {story.id: story for stories in known.values() for story in stories}
     story_of, made = assign(reports, known)
-    insert_rows(conn, story_events, [_story_row(story, _counts(story, meta, found)) for story in made])
     by_event = {row.id: row for row in found}
+    article_of = {row.id: row.article for row in found}
+    insert_rows(conn, story_events, [_story_row(story, _counts(story, meta, article_of)) for story in made])
     insert_rows(conn, story_reports, [{
         "event": event, "story": story.id, "article": by_event[event].article, "sentence": by_event[event].sentence,
         "outlet": meta[by_event[event].article]["outlet"], "status": by_event[event].status,
@@ -82,9 +83,8 @@ def _stories_near(conn: Connection, reports: list[Report]) -> dict[str, list[Sto
     return known
 
 
-def _counts(story: Story, meta: dict[int, dict[str, Any]], found: list[Any]) -> dict[str, Any]:
+def _counts(story: Story, meta: dict[int, dict[str, Any]], article_of: dict[int, int]) -> dict[str, Any]:
     """Reports, distinct outlets and first and last publication day of a story all of whose reports are new."""
-    article_of = {row.id: row.article for row in found}
     reported = [meta[article_of[r.event]] for r in story.reports]
     days = sorted(a["published"] for a in reported if a["published"])
     return {"reports": len({article_of[r.event] for r in story.reports}), "mentions": len(reported),
