@@ -176,7 +176,8 @@ def main() -> None:
                     mention_of_event[key] = mention
                     start, end = interval(event.date.start if event.date else None,
                                           event.date.end if event.date else None, args.published)
-                    reports.append(Report(key, event.type, event.source, event.target, start, end, event.location))
+                    reports.append(Report(key, event.type, event.source, event.target, start, end, event.location,
+                                          event.target_text))
                     lemma_of[mention.mention] = f"{topic}/{event.trigger.text.split()[0].lower()}"
             story_of, _ = assign(reports, {})
             for key, mention in mention_of_event.items():

@@ -145,6 +145,19 @@ def test_other_families_places_and_vague_dates_stay_apart() -> None:
     assert len({id(stories[n]) for n in (1, 3, 4, 5, 6)}) == 5 and len(made) == 5
 
 
+def test_with_one_end_unnamed_the_same_words_or_place_must_say_it_is_one_happening() -> None:
+    def one_ended(event: int, words: str | None, location: str | None = None) -> Report:
+        report = _report(event, "COERCE", "china", None, "2026-03-03", location=location)
+        report.target_text = words
+        return report
+
+    stories, _ = assign([one_ended(1, "the hostages"), one_ended(2, "hostages on the train"),
+                         one_ended(3, "fundamental freedoms"), one_ended(4, None, "Xinjiang"),
+                         one_ended(5, None, "Xinjiang"), one_ended(6, None)], {})
+    assert stories[1] is stories[2] and stories[4] is stories[5]
+    assert len({id(stories[n]) for n in (1, 3, 4, 6)}) == 4
+
+
 def test_meetings_have_no_direction_and_attacks_do() -> None:
     stories, _ = assign([_report(1, "CONSULT", "a", "b", "2026-03-03"), _report(2, "CONSULT", "b", "a", "2026-03-03"),
                          _report(3, "ASSAULT", "a", "b", "2026-03-03"), _report(4, "ASSAULT", "b", "a", "2026-03-03")],

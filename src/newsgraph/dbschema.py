@@ -147,6 +147,7 @@ story_events = Table(  # reports of one happening across articles (resolve/stori
     Column("family", String(20), nullable=False), Column("type", String(20), nullable=False),
     Column("source", String(200)), Column("target", String(200)),
     Column("date_start", String(10)), Column("date_end", String(10)), Column("location", Text),
+    Column("words", Text),  # what its reports say the act was done to (resolve/stories.py), space-separated
     # reports: articles that report it (GDELT's NumArticles); outlets: distinct outlets (NumSources);
     # mentions: its events, an article that says it twice counting twice
     Column("reports", Integer, nullable=False), Column("outlets", Integer, nullable=False),

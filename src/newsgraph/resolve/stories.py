@@ -3,9 +3,10 @@
 Two reports are of one happening when their PLOVER types are of one family (ontology/event_scale.yaml),
 they name the same source and target actors (compared through `actor_key`, where cross-article actor
 resolution plugs in its canonical ids), their date intervals overlap within a few days, and their places,
-where both give one, are the same. A report with no actor at either end, with no date at all (its own
-or its article's) or only a vague one (over a week: "in 2015"), stands alone: nothing says which
-happening it is. Meetings and cooperation have no
+where both give one, are the same; and when one end names no actor, both give the same place or what the
+act was done to shares a word ("the hostages", "hostages on the train"). A report with no actor at
+either end, with no date at all (its own or its article's) or only a vague one (over a week: "in
+2015"), stands alone: nothing says which happening it is. Meetings and cooperation have no
 direction ("X met Y" and "Y met X" are one meeting), nor have agreements, so their two actors are
 compared as a pair.
 
@@ -62,6 +63,15 @@ class Report:
     start: date | None
     end: date | None
     location: str | None = None
+    target_text: str | None = None  # what the text says the act was done to, when it names no actor
+
+    @property
+    def words(self) -> frozenset[str]:
+        return content_words(self.target_text)
+
+    @property
+    def one_ended(self) -> bool:
+        return actor_key(self.source) is None or actor_key(self.target) is None
 
     @property
     def family(self) -> str:
@@ -91,6 +101,7 @@ class Story:
     end: date | None
     location: str | None = None
     reports: list[Report] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # of what its reports say the act was done to
 
     def takes(self, report: Report) -> bool:
         if report.start is None or report.end is None or self.start is None or self.end is None:
@@ -101,13 +112,34 @@ class Story:
         # a story's span stays a week at most: reports a day apart each must not chain into a month
         if (max(self.end, report.end) - min(self.start, report.start)).days > MAX_SPAN_DAYS:
             return False
-        return not (self.location and report.location and not _same_place(self.location, report.location))
+        if self.location and report.location and not _same_place(self.location, report.location):
+            return False
+        if report.one_ended:
+            # "China suppressed freedoms" and "the Chinese occupied a gray area" share an actor and a day but
+            # not what was done to whom: with one end unnamed, the same place or the same words must say so
+            return bool(self.location and report.location) or bool(self.words & report.words)
+        return True
 
     def add(self, report: Report) -> None:
         if self.start is not None and self.end is not None and report.start is not None and report.end is not None:
             self.start, self.end = min(self.start, report.start), max(self.end, report.end)
         self.location = self.location or report.location
+        self.words |= report.words
         self.reports.append(report)
+
+
+FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "its", "their", "his",
+                            "her", "which", "who", "that", "this", "these", "those", "more", "than", "all", "some",
+                            "other", "any", "with", "from", "by"})
+
+
+def content_words(text: str | None) -> frozenset[str]:
+    """The words of a phrase that say what it is about, lowercase, a plural -s dropped ("hostages": hostage)."""
+    if not text:
+        return frozenset()
+    words = ("".join(c for c in word if c.isalnum()) for word in text.casefold().split())
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                     for w in words if len(w) > 2 and w not in FUNCTION_WORDS and not w.isdigit())
 
 
 def _same_place(one: str, other: str) -> bool:

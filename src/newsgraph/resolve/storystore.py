@@ -22,6 +22,7 @@ from newsgraph.dbschema import articles, entities, events, sentences, story_even
 from newsgraph.resolve.stories import TOLERANCE_DAYS, Report, Story, actor_key, assign, interval
 
 CHUNK = 500  # ids per IN (...): well under both backends' limits on bound parameters
+MAX_WORDS = 60  # of a story's target words kept: enough to match a report, bounded however many report it
 
 
 def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]]) -> None:
@@ -32,14 +33,14 @@ def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]]) -> None
         found.extend(conn.execute(
             select(events.c.id, events.c.article, events.c.sentence, events.c.type, events.c.source,
                    events.c.target, events.c.date_start, events.c.date_end, events.c.location, events.c.status,
-                   events.c.negated)
+                   events.c.negated, events.c.target_text)
             .where(events.c.article.in_(chunk)).order_by(events.c.article, events.c.trigger_start, events.c.id)))
     if not found:
         return
     reports = []
     for row in found:
         start, end = interval(row.date_start, row.date_end, meta[row.article]["published"])
-        reports.append(Report(row.id, row.type, row.source, row.target, start, end, row.location))
+        reports.append(Report(row.id, row.type, row.source, row.target, start, end, row.location, row.target_text))
     known = _stories_near(conn, reports)
     before = {story.id: story for stories in known.values() for story in stories}
     story_of, made = assign(reports, known)
@@ -72,14 +73,14 @@ def _stories_near(conn: Connection, reports: list[Report]) -> dict[str, list[Sto
     for chunk in _chunks(keys):
         rows = conn.execute(
             select(story_events.c.id, story_events.c.match_key, story_events.c.date_start, story_events.c.date_end,
-                   story_events.c.location)
+                   story_events.c.location, story_events.c.words)
             .where(story_events.c.match_key.in_(chunk), story_events.c.date_start <= latest,
                    story_events.c.date_end >= earliest)
             .order_by(story_events.c.id))
         for row in rows:
             known.setdefault(row.match_key, []).append(Story(
                 row.id, row.match_key, date.fromisoformat(row.date_start), date.fromisoformat(row.date_end),
-                row.location))
+                row.location, words=set((row.words or "").split())))
     return known
 
 
@@ -98,7 +99,11 @@ def _story_row(story: Story, counts: dict[str, Any]) -> dict[str, Any]:
     return {"id": story.id, "match_key": story.match_key or "", "family": first.family, "type": first.type,
             "source": actor_key(first.source), "target": actor_key(first.target), "date_start": start,
             "date_end": story.end.isoformat() if story.end else None, "location": story.location,
-            **counts, "day": start or ""}
+            "words": _words(story), **counts, "day": start or ""}
+
+
+def _words(story: Story) -> str:
+    return " ".join(sorted(story.words)[:MAX_WORDS])
 
 
 def _recount(conn: Connection, stories: list[Story]) -> None:
@@ -116,12 +121,13 @@ def _recount(conn: Connection, stories: list[Story]) -> None:
             .where(story_reports.c.story.in_(chunk)).group_by(story_reports.c.story)))
     statement = (update(story_events).where(story_events.c.id == bindparam("story_id"))
                  .values(date_start=bindparam("start"), date_end=bindparam("end"), day=bindparam("start"),
-                         location=bindparam("place"), reports=bindparam("n_reports"),
+                         location=bindparam("place"), words=bindparam("target_words"), reports=bindparam("n_reports"),
                          mentions=bindparam("n_mentions"),
                          outlets=bindparam("n_outlets"), first_report=bindparam("first"),
                          last_report=bindparam("last")))
     conn.execute(statement, [{
         "story_id": s.id, "start": s.start.isoformat() if s.start else "", "place": s.location,
+        "target_words": _words(s),
         "end": s.end.isoformat() if s.end else None, "n_reports": counted[s.id].reports,
         "n_mentions": counted[s.id].mentions,
         "n_outlets": counted[s.id].outlets, "first": counted[s.id].first_report, "last": counted[s.id].last_report,
