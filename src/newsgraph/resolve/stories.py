@@ -16,9 +16,11 @@ its documents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from newsgraph.ontology import event_scales
 
@@ -65,7 +67,7 @@ class Report:
     location: str | None = None
     target_text: str | None = None  # what the text says the act was done to, when it names no actor
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         return content_words(self.target_text)
 
@@ -128,6 +130,7 @@ class Story:
         self.reports.append(report)
 
 
+WORD = re.compile(r"[^\W\d_]+")
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "its", "their", "his",
                             "her", "which", "who", "that", "this", "these", "those", "more", "than", "all", "some",
                             "other", "any", "with", "from", "by"})
@@ -137,9 +140,8 @@ def content_words(text: str | None) -> frozenset[str]:
     """The words of a phrase that say what it is about, lowercase, a plural -s dropped ("hostages": hostage)."""
     if not text:
         return frozenset()
-    words = ("".join(c for c in word if c.isalnum()) for word in text.casefold().split())
     return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                     for w in words if len(w) > 2 and w not in FUNCTION_WORDS and not w.isdigit())
+                     for w in WORD.findall(text.casefold()) if len(w) > 2 and w not in FUNCTION_WORDS)
 
 
 def _same_place(one: str, other: str) -> bool:

@@ -62,15 +62,21 @@ def _chunks(values: list[Any]) -> Iterable[list[Any]]:
 
 
 def _stories_near(conn: Connection, reports: list[Report]) -> dict[str, list[Story]]:
-    """The stored stories a report of the batch may join: same match key, dates within reach."""
-    keys = sorted({r.match_key for r in reports if r.match_key is not None})
-    days = [d for r in reports for d in (r.start, r.end) if d is not None]
-    if not keys or not days:
-        return {}
+    """The stored stories a report of the batch may join: same match key, dates within reach of that key's
+    reports (the batch's whole span is read from the index; each key's own window is kept)."""
     slack = timedelta(days=TOLERANCE_DAYS)
-    earliest, latest = (min(days) - slack).isoformat(), (max(days) + slack).isoformat()
+    windows: dict[str, tuple[str, str]] = {}
+    for report in reports:
+        if report.match_key is None or report.start is None or report.end is None:
+            continue
+        low, high = (report.start - slack).isoformat(), (report.end + slack).isoformat()
+        known_low, known_high = windows.get(report.match_key, (low, high))
+        windows[report.match_key] = (min(low, known_low), max(high, known_high))
+    if not windows:
+        return {}
+    earliest, latest = min(w[0] for w in windows.values()), max(w[1] for w in windows.values())
     known: dict[str, list[Story]] = {}
-    for chunk in _chunks(keys):
+    for chunk in _chunks(sorted(windows)):
         rows = conn.execute(
             select(story_events.c.id, story_events.c.match_key, story_events.c.date_start, story_events.c.date_end,
                    story_events.c.location, story_events.c.words)
@@ -78,6 +84,9 @@ def _stories_near(conn: Connection, reports: list[Report]) -> dict[str, list[Sto
                    story_events.c.date_end >= earliest)
             .order_by(story_events.c.id))
         for row in rows:
+            low, high = windows[row.match_key]
+            if row.date_start > high or row.date_end < low:  # ISO days compare as strings
+                continue
             known.setdefault(row.match_key, []).append(Story(
                 row.id, row.match_key, date.fromisoformat(row.date_start), date.fromisoformat(row.date_end),
                 row.location, words=set((row.words or "").split())))
