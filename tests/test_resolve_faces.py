@@ -4,6 +4,7 @@ claim; see tests/test_resolve_stories.py for what the store holds)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,10 @@ def test_claims_contested_shows_both_sides(cli_run, stories_db: str) -> None:
     assert sorted((words[0], words[1]) for words in lines) == [("denies", "Northern"), ("states", "Harbor"),
                                                                ("states", "Levant")]
     assert cli_run("claims", "--contested", "--status", "hedged", "--db", stories_db).exit_code == 2
+    corroborated = cli_run("claims", "--corroborated", "--json", "--db", stories_db)
+    groups = {(g["subject"], g["predicate"]): g for g in json.loads(corroborated.stdout)}
+    strike = groups[("israel", "ASSAULT>hezbollah")]
+    assert strike["articles"] >= 3 and strike["denies"] == []
 
 
 def test_dyad_prints_weeks_and_refuses_bad_actors(cli_run, stories_db: str) -> None:
