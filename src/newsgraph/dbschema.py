@@ -191,9 +191,9 @@ Index("ix_claims_about_page", claims_about.c.entity, claims_about.c.day.desc(), 
 Index("ix_actor_stats_rank", actor_stats.c.articles.desc(), actor_stats.c.mentions.desc())
 Index("ix_event_edges_target", event_edges.c.target)
 Index("ix_story_events_match", story_events.c.match_key, story_events.c.date_start)
-Index("ix_story_events_page", story_events.c.day.desc(), story_events.c.id)
-Index("ix_story_events_source_page", story_events.c.source, story_events.c.day.desc(), story_events.c.id)
-Index("ix_story_events_target_page", story_events.c.target, story_events.c.day.desc(), story_events.c.id)
+Index("ix_story_events_page", story_events.c.day.desc(), story_events.c.id.desc())
+Index("ix_story_events_source_page", story_events.c.source, story_events.c.day.desc(), story_events.c.id.desc())
+Index("ix_story_events_target_page", story_events.c.target, story_events.c.day.desc(), story_events.c.id.desc())
 Index("ix_story_reports_story", story_reports.c.story, story_reports.c.published, story_reports.c.event)
 Index("ix_claims_key", claims.c.subject, claims.c.predicate)
 
