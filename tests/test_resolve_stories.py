@@ -85,6 +85,21 @@ def test_batches_and_re_ingest_decide_as_one_batch_does(database: str, records: 
                           "date_end from story_events order by id") == counts
 
 
+def test_rebuilt_stories_are_the_ingested_ones_until_actor_keys_change(database: str,
+                                                                       records: list[Extraction]) -> None:
+    store = _stored(database, records, batch=2)
+    ingested = _groups(database)
+    assert store.rebuild_stories() == len(ingested) and _groups(database) == ingested
+    # a user merges Abbas Araghchi into Iran: "Fidan hosts Iranian envoy"'s Fidan -> Iran joins the meeting
+    use_actor_keys(lambda entity_id: "iran" if entity_id == "abbas-araghchi" else entity_id)
+    try:
+        store.rebuild_stories()
+        meeting = _story(store, "hakan-fidan", "iran", "2026-03-05", "meeting")
+    finally:
+        use_actor_keys(None)
+    assert meeting["mentions"] > 3 and len(_groups(database)) < len(ingested)
+
+
 def test_batch_size_does_not_change_the_stories(tmp_path: Path, records: list[Extraction]) -> None:
     _stored(str(tmp_path / "one.db"), records, batch=1)
     _stored(str(tmp_path / "all.db"), records, batch=len(records))

@@ -45,7 +45,7 @@ from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
 from newsgraph.resolve.claims import claim_groups
 from newsgraph.resolve.dyads import dyad_weeks
-from newsgraph.resolve.storystore import record_stories, report_query, story_query
+from newsgraph.resolve.storystore import rebuild_stories, record_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
 
@@ -329,6 +329,16 @@ class Store:
         cooperation-conflict score (resolve/dyads.py), oldest week first."""
         stories = self._all(story_query(between=(one, other)))
         return [week.as_dict() for week in dyad_weeks(stories)]
+
+    def rebuild_stories(self) -> int:
+        """Group every stored event into story events again (after actor_key changed: a merge or split of
+        actors), in one transaction; the number of story events."""
+        retrying(lambda: self._rebuild_stories())
+        return self.count_story_events()
+
+    def _rebuild_stories(self) -> None:
+        with self.engine.begin() as conn:
+            rebuild_stories(conn)
 
     def count_story_events(self) -> int:
         with self.engine.connect() as conn:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, delete, func, or_, select, update
 
 from newsgraph.dbengine import insert_rows
 from newsgraph.dbrows import Rows
@@ -27,7 +27,22 @@ MAX_WORDS = 60  # of a story's target words kept: enough to match a report, boun
 
 def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]]) -> None:
     """Give every event of the articles just stored its story, in the same transaction."""
-    meta = {key: rows[articles][0] for key, rows in stored}
+    group_events(conn, {key: rows[articles][0] for key, rows in stored})
+
+
+def rebuild_stories(conn: Connection, batch: int = 200) -> None:
+    """All stories made again from the stored events, articles in the order they were stored: for when
+    `actor_key` has changed (a user merged or split actors), as ingest would have grouped them then."""
+    conn.execute(delete(story_reports))
+    conn.execute(delete(story_events))
+    stored = conn.execute(select(articles.c.id, articles.c.outlet, articles.c.published).order_by(articles.c.id)).all()
+    for start in range(0, len(stored), batch):
+        group_events(conn, {row.id: {"outlet": row.outlet, "published": row.published}
+                            for row in stored[start:start + batch]})
+
+
+def group_events(conn: Connection, meta: dict[int, dict[str, Any]]) -> None:
+    """Give every event of these articles (key -> outlet and published) its story."""
     found = []
     for chunk in _chunks(list(meta)):
         found.extend(conn.execute(
