@@ -99,3 +99,12 @@ def test_contested_page_and_api(client: TestClient) -> None:
     assert [len(s["reports_list"]) for s in stories if s["reports"] == 3] == [4]  # the headline and the story
     weeks = client.get("/api/dyad", params={"a": "israel", "b": "hezbollah"}).json()
     assert [w["week"] for w in weeks] == ["2026-03-02", "2026-03-16"]
+
+
+def test_the_dyad_chart_shows_quiet_weeks_as_gaps() -> None:
+    from newsgraph.web.dyad_chart import with_quiet_weeks
+
+    busy = [{"week": "2026-03-02", "counts": {"ASSAULT": 2}, "total": 2, "score": -9.3},
+            {"week": "2026-03-16", "counts": {"AID": 1}, "total": 1, "score": 7.4}]
+    assert [(w["week"], w["total"]) for w in with_quiet_weeks(busy)] == [("2026-03-02", 2), ("2026-03-09", 0),
+                                                                        ("2026-03-16", 1)]
