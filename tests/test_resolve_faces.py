@@ -108,3 +108,17 @@ def test_the_dyad_chart_shows_quiet_weeks_as_gaps() -> None:
             {"week": "2026-03-16", "counts": {"AID": 1}, "total": 1, "score": 7.4}]
     assert [(w["week"], w["total"]) for w in with_quiet_weeks(busy)] == [("2026-03-02", 2), ("2026-03-09", 0),
                                                                         ("2026-03-16", 1)]
+
+
+def test_the_events_export_carries_each_row_s_story_event(cli_run, stories_db: str, tmp_path: Path) -> None:
+    import csv
+
+    assert cli_run("export", "--format", "csv", "--db", stories_db, "--out", tmp_path / "tables").exit_code == 0
+    with (tmp_path / "tables" / "events.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    strike = [r for r in rows if r["source_id"] == "israel" and r["EventCode"] == "ASSAULT"
+              and r["published"] <= "2026-03-05"]
+    assert len({r["story_id"] for r in strike}) == 1 and {r["article_id"] for r in strike} >= {
+        "2026-03-03-harbor-post-israel-strikes-hezbollah", "2026-03-04-levant-ledger-jets-bomb-border-sites"}
+    assert {(r["NumArticles"], r["NumSources"]) for r in strike} == {("3", "3")}
+    assert all(r["story_id"] for r in rows)
