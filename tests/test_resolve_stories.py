@@ -68,6 +68,12 @@ def test_reports_of_one_happening_become_one_story_event(database: str, records:
     assert meeting["family"] == "meeting" and (meeting["reports"], meeting["outlets"]) == (3, 3)
     assert {r["outlet"] for r in meeting["reports_list"]} == MEETING_OUTLETS
     # every event is a report of exactly one story, and fewer stories than events
+    # the network counts happenings: three reports of the strike, one edge of weight one that week
+    edges = {(e["source"], e["target"], e["type"]): e["count"] for e in store.network(since="2026-03-01",
+                                                                                    until="2026-03-07")}
+    assert edges[("israel", "hezbollah", "ASSAULT")] == 1
+    assert {(e["source"], e["target"], e["type"]): e["count"] for e in store.network()}[
+        ("israel", "hezbollah", "ASSAULT")] == 2  # and the later strike
     events = column(database, "select count(*) from events")[0]
     assert column(database, "select count(*) from story_reports")[0] == events
     assert store.count_story_events() < events

@@ -10,7 +10,8 @@ Summary tables, written in the same transaction as the article they count, answe
 otherwise aggregate every row of an actor on each request: actor_stats (articles and mentions per
 actor), actor_aliases (each distinct mention text and how often), actor_months (the timeline),
 event_edges (the network), quotes_about and claims_about (which quotes and claims name an actor).
-story_events and story_reports group the events of all articles into happenings (resolve/stories.py).
+story_events and story_reports group the events of all articles into happenings (resolve/stories.py),
+and story_edges counts them per (source, target, type) for the network.
 They hold no foreign keys: nothing deletes articles, and the checks would cost every insert a lookup.
 
 Schema changes are not migrated: a database made by an earlier newsgraph is re-ingested.
@@ -155,6 +156,11 @@ story_events = Table(  # reports of one happening across articles (resolve/stori
     Column("first_report", String(10)), Column("last_report", String(10)),  # publication days
     _day(),  # its start date, else ''
 )
+story_edges = Table(  # story events per (source, target, type), both ends actors: the network's edges
+    "story_edges", metadata,
+    Column("source", String(200), primary_key=True), Column("target", String(200), primary_key=True),
+    Column("type", String(20), primary_key=True), Column("count", Integer, nullable=False),
+)
 story_reports = Table(  # each event row, as a report of its story
     "story_reports", metadata,
     Column("event", Integer, primary_key=True), Column("story", Integer, nullable=False),
@@ -194,6 +200,7 @@ Index("ix_story_events_match", story_events.c.match_key, story_events.c.date_sta
 Index("ix_story_events_page", story_events.c.day.desc(), story_events.c.id.desc())
 Index("ix_story_events_source_page", story_events.c.source, story_events.c.day.desc(), story_events.c.id.desc())
 Index("ix_story_events_target_page", story_events.c.target, story_events.c.day.desc(), story_events.c.id.desc())
+Index("ix_story_edges_target", story_edges.c.target)
 Index("ix_story_reports_story", story_reports.c.story, story_reports.c.published, story_reports.c.event)
 Index("ix_claims_key", claims.c.subject, claims.c.predicate)
 

@@ -30,7 +30,6 @@ from newsgraph.dbschema import (
     claims,
     claims_about,
     entities,
-    event_edges,
     events,
     mentions,
     metadata,
@@ -45,7 +44,8 @@ from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
 from newsgraph.resolve.claims import claim_groups
 from newsgraph.resolve.dyads import dyad_weeks
-from newsgraph.resolve.storystore import rebuild_stories, record_stories, report_query, story_query
+from newsgraph.resolve.stories import actor_key
+from newsgraph.resolve.storystore import edge_query, rebuild_stories, record_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
 
@@ -463,28 +463,15 @@ class Store:
 
     def network(self, actor: str | None = None, since: str | None = None, until: str | None = None,
                 limit: int = 150) -> list[dict[str, Any]]:
-        """Edges between actors: event counts per (source, target, type), for one actor's ego network
-        or for all, within a date range; the heaviest edges first. Without dates the counts are read
-        from event_edges, kept at ingest; a date range counts the events themselves."""
-        if since or until:
-            day = func.coalesce(events.c.date_start, articles.c.published)
-            edge = events.c
-            query = (select(edge.source, edge.target, edge.type, func.count().label("count"))
-                     .join(articles, articles.c.id == events.c.article)
-                     .where(edge.source.is_not(None), edge.target.is_not(None))
-                     .group_by(edge.source, edge.target, edge.type))
-            if since:  # as for the events list: an interval that reaches past `since` counts
-                query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
-            if until:
-                query = query.where(day <= until)
-            weight = func.count()
-        else:
-            edge = event_edges.c
-            query = select(edge.source, edge.target, edge.type, edge["count"])
-            weight = edge["count"]
+        """Edges between actors: story events (happenings, not reports) per (source, target, type), for one
+        actor's ego network or for all, within a date range; the heaviest edges first. Without dates the
+        counts are read from story_edges, kept at ingest; a date range counts the story events themselves."""
+        edges = edge_query(since, until).subquery()
+        query = select(edges)
         if actor:
-            query = query.where((edge.source == actor) | (edge.target == actor))
-        return self._all(query.order_by(weight.desc(), edge.source, edge.target, edge.type).limit(limit))
+            query = query.where((edges.c.source == actor_key(actor)) | (edges.c.target == actor_key(actor)))
+        return self._all(query.order_by(edges.c["count"].desc(), edges.c.source, edges.c.target, edges.c.type)
+                         .limit(limit))
 
     def entity_names(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = list(set(ids))

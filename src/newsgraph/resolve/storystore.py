@@ -10,6 +10,7 @@ each open a story for one happening: each sees only what the other had committed
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from sqlalchemy import Connection, Select, and_, bindparam, delete, func, or_, s
 
 from newsgraph.dbengine import insert_rows
 from newsgraph.dbrows import Rows
-from newsgraph.dbschema import articles, entities, events, sentences, story_events, story_reports
+from newsgraph.dbschema import articles, entities, events, sentences, story_edges, story_events, story_reports
 from newsgraph.resolve.stories import TOLERANCE_DAYS, Report, Story, actor_key, assign, interval
 
 CHUNK = 500  # ids per IN (...): well under both backends' limits on bound parameters
@@ -33,8 +34,8 @@ def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]]) -> None
 def rebuild_stories(conn: Connection, batch: int = 200) -> None:
     """All stories made again from the stored events, articles in the order they were stored: for when
     `actor_key` has changed (a user merged or split actors), as ingest would have grouped them then."""
-    conn.execute(delete(story_reports))
-    conn.execute(delete(story_events))
+    for table in (story_reports, story_events, story_edges):
+        conn.execute(delete(table))
     stored = conn.execute(select(articles.c.id, articles.c.outlet, articles.c.published).order_by(articles.c.id)).all()
     for start in range(0, len(stored), batch):
         group_events(conn, {row.id: {"outlet": row.outlet, "published": row.published}
@@ -61,7 +62,13 @@ def group_events(conn: Connection, meta: dict[int, dict[str, Any]]) -> None:
     story_of, made = assign(reports, known)
     by_event = {row.id: row for row in found}
     article_of = {row.id: row.article for row in found}
-    insert_rows(conn, story_events, [_story_row(story, _counts(story, meta, article_of)) for story in made])
+    new_rows = [_story_row(story, _counts(story, meta, article_of)) for story in made]
+    insert_rows(conn, story_events, new_rows)
+    edges = Counter((row["source"], row["target"], row["type"]) for row in new_rows
+                    if row["source"] is not None and row["target"] is not None)
+    # in key order, as the other summary tables: two writers lock shared rows in the same order
+    insert_rows(conn, story_edges, [{"source": source, "target": target, "type": kind, "count": n}
+                                    for (source, target, kind), n in sorted(edges.items())], upsert_counts=True)
     insert_rows(conn, story_reports, [{
         "event": event, "story": story.id, "article": by_event[event].article, "sentence": by_event[event].sentence,
         "outlet": meta[by_event[event].article]["outlet"], "status": by_event[event].status,
@@ -211,3 +218,20 @@ def report_query(story_ids: list[int]) -> Select:
                   & (sentences.c.idx == story_reports.c.sentence))
             .where(story_reports.c.story.in_(story_ids))
             .order_by(story_reports.c.story, story_reports.c.published, story_reports.c.event))
+
+
+def edge_query(since: str | None = None, until: str | None = None) -> Select:
+    """Story events per (source, target, type), both ends actors: read from story_edges, or counted among
+    the stories whose span meets the dates."""
+    if not (since or until):
+        edge = story_edges.c
+        return select(edge.source, edge.target, edge.type, edge["count"])
+    story = story_events.c
+    query = (select(story.source, story.target, story.type, func.count().label("count"))
+             .where(story.source.is_not(None), story.target.is_not(None))
+             .group_by(story.source, story.target, story.type))
+    if since:  # as for the events list: a span that reaches past `since` counts
+        query = query.where(func.coalesce(story.date_end, story.first_report) >= since)
+    if until:
+        query = query.where(func.coalesce(story.date_start, story.first_report) <= until)
+    return query
