@@ -59,6 +59,8 @@ bench: $(BIN)/newsgraph
 	$(BIN)/python benchmarks/web_latency.py
 	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/memory.py
+	$(BIN)/python benchmarks/ecbplus_events.py
+	$(BIN)/python benchmarks/story_cost.py
 
 clean:
 	rm -rf $(VENV) $(DB)

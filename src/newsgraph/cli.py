@@ -437,6 +437,30 @@ def _print_events(rows: list[dict]) -> None:
         out.print(f"  {safe(row['sentence_text'])}", highlight=False)
 
 
+def _story_span(row: dict) -> str:
+    if not row.get("date_start"):
+        return ""
+    return row["date_start"] if row["date_start"] == row["date_end"] else f"{row['date_start']}..{row['date_end']}"
+
+
+def _print_stories(rows: list[dict]) -> None:
+    for row in rows:
+        source = row["source_name"] or row["source"] or "?"
+        target = row["target_name"] or row["target"] or "—"
+        days = f"{row['first_report']}..{row['last_report']}" if row["first_report"] != row["last_report"] \
+            else (row["first_report"] or "undated")
+        place = f" in {row['location']}" if row["location"] else ""
+        out.print(f"\n[bold]{safe(row['type'])}[/] {safe(source)} → {safe(target)}{safe(place)}  "
+                  f"{safe(_story_span(row))}  [cyan]{row['reports']} report(s), {row['outlets']} outlet(s)[/] "
+                  f"[dim]reported {safe(days)}; story {row['id']}[/]")
+        for report in row.get("reports_list", []):
+            flags = report["status"] + (", negated" if report["negated"] else "")
+            out.print(f"  [dim]{safe(report['published'] or 'undated')}[/] {safe(report['outlet'] or '?')} "
+                      f"[cyan]{safe(report['article_id'])}[/] sentence {report['sentence']} "
+                      f"[dim]{safe(report['trigger_text'] or '')}; {safe(flags)}[/]")
+            out.print(f"    {safe(report['sentence_text'])}", highlight=False)
+
+
 @app.command("events")
 def events_command(
     db: DbOption = None,
@@ -445,24 +469,60 @@ def events_command(
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    reports: Annotated[bool, typer.Option("--reports", help="Under each story event, its reports: article, "
+                                          "outlet, sentence, status.")] = False,
     limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Who did what to whom: PLOVER events with status, date and the sentence they came from."""
+    """Who did what to whom: story events (one per happening, however many articles report it) with their
+    number of reports and outlets; --reports lists each report with its sentence."""
     from newsgraph.ontology import PLOVER_TYPES
 
     _check_dates(since=since, until=until)
     if event_type and event_type.upper() not in PLOVER_TYPES:
         fail(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {event_type!r}")
     store = _store(db, create=False)
-    rows = store.events(source=_resolve_actor(store, source), target=_resolve_actor(store, target),
-                        event_type=event_type, since=since, until=until, limit=limit or None)
+    rows = store.story_events(source=_resolve_actor(store, source), target=_resolve_actor(store, target),
+                              event_type=event_type, since=since, until=until, limit=limit or None,
+                              with_reports=reports)
     if as_json:
         _print_json(rows)
     elif not rows:
         err.print("no events match")
     else:
-        _print_events(rows)
+        _print_stories(rows)
+
+
+@app.command("dyad")
+def dyad_command(
+    first: Annotated[str, typer.Argument(help="One actor: name, alias or id.")],
+    second: Annotated[str, typer.Argument(help="The other actor.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What two actors did to each other, week by week: story events per PLOVER type (either way) and the
+    week's cooperation-conflict score (mean PLOVER weight, -10 conflict to +10 cooperation)."""
+    store = _store(db, create=False)
+    one, other = _resolve_actor(store, first), _resolve_actor(store, second)
+    assert one is not None and other is not None
+    if one == other:
+        fail(f"{first!r} and {second!r} are the same actor ({one}); a dyad needs two")
+    weeks = store.dyad(one, other)
+    if as_json:
+        _print_json(weeks)
+        return
+    if not weeks:
+        err.print(f"no story events between {safe(first)} and {safe(second)}")
+        return
+    names = store.entity_names([one, other])
+    table = Table("week of", "story events", "by type", "score",
+                  title=f"{safe(names[one]['name'])} – {safe(names[other]['name'])}, per week")
+    for week in weeks:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in week["counts"].items())
+        score = "" if week["score"] is None else f"{week['score']:+.1f}"
+        style = "green" if (week["score"] or 0) > 0 else "red" if (week["score"] or 0) < 0 else ""
+        table.add_row(week["week"], str(week["total"]), safe(kinds), f"[{style}]{score}[/]" if style else score)
+    out.print(table)
 
 
 def _print_ties(entity_id: str, rows: list[dict]) -> None:
@@ -522,13 +582,29 @@ def claims_command(
     status: Annotated[str | None, typer.Option(help="asserted, attributed or hedged.")] = None,
     holder: Annotated[str | None, typer.Option(help="Only claims held by this actor.")] = None,
     about: Annotated[str | None, typer.Option(help="Only claims whose sentence names this actor.")] = None,
+    contested: Annotated[bool, typer.Option("--contested", help="Claims some source states and another denies, "
+                                            "grouped across articles, both sides.")] = False,
+    corroborated: Annotated[bool, typer.Option("--corroborated", help="Claims more than one article makes, "
+                                               "grouped, with who states and who denies them.")] = False,
     limit: Annotated[int, typer.Option(help="Rows to show (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """How sure the text is: claims by status and holder, each with its sentence."""
+    """How sure the text is: claims by status and holder, each with its sentence; --contested and
+    --corroborated group them across articles."""
     if status and status not in {"asserted", "attributed", "hedged"}:
         fail(f"--status must be asserted, attributed or hedged, got {status!r}")
     store = _store(db, create=False)
+    if contested or corroborated:
+        if status or holder:
+            fail("--status and --holder select single claims; --contested and --corroborated group them")
+        groups = store.claim_groups(contested=contested, about=_resolve_actor(store, about), limit=limit or None)
+        if as_json:
+            _print_json(groups)
+        elif not groups:
+            err.print("no contested claims" if contested else "no claim is made by more than one article")
+        else:
+            _print_claim_groups(groups)
+        return
     rows = store.claims(status=status, holder=_resolve_actor(store, holder), about=_resolve_actor(store, about),
                         limit=limit or None)
     if as_json:
@@ -541,6 +617,19 @@ def claims_command(
         out.print(f"\n[bold]{safe(row['status'])}[/] {safe(holder_name)} [dim]{safe(row['cue'] or '')}[/]  "
                   f"[cyan]{safe(row['article_id'])}[/] sentence {row['sentence']}")
         out.print(f"  {safe(row['sentence_text'])}", highlight=False)
+
+
+def _print_claim_groups(groups: list[dict]) -> None:
+    for group in groups:
+        subject = group["subject_name"] or group["subject"]
+        out.print(f"\n[bold]{safe(subject)}[/] {safe(group['predicate'])}  [cyan]{group['articles']} article(s)[/], "
+                  f"{len(group['states'])} stating, {len(group['denies'])} denying")
+        for side, members in (("states", group["states"]), ("denies", group["denies"])):
+            for claim in members:
+                who = claim["holder_name"] or claim["holder_text"] or ""
+                out.print(f"  [bold]{side}[/] {safe(claim['outlet'] or '?')} [dim]{safe(claim['status'])} "
+                          f"{safe(who)}[/] [cyan]{safe(claim['article_id'])}[/] {safe(claim['published'] or '')}")
+                out.print(f"    {safe(claim['sentence_text'])}", highlight=False)
 
 
 @app.command("export")

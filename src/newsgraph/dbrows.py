@@ -65,7 +65,8 @@ def extraction_rows(extraction: Extraction, model: str | None) -> Rows:
         relations: [{"sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
                      "target": r.target, "evidence": r.evidence, "day": day} for r in extraction.relations],
         claims: [{"sentence": c.sentence, "status": c.status, "holder": c.holder,
-                  "holder_text": c.holder_text, "cue": c.cue, "day": day, "n": n}
+                  "holder_text": c.holder_text, "cue": c.cue, "day": day, "n": n,
+                  "subject": c.subject, "predicate": c.predicate, "denies": c.denies}
                  for n, c in enumerate(extraction.claims)],
     }
 

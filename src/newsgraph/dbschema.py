@@ -11,7 +11,9 @@ otherwise aggregate every row of an actor on each request: actor_stats (articles
 actor, and `acts`: the events, ties and quotes it takes part in as an end or the speaker, which tells a
 medium that acts from one only cited as a quote's channel), actor_aliases (each distinct mention text
 and how often), actor_months (the timeline), event_edges (the network), quotes_about and claims_about
-(which quotes and claims name an actor).
+(which quotes and claims name an actor). story_events and story_reports group the events of all
+articles into happenings (resolve/stories.py), and story_edges counts them per (source, target, type)
+for the network.
 They hold no foreign keys: nothing deletes articles, and the checks would cost every insert a lookup.
 
 Schema changes are not migrated: a database made by an earlier newsgraph is re-ingested.
@@ -108,6 +110,8 @@ claims = Table(
     Column("status", String(20), nullable=False, index=True),
     Column("holder", String(200), index=True), Column("holder_text", Text), Column("cue", Text),
     _day(), _position(),
+    # what the claim is about, normalised at extraction (nlp/claim_keys.py), and whether it denies it
+    Column("subject", String(200)), Column("predicate", String(200)), Column("denies", Boolean),
 )
 quotes_about = Table(  # an actor named inside a quote's content
     "quotes_about", metadata,
@@ -142,6 +146,33 @@ event_edges = Table(  # events per (source, target, type), both ends actors
     Column("source", String(200), primary_key=True), Column("target", String(200), primary_key=True),
     Column("type", String(20), primary_key=True), Column("count", Integer, nullable=False),
 )
+story_events = Table(  # reports of one happening across articles (resolve/stories.py)
+    "story_events", metadata,
+    Column("id", Integer, primary_key=True),  # the id of its first report's event
+    Column("match_key", String(450), nullable=False),  # family, source and target: what a report must share
+    Column("family", String(20), nullable=False), Column("type", String(20), nullable=False),
+    Column("source", String(200)), Column("target", String(200)),
+    Column("date_start", String(10)), Column("date_end", String(10)), Column("location", Text),
+    Column("words", Text),  # what its reports say the act was done to (resolve/stories.py), space-separated
+    # reports: articles that report it (GDELT's NumArticles); outlets: distinct outlets (NumSources);
+    # mentions: its events, an article that says it twice counting twice
+    Column("reports", Integer, nullable=False), Column("outlets", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("first_report", String(10)), Column("last_report", String(10)),  # publication days
+    _day(),  # its start date, else ''
+)
+story_edges = Table(  # story events per (source, target, type), both ends actors: the network's edges
+    "story_edges", metadata,
+    Column("source", String(200), primary_key=True), Column("target", String(200), primary_key=True),
+    Column("type", String(20), primary_key=True), Column("count", Integer, nullable=False),
+)
+story_reports = Table(  # each event row, as a report of its story
+    "story_reports", metadata,
+    Column("event", Integer, primary_key=True), Column("story", Integer, nullable=False),
+    Column("article", Integer, nullable=False), Column("sentence", Integer, nullable=False),
+    Column("outlet", String(300)), Column("status", String(20)), Column("negated", Boolean),
+    Column("published", String(10)),
+)
 
 # Each page index starts with the actor and continues in the page's order, ending on the row id.
 Index("ix_mentions_entity_page", mentions.c.entity, mentions.c.day.desc(), mentions.c.article, mentions.c.start,
@@ -170,5 +201,12 @@ Index("ix_claims_about_page", claims_about.c.entity, claims_about.c.day.desc(), 
       claims_about.c.sentence, claims_about.c.n)
 Index("ix_actor_stats_rank", actor_stats.c.articles.desc(), actor_stats.c.mentions.desc())
 Index("ix_event_edges_target", event_edges.c.target)
+Index("ix_story_events_match", story_events.c.match_key, story_events.c.date_start)
+Index("ix_story_events_page", story_events.c.day.desc(), story_events.c.id.desc())
+Index("ix_story_events_source_page", story_events.c.source, story_events.c.day.desc(), story_events.c.id.desc())
+Index("ix_story_events_target_page", story_events.c.target, story_events.c.day.desc(), story_events.c.id.desc())
+Index("ix_story_edges_target", story_edges.c.target)
+Index("ix_story_reports_story", story_reports.c.story, story_reports.c.published, story_reports.c.event)
+Index("ix_claims_key", claims.c.subject, claims.c.predicate)
 
 FACT_TABLES = (sentences, mentions, events, quotes, relations, claims)

@@ -19,6 +19,7 @@ from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.kb.offices import roles_on_date
 from newsgraph.limits import MAX_ARTICLE_CHARS, ArticleTooLong, too_long
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
+from newsgraph.nlp.claim_keys import set_claim_keys
 from newsgraph.nlp.claims import find_claims, find_hedges, hedge_cues, set_event_status
 from newsgraph.nlp.events import find_events
 from newsgraph.nlp.pieces import PIECE_CHARS, join_docs, piece_limit, split_text
@@ -100,6 +101,8 @@ class Annotators:
         set_event_status(doc, events, quotes, hedges)
         relations = find_relations(doc, refs, sentence_of, self.relation_cues, events)
         claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
+        set_claim_keys(doc, claims, sentences, events, refs, self.stance_cues.denials, self.speech_cues.saying,
+                       self.event_lexicon)
         return Extraction(article=article, sentences=sentences, entities=actors.entities, quotes=quotes,
                           events=events, relations=relations, claims=claims)
 

@@ -141,6 +141,11 @@ class Claim:
     holder: str | None = None
     holder_text: str | None = None
     cue: str | None = None
+    # what the claim states, normalised so that other articles' claims of it meet (nlp/claim_keys.py):
+    # the doer (an entity id, else the head word) and the deed ("ASSAULT>target-id", "supply>drone")
+    subject: str | None = None
+    predicate: str | None = None
+    denies: bool = False  # the sentence denies or rejects the proposition rather than stating it
 
 
 @dataclass

@@ -30,7 +30,6 @@ from newsgraph.dbschema import (
     claims,
     claims_about,
     entities,
-    event_edges,
     events,
     mentions,
     metadata,
@@ -38,10 +37,15 @@ from newsgraph.dbschema import (
     quotes_about,
     relations,
     sentences,
+    story_events,
 )
 from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
 from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
+from newsgraph.resolve.claims import claim_groups
+from newsgraph.resolve.dyads import dyad_weeks
+from newsgraph.resolve.stories import actor_key
+from newsgraph.resolve.storystore import edge_query, rebuild_stories, record_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
 
@@ -63,8 +67,9 @@ class StoreResult:
 
 
 class Store:
-    def __init__(self, db: str | None = None, create: bool = True) -> None:
+    def __init__(self, db: str | None = None, create: bool = True, stories: bool = True) -> None:
         url = database_url(db)
+        self.stories = stories  # group events into story events at ingest (off: only to measure its cost)
         self.url = shown_url(url)  # safe to print: the password, if any, is masked
         if url.get_backend_name() == "sqlite" and not create and url.database:
             path = Path(url.database)
@@ -140,6 +145,8 @@ class Store:
                 insert_rows(conn, table, [row for _, rows in stored for row in rows[table]])
             for table, table_rows in summary_rows(rows for _, rows in stored).items():
                 insert_rows(conn, table, table_rows, upsert_counts=True)
+            if self.stories:
+                record_stories(conn, stored)
         return results
 
     # --- reading -----------------------------------------------------------------------------
@@ -279,6 +286,70 @@ class Store:
             return self._either_end(query, events.c.source, events.c.target, actor, order, limit, offset)
         return self._rows(query.order_by(*order(query.selected_columns)), limit, offset)
 
+    def story_events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
+                     since: str | None = None, until: str | None = None, actor: str | None = None,
+                     between: tuple[str, str] | None = None, limit: int | None = 100, offset: int = 0,
+                     with_reports: bool = False, status: str | None = None) -> list[dict[str, Any]]:
+        """Story events (the reports of one happening across articles, resolve/stories.py), newest first;
+        with_reports: each with its reports (article, outlet, sentence, status), earliest first."""
+        if actor and not between:
+            # each end through its own index, cut at the page's end, then merged (as _either_end does)
+            page = limit + offset if limit else None
+            by_id = {row["id"]: row for query in (story_query(actor, target, event_type, since, until, status=status),
+                                                  story_query(source, actor, event_type, since, until, status=status))
+                     for row in self._all(_paged(query, page, 0))}
+            newest = sorted(by_id.values(), key=lambda row: (row["date_start"] or "", row["id"]), reverse=True)
+            found = newest[offset:page]
+        else:
+            found = self._all(_paged(story_query(source, target, event_type, since, until, None, between, status),
+                                     limit, offset))
+        if with_reports and found:
+            reports = self.story_reports([row["id"] for row in found])
+            for row in found:
+                row["reports_list"] = reports.get(row["id"], [])
+        return found
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        """One story event with its reports."""
+        [found] = self._all(story_query(story_id=story_id)) or [None]
+        if found is not None:
+            found["reports_list"] = self.story_reports([story_id]).get(story_id, [])
+        return found
+
+    def story_reports(self, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The reports of each story, earliest publication first, each with its sentence."""
+        by_story: dict[int, list[dict[str, Any]]] = {}
+        for row in self._rows(report_query(story_ids)):
+            by_story.setdefault(row["story"], []).append(row)
+        return by_story
+
+    def claim_groups(self, contested: bool = False, about: str | None = None,
+                     limit: int | None = 50) -> list[dict[str, Any]]:
+        """Claims of one subject and predicate across articles: who states and who denies them
+        (resolve/claims.py); contested: only those with both sides."""
+        with self.engine.connect() as conn:
+            return claim_groups(conn, contested, about, limit)
+
+    def dyad(self, one: str, other: str) -> list[dict[str, Any]]:
+        """Story events between two actors (either way) per week and PLOVER type, with the week's
+        cooperation-conflict score (resolve/dyads.py), oldest week first."""
+        stories = self._all(story_query(between=(one, other)))
+        return [week.as_dict() for week in dyad_weeks(stories)]
+
+    def rebuild_stories(self) -> int:
+        """Group every stored event into story events again (after actor_key changed: a merge or split of
+        actors), in one transaction; the number of story events."""
+        retrying(lambda: self._rebuild_stories())
+        return self.count_story_events()
+
+    def _rebuild_stories(self) -> None:
+        with self.engine.begin() as conn:
+            rebuild_stories(conn)
+
+    def count_story_events(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(story_events)).scalar_one()
+
     def ties(self, entity_id: str, limit: int | None = 200) -> list[dict[str, Any]]:
         """Standing ties of an actor in either direction, each with the sentence that shows it."""
         source_entity, target_entity = entities.alias("source_entity"), entities.alias("target_entity")
@@ -398,28 +469,15 @@ class Store:
 
     def network(self, actor: str | None = None, since: str | None = None, until: str | None = None,
                 limit: int = 150) -> list[dict[str, Any]]:
-        """Edges between actors: event counts per (source, target, type), for one actor's ego network
-        or for all, within a date range; the heaviest edges first. Without dates the counts are read
-        from event_edges, kept at ingest; a date range counts the events themselves."""
-        if since or until:
-            day = func.coalesce(events.c.date_start, articles.c.published)
-            edge = events.c
-            query = (select(edge.source, edge.target, edge.type, func.count().label("count"))
-                     .join(articles, articles.c.id == events.c.article)
-                     .where(edge.source.is_not(None), edge.target.is_not(None))
-                     .group_by(edge.source, edge.target, edge.type))
-            if since:  # as for the events list: an interval that reaches past `since` counts
-                query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
-            if until:
-                query = query.where(day <= until)
-            weight = func.count()
-        else:
-            edge = event_edges.c
-            query = select(edge.source, edge.target, edge.type, edge["count"])
-            weight = edge["count"]
+        """Edges between actors: story events (happenings, not reports) per (source, target, type), for one
+        actor's ego network or for all, within a date range; the heaviest edges first. Without dates the
+        counts are read from story_edges, kept at ingest; a date range counts the story events themselves."""
+        edges = edge_query(since, until).subquery()
+        query = select(edges)
         if actor:
-            query = query.where((edge.source == actor) | (edge.target == actor))
-        return self._all(query.order_by(weight.desc(), edge.source, edge.target, edge.type).limit(limit))
+            query = query.where((edges.c.source == actor_key(actor)) | (edges.c.target == actor_key(actor)))
+        return self._all(query.order_by(edges.c["count"].desc(), edges.c.source, edges.c.target, edges.c.type)
+                         .limit(limit))
 
     def entity_names(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = list(set(ids))
@@ -498,6 +556,10 @@ def _sliced(rows: Iterable[Any]) -> list[dict[str, Any]]:
             found["sentence_text"] = text[found["_start"]:found["_end"]]
         out.append({name: value for name, value in found.items() if not name.startswith("_")})
     return out
+
+
+def _paged(query: Select, limit: int | None, offset: int) -> Select:
+    return query.limit(limit).offset(offset) if limit else query
 
 
 def _published_between(query: Any, since: str | None, until: str | None) -> Any:

@@ -1,28 +1,20 @@
 """Codes that event-data tools expect, derived from newsgraph's actor types and PLOVER event types.
 
 From the PLOVER manual (Open Event Data Alliance, draft 0.7b1): the quad categories and the numeric
-conflict-cooperation ("Schrodt") scores, given there under PLOVER's 2016 labels, here under today's
-(DEMAND is REQUEST); the actor code (ISO 3166 alpha-3, or IGO/NGO/IMG/MNC for actors without a
-state); the sector codes (GOV, MIL, REB, ...).
+conflict-cooperation ("Schrodt") scores (data: ontology/event_scale.yaml); the actor code (ISO 3166
+alpha-3, or IGO/NGO/IMG/MNC for actors without a state); the sector codes (GOV, MIL, REB, ...).
 """
 
 from __future__ import annotations
 
 import pycountry
 
+from newsgraph.ontology import event_scales
+
 # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
-QUAD_CLASS = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
+QUAD_CLASS = {name: scale.quad for name, scale in event_scales().items()}
 # from -10 (most conflictual) to +10, as CAMEO's Goldstein scale
-SCORE = {
-    "ASSAULT": -9.3, "COERCE": -7.2, "PROTEST": -6.6, "MOBILIZE": -5.3, "SANCTION": -5.2, "THREATEN": -5.1,
-    "REQUEST": -5.0, "REJECT": -4.2, "ACCUSE": -2.0, "CONSULT": 2.1, "AGREE": 4.2, "SUPPORT": 4.6,
-    "CONCEDE": 5.0, "COOPERATE": 6.8, "AID": 7.4, "RETREAT": 7.6,
-}
+SCORE = {name: scale.weight for name, scale in event_scales().items()}
 
 # the sector a newsgraph type stands for; a state itself and a person have none of their own
 SECTOR = {

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
+from newsgraph.dbschema import story_events, story_reports
 from newsgraph.store import (
     SENTENCE_TEXT,
     actor_stats,
@@ -105,7 +106,12 @@ def _article_columns() -> list[Any]:
 
 def _events_query(filters: Filters) -> Any:
     day = func.coalesce(events.c.date_start, articles.c.published)
-    query = _sentence_join(select(events, *_article_columns()), events).order_by(articles.c.id, events.c.id)
+    story = (story_reports.c.story.label("story_id"), story_events.c.reports.label("story_articles"),
+             story_events.c.outlets.label("story_outlets"))
+    query = (_sentence_join(select(events, *_article_columns(), *story), events)
+             .outerjoin(story_reports, story_reports.c.event == events.c.id)
+             .outerjoin(story_events, story_events.c.id == story_reports.c.story)
+             .order_by(articles.c.id, events.c.id))
     if filters.actor:
         query = query.where((events.c.source == filters.actor) | (events.c.target == filters.actor))
     if filters.event_type:

@@ -54,7 +54,9 @@ def event_rows(selection: Selection) -> list[dict[str, Any]]:
             **_actor_columns(selection, 1, event["source"], event["source_text"]),
             **_actor_columns(selection, 2, event["target"], event["target_text"]),
             "EventCode": event["type"], "QuadClass": QUAD_CLASS.get(event["type"]),
-            "GoldsteinScale": SCORE.get(event["type"]), "NumArticles": 1,
+            "GoldsteinScale": SCORE.get(event["type"]),
+            # the row's story event: the articles and distinct outlets that report the same happening
+            "NumArticles": event["story_articles"] or 1, "NumSources": event["story_outlets"],
             "ActionGeo_FullName": event["location"], "SOURCEURL": event["url"],
             # ACLED-like
             "event_date": day, "year": int(day[:4]) if day else None,
@@ -68,6 +70,7 @@ def event_rows(selection: Selection) -> list[dict[str, Any]]:
             "sentence": event["sentence"], "source_id": event["source"], "target_id": event["target"],
             "trigger_text": event["trigger_text"], "trigger_start": event["trigger_start"],
             "trigger_end": event["trigger_end"], "status": event["status"], "negated": bool(event["negated"]),
+            "story_id": event["story_id"],
             "attributed_to": event["attributed_to"], "date_text": event["date_text"],
             "date_start": event["date_start"], "date_end": event["date_end"],
             "quantity": quantity.get("value"), "quantity_unit": quantity.get("unit"),
@@ -128,12 +131,13 @@ _EVIDENCE = [("article_id", S), ("published", S), ("sentence", INT), ("sentence_
 SCHEMAS = {
     "events": _schema(
         ("GLOBALEVENTID", INT), ("SQLDATE", INT), ("MonthYear", INT), ("Year", INT), *_ACTOR, ("EventCode", S),
-        ("QuadClass", INT), ("GoldsteinScale", F), ("NumArticles", INT), ("ActionGeo_FullName", S), ("SOURCEURL", S),
+        ("QuadClass", INT), ("GoldsteinScale", F), ("NumArticles", INT), ("NumSources", INT), ("ActionGeo_FullName", S),
+        ("SOURCEURL", S),
         ("event_date", S), ("year", INT), ("time_precision", INT), ("disorder_type", S), ("event_type", S),
         ("sub_event_type", S), ("actor1", S), ("actor2", S), ("location", S), ("source", S), ("notes", S),
         ("article_id", S), ("title", S), ("published", S), ("sentence", INT), ("source_id", S), ("target_id", S),
         ("trigger_text", S), ("trigger_start", INT), ("trigger_end", INT), ("status", S), ("negated", B),
-        ("attributed_to", S), ("date_text", S), ("date_start", S), ("date_end", S), ("quantity", F),
+        ("story_id", INT), ("attributed_to", S), ("date_text", S), ("date_start", S), ("date_end", S), ("quantity", F),
         ("quantity_unit", S)),
     "actors": _schema(("id", S), ("name", S), ("type", S), ("country", S), ("code", S), ("sector", S),
                       ("role", S), ("kb", B), ("articles", INT), ("mentions", INT), ("aliases", S)),

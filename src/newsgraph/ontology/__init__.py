@@ -169,3 +169,21 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
         lexicon.modes[event_type] = {m: frozenset(_as_list(w)) for m, w in (spec.get("modes") or {}).items()}
         lexicon.not_triggers[event_type] = frozenset(_as_list(spec.get("not_triggers")))
     return lexicon
+
+
+@dataclass(frozen=True)
+class EventScale:
+    """What ontology/event_scale.yaml says of one PLOVER type."""
+
+    quad: int
+    weight: float
+    family: str
+
+
+@lru_cache(maxsize=1)
+def event_scales(path: Path | None = None) -> dict[str, EventScale]:
+    """Quad category, conflict-cooperation weight and story family of every PLOVER type."""
+    with (path or ONTOLOGY_DIR / "event_scale.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {name: EventScale(int(spec["quad"]), float(spec["weight"]), str(spec["family"]))
+            for name, spec in data["types"].items()}

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp
 from newsgraph.ontology import PLOVER_TYPES
 from newsgraph.store import Store
 from newsgraph.web.chart import chart_data, pair_events
+from newsgraph.web.dyad_chart import dyad_svg
 from newsgraph.web.graph import build_graph, graph_svg, layout, timeline_svg, tone
 from newsgraph.web.highlight import highlighted
 from newsgraph.web.params import (
@@ -37,6 +38,7 @@ from newsgraph.web.params import (
     PageParam,
     PerPage,
     Status,
+    StoryId,
 )
 from newsgraph.web.security import allowed_hosts, guarded, http_url
 
@@ -95,6 +97,12 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         if profile is None:
             raise HTTPException(404, f"no actor with id {entity_id!r}")
         return profile
+
+    def story_or_404(story_id: int) -> dict[str, Any]:
+        story = store.story(story_id)
+        if story is None:
+            raise HTTPException(404, f"no story event {story_id}")
+        return story
 
     def ego(entity_id: str) -> dict:
         edges = store.network(actor=entity_id, limit=60)
@@ -161,6 +169,34 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
                             status=status.value if status else None, since=day(since), until=day(until),
                             limit=per_page, offset=(page - 1) * per_page)
 
+    @app.get("/api/stories", tags=["api"])
+    def api_stories(source: str | None = None, target: str | None = None, actor: str | None = None,
+                    type: EventType | None = None, status: Status | None = None,  # noqa: A002
+                    since: Day | None = None, until: Day | None = None, reports: bool = False, page: Page = 1,
+                    per_page: PerPage = PER_PAGE) -> list[dict]:
+        """Story events: the reports of one happening across articles, with how many articles and distinct
+        outlets report it and the first and last report; `reports=true` lists them."""
+        return store.story_events(source=source, target=target, actor=actor, event_type=type.value if type else None,
+                                  status=status.value if status else None, since=day(since), until=day(until),
+                                  limit=per_page, offset=(page - 1) * per_page, with_reports=reports)
+
+    @app.get("/api/stories/{story_id}", tags=["api"], responses=NOT_FOUND)
+    def api_story(story_id: StoryId) -> dict:
+        return story_or_404(story_id)
+
+    @app.get("/api/claims/groups", tags=["api"])
+    def api_claim_groups(contested: bool = False, about: str | None = None, limit: PerPage = 50) -> list[dict]:
+        """Claims of one subject and predicate across articles, who states and who denies them;
+        `contested=true`: only those with both sides."""
+        return store.claim_groups(contested=contested, about=about, limit=limit)
+
+    @app.get("/api/dyad", tags=["api"])
+    def api_dyad(a: Annotated[str, Query(min_length=1, max_length=200)],
+                 b: Annotated[str, Query(min_length=1, max_length=200)]) -> list[dict]:
+        """Story events between two actors (ids) per week and PLOVER type, with the week's
+        cooperation-conflict score (mean PLOVER weight, -10 to +10)."""
+        return store.dyad(a, b)
+
     @app.get("/api/quotes", tags=["api"])
     def api_quotes(speaker: str | None = None, about: str | None = None, since: Day | None = None,
                    until: Day | None = None, page: Page = 1, per_page: PerPage = PER_PAGE) -> list[dict]:
@@ -213,6 +249,7 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
         return page(request, "actor.html", actor=profile, graph=graph, chart=chart,
                     timeline=timeline_svg(store.timeline(entity_id)), ties=store.ties(entity_id),
                     events=store.events(actor=entity_id, limit=30),
+                    stories=store.story_events(actor=entity_id, limit=30),
                     quotes_by=store.quotes(speaker=entity_id, limit=20),
                     quotes_about=store.quotes(about=entity_id, limit=20),
                     claims=store.claims(about=entity_id, limit=20),
@@ -247,16 +284,42 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, source: str | None = None, target: str | None = None,
                     type: str | None = None, status: str | None = None,  # noqa: A002
-                    since: str | None = None, until: str | None = None, page_number: PageParam = 1,
+                    since: str | None = None, until: str | None = None, actor: str | None = None,
+                    other: str | None = None, reports: str | None = None, page_number: PageParam = 1,
                     ) -> HTMLResponse:
+        """Story events by default (one row per happening); reports=1: every report, one row per sentence."""
         filters = {"source": source, "target": target, "type": form_choice(type, "type", PLOVER_TYPES),
                    "status": form_choice(status, "status", statuses), "since": form_date(since, "since"),
-                   "until": form_date(until, "until")}
-        rows = store.events(source=source or None, target=target or None, event_type=filters["type"],
-                            status=filters["status"], since=filters["since"], until=filters["until"],
-                            limit=PER_PAGE + 1, offset=(page_number - 1) * PER_PAGE)
+                   "until": form_date(until, "until"), "actor": actor, "other": other,
+                   "reports": "1" if reports else None}
+        window = {"limit": PER_PAGE + 1, "offset": (page_number - 1) * PER_PAGE}
+        if reports:
+            rows = store.events(source=source or None, target=target or None, event_type=filters["type"],
+                                status=filters["status"], since=filters["since"], until=filters["until"],
+                                actor=actor or None, **window)
+        else:
+            rows = store.story_events(source=source or None, target=target or None, event_type=filters["type"],
+                                      status=filters["status"], since=filters["since"], until=filters["until"],
+                                      actor=None if other else actor or None,
+                                      between=(actor, other) if actor and other else None, **window)
         return page(request, "events.html", rows=rows[:PER_PAGE], more=len(rows) > PER_PAGE, page=page_number,
                     filters=filters, types=PLOVER_TYPES)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: StoryId) -> HTMLResponse:
+        return page(request, "story.html", story=story_or_404(story_id))
+
+    @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
+    def dyad_page(request: Request, a: Annotated[str, Query(max_length=200)] = "",
+                  b: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+        names = store.entity_names([x for x in (a, b) if x])
+        weeks = store.dyad(a, b) if a in names and b in names and a != b else []
+        return page(request, "dyad.html", a=a, b=b, names=names, weeks=weeks, chart=dyad_svg(weeks, a, b))
+
+    @app.get("/claims/contested", response_class=HTMLResponse, include_in_schema=False)
+    def contested_page(request: Request, about: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+        return page(request, "contested.html", groups=store.claim_groups(contested=True, about=about or None),
+                    about=about)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: str | None = None, about: str | None = None,

@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, tuple_
 
+from newsgraph.dbschema import event_edges
 from newsgraph.ontology import PLOVER_TYPES
-from newsgraph.store import SENTENCE_TEXT, articles, event_edges, events, sentences
+from newsgraph.store import SENTENCE_TEXT, articles, events, sentences
 from newsgraph.web.graph import tone
 
 # Events embedded per (source, target, type): enough to read an edge, bounded so a heavy pair in a

@@ -41,6 +41,7 @@ PerPage = Annotated[int, Query(ge=1, le=200)]
 NetworkLimit = Annotated[int, Query(ge=1, le=1000)]
 # ?channels=1: also list media only ever cited as a quote's channel ("told Radio Ruritania")
 Channels = Annotated[bool, Query(description="include media that are only cited as a channel (1) or not (0)")]
+StoryId = Annotated[int, Path(ge=1, le=MAX_KEY, description="the story event's id", examples=[1])]
 ArticleKey = Annotated[int, Path(ge=1, le=MAX_KEY, description="the article's key in the store", examples=[1])]
 # Examples tell a reader (and a schema fuzzer) what an id looks like: a knowledge-base id or a slug.
 ActorId = Annotated[str, Path(description="the actor's id", examples=["venezuela", "nicolas-maduro"])]
