@@ -255,3 +255,30 @@ def test_demonstrating_a_skill_is_no_protest(extractor) -> None:
 def test_deported_to_a_state_does_not_make_it_the_target(extractor) -> None:
     x = extract(extractor, "U.S. Immigration and Customs Enforcement deported 177 detainees to Honduras.")
     assert not [pair for pair in coded(x, "COERCE") if pair[1] == "Honduras"]
+
+
+# --- vocabulary: phrasal verbs, light verbs of warning, exchanges ------------------------------------
+
+def test_chasing_away_boats_is_coercion(extractor) -> None:
+    x = extract(extractor, "Chinese coast guard ships chased away Philippine fishing boats near the shoal.")
+    assert [pair[1] for pair in coded(x, "COERCE")] == ["Philippines"]
+
+
+def test_chasing_a_bus_is_no_coercion(extractor) -> None:
+    x = extract(extractor, "Philippine commuters chased the last bus through Manila.")
+    assert coded(x, "COERCE") == []
+
+
+def test_dispatching_warnings_is_a_threat(extractor) -> None:
+    x = extract(extractor, "Beijing dispatched warnings to Manila over the reef.")
+    assert ("China", "Philippines") in coded(x, "THREATEN")
+
+
+def test_trading_strikes_is_each_side_attacking_the_other(extractor) -> None:
+    x = extract(extractor, "India and Pakistan traded strikes on Saturday.")
+    assert {("India", "Pakistan"), ("Pakistan", "India")} <= set(coded(x, "ASSAULT"))
+
+
+def test_trading_goods_is_no_attack(extractor) -> None:
+    x = extract(extractor, "India and Pakistan traded goods worth $2 billion last year.")
+    assert coded(x, "ASSAULT") == []

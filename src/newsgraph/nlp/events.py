@@ -558,7 +558,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         targets = conjuncts(target) if target is not None else [None]
         # signing an accord together, meeting, agreeing with each other; not offering or promising
         # something to a third party ("Canada and Norway offered to resettle the refugees")
-        mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects) \
+        mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
+                  or trigger_token.lemma_.lower() in lexicon.mutual_verbs) \
             and trigger_token.lemma_.lower() not in lexicon.one_sided
         if target is None and len(sources) > 1 and mutual:
             # "Iran and Venezuela signed an agreement": each party acts towards the other
