@@ -317,3 +317,14 @@ def test_a_particle_surname_alias_inside_another_name_is_not_that_person(extract
     assert farmer.id != "omar-al-bashir" and not farmer.kb
     known = extract(extractor, "Sudan's President Omar al-Bashir spoke on Monday, and al-Bashir left.")
     assert entity_with_mention(known, "al-Bashir").id == "omar-al-bashir"
+
+
+def test_a_long_name_of_generic_words_is_still_a_name(extractor) -> None:
+    extraction = extract(extractor, "Members of the National Islamic Front protested in Khartoum.")
+    front = entity_with_mention(extraction, "National Islamic Front")
+    assert front.type == "armed_group"
+
+
+def test_generic_words_alone_name_no_actor(extractor) -> None:
+    extraction = extract(extractor, "The National Security Advisor met the Supreme court clerk.")
+    assert not any(m.text == "National Security Advisor" for e in extraction.entities for m in e.mentions)

@@ -497,6 +497,9 @@ def _only_generic_words(span: Span, cues: ActorCues) -> bool:
         return False  # "the 33rd Front": the number names one unit among many
     generic = cues.titles | cues.org_heads.keys() | cues.generic_name_words
     words = [t.lower_ for t in span if t.is_alpha]
+    if len(words) >= 3 and words[-1] not in cues.titles and all(
+            t.is_title for t in span if t.is_alpha and t.lower_ not in {"of", "the", "and"}):
+        return False  # "National Congress Party", "National Islamic Front": generic words make up a name
     return bool(words) and all(w in generic or w.rstrip("s") in generic for w in words)
 
 
