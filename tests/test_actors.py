@@ -328,3 +328,14 @@ def test_a_long_name_of_generic_words_is_still_a_name(extractor) -> None:
 def test_generic_words_alone_name_no_actor(extractor) -> None:
     extraction = extract(extractor, "The National Security Advisor met the Supreme court clerk.")
     assert not any(m.text == "National Security Advisor" for e in extraction.entities for m in e.mentions)
+
+
+def test_a_states_court_is_its_body_with_an_id_of_that_state(extractor) -> None:
+    kenyan = extract(extractor, "The Kenyan Supreme Court annulled the vote on Friday.")
+    possessive = extract(extractor, "Kenya's Supreme Court annulled the vote on Friday.")
+    bare = extract(extractor, "Zimbabwe has been tense since the vote. The Supreme Court refused bail on Friday.")
+    ids = {entity_with_mention(kenyan, "Kenyan Supreme Court").id,
+           entity_with_mention(possessive, "Kenya's Supreme Court").id}
+    assert ids == {"ke-supreme-court"}
+    court = entity_with_mention(bare, "Supreme Court")
+    assert (court.id, court.country) == ("zw-supreme-court", "ZW")

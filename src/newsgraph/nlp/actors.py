@@ -964,8 +964,20 @@ def _profile(doc: Doc, kb: KnowledgeBase, cues: ActorCues, members: list[Candida
         found_country, found_role = _context(doc, kb, cues, member)
         country = country or found_country or member.country
         role = role or found_role
-    return {"id": slug(name), "name": name, "type": actor_type, "country": country, "kb": False,
-            "role": role}
+    return {"id": _discovered_id(members, name, country), "name": name, "type": actor_type, "country": country,
+            "kb": False, "role": role}
+
+
+def _discovered_id(members: list[Candidate], name: str, country: str | None) -> str:
+    """A slug of the name; for a state's body the knowledge base does not know, its state's code and the
+    body's noun ("ke-supreme-court" for "Kenya's Supreme Court" and "the Kenyan Supreme Court"), so
+    that one state's police never shares an id with another's across articles."""
+    body = next((m.key for m in members if m.key.startswith("body:")), None)
+    if body is not None:
+        _, state, phrase = body.split(":", 2)
+        if state and state != "None":
+            return slug(f"{state.lower()} {phrase}")
+    return slug(name)
 
 
 def _context(doc: Doc, kb: KnowledgeBase, cues: ActorCues, candidate: Candidate) -> tuple[str | None, str | None]:
