@@ -126,3 +126,16 @@ def test_group_active_in_a_state_is_located_there(extractor) -> None:
 def test_person_operating_in_a_state_is_no_group_located_there(extractor) -> None:
     x = extract(extractor, "Tomas Varga, a surgeon, operates in Chad twice a year.")
     assert not ties(x, "location")
+
+
+# --- ties the knowledge base knows, between actors the article names ---------------------------------
+
+def test_a_known_organ_of_a_named_organisation_is_part_of_it(extractor) -> None:
+    x = extract(extractor, "The International Court of Justice opened hearings on Monday. The United Nations "
+                           "said both sides had been invited.")
+    assert ("International Court of Justice", "United Nations") in ties(x, "affiliation")
+
+
+def test_a_known_organ_alone_is_tied_to_nothing_unnamed(extractor) -> None:
+    x = extract(extractor, "The International Court of Justice opened hearings on Monday.")
+    assert not ties(x, "affiliation")

@@ -99,7 +99,7 @@ class Annotators:
         attach_dates(doc, events, find_times(doc, published, self.week_starts_monday))
         hedges = find_hedges(doc, self.hedge_cues)
         set_event_status(doc, events, quotes, hedges)
-        relations = find_relations(doc, refs, sentence_of, self.relation_cues, events)
+        relations = find_relations(doc, refs, sentence_of, self.relation_cues, events, self.kb)
         claims = find_claims(doc, sentences, sentence_of, quotes, hedges, self.hedge_cues, self.speech_cues)
         set_claim_keys(doc, claims, sentences, events, refs, self.stance_cues.denials, self.speech_cues.saying,
                        self.event_lexicon)

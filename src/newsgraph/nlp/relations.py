@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
+from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.nlp.actors import POSSESSIVES
 from newsgraph.nlp.arguments import conjuncts, subject_of
 from newsgraph.nlp.references import References, actor_in
@@ -89,7 +90,8 @@ class _Collector:
 
 
 def find_relations(doc: Doc, actors: References, sentence_of: list[int],
-                   cues: RelationCues | None = None, events: list[Event] | None = None) -> list[Relation]:
+                   cues: RelationCues | None = None, events: list[Event] | None = None,
+                   kb: KnowledgeBase | None = None) -> list[Relation]:
     cues = cues or relation_cues()
     collect = _Collector(doc, actors, sentence_of)
     for start, end, entity_id in actors.spans:
@@ -110,12 +112,33 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _predicate_role(collect, cues, token)
     _state_office_ties(collect, cues)
     _state_bodies(collect)
+    if kb is not None:
+        _known_parents(collect, kb)
     _ties_from_events(collect, events or [])
     _ties_from_places(collect, events or [])
     return list(collect.found.values())
 
 
 STATE_BODIES = {"government_body", "armed_forces"}
+
+
+def _known_parents(collect: _Collector, kb: KnowledgeBase) -> None:
+    """An organisation the knowledge base knows as part of another that the article also names ("the
+    U.N. nuclear watchdog" and the U.N.): part of it, with the first sentence that names both as evidence
+    (else the part's first mention)."""
+    starts_of: dict[str, list[int]] = {}  # each actor's mention starts, in order
+    for start, _end, entity_id in collect.actors.spans:
+        starts_of.setdefault(entity_id, []).append(start)
+    for entity_id in starts_of:
+        entry = kb.entries.get(entity_id)
+        parent = entry.part_of if entry is not None else None
+        if not parent or parent not in starts_of or collect.type_of(entity_id) == "person":
+            continue
+        both = sorted(set(collect.sentence_of[i] for i in starts_of[entity_id])
+                      & set(collect.sentence_of[i] for i in starts_of[parent]))
+        first = next((i for i in starts_of[entity_id] if collect.sentence_of[i] == both[0]), None) if both \
+            else starts_of[entity_id][0]
+        collect.add("affiliation", "part_of", entity_id, parent, collect.doc[first])
 
 
 def _state_bodies(collect: _Collector) -> None:
