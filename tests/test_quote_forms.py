@@ -411,3 +411,15 @@ def test_a_statement_still_speaks_for_the_organisation_quoted_before(extractor: 
                                     "statement said the patrol had returned to base.")
     quote = quote_with(extraction, "the patrol had returned to base")
     assert speaker_name(extraction, quote) == "Kenya Defence Forces"
+
+
+def test_a_verb_of_saying_set_off_before_its_speaker_reports_the_clause_around_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The real risk, say officials, is a second wave of fighting.")
+    quote = next(q for q in extraction.quotes if q.cue.text == "say")
+    assert quote.speaker_text == "officials" and "second wave of fighting" in quote.content.text
+
+
+def test_a_verb_of_saying_after_its_speaker_between_commas_keeps_that_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The real risk, the officials say, is a second wave of fighting.")
+    quote = next(q for q in extraction.quotes if q.cue.text == "say")
+    assert quote.speaker_text == "the officials"

@@ -697,10 +697,27 @@ def reports_a_view(verb: Token, cues: SpeechCues) -> bool:
     return verb.lemma_.lower() in cues.view_objects and bool(_view_content(verb, cues))
 
 
+def _inverted_speaker(cue: Token) -> Token | None:
+    """'The real risk, say officials, is a second wave': the speaker after a verb of saying set off by
+    commas (the parser may take the clause's own subject for the verb's too)."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    after = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i > cue.i), None)
+    if after is None or after.right_edge.i + 1 >= len(doc) or doc[after.right_edge.i + 1].text != ",":
+        return None
+    return after
+
+
 def _parenthetical_content(cue: Token) -> list[Token]:
     """'The harvest, Ruritania said, was its largest in a decade': the cue sits between commas inside the
     clause it reports; the content is that clause without the cue's own words."""
     doc = cue.doc
+    inverted = _inverted_speaker(cue)
+    if inverted is not None and cue.head.i != cue.i:
+        # "The real risk, say officials, is ...": the clause around the commas, without them
+        cut = set(range(cue.i - 1, inverted.right_edge.i + 2))
+        return sorted((t for t in cue.head.subtree if t.i not in cut and not t.is_space), key=lambda t: t.i)
     # the cue's own words by their edges (a walk of its subtree per cue would cost the square of a
     # long chain of clauses)
     low, high = cue.left_edge.i, cue.right_edge.i
@@ -745,6 +762,9 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         return _issuer(source, context) or source if source is not None else None
     quoted = context.quoted
+    inverted = _inverted_speaker(cue)
+    if inverted is not None and inverted.i not in quoted:
+        return inverted
 
     def elsewhere(node: Token) -> Token | None:
         if node is cue and _follows_quote(cue, quoted):
