@@ -423,3 +423,22 @@ def test_a_verb_of_saying_after_its_speaker_between_commas_keeps_that_speaker(ex
     extraction = extract(extractor, "The real risk, the officials say, is a second wave of fighting.")
     quote = next(q for q in extraction.quotes if q.cue.text == "say")
     assert quote.speaker_text == "the officials"
+
+
+def test_two_roles_before_one_name_are_that_persons(extractor: Extractor) -> None:
+    extraction = extract(extractor, '"We have challenges," said Jakarta-based social worker and activist Ryan '
+                                    "Febrianto.")
+    quote = quote_with(extraction, "We have challenges")
+    assert speaker_name(extraction, quote) == "Ryan Febrianto"
+
+
+def test_an_officials_account_speaks_for_its_owner(extractor: Extractor) -> None:
+    extraction = extract(extractor, "There would be no room for talks, Fred Matiangi's official Twitter account said.")
+    quote = quote_with(extraction, "There would be no room for talks")
+    assert speaker_name(extraction, quote) == "Fred Matiangi"
+
+
+def test_quoted_words_that_modify_a_noun_are_a_term(extractor: Extractor) -> None:
+    extraction = extract(extractor, "In 2020, China revised the law, adding an \u201cinternet protection\u201d "
+                                    "chapter to it.")
+    assert extraction.quotes == [], describe(extraction)

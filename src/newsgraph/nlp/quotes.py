@@ -298,7 +298,7 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
         return None
     start, end = content
     inner = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-    if inner is None:
+    if inner is None or _names_a_thing(inner):
         return None
     cue = _cue_for_quote(context, inner, quoted) if _worth_quoting(inner) else _describing_cue(context, inner, quoted)
     if cue is None and not _worth_quoting(inner):
@@ -327,6 +327,15 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
+
+
+def _names_a_thing(inner: Span) -> bool:
+    """'added an "internet protection" chapter': quoted words that modify a noun outside them are a
+    term or a name, not words someone said."""
+    inside = {t.i for t in inner}
+    roots = [t for t in inner if t.is_alpha and t.head.i not in inside]
+    return bool(roots) and all(t.dep_ in {"compound", "amod", "nmod"} and t.head.pos_ in {"NOUN", "PROPN"}
+                               and t.head.i >= inner.end for t in roots)
 
 
 def _describing_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -> Token | None:

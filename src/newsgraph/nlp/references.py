@@ -184,6 +184,12 @@ class References:
         head_entity = self._actor_at(token)
         if head_entity:
             return head_entity
+        if token.tag_ == "NN" and not any(c.dep_ in {"det", "poss"} for c in token.children):
+            # "said social worker and activist Ana Ruiz": two roles of one person before her name
+            named = next((c for c in token.children if c.dep_ == "conj" and c.i > token.i
+                          and self.type_of(self.actors.entity_at(c.i)) == "person"), None)
+            if named is not None:
+                return self.actors.entity_at(named.i)
         if token.lemma_.lower() in self.cues.person_roles and token.is_title:
             # "U.N. Resident Coordinator for Chad Tomas Varga said": a capitalised title whose name
             # the parser buried in its prepositional phrase is that person
