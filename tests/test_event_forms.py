@@ -282,3 +282,13 @@ def test_trading_strikes_is_each_side_attacking_the_other(extractor) -> None:
 def test_trading_goods_is_no_attack(extractor) -> None:
     x = extract(extractor, "India and Pakistan traded goods worth $2 billion last year.")
     assert coded(x, "ASSAULT") == []
+
+
+def test_one_who_stands_accused_is_the_target_not_the_accuser(extractor) -> None:
+    x = extract(extractor, "Jimmy Lai stands accused of collusion with foreign forces.")
+    assert coded(x, "ACCUSE") == [(None, "Jimmy Lai")]
+
+
+def test_requesting_comment_is_no_request(extractor) -> None:
+    x = extract(extractor, "The White House did not reply to an email from Reuters requesting comment.")
+    assert coded(x, "REQUEST") == []

@@ -78,9 +78,17 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
-        if trigger is not None and any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.silent_complements
+        if trigger is not None and any(c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in lexicon.silent_complements
                                        for c in token.children):
-            trigger = None  # "declined to comment", "refused to say": nothing was refused but words
+            trigger = None  # "declined to comment", "requesting comment": nothing asked or refused but words
+        if trigger is not None and token.tag_ == "VBN" and token.dep_ in {"acomp", "advcl", "oprd"} \
+                and token.head.lemma_.lower() in {"stand", "remain", "stay"} \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            # "Ruiz stands accused of fraud": the subject of a copular verb is the one acted on, and the
+            # doer is not named
+            events += code(token, trigger, actors, None, subject_of(token.head), sentence_of, lexicon,
+                           unknown_doer=True)
+            continue
         if trigger is not None:
             target = object_of(token, trigger.preps)
             if trigger.preps and (target is None or actor_in(target, actors) is None):
