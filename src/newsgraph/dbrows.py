@@ -100,6 +100,27 @@ def about_rows(key: int, rows: Rows) -> Rows:
     return {quotes_about: quoted, claims_about: claimed}
 
 
+def entity_days(stored: Iterable[Rows]) -> dict[str, set[str]]:
+    """The publication days on which each entity of the stored articles is named ('' when undated)."""
+    days: dict[str, set[str]] = {}
+    for rows in stored:
+        for mention in rows[mentions]:
+            days.setdefault(mention["entity"], set()).add(mention["day"])
+    return days
+
+
+def as_canonical(rows: Rows, canonical: dict[str, str]) -> Rows:
+    """The article's rows as its summaries count them: every entity as its canonical actor (an entity
+    merged into another, resolve/actors.py). The stored facts keep the entity the article named."""
+    if not canonical:
+        return rows
+    view = dict(rows)
+    view[mentions] = [{**m, "entity": canonical.get(m["entity"], m["entity"])} for m in rows[mentions]]
+    view[events] = [{**e, "source": canonical.get(e["source"], e["source"]),
+                     "target": canonical.get(e["target"], e["target"])} for e in rows[events]]
+    return view
+
+
 def summary_rows(stored: Iterable[Rows]) -> Rows:
     """What the stored articles add to each summary table, one row per key, in key order (two writers
     then lock shared rows in the same order). Computed from the storable rows, so a NUL already became

@@ -1,0 +1,1 @@
+"""Work across stored articles: resolved actors, story events, corroborated claims."""
