@@ -199,6 +199,12 @@ class Store:
         canonical_rows = [rows.get(heads[row["id"]], row) if row["id"] in heads else row for row in found]
         return list({row["id"]: row for row in reversed(canonical_rows)}.values())[::-1]
 
+    def entities_named(self, name: str) -> list[dict[str, Any]]:
+        """The entities themselves (merged or not) whose id or name is the text (case-blind)."""
+        needle = name.strip().casefold()
+        return self._all(select(entities).where((func.lower(entities.c.name) == needle)
+                                                | (func.lower(entities.c.id) == needle)).order_by(entities.c.id))
+
     def _matching_entities(self, conn: Any, name: str) -> list[dict[str, Any]]:
         needle = name.strip().casefold()
         by_name = conn.execute(select(entities).where(

@@ -82,9 +82,10 @@ class Resolution:
 
     def candidates(self, actor: Actor) -> list[Actor]:
         ids = set().union(*(self.by_key.get(k, set()) for k in _keys_of(actor))) - {actor.id}
+        mine = self.canonical[actor.id]
         return [self.pool[i] for i in sorted(ids)
-                if self.pool[i].type == actor.type and countries_agree(self.pool[i].country, actor.country)
-                and not self._kept_apart(actor.id, i)]
+                if self.canonical[i] != mine and self.pool[i].type == actor.type
+                and countries_agree(self.pool[i].country, actor.country) and not self._kept_apart(actor.id, i)]
 
     def _kept_apart(self, a: str, b: str) -> bool:
         group_a = set(self.group(self.canonical[a])) | {a}
@@ -158,6 +159,7 @@ class Resolution:
         self._set(entity, target, reason, score)
 
     def _set(self, entity: str, target: str, reason: str, score: float) -> None:
+        assert entity != target, entity
         self.canonical[entity] = target
         self.rows[entity] = {"entity": entity, "canonical": target, "reason": reason, "score": round(score, 3),
                              "by_user": False}
