@@ -76,12 +76,15 @@ class Resolution:
                 self.by_key[key].add(actor.id)
         self.rows: dict[str, dict[str, Any]] = {}  # actor_resolution rows to write
         self.changes = Changes()
+        # new entities not decided yet: invisible as candidates, so that each new entity meets those
+        # stored before it, in the order they came, and the first name of an actor leads it
+        self.pending: set[str] = set()
 
     def group(self, canonical: str) -> list[str]:
         return [i for i, c in self.canonical.items() if c == canonical]
 
     def candidates(self, actor: Actor) -> list[Actor]:
-        ids = set().union(*(self.by_key.get(k, set()) for k in _keys_of(actor))) - {actor.id}
+        ids = set().union(*(self.by_key.get(k, set()) for k in _keys_of(actor))) - {actor.id} - self.pending
         mine = self.canonical[actor.id]
         return [self.pool[i] for i in sorted(ids)
                 if self.canonical[i] != mine and self.pool[i].type == actor.type
@@ -256,7 +259,9 @@ def resolve_new(conn: Connection, new_ids: list[str], batch_days: dict[str, set[
     key_rows = [{"key": key, "entity": actor.id} for actor in resolvable for key in sorted(_keys_of(actor))]
     conn.execute(insert_new(conn, actor_keys, ["key", "entity"]), key_rows)
     resolution = _pool(conn, {row["key"] for row in key_rows}, batch_days)
+    resolution.pending = {actor.id for actor in resolvable}
     for actor in resolvable:
+        resolution.pending.discard(actor.id)
         if actor.id not in keep and resolution.canonical.get(actor.id) == actor.id:
             resolution.decide(resolution.pool[actor.id])
     _write_rows(conn, resolution.rows)
