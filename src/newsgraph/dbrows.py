@@ -27,6 +27,8 @@ from newsgraph.dbschema import (
     sentences,
 )
 from newsgraph.record import Extraction
+from newsgraph.resolve.actors import Evidence
+from newsgraph.resolve.names import UNRESOLVED_TYPES
 
 Rows = dict[Table, list[dict[str, Any]]]
 
@@ -100,13 +102,19 @@ def about_rows(key: int, rows: Rows) -> Rows:
     return {quotes_about: quoted, claims_about: claimed}
 
 
-def entity_days(stored: Iterable[Rows]) -> dict[str, set[str]]:
-    """The publication days on which each entity of the stored articles is named ('' when undated)."""
-    days: dict[str, set[str]] = {}
+def batch_evidence(stored: Iterable[Rows]) -> Evidence:
+    """When and with whom each entity of the stored articles is named: what tells how close a new entity
+    is to a candidate before the batch's facts are written (resolve/actors.py)."""
+    evidence = Evidence()
     for rows in stored:
+        kinds = {entity["id"]: entity["type"] for entity in rows[entities]}
+        named = {m["entity"] for m in rows[mentions]}
+        evidence.contexts.append(frozenset(e for e in named if kinds.get(e) not in UNRESOLVED_TYPES))
         for mention in rows[mentions]:
-            days.setdefault(mention["entity"], set()).add(mention["day"])
-    return days
+            evidence.days.setdefault(mention["entity"], set()).add(mention["day"])
+        for entity in named:
+            evidence.articles.setdefault(entity, []).append(len(evidence.contexts) - 1)
+    return evidence
 
 
 def as_canonical(rows: Rows, canonical: dict[str, str]) -> Rows:

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DataError
 
 from newsgraph.dbengine import ensure_schema, insert_new, insert_rows, open_engine, retrying
 from newsgraph.dbrecount import recount
-from newsgraph.dbrows import Rows, about_rows, as_canonical, entity_days, extraction_rows, summary_rows
+from newsgraph.dbrows import Rows, about_rows, as_canonical, batch_evidence, extraction_rows, summary_rows
 from newsgraph.dbschema import (
     FACT_TABLES,
     actor_aliases,
@@ -146,7 +146,7 @@ class Store:
             new_entities = _insert_entities(conn, [rows for _, rows in stored])
             changes, canonical = Changes(), {}
             if self.resolve_actors:
-                changes = resolve_new(conn, new_entities, entity_days(rows for _, rows in stored))
+                changes = resolve_new(conn, new_entities, batch_evidence(rows for _, rows in stored))
                 canonical = canonical_map(conn, {e["id"] for _, rows in stored for e in rows[entities]})
             for key, rows in stored:
                 for table in FACT_TABLES:

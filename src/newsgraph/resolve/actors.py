@@ -5,8 +5,8 @@ An entity found in text has a slug of its name as id, so "Abdel Fattah al-Burhan
 - their names are the same once titles, particles, accents and script are set aside, or a variant
   spelling of each other part by part (names.py) — "same name", "variant spelling";
 - one is a short form of the other (a surname alone, or a name without its first parts) and the longer
-  name is the only one with that surname among the candidates, and the two are named within
-  CLOSE_DAYS of each other — "short form";
+  name is the only one with that surname among the candidates, and the two are named close together:
+  within CLOSE_DAYS of each other, or, undated, alongside a same third actor — "short form";
 and, always, they have the same type, and no two different known countries. A knowledge-base actor
 absorbs the unknown entities that name it by its name or one of its aliases. A user's decisions
 (`newsgraph merge`, `newsgraph split`) are kept apart from these and win over them.
@@ -33,6 +33,7 @@ from newsgraph.dbschema import actor_apart, actor_keys, actor_resolution, entiti
 from newsgraph.resolve.names import UNRESOLVED_TYPES, NameKey, Relation, countries_agree, name_key, relate
 
 CLOSE_DAYS = 31  # a short form joins a full name named within this many days of it
+CONTEXT_ARTICLES = 200  # the newest articles of a group read for the actors named alongside it
 KEY_LENGTH = 300  # actor_keys.key
 USER_REASON = "merged by user"
 CHUNK = 500  # ids per IN list
@@ -46,6 +47,16 @@ class Actor:
     country: str | None
     kb: bool
     keys: list[NameKey] = field(default_factory=list)  # the name's key first, then the KB's aliases
+
+
+@dataclass
+class Evidence:
+    """What a batch about to be stored says of its entities: the days each is named on, and the actors
+    (states and places aside) named in each article."""
+
+    days: dict[str, set[str]] = field(default_factory=dict)
+    contexts: list[frozenset[str]] = field(default_factory=list)
+    articles: dict[str, list[int]] = field(default_factory=dict)  # entity -> its articles in contexts
 
 
 @dataclass
@@ -64,16 +75,19 @@ class Resolution:
     """The canonical entity of every entity of a pool of candidates, decided one new entity at a time."""
 
     def __init__(self, conn: Connection, pool: dict[str, Actor], canonical: dict[str, str],
-                 apart: set[frozenset[str]], batch_days: dict[str, set[str]]) -> None:
+                 apart: set[frozenset[str]], evidence: Evidence) -> None:
         self.conn = conn
         self.pool = pool
         self.canonical = canonical
         self.apart = apart
-        self.batch_days = batch_days
+        self.evidence = evidence
         self.by_key: dict[str, set[str]] = defaultdict(set)
         for actor in pool.values():
             for key in _keys_of(actor):
                 self.by_key[key].add(actor.id)
+        self.members: dict[str, set[str]] = defaultdict(set)  # canonical -> its group, itself included
+        for entity_id, head in canonical.items():
+            self.members[head].add(entity_id)
         self.rows: dict[str, dict[str, Any]] = {}  # actor_resolution rows to write
         self.changes = Changes()
         # new entities not decided yet: invisible as candidates, so that each new entity meets those
@@ -81,16 +95,18 @@ class Resolution:
         self.pending: set[str] = set()
 
     def group(self, canonical: str) -> list[str]:
-        return [i for i, c in self.canonical.items() if c == canonical]
+        return sorted(self.members[canonical])
 
     def candidates(self, actor: Actor) -> list[Actor]:
-        ids = set().union(*(self.by_key.get(k, set()) for k in _keys_of(actor))) - {actor.id} - self.pending
+        ids = set().union(*(self.by_key.get(k, set()) for k in _probe_keys(actor))) - {actor.id} - self.pending
         mine = self.canonical[actor.id]
         return [self.pool[i] for i in sorted(ids)
                 if self.canonical[i] != mine and self.pool[i].type == actor.type
                 and countries_agree(self.pool[i].country, actor.country) and not self._kept_apart(actor.id, i)]
 
     def _kept_apart(self, a: str, b: str) -> bool:
+        if not self.apart:
+            return False
         group_a = set(self.group(self.canonical[a])) | {a}
         group_b = set(self.group(self.canonical[b])) | {b}
         return any(frozenset((x, y)) in self.apart for x in group_a for y in group_b)
@@ -163,14 +179,14 @@ class Resolution:
 
     def _set(self, entity: str, target: str, reason: str, score: float) -> None:
         assert entity != target, entity
-        self.canonical[entity] = target
+        self._regroup(entity, target)
         self.rows[entity] = {"entity": entity, "canonical": target, "reason": reason, "score": round(score, 3),
                              "by_user": False}
 
     def _move(self, old: str, new: str, reason: str, score: float) -> None:
         """Every member of group `old` joins `new`; an entity already counted changes canonical."""
         for member in self.group(old):
-            self.canonical[member] = new
+            self._regroup(member, new)
             if member in self.rows:
                 self.rows[member]["canonical"] = new
         self._set(old, new, reason, score)
@@ -178,16 +194,37 @@ class Resolution:
         self.changes.retired.add(old)
         self.conn.execute(update(actor_resolution).where(actor_resolution.c.canonical == old).values(canonical=new))
 
+    def _regroup(self, entity: str, head: str) -> None:
+        self.members[self.canonical[entity]].discard(entity)
+        self.canonical[entity] = head
+        self.members[head].add(entity)
+
     def _close(self, ids: list[str], others: list[str]) -> bool:
-        """Whether two sets of entities are named within CLOSE_DAYS of each other (undated: no evidence)."""
+        """Whether two groups of entities are named close together: within CLOSE_DAYS of each other when
+        both are dated; else (an undated corpus) alongside a same actor, other than a state or a place,
+        in their articles."""
         mine, theirs = self._span(ids), self._span(others)
-        if mine is None or theirs is None:
-            return False
-        gap = max(mine[0], theirs[0]) - min(mine[1], theirs[1])
-        return gap.days <= CLOSE_DAYS
+        if mine is not None and theirs is not None:
+            gap = max(mine[0], theirs[0]) - min(mine[1], theirs[1])
+            return gap.days <= CLOSE_DAYS
+        shared = self._context(ids) & self._context(others)
+        return bool(shared - set(ids) - set(others))
+
+    def _context(self, ids: list[str]) -> set[str]:
+        """The actors named in the same articles as any of the ids (states and places aside)."""
+        found = {other for i in ids for n in self.evidence.articles.get(i, ()) for other in self.evidence.contexts[n]}
+        named_with, other = mentions.alias("named_with"), mentions.alias("other")
+        for chunk in _chunks(ids):
+            recent = (select(named_with.c.article).where(named_with.c.entity.in_(chunk))
+                      .order_by(named_with.c.day.desc()).limit(CONTEXT_ARTICLES).subquery())
+            found.update(self.conn.execute(
+                select(other.c.entity).distinct().join(entities, entities.c.id == other.c.entity)
+                .where(other.c.article.in_(select(recent.c.article)), entities.c.type.not_in(UNRESOLVED_TYPES)))
+                .scalars())
+        return found
 
     def _span(self, ids: list[str]) -> tuple[datetime.date, datetime.date] | None:
-        days = {d for i in ids for d in self.batch_days.get(i, ()) if d}
+        days = {d for i in ids for d in self.evidence.days.get(i, ()) if d}
         for chunk in _chunks(ids):
             low, high = self.conn.execute(select(func.min(mentions.c.day), func.max(mentions.c.day))
                                           .where(mentions.c.entity.in_(chunk), mentions.c.day != "")).one()
@@ -223,6 +260,10 @@ def _keys_of(actor: Actor) -> set[str]:
     return {key[:KEY_LENGTH] for name in actor.keys for key in name.blocking_keys()}
 
 
+def _probe_keys(actor: Actor) -> set[str]:
+    return {key[:KEY_LENGTH] for name in actor.keys for key in name.probe_keys()}
+
+
 def _chunks(items: Iterable[str]) -> Iterable[list[str]]:
     items = list(items)
     for start in range(0, len(items), CHUNK):
@@ -246,7 +287,7 @@ def _kb_aliases(entity_id: str) -> list[str]:
     return list(entry.aliases) if entry is not None else []
 
 
-def resolve_new(conn: Connection, new_ids: list[str], batch_days: dict[str, set[str]],
+def resolve_new(conn: Connection, new_ids: list[str], evidence: Evidence,
                 keep: frozenset[str] = frozenset()) -> Changes:
     """Resolve the entities a write stores for the first time (already in `entities`), in the order given,
     before their facts are counted; their days in the batch tell how close they are in time to a
@@ -258,7 +299,8 @@ def resolve_new(conn: Connection, new_ids: list[str], batch_days: dict[str, set[
         return Changes()
     key_rows = [{"key": key, "entity": actor.id} for actor in resolvable for key in sorted(_keys_of(actor))]
     conn.execute(insert_new(conn, actor_keys, ["key", "entity"]), key_rows)
-    resolution = _pool(conn, {row["key"] for row in key_rows}, batch_days)
+    probes = {key for actor in resolvable for key in _probe_keys(actor)}
+    resolution = _pool(conn, probes | {row["key"] for row in key_rows}, evidence)
     resolution.pending = {actor.id for actor in resolvable}
     for actor in resolvable:
         resolution.pending.discard(actor.id)
@@ -277,7 +319,7 @@ def _read_actors(conn: Connection, ids: Iterable[str]) -> list[Actor]:
     return found
 
 
-def _pool(conn: Connection, keys: set[str], batch_days: dict[str, set[str]]) -> Resolution:
+def _pool(conn: Connection, keys: set[str], evidence: Evidence) -> Resolution:
     """Every entity filed under one of the keys, with its canonical entity and the splits among them;
     the canonical entities themselves join the pool, as decisions are made between groups."""
     ids: set[str] = set()
@@ -297,7 +339,7 @@ def _pool(conn: Connection, keys: set[str], batch_days: dict[str, set[str]]) -> 
         canonical.setdefault(head, head)
     pool = {a.id: a for a in _read_actors(conn, everyone)}
     canonical = {i: c for i, c in canonical.items() if i in pool and c in pool}
-    return Resolution(conn, pool, canonical, _apart_pairs(conn, everyone), batch_days)
+    return Resolution(conn, pool, canonical, _apart_pairs(conn, everyone), evidence)
 
 
 def _apart_pairs(conn: Connection, ids: set[str]) -> set[frozenset[str]]:
@@ -407,7 +449,7 @@ def resolve_all(conn: Connection) -> Changes:
                                 .order_by(first_seen.c.first, entities.c.id)).scalars())
     decided = frozenset(conn.execute(select(actor_resolution.c.entity)).scalars())
     for start in range(0, len(ordered), CHUNK):
-        resolve_new(conn, ordered[start:start + CHUNK], {}, keep=decided)
+        resolve_new(conn, ordered[start:start + CHUNK], Evidence(), keep=decided)
     after = dict(conn.execute(select(actor_resolution.c.entity, actor_resolution.c.canonical)).all())
     changed = {i for i in set(before) | set(after) if before.get(i, i) != after.get(i, i)}
     changes = Changes()

@@ -47,14 +47,26 @@ class NameKey:
         return self.tokens[-1] if self.tokens else ""
 
     def blocking_keys(self) -> set[str]:
-        """The keys under which a name is filed to find its candidates: a person's surname, as written and
-        as it sounds, and its first part (a family name written first, a given name used alone); an
-        organisation's whole normalised name."""
+        """The keys a name is filed under: a person's surname, as written and as it sounds, and the first
+        part of a longer name (a family name written first, a given name used alone: "Xu" of "Xu Quan",
+        "Mahathir" of "Mahathir Mohamad"); an organisation's whole normalised name."""
         if not self.tokens:
             return set()
-        if self.person:
-            return {f"s:{self.surname}", f"s:{self.tokens[0]}", f"p:{_sound(self.surname)}"}
-        return {"o:" + " ".join(self.tokens)}
+        if not self.person:
+            return {"o:" + " ".join(self.tokens)}
+        keys = {f"s:{self.surname}", f"p:{_sound(self.surname)}"}
+        if len(self.tokens) > 1:
+            keys.add(f"f:{self.tokens[0]}")
+        return keys
+
+    def probe_keys(self) -> set[str]:
+        """The keys a name's candidates are filed under: its own surname keys; for one name alone, the
+        longer names that start with it; for a longer name, the one-part names equal to its first part."""
+        if not self.person or not self.tokens:
+            return self.blocking_keys()
+        keys = {f"s:{self.surname}", f"p:{_sound(self.surname)}"}
+        keys.add(f"s:{self.tokens[0]}" if len(self.tokens) > 1 else f"f:{self.tokens[0]}")
+        return keys
 
 
 @cache
@@ -105,6 +117,7 @@ def _parts_alike(a: str, b: str, given_name: bool) -> float:
     return score
 
 
+@lru_cache(maxsize=262144)
 def relate(a: NameKey, b: NameKey) -> tuple[Relation, float] | None:
     """How name a relates to name b, with a score in 0..1; None when they are not names of one actor."""
     if not a.tokens or not b.tokens:
