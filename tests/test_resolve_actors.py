@@ -98,6 +98,20 @@ def test_a_short_form_named_years_away_is_not_merged(store: Store, records: list
     assert store.canonical("nouri") == "nouri"
 
 
+def test_undated_short_forms_need_an_actor_named_alongside(store: Store, extractor) -> None:
+    def undated(ident: str, text: str) -> Extraction:
+        return extractor.extract(Article(id=ident, text=text))
+
+    store.add(undated("talks-1", "Sudanese general Idris Kamal al-Nouri met envoys of the Rapid Support Forces."))
+    store.add(undated("harvest-1", "Gen. Nouri said the harvest had been poor this year."))
+    assert store.canonical("nouri") == "nouri"  # nothing but the name in common
+    store.add(undated("talks-2", "Gen. Nouri said the Rapid Support Forces had pulled back from the bridge."))
+    assert store.canonical("nouri") == "nouri"  # an entity is decided when it is first stored
+    store.resolve_again()  # the rules again, over everything: now a third actor is named alongside both
+    assert store.canonical("nouri") == "idris-kamal-al-nouri"
+    assert store.actor_profile("idris-kamal-al-nouri")["articles"] == 3
+
+
 def test_a_person_and_an_organisation_of_one_name_stay_apart(store: Store) -> None:
     text = "Karim Haddad spoke at the opening. Karim Haddad pledged more funds."
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, or_, select, update
 
-from newsgraph.dbengine import insert_new
+from newsgraph.dbengine import insert_new, upsert
 from newsgraph.dbschema import actor_apart, actor_keys, actor_resolution, entities, mentions
 from newsgraph.resolve.names import UNRESOLVED_TYPES, NameKey, Relation, countries_agree, name_key, relate
 
@@ -352,11 +352,8 @@ def _apart_pairs(conn: Connection, ids: set[str]) -> set[frozenset[str]]:
 
 
 def _write_rows(conn: Connection, rows: dict[str, dict[str, Any]]) -> None:
-    if not rows:
-        return
-    for chunk in _chunks(rows):
-        conn.execute(delete(actor_resolution).where(actor_resolution.c.entity.in_(chunk)))
-    conn.execute(actor_resolution.insert(), list(rows.values()))
+    # in id order, as every writer locks shared rows (dbrows.summary_rows)
+    upsert(conn, actor_resolution, [rows[entity_id] for entity_id in sorted(rows)])
 
 
 # --- reading ---------------------------------------------------------------------------------------
