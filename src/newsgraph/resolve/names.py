@@ -56,7 +56,9 @@ class NameKey:
             return {"o:" + " ".join(self.tokens)}
         keys = {f"s:{self.surname}", f"p:{_sound(self.surname)}"}
         if len(self.tokens) > 1:
-            keys.add(f"f:{self.tokens[0]}")
+            # the first part alone, and with the surname's initial: a surname misspelt beyond its sound
+            # ("Cavusolgu" for "Cavusoglu") still meets its name
+            keys |= {f"f:{self.tokens[0]}", f"fs:{self.tokens[0]}:{self.surname[:1]}"}
         return keys
 
     def probe_keys(self) -> set[str]:
@@ -65,7 +67,10 @@ class NameKey:
         if not self.person or not self.tokens:
             return self.blocking_keys()
         keys = {f"s:{self.surname}", f"p:{_sound(self.surname)}"}
-        keys.add(f"s:{self.tokens[0]}" if len(self.tokens) > 1 else f"f:{self.tokens[0]}")
+        if len(self.tokens) > 1:
+            keys |= {f"s:{self.tokens[0]}", f"fs:{self.tokens[0]}:{self.surname[:1]}"}
+        else:
+            keys.add(f"f:{self.tokens[0]}")
         return keys
 
 
