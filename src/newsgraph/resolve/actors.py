@@ -240,6 +240,8 @@ def _date(day: str) -> datetime.date:
 
 def _strongest(a: Actor, b: Actor) -> tuple[Relation, float] | None:
     """The strongest relation of a's names to b's: the same name over a variant over a short form."""
+    if len(a.keys) == 1 and len(b.keys) == 1:  # two names found in text, the usual case
+        return relate(a.keys[0], b.keys[0])
     best: tuple[Relation, float] | None = None
     rank = {Relation.SAME: 0, Relation.VARIANT: 1, Relation.SHORT_FORM: 2}
     for mine in a.keys[:1]:  # an unknown entity has one name; a known one is related through all of its
@@ -344,6 +346,8 @@ def _pool(conn: Connection, keys: set[str], evidence: Evidence) -> Resolution:
 
 def _apart_pairs(conn: Connection, ids: set[str]) -> set[frozenset[str]]:
     pairs: set[frozenset[str]] = set()
+    if conn.execute(select(actor_apart.c.entity).limit(1)).first() is None:  # no user has split anything
+        return pairs
     for chunk in _chunks(ids):
         pairs.update(frozenset(pair) for pair in conn.execute(
             select(actor_apart.c.entity, actor_apart.c.other)

@@ -109,6 +109,7 @@ def _sound(part: str) -> str:
     return metaphone(part) or part
 
 
+@lru_cache(maxsize=262144)
 def _parts_alike(a: str, b: str, given_name: bool) -> float:
     """How alike two name parts are, 0..1: 1 when equal; rigour's part score, raised to the threshold
     for given names that sound alike (see PART_VARIANT_SCORE)."""
@@ -132,10 +133,8 @@ def relate(a: NameKey, b: NameKey) -> tuple[Relation, float] | None:
     if not (a.person and b.person):
         return None  # an organisation's name is matched whole: "National Army" is not "National Guard"
     if len(a.tokens) == len(b.tokens) and len(a.tokens) >= 2:
-        last = len(a.tokens) - 1
-        scores = [_parts_alike(x, y, given_name=n < last) for n, (x, y) in enumerate(zip(a.tokens, b.tokens,
-                                                                                       strict=True))]
-        if min(scores) >= PART_VARIANT_SCORE:
+        scores = _variant_scores(a.tokens, b.tokens)
+        if scores:
             return Relation.VARIANT, sum(scores) / len(scores)
     if len(a.tokens) < len(b.tokens) and (a.surname == b.surname and _in_order(a.tokens, b.tokens)
                                           or len(a.tokens) == 1 and a.surname == b.tokens[0]):
@@ -144,6 +143,19 @@ def relate(a: NameKey, b: NameKey) -> tuple[Relation, float] | None:
         # given name used alone ("Mahathir" of "Mahathir Mohamad")
         return Relation.SHORT_FORM, len(a.tokens) / len(b.tokens)
     return None
+
+
+def _variant_scores(a: tuple[str, ...], b: tuple[str, ...]) -> list[float]:
+    """Each part's likeness when every part of a is a variant spelling of b's in the same place, else [].
+    The surname first, then the given names: most pairs of namesakes part ways at the first given name."""
+    last = len(a) - 1
+    scores = []
+    for n in (last, *range(last)):
+        score = _parts_alike(a[n], b[n], given_name=n < last)
+        if score < PART_VARIANT_SCORE:
+            return []
+        scores.append(score)
+    return scores
 
 
 def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
