@@ -47,6 +47,7 @@ from newsgraph.resolve.actors import (
     Changes,
     canonical_map,
     canonical_of,
+    group_of,
     members,
     merge,
     merges,
@@ -364,7 +365,7 @@ class Store:
     def group(self, entity_id: str) -> list[str]:
         """The entities that are one actor with this one: its canonical entity first."""
         with self.engine.connect() as conn:
-            return members(conn, canonical_of(conn, entity_id))
+            return group_of(conn, entity_id)
 
     def _as_canonical(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Rows whose source and target name actors by their canonical entity, as the summaries do."""

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, or_, select, update
+from sqlalchemy import Connection, delete, func, literal, or_, select, union_all, update
 
 from newsgraph.dbengine import insert_new, upsert
 from newsgraph.dbschema import actor_apart, actor_keys, actor_resolution, entities, mentions
@@ -383,6 +383,29 @@ def members(conn: Connection, canonical: str) -> list[str]:
     merged = conn.execute(select(actor_resolution.c.entity).where(actor_resolution.c.canonical == canonical)
                           .order_by(actor_resolution.c.entity)).scalars()
     return [canonical, *merged]
+
+
+def group_of(conn: Connection, entity_id: str) -> list[str]:
+    """The actor of any of its entities, as members() of its canonical entity, in one query."""
+    head = func.coalesce(select(actor_resolution.c.canonical).where(actor_resolution.c.entity == entity_id)
+                         .scalar_subquery(), entity_id)
+    merged = select(actor_resolution.c.entity).where(actor_resolution.c.canonical == head)
+    # the canonical entity first (it is never merged into itself), then the merged ones by id
+    found = conn.execute(union_all(select(head.label("entity"), literal(0).label("merged")),
+                                   select(merged.subquery().c.entity, literal(1)))
+                         .order_by("merged", "entity")).scalars().all()
+    return list(found)
+
+
+def groups(conn: Connection, canonicals: Iterable[str]) -> dict[str, list[str]]:
+    """members() of many actors in one query."""
+    found = {canonical: [canonical] for canonical in canonicals}
+    for chunk in _chunks(found):
+        for entity, canonical in conn.execute(
+                select(actor_resolution.c.entity, actor_resolution.c.canonical)
+                .where(actor_resolution.c.canonical.in_(chunk)).order_by(actor_resolution.c.entity)):
+            found[canonical].append(entity)
+    return found
 
 
 # --- a user's judgement ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, tuple_
 
 from newsgraph.ontology import PLOVER_TYPES
-from newsgraph.resolve.actors import members
+from newsgraph.resolve.actors import groups
 from newsgraph.store import SENTENCE_TEXT, articles, event_edges, events, sentences
 from newsgraph.web.graph import tone
 
@@ -41,13 +41,13 @@ def pair_events(engine: Engine, pairs: set[tuple[str, str]], since: str | None =
     with engine.connect() as conn:
         triples = conn.execute(select(event_edges.c.source, event_edges.c.target, event_edges.c.type)
                                .where(tuple_(event_edges.c.source, event_edges.c.target).in_(sorted(pairs)))).all()
-        groups = {end: members(conn, end) for triple in triples for end in triple[:2]}
+        ends = groups(conn, {end for triple in triples for end in triple[:2]})
         for source, target, event_type in triples:
             # an actor's merged entities are read with it (one group of one, and so one index read, mostly)
             query = (select(*columns)
                      .join(articles, articles.c.id == events.c.article)
                      .join(sentences, in_sentence)
-                     .where(_one_of(events.c.source, groups[source]), _one_of(events.c.target, groups[target]),
+                     .where(_one_of(events.c.source, ends[source]), _one_of(events.c.target, ends[target]),
                             events.c.type == event_type))
             if since:
                 query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
