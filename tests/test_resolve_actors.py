@@ -210,3 +210,20 @@ def test_cli_merge_split_and_resolved(tmp_path, cli_run, records: list[Extractio
     assert "Nouri" in cli_run("actor", "Nouri", "--db", db).stdout.splitlines()[0]
     missing = cli_run("merge", "Nobody At All", "Nouri", "--db", db)
     assert missing.exit_code == 1 and "no actor named" in missing.stderr
+
+
+def test_web_pages_show_the_resolved_actor(tmp_path, records: list[Extraction]) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    db = tmp_path / "news.db"
+    stored(Store(str(db)), records).close()
+    client = TestClient(create_app(str(db)), base_url="http://localhost")
+    profile = client.get("/api/actors/nouri").json()  # a merged entity answers as its actor
+    assert profile["id"] == "idris-kamal-al-nouri"
+    assert {m["id"] for m in profile["merged"]} == {"nouri", "idriss-kamal-al-nuri"}
+    page = client.get("/actors/idriss-kamal-al-nuri")
+    assert page.status_code == 200 and "Merged from other articles" in page.text and "Gen. Nouri" in page.text
+    listed = [row["id"] for row in client.get("/api/actors", params={"limit": 100}).json()]
+    assert "idris-kamal-al-nouri" in listed and "nouri" not in listed

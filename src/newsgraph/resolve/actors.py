@@ -36,6 +36,7 @@ CLOSE_DAYS = 31  # a short form joins a full name named within this many days of
 CONTEXT_ARTICLES = 200  # the newest articles of a group read for the actors named alongside it
 KEY_LENGTH = 300  # actor_keys.key
 USER_REASON = "merged by user"
+RANK = {Relation.SAME: 0, Relation.VARIANT: 1, Relation.SHORT_FORM: 2}  # the strongest relation first
 CHUNK = 500  # ids per IN list
 
 
@@ -239,23 +240,15 @@ def _date(day: str) -> datetime.date:
 
 
 def _strongest(a: Actor, b: Actor) -> tuple[Relation, float] | None:
-    """The strongest relation of a's names to b's: the same name over a variant over a short form."""
+    """The strongest relation of a's names to b's: the same name over a variant over a short form. An
+    entity found in text has one name; a known actor is related through its aliases too."""
     if len(a.keys) == 1 and len(b.keys) == 1:  # two names found in text, the usual case
         return relate(a.keys[0], b.keys[0])
-    best: tuple[Relation, float] | None = None
-    rank = {Relation.SAME: 0, Relation.VARIANT: 1, Relation.SHORT_FORM: 2}
-    for mine in a.keys[:1]:  # an unknown entity has one name; a known one is related through all of its
-        for theirs in b.keys:
-            found = relate(mine, theirs)
-            if found and (best is None or (rank[found[0]], -found[1]) < (rank[best[0]], -best[1])):
-                best = found
-    if a.kb and len(a.keys) > 1:
-        for mine in a.keys[1:]:
-            for theirs in b.keys[:1]:
-                found = relate(mine, theirs)
-                if found and (best is None or (rank[found[0]], -found[1]) < (rank[best[0]], -best[1])):
-                    best = found
-    return best
+    pairs = [(a.keys[0], theirs) for theirs in b.keys]
+    if a.kb:
+        pairs += [(mine, b.keys[0]) for mine in a.keys[1:]]
+    found = [relation for relation in (relate(mine, theirs) for mine, theirs in pairs) if relation is not None]
+    return min(found, key=lambda relation: (RANK[relation[0]], -relation[1]), default=None)
 
 
 def _keys_of(actor: Actor) -> set[str]:
