@@ -24,6 +24,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, literal, or_, select, union_all, update
@@ -48,6 +49,7 @@ class Actor:
     country: str | None
     kb: bool
     keys: list[NameKey] = field(default_factory=list)  # the name's key first, then the KB's aliases
+    filed: frozenset[str] = frozenset()  # its blocking keys
 
 
 @dataclass
@@ -84,7 +86,7 @@ class Resolution:
         self.evidence = evidence
         self.by_key: dict[str, set[str]] = defaultdict(set)
         for actor in pool.values():
-            for key in _keys_of(actor):
+            for key in actor.filed:
                 self.by_key[key].add(actor.id)
         self.members: dict[str, set[str]] = defaultdict(set)  # canonical -> its group, itself included
         for entity_id, head in canonical.items():
@@ -117,15 +119,16 @@ class Resolution:
             self._absorb_variants(actor)
             return
         candidates = self.candidates(actor)
-        strong = [(c, found) for c in candidates if (found := _strongest(actor, c)) is not None
-                  and found[0] in (Relation.SAME, Relation.VARIANT)]
+        relations = [(c, _strongest(actor, c)) for c in candidates]
+        strong = [(c, found) for c, found in relations
+                  if found is not None and found[0] in (Relation.SAME, Relation.VARIANT)]
         if strong:
             # a known actor first, then the closest name, then the first id: one answer on every run
             best, (relation, score) = min(strong, key=lambda pair: (not self.pool[self.canonical[pair[0].id]].kb,
                                                                     -pair[1][1], self.canonical[pair[0].id]))
             self._join(actor.id, self.canonical[best.id], relation.value, score)
             return
-        longer = self._longer_forms(actor, candidates)
+        longer = self._longer_forms(relations)
         if len(longer) == 1:
             [(target, score)] = longer.items()
             if self._close(self.group(target), [actor.id]):
@@ -133,26 +136,30 @@ class Resolution:
                 return
         self._absorb_short_forms(actor, candidates)
 
-    def _longer_forms(self, actor: Actor, candidates: list[Actor]) -> dict[str, float]:
-        """The canonical entities of the candidates whose name the actor's is a short form of."""
+    def _longer_forms(self, relations: list[tuple[Actor, tuple[Relation, float] | None]]) -> dict[str, float]:
+        """The canonical entities of the candidates whose name the actor's is a short form of, given how the
+        actor's name relates to each candidate's."""
         found: dict[str, float] = {}
-        for candidate in candidates:
-            relation = _strongest(actor, candidate)
+        for candidate, relation in relations:
             if relation is not None and relation[0] is Relation.SHORT_FORM:
                 target = self.canonical[candidate.id]
                 found[target] = max(found.get(target, 0.0), relation[1])
         return found
 
+    def _longer_forms_of(self, actor: Actor) -> dict[str, float]:
+        return self._longer_forms([(c, _strongest(actor, c)) for c in self.candidates(actor)])
+
     def _absorb_short_forms(self, actor: Actor, candidates: list[Actor]) -> None:
         """A full name arriving after its short form: the short form's group joins it when the full name is
         the only longer form the short one has."""
+        length = len(actor.keys[0].tokens)
         for short in candidates:
-            if self.canonical[short.id] != short.id or short.kb:
+            if self.canonical[short.id] != short.id or short.kb or len(short.keys[0].tokens) >= length:
                 continue
             relation = _strongest(short, actor)
             if relation is None or relation[0] is not Relation.SHORT_FORM:
                 continue
-            if set(self._longer_forms(short, self.candidates(short))) == {self.canonical[actor.id]} \
+            if set(self._longer_forms_of(short)) == {self.canonical[actor.id]} \
                     and self._close(self.group(short.id), self.group(self.canonical[actor.id])):
                 self._move(short.id, self.canonical[actor.id], Relation.SHORT_FORM.value, relation[1])
 
@@ -167,7 +174,7 @@ class Resolution:
             if relation is None:
                 continue
             if relation[0] is Relation.SHORT_FORM and not (
-                    set(self._longer_forms(candidate, self.candidates(candidate))) == {self.canonical[known.id]}
+                    set(self._longer_forms_of(candidate)) == {self.canonical[known.id]}
                     and self._close(self.group(group), self.group(self.canonical[known.id]))):
                 continue
             self._move(group, self.canonical[known.id], relation[0].value, relation[1])
@@ -266,12 +273,17 @@ def _chunks(items: Iterable[str]) -> Iterable[list[str]]:
 
 
 def _actor(row: Any) -> Actor:
-    actor = Actor(row.id, row.name, row.type, row.country, bool(row.kb))
-    names = [row.name]
-    if actor.kb:
-        names.extend(_kb_aliases(row.id))
-    actor.keys = [name_key(n, row.type) for n in dict.fromkeys(names)]
-    actor.keys = [k for k in actor.keys if k.tokens]
+    return _described(row.id, row.name, row.type, row.country, bool(row.kb))
+
+
+@lru_cache(maxsize=131072)
+def _described(entity_id: str, name: str, actor_type: str, country: str | None, kb: bool) -> Actor:
+    """An entity as resolution compares it, its keys computed once per process (an entity is read again
+    by every batch that meets its surname). Never changed once made."""
+    names = [name, *(_kb_aliases(entity_id) if kb else [])]
+    keys = [key for key in (name_key(n, actor_type) for n in dict.fromkeys(names)) if key.tokens]
+    actor = Actor(entity_id, name, actor_type, country, kb, keys)
+    actor.filed = frozenset(_keys_of(actor))
     return actor
 
 
