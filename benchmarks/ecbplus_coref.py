@@ -97,7 +97,7 @@ def main() -> None:
     chosen = [t for t in topics() if not args.topics or t.name in args.topics]
     gold: dict[str, str] = {}
     systems: dict[str, dict[str, str]] = {name: {} for name in SYSTEMS}
-    seen = merged = 0
+    seen = 0
     started = time.perf_counter()
     for n, topic in enumerate(chosen, 1):
         documents = [read_document(path) for path in topic.documents]
@@ -105,8 +105,6 @@ def main() -> None:
         records = list(extractor.extract_many(articles))
         with tempfile.TemporaryDirectory() as folder:
             seen += score_topic(documents, records, Path(folder), args.all_sentences, gold, systems)
-        topic_merged = len({v for k, v in systems[SYSTEMS[2]].items() if k.split("_")[0] == topic.name})
-        merged += topic_merged
         print(f"[{n}/{len(chosen)}] topic {topic.name}: {len(documents)} documents, "
               f"{sum(1 for k in gold if k.split('_')[0] == topic.name)} aligned mentions "
               f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)

@@ -197,8 +197,11 @@ class Store:
                 return found
             rows = {r.id: dict(r._mapping) for r in conn.execute(
                 select(entities).where(entities.c.id.in_(list(set(heads.values())))))}
-        canonical_rows = [rows.get(heads[row["id"]], row) if row["id"] in heads else row for row in found]
-        return list({row["id"]: row for row in reversed(canonical_rows)}.values())[::-1]
+        actors: dict[str, dict[str, Any]] = {}  # in the order found, each actor once
+        for row in found:
+            actor = rows.get(heads[row["id"]], row) if row["id"] in heads else row
+            actors.setdefault(actor["id"], actor)
+        return list(actors.values())
 
     def entities_named(self, name: str) -> list[dict[str, Any]]:
         """The entities themselves (merged or not) whose id or name is the text (case-blind)."""
