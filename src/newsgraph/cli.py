@@ -363,6 +363,9 @@ def actor(
         out.print(f"role: {safe(profile['role'])}")
     out.print(f"named in {profile['articles']} article(s), {profile['mention_count']} mention(s)")
     out.print(f"as: {safe(', '.join(profile['aliases']))}")
+    for merged in profile["merged"]:
+        decided = "by a user" if merged["by_user"] else f"{merged['reason']}, {merged['score']:.2f}"
+        out.print(f"[dim]merged: {safe(merged['name'])} ({safe(merged['id'])}; {safe(decided)})[/]")
     if len(matches) > 1:
         out.print(f"[dim]also matching: {safe(', '.join(m['name'] + ' (' + m['id'] + ')' for m in matches[1:6]))}[/]")
     said = store.quotes(speaker=profile["id"], limit=limit)
@@ -630,6 +633,94 @@ def _print_claim_groups(groups: list[dict]) -> None:
                 out.print(f"  [bold]{side}[/] {safe(claim['outlet'] or '?')} [dim]{safe(claim['status'])} "
                           f"{safe(who)}[/] [cyan]{safe(claim['article_id'])}[/] {safe(claim['published'] or '')}")
                 out.print(f"    {safe(claim['sentence_text'])}", highlight=False)
+
+
+# --- resolved actors ------------------------------------------------------------------------------
+
+
+def _one_actor(store, name: str) -> str:  # noqa: ANN001
+    """The one actor a name or id the user typed names: an id first, else an exact name or mention;
+    none or several give one line and exit."""
+    exact = [m for m in store.find_entities(name) if m["id"] == name or m["name"].casefold() == name.casefold()]
+    matches = exact or store.find_entities(name)
+    if not matches:
+        fail(f"no actor named {name!r} in {store.url}", code=1)
+    by_id = [m for m in matches if m["id"] == name]
+    if by_id:
+        return by_id[0]["id"]
+    if len(matches) > 1:
+        listed = "; ".join(f"{m['name']} ({m['id']}, {m['type']})" for m in matches[:8])
+        fail(f"{name!r} names {len(matches)} actors: {listed}; give the id", code=1)
+    return matches[0]["id"]
+
+
+@app.command("merge")
+def merge_command(
+    keep: Annotated[str, typer.Argument(help="The actor to keep (name or id).")],
+    absorb: Annotated[str, typer.Argument(help="The actor that becomes part of it (name or id).")],
+    db: DbOption = None,
+) -> None:
+    """Merge two actors: B becomes A, kept across re-ingests and `newsgraph resolve`."""
+    store = _store(db, create=False)
+    first, second = _one_actor(store, keep), _one_actor(store, absorb)
+    if first == second:
+        fail(f"{keep!r} and {absorb!r} are already one actor ({first})", code=1)
+    store.merge(first, second)
+    out.print(f"merged {safe(second)} into {safe(first)}")
+
+
+@app.command("split")
+def split_command(
+    first: Annotated[str, typer.Argument(help="An actor (name or id).")],
+    second: Annotated[str, typer.Argument(help="The entity to take out of it, or never to merge with it.")],
+    db: DbOption = None,
+) -> None:
+    """Undo a merge, or forbid one: the two are never one actor again."""
+    store = _store(db, create=False)
+    entity_ids = []
+    for name in (first, second):
+        # the entity itself, merged or not, by its id or exact name; else the actor the name finds
+        exact = store.entities_named(name)
+        if len(exact) > 1:
+            listed = "; ".join(f"{e['name']} ({e['id']}, {e['type']})" for e in exact[:8])
+            fail(f"{name!r} names {len(exact)} entities: {listed}; give the id", code=1)
+        entity_ids.append(exact[0]["id"] if exact else _one_actor(store, name))
+    if entity_ids[0] == entity_ids[1]:
+        fail(f"{first!r} and {second!r} name the same entity ({entity_ids[0]})", code=1)
+    were_merged = store.split(*entity_ids)
+    verb = "split" if were_merged else "were not merged; kept apart from now on:"
+    out.print(f"{verb} {safe(entity_ids[0])} and {safe(entity_ids[1])}")
+
+
+@app.command("resolved")
+def resolved_command(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The actors merged across articles: each merged entity, the actor it joined, why, and who decided."""
+    store = _store(db, create=False)
+    rows = store.merges()
+    if as_json:
+        _print_json({"merges": rows, "splits": [list(pair) for pair in store.splits()]})
+        return
+    table = Table("actor", "merged entity", "type", "reason", "score", "by", title=f"resolved actors in "
+                  f"{safe(store.url)}")
+    for row in rows:
+        table.add_row(f"{safe(row['canonical_name'])} ({safe(row['canonical'])})",
+                      f"{safe(row['name'])} ({safe(row['id'])})", safe(row["type"]), safe(row["reason"]),
+                      f"{row['score']:.2f}", "user" if row["by_user"] else "auto")
+    out.print(table)
+    kept_apart = store.splits()
+    out.print(f"{len(rows)} merged entities; {len(kept_apart)} pair(s) kept apart by a user")
+
+
+@app.command("resolve")
+def resolve_command(db: DbOption = None) -> None:
+    """Decide every automatic actor merge again over the stored entities (a user's merges and splits stay)."""
+    store = _store(db, create=False)
+    with err.status("resolving actors"):
+        recounted = store.resolve_again()
+    err.print(f"{len(store.merges())} merged entities; {recounted} actor(s) recounted")
 
 
 @app.command("export")

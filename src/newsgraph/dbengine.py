@@ -116,6 +116,20 @@ def insert_new(conn: Connection, table: Table, key: list[str]) -> Any:
     return insert(table) if statement is None else statement.on_conflict_do_nothing(index_elements=key)
 
 
+def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows, a row whose primary key is stored (perhaps a moment ago, by another process) replacing
+    the stored one's other columns."""
+    if not rows:
+        return
+    statement = _dialect_insert(conn, table)
+    if statement is None:
+        conn.execute(insert(table), rows)
+        return
+    key = [c.name for c in table.primary_key.columns]
+    others = {name: statement.excluded[name] for name in rows[0] if name not in key}
+    conn.execute(statement.on_conflict_do_update(index_elements=key, set_=others), rows)
+
+
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], upsert_counts: bool = False) -> None:
     """Insert many rows of one shape with the driver's own executemany: the store's bulk path. SQLAlchemy's
     statement layer would cost more per row than the database's insert itself (issue 14); its typing

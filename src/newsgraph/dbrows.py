@@ -27,6 +27,8 @@ from newsgraph.dbschema import (
     sentences,
 )
 from newsgraph.record import Extraction
+from newsgraph.resolve.actors import Evidence
+from newsgraph.resolve.names import UNRESOLVED_TYPES
 
 Rows = dict[Table, list[dict[str, Any]]]
 
@@ -99,6 +101,33 @@ def about_rows(key: int, rows: Rows) -> Rows:
     claimed = [{"entity": entity, "article": key, "n": claim["n"], "day": claim["day"], "sentence": claim["sentence"]}
                for claim in rows[claims] for entity in in_sentence.get(claim["sentence"], ())]
     return {quotes_about: quoted, claims_about: claimed}
+
+
+def batch_evidence(stored: Iterable[Rows]) -> Evidence:
+    """When and with whom each entity of the stored articles is named: what tells how close a new entity
+    is to a candidate before the batch's facts are written (resolve/actors.py)."""
+    evidence = Evidence()
+    for rows in stored:
+        kinds = {entity["id"]: entity["type"] for entity in rows[entities]}
+        named = {m["entity"] for m in rows[mentions]}
+        evidence.contexts.append(frozenset(e for e in named if kinds.get(e) not in UNRESOLVED_TYPES))
+        for mention in rows[mentions]:
+            evidence.days.setdefault(mention["entity"], set()).add(mention["day"])
+        for entity in named:
+            evidence.articles.setdefault(entity, []).append(len(evidence.contexts) - 1)
+    return evidence
+
+
+def as_canonical(rows: Rows, canonical: dict[str, str]) -> Rows:
+    """The article's rows as its summaries count them: every entity as its canonical actor (an entity
+    merged into another, resolve/actors.py). The stored facts keep the entity the article named."""
+    if not canonical:
+        return rows
+    view = dict(rows)
+    view[mentions] = [{**m, "entity": canonical.get(m["entity"], m["entity"])} for m in rows[mentions]]
+    view[events] = [{**e, "source": canonical.get(e["source"], e["source"]),
+                     "target": canonical.get(e["target"], e["target"])} for e in rows[events]]
+    return view
 
 
 def summary_rows(stored: Iterable[Rows]) -> Rows:

@@ -16,12 +16,18 @@ articles into happenings (resolve/stories.py), and story_edges counts them per (
 for the network.
 They hold no foreign keys: nothing deletes articles, and the checks would cost every insert a lookup.
 
+Resolved actors (resolve/actors.py): actor_resolution maps an entity merged into another to its
+canonical entity, with the reason, the score and whether a user decided it; an entity without a row is
+its own canonical. Facts keep the entity the article named; the summary tables and quotes_about and
+claims_about are keyed by the canonical entity, so a merged actor counts once. actor_apart holds the
+pairs a user split (never merged again), actor_keys the blocking keys of each resolvable entity's name.
+
 Schema changes are not migrated: a database made by an earlier newsgraph is re-ingested.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -172,6 +178,21 @@ story_reports = Table(  # each event row, as a report of its story
     Column("article", Integer, nullable=False), Column("sentence", Integer, nullable=False),
     Column("outlet", String(300)), Column("status", String(20)), Column("negated", Boolean),
     Column("published", String(10)),
+)
+actor_resolution = Table(
+    "actor_resolution", metadata,
+    Column("entity", String(200), primary_key=True),
+    Column("canonical", String(200), nullable=False, index=True),
+    Column("reason", String(60), nullable=False), Column("score", Float, nullable=False),
+    Column("by_user", Boolean, nullable=False),
+)
+actor_apart = Table(  # stored once per pair, the smaller id first
+    "actor_apart", metadata,
+    Column("entity", String(200), primary_key=True), Column("other", String(200), primary_key=True),
+)
+actor_keys = Table(
+    "actor_keys", metadata,
+    Column("key", String(300), primary_key=True), Column("entity", String(200), primary_key=True),
 )
 
 # Each page index starts with the actor and continues in the page's order, ending on the row id.

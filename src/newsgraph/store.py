@@ -20,7 +20,8 @@ from sqlalchemy import Engine, Select, Table, and_, func, select, union_all
 from sqlalchemy.exc import DataError
 
 from newsgraph.dbengine import ensure_schema, insert_new, insert_rows, open_engine, retrying
-from newsgraph.dbrows import Rows, about_rows, extraction_rows, summary_rows
+from newsgraph.dbrecount import recount
+from newsgraph.dbrows import Rows, about_rows, as_canonical, batch_evidence, extraction_rows, summary_rows
 from newsgraph.dbschema import (
     FACT_TABLES,
     actor_aliases,
@@ -42,9 +43,21 @@ from newsgraph.dbschema import (
 from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
 from newsgraph.dbvalues import RecordRejected, storable_batch
 from newsgraph.record import Extraction
+from newsgraph.resolve.actors import (
+    Changes,
+    canonical_map,
+    canonical_of,
+    group_of,
+    members,
+    merge,
+    merges,
+    resolve_all,
+    resolve_new,
+    split,
+    splits,
+)
 from newsgraph.resolve.claims import claim_groups
 from newsgraph.resolve.dyads import dyad_weeks
-from newsgraph.resolve.stories import actor_key
 from newsgraph.resolve.storystore import edge_query, rebuild_stories, record_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
@@ -67,7 +80,11 @@ class StoreResult:
 
 
 class Store:
-    def __init__(self, db: str | None = None, create: bool = True, stories: bool = True) -> None:
+    def __init__(self, db: str | None = None, create: bool = True, stories: bool = True,
+                 resolve_actors: bool = True) -> None:
+        """stories: group events into story events at ingest; resolve_actors: merge the new entities of
+        each write with the actors they name (either off only to measure what it costs)."""
+        self.resolve_actors = resolve_actors
         url = database_url(db)
         self.stories = stories  # group events into story events at ingest (off: only to measure its cost)
         self.url = shown_url(url)  # safe to print: the password, if any, is masked
@@ -135,16 +152,21 @@ class Store:
             results, stored = _insert_articles(conn, batch)
             if not stored:
                 return results
-            _insert_entities(conn, [rows for _, rows in stored])
+            new_entities = _insert_entities(conn, [rows for _, rows in stored])
+            changes, canonical = Changes(), {}
+            if self.resolve_actors:
+                changes = resolve_new(conn, new_entities, batch_evidence(rows for _, rows in stored))
+                canonical = canonical_map(conn, {e["id"] for _, rows in stored for e in rows[entities]})
             for key, rows in stored:
                 for table in FACT_TABLES:
                     for row in rows[table]:
                         row["article"] = key
-                rows.update(about_rows(key, rows))
+                rows.update(about_rows(key, as_canonical(rows, canonical)))
             for table in (*FACT_TABLES, quotes_about, claims_about):
                 insert_rows(conn, table, [row for _, rows in stored for row in rows[table]])
-            for table, table_rows in summary_rows(rows for _, rows in stored).items():
+            for table, table_rows in summary_rows(as_canonical(rows, canonical) for _, rows in stored).items():
                 insert_rows(conn, table, table_rows, upsert_counts=True)
+            recount(conn, changes)  # actors counted before under another canonical entity
             if self.stories:
                 record_stories(conn, stored)
         return results
@@ -179,49 +201,77 @@ class Store:
         return self._all(query)
 
     def find_entities(self, name: str) -> list[dict[str, Any]]:
-        """Entities whose id, name or a mention text equals the query (case-blind), best first."""
-        needle = name.strip().casefold()
+        """Actors whose id, name or a mention text equals the query (case-blind), best first; an entity
+        merged into another is found as the actor it was merged into, once."""
         with self.engine.connect() as conn:
-            by_name = conn.execute(select(entities).where(
-                (func.lower(entities.c.name) == needle) | (func.lower(entities.c.id) == needle))).all()
-            if by_name:
-                return [dict(r._mapping) for r in by_name]
-            named = func.sum(actor_aliases.c.mentions)
-            by_mention = conn.execute(
-                select(entities, named.label("n"))
-                .join(actor_aliases, actor_aliases.c.entity == entities.c.id)
-                .where(func.lower(actor_aliases.c.text) == needle)
-                .group_by(entities.c.id).order_by(named.desc(), entities.c.id)
-            ).all()
-            if by_mention:
-                return [dict(r._mapping) for r in by_mention]
-            like = conn.execute(select(entities).where(func.lower(entities.c.name).contains(needle, autoescape=True))
-                                .order_by(entities.c.name).limit(20)).all()
-            return [dict(r._mapping) for r in like]
+            found = self._matching_entities(conn, name)
+            heads = canonical_map(conn, [row["id"] for row in found])
+            if not heads:
+                return found
+            rows = {r.id: dict(r._mapping) for r in conn.execute(
+                select(entities).where(entities.c.id.in_(list(set(heads.values())))))}
+        actors: dict[str, dict[str, Any]] = {}  # in the order found, each actor once
+        for row in found:
+            actor = rows.get(heads[row["id"]], row) if row["id"] in heads else row
+            actors.setdefault(actor["id"], actor)
+        return list(actors.values())
+
+    def entities_named(self, name: str) -> list[dict[str, Any]]:
+        """The entities themselves (merged or not) whose id or name is the text (case-blind)."""
+        needle = name.strip().casefold()
+        return self._all(select(entities).where((func.lower(entities.c.name) == needle)
+                                                | (func.lower(entities.c.id) == needle)).order_by(entities.c.id))
+
+    def _matching_entities(self, conn: Any, name: str) -> list[dict[str, Any]]:
+        needle = name.strip().casefold()
+        by_name = conn.execute(select(entities).where(
+            (func.lower(entities.c.name) == needle) | (func.lower(entities.c.id) == needle))).all()
+        if by_name:
+            return [dict(r._mapping) for r in by_name]
+        named = func.sum(actor_aliases.c.mentions)
+        by_mention = conn.execute(
+            select(entities, named.label("n"))
+            .join(actor_aliases, actor_aliases.c.entity == entities.c.id)
+            .where(func.lower(actor_aliases.c.text) == needle)
+            .group_by(entities.c.id).order_by(named.desc(), entities.c.id)
+        ).all()
+        if by_mention:
+            return [dict(r._mapping) for r in by_mention]
+        like = conn.execute(select(entities).where(func.lower(entities.c.name).contains(needle, autoescape=True))
+                            .order_by(entities.c.name).limit(20)).all()
+        return [dict(r._mapping) for r in like]
 
     def actor_profile(self, entity_id: str, mention_limit: int = 50) -> dict[str, Any] | None:
+        """An actor (an entity merged into another shows the actor it was merged into): its aliases,
+        counts, the entities merged into it, and its newest mentions, each with its sentence."""
         with self.engine.connect() as conn:
+            entity_id = canonical_of(conn, entity_id)
             row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
             if row is None:
                 return None
             profile = dict(row._mapping)
+            group = members(conn, entity_id)
+            profile["merged"] = merges(conn, entity_id)
             profile["aliases"] = sorted(conn.execute(
                 select(actor_aliases.c.text).where(actor_aliases.c.entity == entity_id)).scalars())
             counts = conn.execute(select(actor_stats.c.articles, actor_stats.c.mentions)
                                   .where(actor_stats.c.entity == entity_id)).first()
             profile["articles"], profile["mention_count"] = counts if counts is not None else (0, 0)
-            rows = conn.execute(
+            query = (
                 select(mentions.c.text, mentions.c.start, mentions.c.end, mentions.c.sentence,
                        articles.c.id.label("article_key"), articles.c.article_id, articles.c.title,
-                       articles.c.published, *SENTENCE_SPAN)
+                       articles.c.published, *SENTENCE_SPAN, mentions.c.day.label("_day"),
+                       mentions.c.article.label("_article"), mentions.c.id.label("_id"))
                 .join(articles, articles.c.id == mentions.c.article)
                 .join(sentences, (sentences.c.article == mentions.c.article)
                       & (sentences.c.idx == mentions.c.sentence))
-                .where(mentions.c.entity == entity_id)
-                .order_by(mentions.c.day.desc(), mentions.c.article, mentions.c.start, mentions.c.id)
-                .limit(mention_limit)
-            ).all()
-            profile["mentions"] = _sliced(rows)
+            )
+
+            def order(columns: Any) -> list[Any]:
+                return [columns._day.desc(), columns._article, columns.start, columns._id]
+
+            page = _pages_of(query, [mentions.c.entity == member for member in group], order, mention_limit, 0)
+            profile["mentions"] = _sliced(conn.execute(page.limit(mention_limit)).all())
             return profile
 
     def quotes(self, speaker: str | None = None, about: str | None = None, since: str | None = None,
@@ -242,9 +292,9 @@ class Store:
             .outerjoin(speaker_entity, speaker_entity.c.id == quotes.c.speaker)
             .outerjoin(channel_entity, channel_entity.c.id == quotes.c.channel)
         )
-        query = _newest_first(query, quotes, "content_start", quotes_about, about)
+        query = _newest_first(query, quotes, "content_start", quotes_about, self.canonical(about))
         if speaker:
-            query = query.where(quotes.c.speaker == speaker)
+            query = query.where(_one_of(quotes.c.speaker, self.group(speaker)))
         return self._rows(_published_between(query, since, until), limit, offset)
 
     def events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
@@ -267,9 +317,9 @@ class Store:
             .outerjoin(target_entity, target_entity.c.id == events.c.target)
         )
         if source:
-            query = query.where(events.c.source == source)
+            query = query.where(_one_of(events.c.source, self.group(source)))
         if target:
-            query = query.where(events.c.target == target)
+            query = query.where(_one_of(events.c.target, self.group(target)))
         if event_type:
             query = query.where(events.c.type == event_type.upper())
         if since:
@@ -283,8 +333,9 @@ class Store:
             return [columns._day.desc(), columns._article, columns.trigger_start, columns.id]
 
         if actor:
-            return self._either_end(query, events.c.source, events.c.target, actor, order, limit, offset)
-        return self._rows(query.order_by(*order(query.selected_columns)), limit, offset)
+            return self._as_canonical(self._either_end(query, events.c.source, events.c.target, self.group(actor),
+                                                       order, limit, offset))
+        return self._as_canonical(self._rows(query.order_by(*order(query.selected_columns)), limit, offset))
 
     def story_events(self, source: str | None = None, target: str | None = None, event_type: str | None = None,
                      since: str | None = None, until: str | None = None, actor: str | None = None,
@@ -369,24 +420,85 @@ class Store:
         def order(columns: Any) -> list[Any]:
             return [columns.cls, columns._day.desc(), columns._id]
 
-        return self._either_end(query, relations.c.source, relations.c.target, entity_id, order, limit, 0)
+        return self._as_canonical(self._either_end(query, relations.c.source, relations.c.target,
+                                                   self.group(entity_id), order, limit, 0))
 
-    def _either_end(self, query: Select, source: Any, target: Any, actor: str,
+    def _either_end(self, query: Select, source: Any, target: Any, group: list[str],
                     order: Any, limit: int | None, offset: int) -> list[dict[str, Any]]:
-        """The rows where the actor is the source or the target, in `order`: each end read through its own
-        index in page order and cut at the page's end, then the two merged. (`source = X OR target = X`
-        would make the database gather and sort every row of the actor.)"""
-        halves = []
-        # "not already in the first half" as an expression no index answers: spelt `source IS NULL OR
+        """The rows where the actor (any entity of its group) is the source or the target, in `order`: each
+        end of each entity read through its own index in page order and cut at the page's end, then
+        merged. (`source = X OR target = X` would make the database gather and sort every row of the actor.)"""
+        # "not already in the source halves" as an expression no index answers: spelt `source IS NULL OR
         # source != X`, it let SQLite read the source index for every row without a source
-        for condition in (source == actor, and_(target == actor, func.coalesce(source, "") != actor)):
-            half = query.where(condition)
-            half = half.order_by(*order(half.selected_columns))
-            if limit:
-                half = half.limit(limit + offset)
-            halves.append(select(half.subquery()))
-        both = union_all(*halves).subquery()
-        return self._rows(select(both).order_by(*order(both.c)), limit, offset)
+        elsewhere = func.coalesce(source, "").not_in(group)
+        conditions = [source == member for member in group] + [and_(target == member, elsewhere) for member in group]
+        return self._rows(_pages_of(query, conditions, order, limit, offset), limit, offset)
+
+    # --- resolved actors -----------------------------------------------------------------------
+    def canonical(self, entity_id: str | None) -> str | None:
+        """The actor an entity was merged into (itself when it was not)."""
+        if entity_id is None:
+            return None
+        with self.engine.connect() as conn:
+            return canonical_of(conn, entity_id)
+
+    def group(self, entity_id: str) -> list[str]:
+        """The entities that are one actor with this one: its canonical entity first."""
+        with self.engine.connect() as conn:
+            return group_of(conn, entity_id)
+
+    def _as_canonical(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows whose source and target name actors by their canonical entity, as the summaries do."""
+        ends = {row[end] for row in rows for end in ("source", "target") if row.get(end)}
+        if not ends:
+            return rows
+        with self.engine.connect() as conn:
+            heads = canonical_map(conn, ends)
+        if heads:
+            for row in rows:
+                for end in ("source", "target"):
+                    if row.get(end) in heads:
+                        row[end] = heads[row[end]]
+        return rows
+
+    def merge(self, keep: str, absorb: str) -> bool:
+        """A user's merge: `absorb` (and whatever was merged into it) becomes `keep`'s actor; False when
+        they already were one."""
+        def run() -> bool:
+            with self.engine.begin() as conn:
+                changes = merge(conn, keep, absorb)
+                recount(conn, changes)
+                return bool(changes)
+
+        return retrying(run)
+
+    def split(self, first: str, second: str) -> bool:
+        """A user's split: the two are never one actor again; True when they had been merged."""
+        def run() -> bool:
+            with self.engine.begin() as conn:
+                were_merged, changes = split(conn, first, second)
+                recount(conn, changes)
+                return were_merged
+
+        return retrying(run)
+
+    def resolve_again(self) -> int:
+        """Every automatic merge decided again (a user's kept); the number of actors recounted."""
+        def run() -> int:
+            with self.engine.begin() as conn:
+                changes = resolve_all(conn)
+                recount(conn, changes)
+                return len(changes.canonicals)
+
+        return retrying(run)
+
+    def merges(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return merges(conn)
+
+    def splits(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            return splits(conn)
 
     def _all(self, query: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -454,30 +566,32 @@ class Store:
             .join(sentences, (sentences.c.article == claims.c.article) & (sentences.c.idx == claims.c.sentence))
             .outerjoin(holder_entity, holder_entity.c.id == claims.c.holder)
         )
-        query = _newest_first(query, claims, "sentence", claims_about, about)
+        query = _newest_first(query, claims, "sentence", claims_about, self.canonical(about))
         if status:
             query = query.where(claims.c.status == status)
         if holder:
-            query = query.where(claims.c.holder == holder)
+            query = query.where(_one_of(claims.c.holder, self.group(holder)))
         return self._rows(_published_between(query, since, until), limit, offset)
 
     def timeline(self, entity_id: str) -> list[dict[str, Any]]:
         """Events by or against an actor per month (by the event's date, else publication) and type."""
         return self._all(select(actor_months.c.month, actor_months.c.type, actor_months.c["count"])
-                         .where(actor_months.c.entity == entity_id)
+                         .where(actor_months.c.entity == self.canonical(entity_id))
                          .order_by(actor_months.c.month, actor_months.c.type))
 
     def network(self, actor: str | None = None, since: str | None = None, until: str | None = None,
                 limit: int = 150) -> list[dict[str, Any]]:
         """Edges between actors: story events (happenings, not reports) per (source, target, type), for one
-        actor's ego network or for all, within a date range; the heaviest edges first. Without dates the
-        counts are read from story_edges, kept at ingest; a date range counts the story events themselves."""
+        actor's ego network or for all, within a date range; the heaviest edges first, their ends the
+        resolved actors. Without dates the counts are read from story_edges, kept at ingest; a date range
+        counts the story events themselves."""
+        group = self.group(actor) if actor else []
         edges = edge_query(since, until).subquery()
         query = select(edges)
         if actor:
-            query = query.where((edges.c.source == actor_key(actor)) | (edges.c.target == actor_key(actor)))
-        return self._all(query.order_by(edges.c["count"].desc(), edges.c.source, edges.c.target, edges.c.type)
-                         .limit(limit))
+            query = query.where(edges.c.source.in_(group) | edges.c.target.in_(group))
+        return _counted_as_canonical(self._as_canonical(self._all(
+            query.order_by(edges.c["count"].desc(), edges.c.source, edges.c.target, edges.c.type).limit(limit))))
 
     def entity_names(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = list(set(ids))
@@ -487,6 +601,39 @@ class Store:
             rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.country)
                                 .where(entities.c.id.in_(wanted)))
             return {r.id: dict(r._mapping) for r in rows}
+
+
+def _one_of(column: Any, ids: list[str]) -> Any:
+    return column == ids[0] if len(ids) == 1 else column.in_(ids)
+
+
+def _pages_of(query: Select, conditions: list[Any], order: Any, limit: int | None, offset: int) -> Select:
+    """The rows of `query` meeting any of the conditions, in `order`: each condition's rows read in page
+    order and cut at the page's end, then merged (an OR or an IN would make the database gather and sort
+    every matching row). The page itself is cut by the caller."""
+    if len(conditions) == 1:
+        [condition] = conditions
+        one = query.where(condition)
+        return one.order_by(*order(one.selected_columns))
+    parts = []
+    for condition in conditions:
+        part = query.where(condition)
+        part = part.order_by(*order(part.selected_columns))
+        if limit:
+            part = part.limit(limit + offset)
+        parts.append(select(part.subquery()))
+    merged = union_all(*parts).subquery()
+    return select(merged).order_by(*order(merged.c))
+
+
+def _counted_as_canonical(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Edge counts summed once their ends are canonical actors, heaviest first."""
+    total: dict[tuple[str, str, str], int] = {}
+    for edge in edges:
+        key = (edge["source"], edge["target"], edge["type"])
+        total[key] = total.get(key, 0) + edge["count"]
+    ranked = sorted(total.items(), key=lambda item: (-item[1], item[0]))
+    return [{"source": s, "target": t, "type": k, "count": n} for (s, t, k), n in ranked]
 
 
 def _newest_first(query: Select, facts: Table, position: str, named: Table, about: str | None) -> Select:
@@ -527,8 +674,9 @@ def _insert_articles(conn: Any, batch: list[Rows]) -> tuple[list[StoreResult], l
     return results, stored
 
 
-def _insert_entities(conn: Any, stored: list[Rows]) -> None:
-    """New entities, the first description of each winning as it does one article at a time."""
+def _insert_entities(conn: Any, stored: list[Rows]) -> list[str]:
+    """New entities, the first description of each winning as it does one article at a time; the ids of
+    those stored now, in the order the batch first names them."""
     first: dict[str, dict[str, Any]] = {}
     for rows in stored:
         for entity in rows[entities]:
@@ -539,6 +687,7 @@ def _insert_entities(conn: Any, stored: list[Rows]) -> None:
     new = [first[key] for key in sorted(first) if key not in known]
     if new:
         conn.execute(insert_new(conn, entities, ["id"]), new)
+    return [key for key in first if key not in known]
 
 
 def _article_key(conn: Any, content_hash: str) -> int | None:

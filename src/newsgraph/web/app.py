@@ -138,6 +138,7 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
     @app.get("/api/actors/{entity_id}", tags=["api"], responses=NOT_FOUND)
     def api_actor(entity_id: ActorId) -> dict:
         profile = actor_or_404(entity_id)
+        entity_id = profile["id"]
         profile["ties"] = store.ties(entity_id)
         profile["events"] = store.events(actor=entity_id, limit=50)
         profile["quotes_by"] = store.quotes(speaker=entity_id, limit=50)
@@ -242,6 +243,7 @@ def create_app(db: str | None = None, hosts: list[str] | None = None) -> FastAPI
     @app.get("/actors/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, entity_id: str) -> HTMLResponse:
         profile = actor_or_404(entity_id)
+        entity_id = profile["id"]  # an entity merged into another shows that actor
         graph, chart = charted(ego(entity_id), entity_id, ties=store.ties(entity_id, limit=60))
         articles: dict[int, dict] = {}
         for mention in profile["mentions"]:
