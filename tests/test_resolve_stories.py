@@ -206,3 +206,23 @@ def test_an_undated_report_stands_alone() -> None:
     assert interval(None, None, "2026-03-05") == (date(2026, 3, 5), date(2026, 3, 5))
     stories, _ = assign([Report(1, "ASSAULT", "a", "b", None, None), Report(2, "ASSAULT", "a", "b", None, None)], {})
     assert stories[1] is not stories[2]
+
+
+def test_reports_that_name_one_resolved_actor_differently_are_one_story(database: str, extractor) -> None:
+    """Two outlets name one unknown commander two ways; once resolution merges the names, their reports
+    of his attack are one happening."""
+    from newsgraph.record import Article
+
+    texts = {
+        "a": ("Harbor Post", "Rebel commander Idris Kamal al-Nouri attacked the Chadian army near Abeche on "
+                             "Tuesday, killing four soldiers."),
+        "b": ("Levant Ledger", "Idris al-Nouri attacked the Chadian army near Abeche on Tuesday, officials said. "
+                               "He later fled to Sudan."),
+    }
+    records = [extractor.extract(Article(id=key, text=text, published="2026-03-04", outlet=outlet))
+               for key, (outlet, text) in texts.items()]
+    store = Store(database)
+    store.add_many([(record, "test") for record in records])
+    attacks = [s for s in store.story_events(limit=None, with_reports=True)
+               if s["type"] == "ASSAULT" and s["target"] == "td-armed-forces"]
+    assert len(attacks) == 1 and attacks[0]["reports"] == 2, attacks

@@ -468,6 +468,8 @@ class Store:
             with self.engine.begin() as conn:
                 changes = merge(conn, keep, absorb)
                 recount(conn, changes)
+                if changes and self.stories:
+                    rebuild_stories(conn)  # reports of the merged actors may now be one happening
                 return bool(changes)
 
         return retrying(run)
@@ -478,6 +480,8 @@ class Store:
             with self.engine.begin() as conn:
                 were_merged, changes = split(conn, first, second)
                 recount(conn, changes)
+                if changes and self.stories:
+                    rebuild_stories(conn)
                 return were_merged
 
         return retrying(run)

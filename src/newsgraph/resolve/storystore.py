@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Select, and_, bindparam, delete, func, or_, s
 from newsgraph.dbengine import insert_rows
 from newsgraph.dbrows import Rows
 from newsgraph.dbschema import articles, entities, events, sentences, story_edges, story_events, story_reports
+from newsgraph.resolve.actors import canonical_map
 from newsgraph.resolve.stories import TOLERANCE_DAYS, Report, Story, actor_key, assign, interval
 
 CHUNK = 500  # ids per IN (...): well under both backends' limits on bound parameters
@@ -53,10 +54,14 @@ def group_events(conn: Connection, meta: dict[int, dict[str, Any]]) -> None:
             .where(events.c.article.in_(chunk)).order_by(events.c.article, events.c.trigger_start, events.c.id)))
     if not found:
         return
+    # reports compare resolved actors: "Gen. al-Burhan" in one article and "Abdel Fattah al-Burhan" in
+    # another are one source once resolve/actors.py merged them
+    heads = canonical_map(conn, {end for row in found for end in (row.source, row.target) if end})
     reports = []
     for row in found:
         start, end = interval(row.date_start, row.date_end, meta[row.article]["published"])
-        reports.append(Report(row.id, row.type, row.source, row.target, start, end, row.location, row.target_text))
+        source, target = heads.get(row.source, row.source), heads.get(row.target, row.target)
+        reports.append(Report(row.id, row.type, source, target, start, end, row.location, row.target_text))
     known = _stories_near(conn, reports)
     before = {story.id: story for stories in known.values() for story in stories}
     story_of, made = assign(reports, known)
