@@ -442,3 +442,11 @@ def test_quoted_words_that_modify_a_noun_are_a_term(extractor: Extractor) -> Non
     extraction = extract(extractor, "In 2020, China revised the law, adding an \u201cinternet protection\u201d "
                                     "chapter to it.")
     assert extraction.quotes == [], describe(extraction)
+
+
+def test_a_statement_after_an_unnamed_source_is_not_the_last_named_organisations(extractor: Extractor) -> None:
+    extraction = extract(extractor, 'Ukraine said it was ready for a truce. "We called for Russia to agree," the '
+                                    "diplomats said in a joint statement. The statement said the ministers affirmed "
+                                    "their support.")
+    quote = quote_with(extraction, "the ministers affirmed their support")
+    assert (quote.speaker, quote.speaker_text) == (None, "The statement")

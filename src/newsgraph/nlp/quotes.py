@@ -323,6 +323,8 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
         channel = None
     if speaker:
         context.refs.note_speaker(sentence, speaker, cue.i if cue is not None else inner[0].i)
+    elif cue is not None:
+        context.refs.note_unnamed_voice(sentence, cue.i)
     context.unresolved_voice = (end, sentence, speaker_text) if speaker is None and speaker_text else None
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=True, sentence=sentence,
@@ -509,6 +511,8 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
     sentence = context.sentence_of[cue.i]
     if speaker:
         context.refs.note_speaker(sentence, speaker, cue.i)
+    else:
+        context.refs.note_unnamed_voice(sentence, cue.i)
     start, end = bounds
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=_cue_span(cue),
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=False, sentence=sentence,

@@ -74,6 +74,7 @@ class References:
         self.entities = actors.entities
         self.spans = actors.spans
         self.speakers: list[tuple[int, int, str]] = []  # (sentence, cue token, entity id) in reading order
+        self.unnamed_voices: list[tuple[int, int]] = []  # (sentence, cue token) of quotes by words no actor stands for
         self.quotes: list[Quote] = []
 
     # --- the actor layer, as annotators read it --------------------------------------------------
@@ -104,6 +105,29 @@ class References:
             if (types is None or kind in types) and not (exclude and kind in exclude):
                 return entity_id
         return None
+
+    def note_unnamed_voice(self, sentence: int, at: int) -> None:
+        """A quote whose speaker only words name ("the diplomats said"): no actor a statement after it
+        can stand for."""
+        self.unnamed_voices.append((sentence, at))
+
+    def _unnamed_voice_last(self, token: Token) -> bool:
+        """The last quote before the token, within a few sentences, was by words no actor stands for."""
+        sentence = self.sentence_of[token.i]
+        named_at = max((at for s, at, _e in self.speakers if at < token.i), default=-1)
+        unnamed = [(s, at) for s, at in self.unnamed_voices if at < token.i]
+        return bool(unnamed) and unnamed[-1][1] > named_at and sentence - unnamed[-1][0] <= RECENT_SENTENCES
+
+    def _last_named_voice(self, token: Token) -> str | None:
+        """'A statement said ...' with no one named: the organisation that spoke last, unless a speaker
+        no actor stands for spoke after it ("the diplomats said in a statement ... The statement said")."""
+        sentence = self.sentence_of[token.i]
+        speaker = self.last_speaker(sentence, exclude={"person"})
+        if speaker is None:
+            return None
+        spoken_at = max((at for s, at, e in self.speakers if e == speaker and s <= sentence), default=-1)
+        unnamed_at = max((at for s, at in self.unnamed_voices if at < token.i), default=-1)
+        return speaker if spoken_at > unnamed_at else None
 
     def speaker_of_quote_around(self, token: Token) -> str | None:
         """The speaker of the quote whose words hold this token ("we" inside a quote)."""
@@ -205,10 +229,12 @@ class References:
             # "a spokesman for the army", "the junta's spokeswoman", "a statement from the ministry":
             # unnamed, the voice speaks for its organisation; "a statement said" with none named goes
             # on for the organisation that spoke last
-            organisation = self._voice_of(token) or (None if lemma in self.cues.documents else self.last_speaker(
-                self.sentence_of[token.i], exclude={"person"}))
+            organisation = self._voice_of(token) or (None if lemma in self.cues.documents else self._last_named_voice(
+                token))
             if organisation:
                 return organisation
+            if self._unnamed_voice_last(token):
+                return None  # "the diplomats said in a statement ... The statement said": theirs, no actor
         if token.lower_ in self.cues.person_roles or lemma in self.cues.person_roles:
             # "the envoy said": the person named earlier with that role; the body is not who spoke
             return self.described(token) if token.pos_ != "PROPN" else None
