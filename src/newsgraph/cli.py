@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -33,6 +33,12 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLite path or datab
                                               "$NEWSGRAPH_DB or ./newsgraph.db)")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (default: $NEWSGRAPH_MODEL "
                                                  "or the pinned en_core_web_sm 3.8.0)")]
+# checked by _check_counts, which fails in one line (typer's own range check prints a framed usage error)
+WorkersOption = Annotated[int | None, typer.Option(
+    help="Extraction processes (default: all cores); an input of one batch or less is extracted in this "
+         "process, as loading the model in others would cost more.")]
+BatchSizeOption = Annotated[int, typer.Option(help="Articles parsed per spaCy batch (and handed to a worker process "
+                                                   "at a time).")]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -117,8 +123,12 @@ def extract(
     url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
     article_id: Annotated[str | None, typer.Option("--id", help="Article id.")] = None,
     model: ModelOption = None,
+    batch_size: BatchSizeOption = 32,
+    workers: WorkersOption = None,
 ) -> None:
-    """Extract actors (and, as they land, quotes, events, ties and claims) without a database."""
+    """Extract actors (and, as they land, quotes, events, ties and claims) without a database. Records
+    are printed in the input order, however many processes extract them."""
+    _check_counts(batch_size, workers)
     overrides = {"title": title, "published": published, "outlet": outlet, "url": url, "id": article_id}
     skipped: list[Skipped] = []
     if len(files) == 1 and not files[0].is_dir() and files[0].suffix.lower() not in JSONL_SUFFIXES:
@@ -128,9 +138,9 @@ def extract(
             fail(str(error))
     else:
         articles = read_paths(files, overrides, skipped, warn=warn)
-    extractor = _extractor(model)
+    total = len(articles) if isinstance(articles, list) else _count_inputs([f for f in files if f.exists()])
     count = 0
-    for record in extractor.extract_many(articles):
+    for record, _ in _extracted(articles, model, batch_size, workers, total):
         count += 1
         if as_json:
             sys.stdout.write(safe_json_text(record.to_json()) + "\n")
@@ -141,6 +151,34 @@ def extract(
         raise typer.Exit(1)
     if count == 0:
         fail("no articles found in the given paths")
+
+
+def _check_counts(batch_size: int, workers: int | None) -> None:
+    if batch_size < 1:
+        fail(f"--batch-size must be at least 1, not {batch_size}")
+    if workers is not None and workers < 1:
+        fail(f"--workers must be at least 1, not {workers}")
+
+
+def _extracted(articles: Iterable, model: str | None, batch_size: int, workers: int | None,
+               total: int) -> Iterator[tuple]:
+    """(record, model name) for each article, in the input order: extracted by `workers` processes
+    (default: all cores), each loading the model once; in this process when that is one, or when the
+    input (`total` articles) is one batch or less, as loading the model in others would cost more."""
+    from newsgraph.parallel import default_workers, extract_in_processes
+
+    processes = workers or default_workers()
+    if processes > 1 and total > batch_size:
+        from newsgraph.pipeline import ModelNotFound
+
+        try:
+            yield from extract_in_processes(articles, processes, model, batch_size)
+        except ModelNotFound as error:
+            fail(str(error))
+        return
+    extractor = _extractor(model)
+    for record in extractor.extract_many(articles, batch_size=batch_size):
+        yield record, extractor.model_name
 
 
 def _print_extraction(record) -> None:  # noqa: ANN001
@@ -182,16 +220,14 @@ def ingest(
     db: DbOption = None,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch, and stored per transaction.")] = 32,
-    workers: Annotated[int | None, typer.Option(
-        help="Extraction processes (default: all cores); an input of one batch or less is extracted in this "
-             "process, as loading the model in others would cost more.", min=1)] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract and store articles, or load a `batch` output folder. Safe to re-run: articles already
     stored (same content) are skipped."""
     from newsgraph.batch import count_batch_records, is_batch_output, read_batch_records
-    from newsgraph.parallel import default_workers, extract_in_processes
     from newsgraph.store import RecordRejected
 
+    _check_counts(batch_size, workers)
     store = _store(db)
     skipped: list[Skipped] = []
     counts = {"stored": 0, "already": 0}
@@ -215,18 +251,8 @@ def ingest(
         def records() -> Iterator:
             for batch in batches:
                 yield from ((record, "batch") for record in read_batch_records(batch))
-            processes = workers or default_workers()
-            if paths and processes > 1 and total > batch_size:  # records come back in the input order
-                from newsgraph.pipeline import ModelNotFound
-
-                try:
-                    yield from extract_in_processes(new_articles(), processes, model, batch_size)
-                except ModelNotFound as error:
-                    fail(str(error))
-            elif paths:
-                extractor = _extractor(model)
-                for record in extractor.extract_many(new_articles(), batch_size=batch_size):
-                    yield record, extractor.model_name
+            if paths:  # records come back in the input order
+                yield from _extracted(new_articles(), model, batch_size, workers, total)
 
         def store_batch(batch: list) -> None:
             # one transaction per parse batch (issue 14): a refused article is reported, the rest stored

@@ -1,5 +1,6 @@
-"""Extraction on several cores for `ingest --workers N`: worker processes, each with its own Extractor
-loaded once, take the articles in chunks; the records come back in the input order.
+"""Extraction on several cores for `extract --workers N` and `ingest --workers N`: worker processes,
+each with its own Extractor loaded once, take the articles in chunks; the records come back in the
+input order.
 
 spaCy holds the GIL while it parses, so threads would not help; processes do. The pool is started with
 "spawn": the parent has threads of its own (the progress bar), and a forked copy of a threaded process
