@@ -267,9 +267,13 @@ def fold(text: str) -> str:
     return stripped.casefold().strip()
 
 
+# libyaml's parser where PyYAML was built with it: the knowledge base's files load ten times faster
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)  # a safe loader: plain data only
 
 
 def _country_entries(data_dir: Path) -> list[KBEntry]:
@@ -345,7 +349,7 @@ def _curated_entries(path: Path) -> tuple[list[KBEntry], list[str]]:
     return entries, problems
 
 
-class _DatesAsTextLoader(yaml.SafeLoader):
+class _DatesAsTextLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
     """Reads 2018-02-30 as text instead of failing: validation, not the parser, reports a bad date."""
 
 
