@@ -11,7 +11,9 @@ what the database holds: see dbschema.py for the indexes and summary tables that
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +130,11 @@ class Store:
         of each in order, a refused one as its error. Should the server refuse a value the checks let
         through (a DataError), the batch is stored article by article so that only that one is lost."""
         pending = list(records)
+        with _collector_paused():
+            return self._add_batch(pending)  # its rows are let go before the collector runs again
+
+    def _add_batch(self, pending: list[tuple[Extraction, str | None]]
+                   ) -> list[StoreResult | RecordRejected | DataError]:
         checked = storable_batch([extraction_rows(extraction, model) for extraction, model in pending])
         outcome: list[StoreResult | RecordRejected | DataError] = [
             rows if isinstance(rows, RecordRejected) else StoreResult(False, 0) for rows in checked]  # places
@@ -721,3 +728,19 @@ def _published_between(query: Any, since: str | None, until: str | None) -> Any:
     if until:
         query = query.where(articles.c.published <= until)
     return query
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a batch is made and written. A batch makes a few
+    hundred thousand row objects in a burst, none of them in a cycle, and the collector would walk them
+    again and again for nothing (issue 14). It runs again, if it ran before, as soon as the batch is
+    written or has failed."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
