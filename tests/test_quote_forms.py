@@ -335,10 +335,10 @@ def test_one_quoted_word_without_a_verb_of_view_is_a_scare_quote(extractor: Extr
 
 
 def test_verb_of_view_inside_reported_words_is_no_second_source(extractor: Extractor) -> None:
-    extraction = extract(extractor, 'In a post on Friday, Penny Wong said Canberra still wanted a deal. "We remain '
-                                    'committed to talks with everyone."')
+    extraction = extract(extractor, 'Speaking on Friday, Penny Wong said Canberra hoped the fishing talks would '
+                                    'resume. "Our door is open to every partner in the region."')
     assert [q.cue.text for q in extraction.quotes if q.content.text.startswith("Canberra")] == ["said"]
-    floating = quote_with(extraction, "We remain committed to talks with everyone")
+    floating = quote_with(extraction, "Our door is open to every partner in the region")
     assert speaker_name(extraction, floating) == "Penny Wong"
 
 

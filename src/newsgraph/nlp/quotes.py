@@ -180,7 +180,7 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
 
 
 def _inside_reported_clause(cue: Token, found: list[Quote], cues: SpeechCues) -> bool:
-    """'Ruiz said Ruritania still wanted a deal': a verb of view inside what someone is reported to
+    """'Ruiz said Ruritania hoped the talks would resume': a verb of view inside what someone is reported to
     have said is part of their words, not a second source speaking."""
     if cue.lemma_.lower() in cues.saying or _is_according(cue):
         return False
