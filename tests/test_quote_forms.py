@@ -450,3 +450,14 @@ def test_a_statement_after_an_unnamed_source_is_not_the_last_named_organisations
                                     "their support.")
     quote = quote_with(extraction, "the ministers affirmed their support")
     assert (quote.speaker, quote.speaker_text) == (None, "The statement")
+
+
+def test_according_to_a_measure_cites_nobody(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Voters simply pull the lever for one party, according to their old preference.")
+    assert extraction.quotes == [], describe(extraction)
+
+
+def test_a_participle_after_an_object_is_the_senders_words(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The Vermont senator emailed supporters saying the struggle continues.")
+    quote = quote_with(extraction, "the struggle continues")
+    assert quote.speaker_text == "The Vermont senator"

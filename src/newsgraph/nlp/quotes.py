@@ -288,6 +288,13 @@ def _is_according(token: Token) -> bool:
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
 
+def _according_to_a_measure(token: Token, cues: SpeechCues) -> bool:
+    """'according to plan', 'according to their preference': in accordance with something, not a source."""
+    to = next(c for c in token.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in cues.measures
+
+
 # --- direct quotes ------------------------------------------------------------------------------
 
 
@@ -483,7 +490,7 @@ def _colon_introducer(context: _Context, colon: Token) -> Token | None:
 def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark]) -> Quote | None:
     doc, cues = context.doc, context.cues
     if _is_according(cue):
-        content_tokens = _according_content(cue)
+        content_tokens = _according_content(cue) if not _according_to_a_measure(cue, cues) else []
         if not content_tokens:
             return None
     else:
@@ -802,7 +809,9 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
             # people say, whatever noun the parser hung it from; a document ("a letter urging") is
             # left to the walk, which finds who sent it
             before = cue.doc[cue.i - 1]
+            # not an object: "emailed supporters saying ..." is the sender speaking
             if before.pos_ in {"NOUN", "PROPN"} and before.i not in quoted and \
+                    before.dep_ not in {"dobj", "dative", "iobj"} and \
                     before.lemma_.lower() not in context.refs.cues.voices | context.cues.speech_nouns | \
                     context.cues.media_nouns:
                 return before

@@ -76,6 +76,7 @@ class SpeechCues:
     view_clauses: frozenset[str]
     framing: frozenset[str]
     happenings: frozenset[str]
+    measures: frozenset[str]
 
 
 @lru_cache(maxsize=1)
