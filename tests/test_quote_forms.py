@@ -461,3 +461,9 @@ def test_a_participle_after_an_object_is_the_senders_words(extractor: Extractor)
     extraction = extract(extractor, "The Vermont senator emailed supporters saying the struggle continues.")
     quote = quote_with(extraction, "the struggle continues")
     assert quote.speaker_text == "The Vermont senator"
+
+
+def test_a_dateline_is_not_the_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, "NAIROBI — Kenya's foreign minister said on Monday that the talks would resume.")
+    quote = quote_with(extraction, "the talks would resume")
+    assert quote.speaker_text == "Kenya's foreign minister"

@@ -177,3 +177,18 @@ def test_an_initial_after_by_does_not_end_its_sentence(extractor) -> None:
     text = "The letter was signed by A. Smith on Monday."
     extraction = extractor.extract(Article(id="s", text=text))
     assert len(extraction.sentences) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NAIROBI — Kenya's president said on Monday that the talks would resume.",
+     ["NAIROBI —", "Kenya's president said on Monday that the talks would resume."]),
+    ("Lakeland (Reuters) - Flood waters rose again on Monday.",
+     ["Lakeland (Reuters) -", "Flood waters rose again on Monday."]),
+])
+def test_a_dateline_is_no_part_of_the_first_sentence(nlp: Language, text: str, expected: list[str]) -> None:
+    assert sentences(nlp, text) == expected
+
+
+def test_a_name_set_off_by_dashes_is_no_dateline(nlp: Language) -> None:
+    assert sentences(nlp, "Ana Ruiz - the mayor - said the talks failed.") == [
+        "Ana Ruiz - the mayor - said the talks failed."]

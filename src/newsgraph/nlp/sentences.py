@@ -68,6 +68,9 @@ def is_line_break(token: Token) -> bool:
     return token.is_space and any(char in LINE_BREAKS for char in token.text)
 
 
+DATELINE_DASHES = {"—", "–", "--", "-"}
+
+
 class SentenceBounds:
     """Presets Token.is_sent_start; tokens neither rule speaks about are left to the parser."""
 
@@ -104,7 +107,7 @@ class SentenceBounds:
             for token in self._name_run(doc, following):
                 token.is_sent_start = False
                 non_starts.append(token.i)
-        for token in self._after_platform_x(doc):
+        for token in [*self._after_platform_x(doc), *self._after_dateline(doc)]:
             token.is_sent_start = True
             starts.append(token.i)
         for token in self._after_quoted_comma(doc):
@@ -125,6 +128,23 @@ class SentenceBounds:
                 following = doc[token.i + 2]
                 if following.text[:1].isupper():
                     yield following
+
+    @staticmethod
+    def _after_dateline(doc: Doc) -> Iterator[Token]:
+        """'NAIROBI — Kenya's president said ...', 'Lakeland (Reuters) - ...': the dateline that opens a
+        wire story is no part of its first sentence (else the parser takes the city for the speaker). A
+        dateline is a place in capitals, or any place followed by an agency in brackets, then a dash."""
+        dash = next((t for t in doc[1:12] if t.text in DATELINE_DASHES), None)
+        if dash is None or dash.i + 1 >= len(doc):
+            return
+        head = [t for t in doc[:dash.i] if not t.is_space]
+        words = [t for t in head if t.is_alpha]
+        bracketed = any(t.text == "(" for t in head) and any(t.text == ")" for t in head)
+        capitals = bool(words) and all(t.is_upper and len(t.text) > 1 for t in words)
+        placelike = all(t.pos_ not in {"VERB", "AUX"} for t in head) and len(words) <= 6
+        following = doc[dash.i + 1]
+        if (capitals or bracketed) and placelike and not following.is_space and following.text[:1].isupper():
+            yield following
 
     @staticmethod
     def _after_quoted_comma(doc: Doc) -> Iterator[Token]:
