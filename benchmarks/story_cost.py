@@ -1,11 +1,13 @@
-"""What work across articles costs at ingest: story events and claim keys on, against both off, in one run.
+"""What work across articles costs at ingest: story events, actor resolution and claim keys on, against all
+off, in one run.
 
     python benchmarks/story_cost.py [--articles 10000] [--batch 200] [--extract 89]
 
 Two parts of ingest change:
-  store    story events are kept in the transaction that stores a batch (resolve/storystore.py). The VOA
-           stories' records (cached, see web_latency.py), copied with fresh ids as web_latency.py does, are
-           loaded into two fresh SQLite files, one with the grouping and one without (Store(stories=False)),
+  store    story events and resolved actors are kept in the transaction that stores a batch
+           (resolve/storystore.py, resolve/actors.py). The VOA stories' records (cached, see web_latency.py),
+           copied with fresh ids as web_latency.py does, are loaded into two fresh SQLite files, one with both
+           and one without (Store(stories=False, resolve_actors=False)),
            in alternating slices so that a noisy neighbour weighs on both alike.
   extract  claim keys are computed from each claim's sentence (nlp/claim_keys.py): --extract VOA stories
            are extracted as ingest does, and the time spent in that step is taken out for "without".
@@ -30,7 +32,8 @@ def store_seconds(records: list, count: int, batch: int, folder: Path) -> tuple[
     """Seconds to store `count` copies with story events and without, and the story events made."""
     from newsgraph.store import Store
 
-    stores = {True: Store(str(folder / "stories.db")), False: Store(str(folder / "plain.db"), stories=False)}
+    stores = {True: Store(str(folder / "stories.db")),
+              False: Store(str(folder / "plain.db"), stories=False, resolve_actors=False)}
     seconds = {True: 0.0, False: 0.0}
     step = max(count // SLICES, 1)
     for first in range(0, count, step):
