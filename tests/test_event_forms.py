@@ -292,3 +292,19 @@ def test_one_who_stands_accused_is_the_target_not_the_accuser(extractor) -> None
 def test_requesting_comment_is_no_request(extractor) -> None:
     x = extract(extractor, "The White House did not reply to an email from Reuters requesting comment.")
     assert coded(x, "REQUEST") == []
+
+
+def test_a_named_envoy_acts_not_the_one_whose_envoy_he_is(extractor) -> None:
+    x = extract(extractor, "The White House said Donald Trump's special envoy, Steve Witkoff, spoke with "
+                           "Vladimir Putin on Thursday.")
+    assert ("Steve Witkoff", "Vladimir Putin") in coded(x, "CONSULT")
+
+
+def test_an_unnamed_envoy_still_stands_for_the_one_who_sent_him(extractor) -> None:
+    x = extract(extractor, "Donald Trump's special envoy spoke with Vladimir Putin on Thursday.")
+    assert [pair[1] for pair in coded(x, "CONSULT")] == ["Vladimir Putin"]
+
+
+def test_an_act_under_whether_is_no_event(extractor) -> None:
+    x = extract(extractor, "Whether China and India agree on the border or not, the talks will go on.")
+    assert coded(x, "AGREE") == []

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.arguments import conjuncts, is_passive, naming_complement, object_of, phrase_text, subject_of
+from newsgraph.nlp.claims import hedge_cues
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.ontology import EventLexicon, Trigger
@@ -368,11 +369,13 @@ def _recode_intent(event: Event, token: Token) -> None:
 
 
 def _in_condition(token: Token) -> bool:
-    """'... if Ruritania attacks the port', 'unless the rebels withdraw': an act stated as a condition
-    has not happened; the clause it conditions (a threat, a warning) is the event."""
+    """'... if Ruritania attacks the port', 'unless the rebels withdraw', 'whether they agree or not': an
+    act stated as a condition has not happened; the clause it conditions (a threat, a warning) is the
+    event. The conditional conjunctions are the claims' own (ontology/hedges.yaml)."""
     node = token
     for _ in range(6):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in hedge_cues().conditionals
+                                        for c in node.children):
             return True
         if node.head.i == node.i:
             return False

@@ -151,6 +151,13 @@ class References:
             return self.pronoun(token)
         if token.lemma_.lower() in self.cues.private_people:
             return None  # "Chinese tourists", "Kenyan students": their state is not who acts
+        if token.lemma_.lower() in self.cues.person_roles:
+            # "the president's special envoy, Ana Ruiz, met ...": the role's holder named beside it acts,
+            # not the one whose envoy she is
+            named = next((self._actor_at(c) for c in token.children if c.dep_ == "appos"
+                          and self.type_of(self._actor_at(c)) == "person"), None)
+            if named:
+                return named
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
         for child in modifiers:  # a named modifier first: "its European partners" are the partners' bloc
             entity = self._actor_at(child)
