@@ -308,3 +308,13 @@ def test_an_unnamed_envoy_still_stands_for_the_one_who_sent_him(extractor) -> No
 def test_an_act_under_whether_is_no_event(extractor) -> None:
     x = extract(extractor, "Whether China and India agree on the border or not, the talks will go on.")
     assert coded(x, "AGREE") == []
+
+
+def test_a_relative_acts_not_the_one_whose_relative_he_is(extractor) -> None:
+    x = extract(extractor, "Jimmy Lai's son met Trump administration officials in Washington.")
+    assert not [pair for pair in coded(x, "CONSULT") if pair[0] == "Jimmy Lai"]
+
+
+def test_the_named_person_still_acts(extractor) -> None:
+    x = extract(extractor, "Jimmy Lai met Trump administration officials in Washington.")
+    assert [pair[0] for pair in coded(x, "CONSULT")] == ["Jimmy Lai"]

@@ -47,6 +47,7 @@ class ReferenceCues:
     documents: frozenset[str]  # voices that never stand for the last organisation quoted
     indefinite_plurals: frozenset[str]  # "some", "many": an unnamed many
     private_people: frozenset[str]  # "tourists", "students": people acting for themselves
+    kin: frozenset[str]  # "son", "wife": a relative acts, not the one named as whose
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         documents=frozenset(data["documents"]),
         indefinite_plurals=frozenset(data["indefinite_plurals"]),
         private_people=frozenset(data["private_people"]),
+        kin=frozenset(data["kin"]),
     )
 
 
@@ -151,6 +153,11 @@ class References:
             return self.pronoun(token)
         if token.lemma_.lower() in self.cues.private_people:
             return None  # "Chinese tourists", "Kenyan students": their state is not who acts
+        if token.lemma_.lower() in self.cues.kin:
+            # "Lai's son Sebastien", "the minister's wife": the relative, named or not, never the one whose
+            named = next((self._actor_at(c) for c in token.children if c.dep_ in {"appos", "compound"}
+                          and self.type_of(self._actor_at(c)) == "person"), None)
+            return named
         if token.lemma_.lower() in self.cues.person_roles:
             # "the president's special envoy, Ana Ruiz, met ...": the role's holder named beside it acts,
             # not the one whose envoy she is
