@@ -175,7 +175,7 @@ class Store:
                 insert_rows(conn, table, table_rows, upsert_counts=True)
             recount(conn, changes)  # actors counted before under another canonical entity
             if self.stories:
-                record_stories(conn, stored)
+                record_stories(conn, stored, canonical if self.resolve_actors else None)
         return results
 
     # --- reading -----------------------------------------------------------------------------

@@ -27,9 +27,10 @@ CHUNK = 500  # ids per IN (...): well under both backends' limits on bound param
 MAX_WORDS = 60  # of a story's target words kept: enough to match a report, bounded however many report it
 
 
-def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]]) -> None:
-    """Give every event of the articles just stored its story, in the same transaction."""
-    group_events(conn, {key: rows[articles][0] for key, rows in stored})
+def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]], canonical: dict[str, str] | None) -> None:
+    """Give every event of the articles just stored its story, in the same transaction; `canonical`: the
+    resolved actor of each of their entities merged into another, as the store has just read it."""
+    group_events(conn, {key: rows[articles][0] for key, rows in stored}, canonical)
 
 
 def rebuild_stories(conn: Connection, batch: int = 200) -> None:
@@ -43,8 +44,9 @@ def rebuild_stories(conn: Connection, batch: int = 200) -> None:
                             for row in stored[start:start + batch]})
 
 
-def group_events(conn: Connection, meta: dict[int, dict[str, Any]]) -> None:
-    """Give every event of these articles (key -> outlet and published) its story."""
+def group_events(conn: Connection, meta: dict[int, dict[str, Any]], canonical: dict[str, str] | None = None) -> None:
+    """Give every event of these articles (key -> outlet and published) its story; `canonical` as
+    record_stories has it, else read here."""
     found = []
     for chunk in _chunks(list(meta)):
         found.extend(conn.execute(
@@ -56,7 +58,8 @@ def group_events(conn: Connection, meta: dict[int, dict[str, Any]]) -> None:
         return
     # reports compare resolved actors: "Gen. al-Burhan" in one article and "Abdel Fattah al-Burhan" in
     # another are one source once resolve/actors.py merged them
-    heads = canonical_map(conn, {end for row in found for end in (row.source, row.target) if end})
+    heads = canonical if canonical is not None else canonical_map(
+        conn, {end for row in found for end in (row.source, row.target) if end})
     reports = []
     for row in found:
         start, end = interval(row.date_start, row.date_end, meta[row.article]["published"])
