@@ -265,6 +265,11 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
+def _cues_direct_quote(token: Token, cues: SpeechCues, inner: Span) -> bool:
+    """A verb that can introduce these quoted words: one of saying, or one that frames a quote."""
+    return _is_saying(token, cues) or _frames_quote(token, cues, inner)
+
+
 def _frames_quote(token: Token, cues: SpeechCues, inner: Span) -> bool:
     """A verb that reports speech only beside a direct quote, set off from it by punctuation ('"Not
     yet," he went on.', 'She went on: "We wait."'); 'Resistance continues "..."' frames nothing."""
@@ -425,7 +430,7 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
     for root in roots:
         for child in [*root.children, *root.head.children]:
             if child.i not in inside and child.i not in quoted and (
-                    _is_saying(child, cues) or _frames_quote(child, cues, inner)):
+                    _cues_direct_quote(child, cues, inner)):
                 return child
     return _adjacent_cue(context, inner, quoted)
 
@@ -445,7 +450,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
             break
-        if _is_saying(token, cues) or _frames_quote(token, cues, inner):
+        if _cues_direct_quote(token, cues, inner):
             between = {t.i for t in doc[after:i]}
             subject = {t.i for c in token.children if c.dep_ in SUBJECTS for t in c.subtree}
             if between <= subject or not between:
@@ -462,7 +467,7 @@ def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) 
         token = doc[i]
         if token.i in quoted or "\n" in token.text:
             break
-        if (_is_saying(token, cues) or _frames_quote(token, cues, inner)) and token.right_edge.i >= before:
+        if _cues_direct_quote(token, cues, inner) and token.right_edge.i >= before:
             return token
     return _colon_introducer(context, colon) if colon is not None else None
 
