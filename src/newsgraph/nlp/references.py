@@ -155,14 +155,11 @@ class References:
             return None  # "Chinese tourists", "Kenyan students": their state is not who acts
         if token.lemma_.lower() in self.cues.kin:
             # "Lai's son Sebastien", "the minister's wife": the relative, named or not, never the one whose
-            named = next((self._actor_at(c) for c in token.children if c.dep_ in {"appos", "compound"}
-                          and self.type_of(self._actor_at(c)) == "person"), None)
-            return named
+            return self._person_beside(token, {"appos", "compound"})
         if token.lemma_.lower() in self.cues.person_roles:
             # "the president's special envoy, Ana Ruiz, met ...": the role's holder named beside it acts,
             # not the one whose envoy she is
-            named = next((self._actor_at(c) for c in token.children if c.dep_ == "appos"
-                          and self.type_of(self._actor_at(c)) == "person"), None)
+            named = self._person_beside(token, {"appos"})
             if named:
                 return named
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
@@ -259,6 +256,11 @@ class References:
             # "the agency's statement", "Kenya's government": the possessor's own voice
             return self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
         return self.described(token)
+
+    def _person_beside(self, token: Token, deps: set[str]) -> str | None:
+        """The person a child of the token in one of these relations names."""
+        return next((self._actor_at(c) for c in token.children if c.dep_ in deps
+                     and self.type_of(self._actor_at(c)) == "person"), None)
 
     def _person_in_title(self, title: Token) -> str | None:
         for prep in (c for c in title.children if c.dep_ == "prep"):
