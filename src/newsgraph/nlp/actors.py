@@ -427,9 +427,9 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
         elif ent.label_ == "ORG" and _speaks_like_a_person(doc[start:end], cues):
             actor_type = "person"
         elif ent.label_ == "ORG" and end - start == 1 and _speaks_like_a_person(
-                doc[_extend_name_left(doc, start, cues):end], cues):
+                doc[(given := _extend_name_left(doc, start, cues)):end], cues):
             # "Siyoka Simasiku, director at ...": the NER kept the surname as an organisation
-            start, actor_type = _extend_name_left(doc, start, cues), "person"
+            start, actor_type = given, "person"
         elif ent.label_ == "ORG" and text in city_countries():
             # "Quetta", "Bouaké" read as organisations by the NER: a city, in its country
             found.append(Candidate(start, end, "location", "ner", country=city_countries()[text]))
