@@ -83,7 +83,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                                        for c in token.children):
             trigger = None  # "declined to comment", "requesting comment": nothing asked or refused but words
         if trigger is not None and token.tag_ == "VBN" and token.dep_ in {"acomp", "advcl", "oprd"} \
-                and token.head.lemma_.lower() in {"stand", "remain", "stay"} \
+                and token.head.lemma_.lower() in lexicon.copular_verbs \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             # "Ruiz stands accused of fraud": the subject of a copular verb is the one acted on, and the
             # doer is not named

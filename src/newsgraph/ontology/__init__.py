@@ -120,6 +120,7 @@ class EventLexicon:
     destination_verbs: frozenset[str] = frozenset()  # "deported them to X": X is where, not whom
     not_with_media: frozenset[str] = frozenset()  # types never aimed at a news outlet ("spoke with VOA")
     mutual_verbs: frozenset[str] = frozenset()  # "A and B traded strikes": each on the other
+    copular_verbs: frozenset[str] = frozenset()  # "stands accused": the subject is acted upon
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -147,7 +148,8 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            peaceful_modifiers=frozenset(_as_list(data.get("peaceful_modifiers"))),
                            destination_verbs=frozenset(_as_list(data.get("destination_verbs"))),
                            not_with_media=frozenset(t.upper() for t in _as_list(data.get("not_with_media"))),
-                           mutual_verbs=frozenset(_as_list(data.get("mutual_verbs"))))
+                           mutual_verbs=frozenset(_as_list(data.get("mutual_verbs"))),
+                           copular_verbs=frozenset(_as_list(data.get("copular_verbs"))))
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
