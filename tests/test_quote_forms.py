@@ -467,3 +467,23 @@ def test_a_dateline_is_not_the_speaker(extractor: Extractor) -> None:
     extraction = extract(extractor, "NAIROBI — Kenya's foreign minister said on Monday that the talks would resume.")
     quote = quote_with(extraction, "the talks would resume")
     assert quote.speaker_text == "Kenya's foreign minister"
+
+
+def test_a_role_noun_and_a_name_split_by_the_parser_speak_as_the_name(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The charity Doctors Without Borders says the floods have cut off a "
+                                    "million people.")
+    quote = quote_with(extraction, "the floods have cut off a million people")
+    assert speaker_name(extraction, quote) == "Médecins Sans Frontières"
+
+
+def test_a_that_clause_after_a_quoted_programme_name_is_what_was_said(extractor: Extractor) -> None:
+    text = ("Ms. Okafor, who had spoken at the party's congress on Friday, said on CBS's “Face the Nation” "
+            "on Sunday that Mr. Lindqvist had insulted her family.")
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "Mr. Lindqvist had insulted her family")) == "Okafor"
+
+
+def test_a_scare_quoted_subject_of_a_reported_clause_is_not_the_reporter(extractor: Extractor) -> None:
+    text = "Asked how sure he was, Ana Ruiz said the “technical units” had confirmed the identity of the body."
+    extraction = extract(extractor, text)
+    assert [q.cue.text for q in extraction.quotes] == ["said"], describe(extraction)

@@ -363,3 +363,54 @@ def test_troops_of_a_state_act_for_it(extractor: Extractor) -> None:
     doc, refs = references(extractor, "Chinese soldiers crossed the border on Monday.")
     entity = refs.entity(refs.actor_in(next(t for t in doc if t.text == "soldiers")))
     assert entity is not None and entity.country == "CN"
+
+
+# --- gender shown by the text ------------------------------------------------------------------------
+
+
+def test_she_is_not_the_man_the_text_calls_mr(extractor: Extractor) -> None:
+    """The man is the nearer person and an object; only "Mr." and "Ms." tell "she" who she is."""
+    text = "Ms. Okafor said on Sunday that Mr. Lindqvist had misled voters, and she accused him of lying."
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "him of lying")) == "Okafor"
+
+
+def test_he_after_a_man_and_a_woman_is_the_man(extractor: Extractor) -> None:
+    text = "Ms. Okafor met Mr. Lindqvist in Oslo on Monday. He said the talks had failed."
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the talks had failed")) == "Lindqvist"
+
+
+def test_without_an_honorific_he_goes_on_with_the_subject(extractor: Extractor) -> None:
+    """The look-alike: no honorific, no gender known; "he" keeps its usual antecedent, the subject."""
+    text = "Grace Okafor met Erik Lindqvist in Oslo on Monday. He said the talks had failed."
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the talks had failed")) == "Grace Okafor"
+
+
+def test_a_gendered_role_beside_a_name_shows_the_gender(extractor: Extractor) -> None:
+    text = ("The spokeswoman, Dana Whitcombe, met Senator Alan Brightwater on Friday. "
+            "He said the bill would pass.")
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the bill would pass")) == "Alan Brightwater"
+
+
+# --- voices named before ---------------------------------------------------------------------------
+
+
+def test_the_spokesperson_is_the_one_introduced_with_an_organisation(extractor: Extractor) -> None:
+    text = ("The envoy was criticized by United Nations officials at a meeting in Geneva. "
+            "A U.S. State Department spokesperson expressed regret over the deaths. "
+            "“We were saddened by the reports,” the spokesperson told reporters.")
+    extraction = extract(extractor, text)
+    quote = quote_with(extraction, "We were saddened by the reports")
+    assert speaker_name(extraction, quote) == "United States Department of State"
+
+
+def test_a_spokesperson_named_for_no_organisation_does_not_take_one(extractor: Extractor) -> None:
+    """The look-alike: the earlier spokesperson names no organisation, so the later one speaks for none
+    the text gives."""
+    text = ("A spokesperson expressed regret over the deaths. "
+            "“We were saddened by the reports,” the spokesperson told reporters.")
+    extraction = extract(extractor, text)
+    assert quote_with(extraction, "We were saddened by the reports").speaker is None

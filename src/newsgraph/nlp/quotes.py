@@ -590,7 +590,25 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             if child.dep_ in {"xcomp", "dep"} and not infinitive and any(
                     t.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree):
                 return sorted(child.subtree, key=lambda t: t.i)
+        clause = _that_clause_in_setting(cue)
+        if clause:
+            return clause
     return _parenthetical_content(cue) or _trailing_content(cue)
+
+
+def _that_clause_in_setting(cue: Token) -> list[Token]:
+    """'Ruiz said on the “Morning Hour” show that the talks had failed': a quoted programme name can
+    read to the parser as a verb, and the that-clause then hangs inside the prepositional phrase of the
+    setting rather than on the verb of saying; it is still what was said."""
+    for prep in cue.rights:
+        if prep.dep_ != "prep":
+            continue
+        for node in prep.subtree:
+            marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < node.i]
+            if node.dep_ in {"ccomp", "advcl"} and marks and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                return sorted((t for t in node.subtree if t.i > marks[0].i), key=lambda t: t.i)
+    return []
 
 
 SUBORDINATORS = {"unless", "if", "when", "once", "until", "while", "because", "although", "though", "after",
@@ -787,6 +805,10 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         return _issuer(source, context) or source if source is not None else None
     quoted = context.quoted
+    if cue.dep_ == "ccomp" and any(c.dep_ in SUBJECTS and c.i in quoted for c in cue.children):
+        # 'Ruiz said the “special units” had confirmed it': the clause's own subject, in scare quotes,
+        # confirmed it; the walk must not climb to the one reporting it
+        return None
     inverted = _inverted_speaker(cue)
     if inverted is not None and inverted.i not in quoted:
         return inverted
@@ -827,8 +849,20 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         # verb to the reported clause; the speaker is the subject of the verb that reports it
         return node.head if node.dep_ == "ccomp" and _is_saying(node.head, context.cues) else node
 
-    return subject_of(cue, skip=quoted, subjects=SUBJECTS, inherit=INHERITING, fallback=elsewhere,
-                      climb=to_reporting_verb)
+    subject = subject_of(cue, skip=quoted, subjects=SUBJECTS, inherit=INHERITING, fallback=elsewhere,
+                         climb=to_reporting_verb)
+    return _name_beside_role(subject, context) if subject is not None else None
+
+
+def _name_beside_role(subject: Token, context: _Context) -> Token:
+    """'The charity Relief Now says ...': the parser may split a role noun and the name set beside it
+    without commas into two subjects of the verb; the speaker is the actor the name gives."""
+    if subject.pos_ != "NOUN" or context.refs.actor_in(subject, depth=0):
+        return subject
+    beside = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i), None)
+    if beside is not None and beside.left_edge.i == subject.right_edge.i + 1 and context.refs.actor_in(beside, depth=0):
+        return beside
+    return subject
 
 
 def _issuer(document: Token, context: _Context) -> Token | None:

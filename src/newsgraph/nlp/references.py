@@ -48,6 +48,8 @@ class ReferenceCues:
     indefinite_plurals: frozenset[str]  # "some", "many": an unnamed many
     private_people: frozenset[str]  # "tourists", "students": people acting for themselves
     kin: frozenset[str]  # "son", "wife": a relative acts, not the one named as whose
+    pronoun_gender: dict[str, str]  # "she" -> "female"
+    gender_cues: dict[str, str]  # "ms." -> "female": an honorific or role beside a name
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +67,8 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         indefinite_plurals=frozenset(data["indefinite_plurals"]),
         private_people=frozenset(data["private_people"]),
         kin=frozenset(data["kin"]),
+        pronoun_gender={word: gender for gender, words in data["gendered_pronouns"].items() for word in words},
+        gender_cues={word: gender for gender, words in data["gender_cues"].items() for word in words},
     )
 
 
@@ -78,6 +82,7 @@ class References:
         self.speakers: list[tuple[int, int, str]] = []  # (sentence, cue token, entity id) in reading order
         self.unnamed_voices: list[tuple[int, int]] = []  # (sentence, cue token) of quotes by words no actor stands for
         self.quotes: list[Quote] = []
+        self.genders = self._genders()
 
     # --- the actor layer, as annotators read it --------------------------------------------------
     def entity_at(self, token_index: int) -> str | None:
@@ -99,9 +104,11 @@ class References:
         self.speakers.append((sentence, at, entity_id))
 
     def last_speaker(self, sentence: int, types: set[str] | None = None,
-                     exclude: set[str] | None = None) -> str | None:
+                     exclude: set[str] | None = None, unfit: set[str | None] = frozenset()) -> str | None:
+        """The latest speaker within a few sentences, of the given types, not of the excluded types and
+        not one of the unfit (people a pronoun cannot stand for)."""
         for spoken_in, _at, entity_id in reversed(self.speakers):
-            if sentence - spoken_in > RECENT_SENTENCES or spoken_in > sentence:
+            if sentence - spoken_in > RECENT_SENTENCES or spoken_in > sentence or entity_id in unfit:
                 continue
             kind = self.type_of(entity_id)
             if (types is None or kind in types) and not (exclude and kind in exclude):
@@ -240,8 +247,8 @@ class References:
             # "a spokesman for the army", "the junta's spokeswoman", "a statement from the ministry":
             # unnamed, the voice speaks for its organisation; "a statement said" with none named goes
             # on for the organisation that spoke last
-            organisation = self._voice_of(token) or (None if lemma in self.cues.documents else self._last_named_voice(
-                token))
+            organisation = self._voice_of(token) or self._voice_named_before(token) or (
+                None if lemma in self.cues.documents else self._last_named_voice(token))
             if organisation:
                 return organisation
             if self._unnamed_voice_last(token):
@@ -284,6 +291,20 @@ class References:
         named = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
         return next((self._actor_at(c) for c in named if self._actor_at(c)), None)
 
+    def _voice_named_before(self, token: Token) -> str | None:
+        """'A Harbour Authority spokeswoman declined to comment ... the spokeswoman later said': a
+        definite voice goes back to the last one of the same noun, and speaks for its organisation."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+            return None
+        sentence = self.sentence_of[token.i]
+        for i in range(token.i - 1, -1, -1):
+            if sentence - self.sentence_of[i] > RECENT_SENTENCES:
+                return None
+            earlier = self.doc[i]
+            if earlier.lemma_.lower() == token.lemma_.lower() and earlier.pos_ == "NOUN":
+                return self._voice_of(earlier)
+        return None
+
     def _actor_at(self, token: Token) -> str | None:
         entity_id = self.actors.entity_at(token.i)
         if entity_id is not None and self.type_of(entity_id) not in NOT_ACTOR_TYPES:
@@ -303,6 +324,39 @@ class References:
                     if entity_id is not None and self.type_of(entity_id) not in NOT_ACTOR_TYPES:
                         return entity_id
         return None
+
+    # --- gender ------------------------------------------------------------------------------------
+    def _genders(self) -> dict[str, str]:
+        """The people whose gender the text shows by an honorific or a role of their own beside a name
+        ("Ms. Ruiz", "the spokeswoman, Ana Ruiz", "Ruiz, a chairwoman"); a person shown both ways is left
+        unknown."""
+        shown: dict[str, set[str]] = {}
+        for start, end, entity_id in self.spans:
+            if self.type_of(entity_id) != "person":
+                continue
+            for word in self._words_beside(start, end):
+                gender = self.cues.gender_cues.get(word)
+                if gender is not None:
+                    shown.setdefault(entity_id, set()).add(gender)
+        return {entity_id: genders.pop() for entity_id, genders in shown.items() if len(genders) == 1}
+
+    def _words_beside(self, start: int, end: int) -> Iterable[str]:
+        """The honorific before a name, and the nouns in apposition to it or compounded with it."""
+        if start > 0:
+            yield self.doc[start - 1].lower_
+        head = self.doc[end - 1]
+        for child in head.children:
+            if child.dep_ in {"appos", "compound"} and not start <= child.i < end:
+                yield child.lower_
+        if head.dep_ == "appos":
+            yield head.head.lower_
+
+    def _other_gender(self, token: Token) -> set[str]:
+        """The people a gendered pronoun cannot stand for: "she" is no one the text calls "Mr."."""
+        gender = self.cues.pronoun_gender.get(token.lower_)
+        if gender is None:
+            return set()
+        return {entity_id for entity_id, shown in self.genders.items() if shown != gender}
 
     # --- pronouns ----------------------------------------------------------------------------------
     def pronoun(self, token: Token) -> str | None:
@@ -326,14 +380,16 @@ class References:
         # "the ministry blamed it for the blast": an object pronoun is not its own clause's subject
         blocked = self._coargument_subject(token)
         if lower in self.cues.person_pronouns:
-            found = (self._earlier_subject(token, person=True, skip=blocked)
-                     or self._latest_of_speaker_and_subject(token) or self._nearest(token, person=True, skip=blocked))
-            return found if found != blocked else self._nearest(token, person=True, skip=blocked)
+            unfit = self._other_gender(token) | {blocked}
+            found = (self._earlier_subject(token, person=True, skip=unfit)
+                     or self._latest_of_speaker_and_subject(token, unfit)
+                     or self._nearest(token, person=True, skip=unfit))
+            return found if found not in unfit else self._nearest(token, person=True, skip=unfit)
         if lower in self.cues.group_pronouns:
             speaker = self.last_speaker(sentence, None, exclude={"person"})
-            return (self._earlier_subject(token, person=False, skip=blocked)
+            return (self._earlier_subject(token, person=False, skip={blocked})
                     or (speaker if speaker != blocked else None)
-                    or self._nearest(token, person=False, skip=blocked))
+                    or self._nearest(token, person=False, skip={blocked}))
         return None
 
     @staticmethod
@@ -386,18 +442,18 @@ class References:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return self.actors.entity_at(subject.i) if subject is not None else None
 
-    def _latest_of_speaker_and_subject(self, token: Token) -> str | None:
+    def _latest_of_speaker_and_subject(self, token: Token, unfit: set[str | None]) -> str | None:
         """'Ruiz spoke first. Mendes brushed it aside. "It is over," he said': of the last speaker and
         the last person who was a subject, whoever came later is who "he" continues."""
         sentence = self.sentence_of[token.i]
-        speaker = self.last_speaker(sentence, {"person"})
-        subject_at, subject = self._nearest_subject(token)
+        speaker = self.last_speaker(sentence, {"person"}, unfit=unfit)
+        subject_at, subject = self._nearest_subject(token, unfit)
         if speaker is None or subject is None:
             return speaker or subject
         spoken_at = max((at for _s, at, e in self.speakers if e == speaker and at < token.i), default=-1)
         return subject if subject_at > spoken_at else speaker
 
-    def _nearest_subject(self, token: Token) -> tuple[int, str | None]:
+    def _nearest_subject(self, token: Token, unfit: set[str | None]) -> tuple[int, str | None]:
         sentence = self.sentence_of[token.i]
         for start, _end, entity_id in self.actors.before(token.i):
             if sentence - self.sentence_of[start] > RECENT_SENTENCES:
@@ -406,7 +462,8 @@ class References:
             verb = head.head
             # the doer of a main clause that reports an act ("Mendes brushed it aside"), not a
             # hypothetical's topic ("losing Mendes would be a blow")
-            if (self.type_of(entity_id) == "person" and head.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ROOT"
+            if (entity_id not in unfit and self.type_of(entity_id) == "person"
+                    and head.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ROOT"
                     and not any(c.tag_ == "MD" for c in verb.children)):
                 return start, entity_id
         return -1, None
@@ -423,7 +480,7 @@ class References:
         return next((e.id for e in self.entities if e.type == "country" and e.country and e.country == entity.country),
                     None)
 
-    def _earlier_subject(self, token: Token, person: bool, skip: str | None = None) -> str | None:
+    def _earlier_subject(self, token: Token, person: bool, skip: set[str | None] = frozenset()) -> str | None:
         """An actor that is the subject of an earlier clause of the same sentence ("Ruiz arrived
         late and said she ..."): the strongest antecedent a pronoun has."""
         sentence = self.sentence_of[token.i]
@@ -431,7 +488,7 @@ class References:
             if self.sentence_of[start] != sentence:
                 break
             kind = self.type_of(entity_id)
-            if kind in NOT_ACTOR_TYPES or (kind == "person") != person or entity_id == skip:
+            if kind in NOT_ACTOR_TYPES or (kind == "person") != person or entity_id in skip:
                 continue
             head = self._phrase_head(self.doc[start])
             if head.dep_ in {"nsubj", "nsubjpass"}:
@@ -456,13 +513,14 @@ class References:
                 found = entity_id  # the walk goes backwards: the last one kept is the first in the sentence
         return found
 
-    def _nearest(self, token: Token, person: bool, subjects_only: bool = False, skip: str | None = None) -> str | None:
+    def _nearest(self, token: Token, person: bool, subjects_only: bool = False,
+                 skip: set[str | None] = frozenset()) -> str | None:
         sentence = self.sentence_of[token.i]
         for start, _end, entity_id in self.actors.before(token.i):
             if subjects_only and sentence - self.sentence_of[start] > RECENT_SENTENCES:
                 break
             kind = self.type_of(entity_id)
-            if kind in NOT_ACTOR_TYPES or (kind == "person") != person or entity_id == skip:
+            if kind in NOT_ACTOR_TYPES or (kind == "person") != person or entity_id in skip:
                 continue
             if subjects_only and self._phrase_head(self.doc[start]).dep_ not in {"nsubj", "nsubjpass"}:
                 continue
