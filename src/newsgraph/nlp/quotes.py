@@ -322,6 +322,8 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
         sentence = context.sentence_of[cue.i]
         cue_span = _cue_span(cue)
         channel = _channel(context, cue)
+        lead_in = _lead_in_start(inner, cue, quoted)
+        start = start if lead_in is None else lead_in
     else:
         # A floating quote: no cue in its sentence; the last speaker goes on talking.
         sentence = context.sentence_of[inner[0].i]
@@ -341,6 +343,22 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=True, sentence=sentence,
                  channel=channel)
+
+
+def _lead_in_start(inner: Span, cue: Token, quoted: dict[int, QuoteMark]) -> int | None:
+    """'But the gain from trade is “ten times the losses,” she said': quoted words that end a clause the
+    writer began are part of that clause, and the verb of saying after them reports all of it; the
+    content starts where the sentence does."""
+    sentence = inner[0].sent
+    lead = [t for t in sentence if t.i < inner[0].i and not t.is_punct and not t.is_space]
+    if cue.i < inner[-1].i or not lead or any(t.i in quoted for t in lead) or cue.sent != sentence:
+        return None
+    # the clause must run into the quote: a verb outside it governs the quoted words
+    roots = [t for t in inner if t.head.i < inner[0].i]
+    if not roots or not any(t.pos_ in {"VERB", "AUX"} for t in lead):
+        return None
+    first = next(t for t in sentence if not t.is_punct and not t.is_space)
+    return first.idx
 
 
 def _names_a_thing(inner: Span) -> bool:
@@ -557,7 +575,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 tokens = tokens[:-1]
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
                 tokens = tokens[1:]
-            return _with_main_clause_after(cue, tokens)
+            return _with_second_that_clause(cue, _with_main_clause_after(cue, tokens), cues)
     statement = _statement_clause(cue)
     if statement:
         return statement
@@ -626,6 +644,31 @@ def _with_main_clause_after(cue: Token, tokens: list[Token]) -> list[Token]:
     while rest and (rest[0].is_punct or rest[0].is_space):
         rest = rest[1:]
     return tokens + rest if rest else tokens
+
+
+def _with_second_that_clause(cue: Token, tokens: list[Token], cues: SpeechCues) -> list[Token]:
+    """'The governor said the state needs nurses, but that he would not raise taxes': the parser joins
+    the second that-clause to the verb of saying as a conjunct; both clauses are what was said."""
+    if not tokens:
+        return tokens
+    for conj in cue.children:
+        if conj.dep_ == "conj" and conj.i > tokens[-1].i and not _is_saying(conj, cues) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            end = max(t.i for t in conj.subtree)
+            while end > conj.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
+                end -= 1
+            return tokens + [t for t in cue.doc[tokens[-1].i + 1:end + 1] if not t.is_space]
+    if cue.dep_ == "ccomp" and cue.head.i > tokens[-1].i and any(
+            t.text == ":" for t in cue.doc[tokens[-1].i + 1:cue.head.i]):
+        # 'Senators said the plan fails for one reason: it ignores farmers': the parser makes the clause
+        # after the colon the sentence's root; it spells out what was said
+        main = cue.head
+        end = max(t.i for t in main.subtree)
+        while end > main.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
+            end -= 1
+        return tokens + [t for t in cue.doc[tokens[-1].i + 1:end + 1] if not t.is_space]
+    return tokens
 
 
 def _trailing_content(cue: Token) -> list[Token]:
