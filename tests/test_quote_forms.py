@@ -487,3 +487,57 @@ def test_a_scare_quoted_subject_of_a_reported_clause_is_not_the_reporter(extract
     text = "Asked how sure he was, Ana Ruiz said the “technical units” had confirmed the identity of the body."
     extraction = extract(extractor, text)
     assert [q.cue.text for q in extraction.quotes] == ["said"], describe(extraction)
+
+
+def test_a_second_that_clause_is_part_of_what_was_said(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The governor said the state needs to hire more nurses, but that he would "
+                                    "not support raising taxes to pay for them.")
+    assert [q.content.text for q in extraction.quotes] == [
+        "the state needs to hire more nurses, but that he would not support raising taxes to pay for them"]
+
+
+def test_a_clause_after_a_semicolon_is_someone_elses(extractor: Extractor) -> None:
+    """The look-alike: a semicolon joins the writer's next statement, not more of what was said."""
+    extraction = extract(extractor, "Ana Ruiz said the talks failed; Mendes disagreed.")
+    assert [q.content.text for q in extraction.quotes] == ["the talks failed"]
+
+
+def test_a_colon_after_the_reported_clause_spells_it_out(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Several senators have said the plan falls flat for one reason: it "
+                                    "ignores the farmers who grow the crops.")
+    assert [q.content.text for q in extraction.quotes] == [
+        "the plan falls flat for one reason: it ignores the farmers who grow the crops"]
+
+
+def test_quoted_words_ending_the_writers_clause_report_the_whole_clause(extractor: Extractor) -> None:
+    extraction = extract(extractor, "But the gain from free trade is “ten times the size of the losses,” she said.")
+    assert [q.content.text for q in extraction.quotes] == [
+        "But the gain from free trade is “ten times the size of the losses"]
+
+
+def test_a_whole_quoted_sentence_keeps_its_own_words(extractor: Extractor) -> None:
+    """The look-alike: nothing of the writer's comes before the quoted words."""
+    extraction = extract(extractor, "“Free trade is ten times the size of the losses,” she said.")
+    assert [q.content.text for q in extraction.quotes] == ["Free trade is ten times the size of the losses"]
+
+
+def test_a_clause_the_parser_split_in_two_is_one_content(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Ana Ruiz told investors that worries about the miners were “overblown,” "
+                                    "adding that the firm had “significant upside.”")
+    told = next(q for q in extraction.quotes if q.cue.text == "told")
+    assert told.content.text.endswith("worries about the miners were “overblown"), describe(extraction)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ruiz praised the budget, noting weak growth in Europe and China.", "weak growth in Europe and China"),
+    ("Mr. Lopez questioned her depth and experience.", "her depth and experience"),
+])
+def test_noting_or_questioning_a_thing_says_it(extractor: Extractor, text: str, content: str) -> None:
+    extraction = extract(extractor, text)
+    assert content in [q.content.text for q in extraction.quotes], describe(extraction)
+
+
+def test_questioning_a_report_is_no_quote(extractor: Extractor) -> None:
+    """The look-alike: the object names an utterance, not what was said."""
+    extraction = extract(extractor, "Mr. Lopez questioned the report.")
+    assert not extraction.quotes, describe(extraction)

@@ -357,6 +357,9 @@ def _lead_in_start(inner: Span, cue: Token, quoted: dict[int, QuoteMark]) -> int
     roots = [t for t in inner if t.head.i < inner[0].i]
     if not roots or not any(t.pos_ in {"VERB", "AUX"} for t in lead):
         return None
+    inside = {t.i for t in inner}
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in inside for t in inner):
+        return None  # 'Protests go on "The army has stepped up raids," she said': a whole sentence of hers
     first = next(t for t in sentence if not t.is_punct and not t.is_space)
     return first.idx
 
@@ -570,7 +573,8 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                       for t in c.subtree}
             # "..., according to Reuters": the outlet is the channel, not part of what was said
             nested |= {t.i for c in child.children if _is_according(c) for t in c.subtree}
-            tokens = sorted((t for t in child.subtree if t.i not in nested), key=lambda t: t.i)
+            tokens = sorted((t for t in (*child.subtree, *_split_clause_rest(cue, child)) if t.i not in nested),
+                            key=lambda t: t.i)
             while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
                 tokens = tokens[:-1]
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
@@ -644,6 +648,15 @@ def _with_main_clause_after(cue: Token, tokens: list[Token]) -> list[Token]:
     while rest and (rest[0].is_punct or rest[0].is_space):
         rest = rest[1:]
     return tokens + rest if rest else tokens
+
+
+def _split_clause_rest(cue: Token, clause: Token) -> list[Token]:
+    """'told investors that worries about the mines were overblown': the parser may read "worries" as a
+    verb and split one clause into two complements of the verb of saying, the second starting where the
+    first ends; together they are what was said."""
+    rest = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > clause.i
+                 and c.left_edge.i == clause.right_edge.i + 1), None)
+    return list(rest.subtree) if rest is not None else []
 
 
 def _with_second_that_clause(cue: Token, tokens: list[Token], cues: SpeechCues) -> list[Token]:
