@@ -318,3 +318,26 @@ def test_a_relative_acts_not_the_one_whose_relative_he_is(extractor) -> None:
 def test_the_named_person_still_acts(extractor) -> None:
     x = extract(extractor, "Jimmy Lai met Trump administration officials in Washington.")
     assert [pair[0] for pair in coded(x, "CONSULT")] == ["Jimmy Lai"]
+
+
+# --- permitting an actor ------------------------------------------------------------------------------
+
+def test_allowing_an_actor_to_act_is_a_concession(extractor) -> None:
+    x = extract(extractor, "The interior minister of Peru allowed Keiko Fujimori to hold a rally in Lima.")
+    assert ("Peru", "Keiko Fujimori") in coded(x, "CONCEDE")
+
+
+def test_a_law_allowing_police_to_act_is_no_concession(extractor) -> None:
+    """The look-alike: no actor allows anything, and the police are no one's opponent here."""
+    x = extract(extractor, "The new law allows police to detain suspects for two days.")
+    assert coded(x, "CONCEDE") == []
+
+
+def test_navies_holding_exercises_together_cooperate(extractor) -> None:
+    x = extract(extractor, "The navy of Peru held joint exercises with Chile on Monday.")
+    assert ("Peru", "Chile") in coded(x, "COOPERATE")
+
+
+def test_an_exercise_held_alone_is_no_cooperation(extractor) -> None:
+    x = extract(extractor, "The navy of Peru held exercises off its coast on Monday.")
+    assert coded(x, "COOPERATE") == []

@@ -101,7 +101,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                     token.lemma_.lower() not in lexicon.destination_verbs:
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
-                target = _recipient(token, actors) or target
+                target = _recipient(token, actors) or target or _raised_object(token)
             source = subject_of(token)
             events += code(token, trigger, actors, source, target,
                             sentence_of, lexicon, quantity_of=next(
@@ -135,6 +135,15 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
+
+
+def _raised_object(verb: Token) -> Token | None:
+    """'the court allowed Ruiz to run', 'forced the rebels to withdraw': the parser makes the one acted
+    on the subject of the infinitive clause; it is the verb's target."""
+    for clause in verb.children:
+        if clause.dep_ in {"ccomp", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    return None
 
 
 def _names_an_act(verb: Token) -> bool:
