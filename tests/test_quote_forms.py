@@ -541,3 +541,15 @@ def test_questioning_a_report_is_no_quote(extractor: Extractor) -> None:
     """The look-alike: the object names an utterance, not what was said."""
     extraction = extract(extractor, "Mr. Lopez questioned the report.")
     assert not extraction.quotes, describe(extraction)
+
+
+def test_a_quoted_title_followed_by_a_comma_is_no_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "In 2020, Peru revised the “Law on the Protection of Rivers,” adding a "
+                                    "chapter on water rights.")
+    assert not extraction.quotes, describe(extraction)
+
+
+def test_quoted_words_in_sentence_case_before_a_comma_are_a_quote(extractor: Extractor) -> None:
+    """The look-alike: the words a speaker said, not a title."""
+    extraction = extract(extractor, "“The river law protects no one,” Ana Ruiz said.")
+    assert [q.content.text for q in extraction.quotes] == ["The river law protects no one"]

@@ -403,7 +403,8 @@ def _worth_quoting(inner: Span) -> bool:
     # a title capitalises its words but the short function words ("Meet the Press", "This Week")
     content_words = [t for t in words if t.lower_ not in TITLE_FUNCTION_WORDS] or words
     capitalised = sum(1 for t in content_words if t.is_title or t.is_upper)
-    is_title = capitalised >= 0.7 * len(content_words) and not inner.text.rstrip().endswith((".", "?", "!", ","))
+    # (a comma inside the closing mark is American punctuation after a title too: 'revised the “Press Law,”')
+    is_title = capitalised >= 0.7 * len(content_words) and not inner.text.rstrip().endswith((".", "?", "!"))
     return not is_title
 
 
