@@ -414,3 +414,17 @@ def test_a_spokesperson_named_for_no_organisation_does_not_take_one(extractor: E
             "“We were saddened by the reports,” the spokesperson told reporters.")
     extraction = extract(extractor, text)
     assert quote_with(extraction, "We were saddened by the reports").speaker is None
+
+
+def test_a_name_set_off_after_a_roles_phrase_holds_the_role(extractor: Extractor) -> None:
+    text = ("Pakistan's permanent representative to the United Nations, Munir Akram, said the mission "
+            "would stay.")
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the mission would stay")) == "Munir Akram"
+
+
+def test_a_name_set_off_after_an_organisation_is_no_role_holder_of_a_thing(extractor: Extractor) -> None:
+    """The look-alike: the phrase heads on a thing, not a role; the person named is the organisation's."""
+    text = "The report to the United Nations, Munir Akram, said the mission would stay."
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the mission would stay")) != "Munir Akram"

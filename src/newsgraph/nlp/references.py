@@ -226,6 +226,13 @@ class References:
         head_entity = self._actor_at(token)
         if head_entity:
             return head_entity
+        if token.lemma_.lower() in self.cues.person_roles:
+            # "the envoy to the United Nations, Ana Ruiz, said": the parser may hang the name on the
+            # last noun of the role's phrase; a person set off after it is the role's holder
+            named = next((self.actors.entity_at(c.i) for c in token.subtree if c.dep_ == "appos"
+                          and c.head.i != token.i and self.type_of(self.actors.entity_at(c.i)) == "person"), None)
+            if named:
+                return named
         if token.tag_ == "NN" and not any(c.dep_ in {"det", "poss"} for c in token.children):
             # "said social worker and activist Ana Ruiz": two roles of one person before her name
             named = next((c for c in token.children if c.dep_ == "conj" and c.i > token.i
