@@ -341,3 +341,13 @@ def test_navies_holding_exercises_together_cooperate(extractor) -> None:
 def test_an_exercise_held_alone_is_no_cooperation(extractor) -> None:
     x = extract(extractor, "The navy of Peru held exercises off its coast on Monday.")
     assert coded(x, "COOPERATE") == []
+
+
+def test_releasing_a_named_person_is_a_retreat(extractor) -> None:
+    x = extract(extractor, "The Bolivian army released Evo Morales on Sunday.")
+    assert [target for _source, target in coded(x, "RETREAT")] == ["Evo Morales"]
+
+
+def test_releasing_a_report_is_no_retreat(extractor) -> None:
+    x = extract(extractor, "The Bolivian army released a report on Sunday.")
+    assert coded(x, "RETREAT") == []
