@@ -428,3 +428,20 @@ def test_a_name_set_off_after_an_organisation_is_no_role_holder_of_a_thing(extra
     text = "The report to the United Nations, Munir Akram, said the mission would stay."
     extraction = extract(extractor, text)
     assert speaker_name(extraction, quote_with(extraction, "the mission would stay")) != "Munir Akram"
+
+
+def test_the_military_named_again_is_the_state_named_with_it_first(extractor: Extractor) -> None:
+    """The other state mentioned just before does not take the body over: it is the one named before."""
+    text = ("Passengers of a Pakistani train said the military freed them. Pakistan and the United States "
+            "have listed the group. The military spokesperson said the army took part.")
+    extraction = extract(extractor, text)
+    bodies = entities_of_type(extraction, "armed_forces")
+    assert [body.country for body in bodies] == ["PK"], [(b.id, [m.text for m in b.mentions]) for b in bodies]
+
+
+def test_a_body_named_after_its_own_state_is_that_states(extractor: Extractor) -> None:
+    """The look-alike: a possessive names another state's army, which is that state's."""
+    text = ("Passengers of a Pakistani train said the military freed them. The United States's army "
+            "offered help.")
+    extraction = extract(extractor, text)
+    assert {body.country for body in entities_of_type(extraction, "armed_forces")} == {"PK", "US"}

@@ -301,6 +301,9 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
     for phrase, kind in sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0])):
         by_first.setdefault(phrase[0], []).append((phrase, kind))
     lowered = [t.lower_ for t in doc]
+    # "the military ... the military spokesperson": a body named again without its state is the one
+    # named before, not the body of whichever state the text has just mentioned
+    named_before: dict[tuple[str, ...], str] = {}
     i = 1
     while i < len(doc):
         match = next(((phrase, kind) for phrase, kind in by_first.get(lowered[i], ())
@@ -325,12 +328,12 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
                 first = owner.start  # "Ruritania's coast guard" is the body's name in the text
         elif before.lower_ == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
-            country = _home_state(states, i)
+            country = named_before.get(phrase) or _home_state(states, i)
         elif phrase in cues.bodies_alone and doc[end - 1].dep_ in {"nsubj", "nsubjpass"} and not any(
                 c.dep_ in {"det", "poss", "amod", "compound", "nummod"} and c.i < i for c in doc[end - 1].children):
             # "Police raided the offices", "security forces fired": a bare body as the subject is the
             # home state's, as "the army" is
-            country = _home_state(states, i)
+            country = named_before.get(phrase) or _home_state(states, i)
         elif phrase in cues.bodies_alone and (holder := _titled_holder(doc, found, end, cues)) is not None:
             # "Foreign Ministry spokeswoman Ana Ruiz": the ministry of the state the holder serves
             country = holder.country
@@ -338,6 +341,7 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
             # "Ruritania's atomic agency and its foreign ministry": the state named last
             country = next((c.country for c in reversed(states) if c.end <= i), None)
         if country:
+            named_before[phrase] = country
             body = _kb_body(kb, country, actor_type, " ".join(phrase))
             extra.append(Candidate(first, end, actor_type, "rule", kb_id=body.id if body else None,
                                    country=country, key=_body_key(country, phrase)))
@@ -357,9 +361,13 @@ def _titled_holder(doc: Doc, found: list[Candidate], end: int, cues: ActorCues) 
 def _home_state(states: list[Candidate], position: int) -> str | None:
     """The state named most often before a position (the latest of equals): whose army "the army" is."""
     counts: dict[str, tuple[int, int]] = {}
+    last_end = -1
     for state in states:
         if state.start >= position:
             break
+        if state.start < last_end:
+            continue  # the same mention found twice ("the United States" by the KB, "United States" by the NER)
+        last_end = state.end
         seen, _ = counts.get(state.country or "", (0, 0))
         counts[state.country or ""] = (seen + 1, state.start)
     return max(counts, key=lambda c: counts[c]) if counts else None
