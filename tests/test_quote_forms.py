@@ -553,3 +553,45 @@ def test_quoted_words_in_sentence_case_before_a_comma_are_a_quote(extractor: Ext
     """The look-alike: the words a speaker said, not a title."""
     extraction = extract(extractor, "“The river law protects no one,” Ana Ruiz said.")
     assert [q.content.text for q in extraction.quotes] == ["The river law protects no one"]
+
+
+def test_claiming_responsibility_says_what_was_done(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The Baloch Liberation Army claimed responsibility for the attack on the "
+                                    "train.")
+    assert [q.content.text for q in extraction.quotes] == ["responsibility for the attack on the train"]
+
+
+def test_a_storm_claiming_lives_says_nothing(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The cyclone claimed 20 lives in Mozambique.")
+    assert not extraction.quotes, describe(extraction)
+
+
+def test_a_past_clause_beside_a_present_verb_of_saying_is_still_said(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Maria Lopez says they walked away and soon she was put in a helicopter.")
+    assert [q.content.text for q in extraction.quotes] == ["they walked away and soon she was put in a helicopter"]
+
+
+def test_a_past_clause_beside_a_past_verb_of_saying_is_the_writers(extractor: Extractor) -> None:
+    """The look-alike: in a past-tense report the writer narrates what the speaker did next."""
+    extraction = extract(extractor, "Maria Lopez said the talks failed and she left the room.")
+    assert [q.content.text for q in extraction.quotes] == ["the talks failed"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Maria Lopez pointed out that the talks had failed.", "the talks had failed"),
+    ("Maria Lopez pointed to the delays as a reason.", "the delays"),
+])
+def test_pointing_out_or_to_is_saying(extractor: Extractor, text: str, content: str) -> None:
+    extraction = extract(extractor, text)
+    assert [q.content.text for q in extraction.quotes] == [content]
+
+
+def test_pointing_a_gun_inside_what_was_said_is_part_of_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "She says an officer recognized her but another pointed his gun at her.")
+    assert [q.content.text for q in extraction.quotes] == [
+        "an officer recognized her but another pointed his gun at her"]
+
+
+def test_hopes_is_a_view_whatever_the_lemmatizer_makes_of_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Maria Lopez hopes the talks will resume.")
+    assert [q.content.text for q in extraction.quotes] == ["the talks will resume"]

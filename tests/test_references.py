@@ -445,3 +445,15 @@ def test_a_body_named_after_its_own_state_is_that_states(extractor: Extractor) -
             "offered help.")
     extraction = extract(extractor, text)
     assert {body.country for body in entities_of_type(extraction, "armed_forces")} == {"PK", "US"}
+
+
+def test_he_after_an_as_for_topic_is_the_topic(extractor: Extractor) -> None:
+    text = "Maria Lopez met Jorge Mendes on Monday. As for Mendes, he said the project will succeed."
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the project will succeed")) == "Jorge Mendes"
+
+
+def test_a_topic_that_is_no_person_leaves_the_pronoun_to_the_subject(extractor: Extractor) -> None:
+    text = "Jorge Mendes met Maria Lopez on Monday. As for the plan, he said the project will succeed."
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the project will succeed")) == "Jorge Mendes"

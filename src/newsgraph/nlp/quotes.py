@@ -260,6 +260,9 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
     if lemma in cues.saying and token.pos_ in {"VERB", "NOUN", "AUX"}:
         return True
+    if token.pos_ == "VERB" and any(f"{lemma} {c.lower_}" in cues.saying_with_particle
+                                    for c in token.children if c.dep_ in {"prt", "prep"}):
+        return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
     # verbs of view and belief report a source only as verbs, with their subject
     return (lemma in cues.view_objects | cues.view_clauses and token.pos_ == "VERB"
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
@@ -571,6 +574,9 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             # a clause hanging off the content with its own verb of saying is a second quote
             nested = {t.i for c in child.children if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
                       and not any(m.dep_ == "mark" for m in c.children)  # "said that A but that B": one content
+                      # "says an officer saw her but another pointed a gun": only a verb that reports
+                      # words of its own is a second quote
+                      and any(g.dep_ in {"ccomp", "dobj", "prep", "prt"} for g in c.children if g.i > c.i)
                       for t in c.subtree}
             # "..., according to Reuters": the outlet is the channel, not part of what was said
             nested |= {t.i for c in child.children if _is_according(c) for t in c.subtree}
@@ -588,8 +594,10 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         # "denied the families health care" withholds something from someone: an act, not words
         for child in cue.children:
             if child.dep_ == "dobj":
-                if child.lemma_.lower() in cues.speech_nouns:
-                    return []  # "denied the report": a document or an utterance named, not what was said
+                if child.lemma_.lower() in cues.speech_nouns | cues.taken_objects:
+                    # "denied the report": a document or an utterance named, not what was said; "the
+                    # flood claimed 20 lives": something taken, not said
+                    return []
                 # "denied any fraud in the vote": the object with what the verb attaches after it
                 after = _without_trailing_settings(
                     [c for c in cue.rights if c.i > child.i and c.dep_ in {"prep", "oprd", "xcomp"}], cues)
@@ -600,6 +608,9 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         for child in cue.children:
             if child.dep_ == "xcomp":  # "vowed to retaliate": the commitment is what was said
                 return sorted(child.subtree, key=lambda t: t.i)
+    for prep in cue.children:
+        if prep.dep_ == "prep" and f"{cue.lemma_.lower()} {prep.lower_}" in cues.saying_with_particle:
+            return sorted(prep.subtree, key=lambda t: t.i)[1:]  # "pointed to the delays": what was cited
     if cue.lemma_.lower() in cues.topic_verbs:
         # "spoke about the drought", "talked about how the plan failed": what was talked about
         for prep in cue.children:
@@ -651,6 +662,15 @@ def _with_main_clause_after(cue: Token, tokens: list[Token]) -> list[Token]:
     return tokens + rest if rest else tokens
 
 
+def _past_beside_present(cue: Token, conj: Token) -> bool:
+    """'Abdi says they walked away and soon she was flown out': a past-tense clause joined to a
+    present-tense verb of saying goes on with what is said; the writer does not narrate the past in the
+    middle of a present report."""
+    past = conj.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had"}
+                                     for c in conj.children)
+    return cue.tag_ in {"VBZ", "VBP"} and past
+
+
 def _split_clause_rest(cue: Token, clause: Token) -> list[Token]:
     """'told investors that worries about the mines were overblown': the parser may read "worries" as a
     verb and split one clause into two complements of the verb of saying, the second starting where the
@@ -666,9 +686,9 @@ def _with_second_that_clause(cue: Token, tokens: list[Token], cues: SpeechCues) 
     if not tokens:
         return tokens
     for conj in cue.children:
-        if conj.dep_ == "conj" and conj.i > tokens[-1].i and not _is_saying(conj, cues) and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) and any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+        if conj.dep_ == "conj" and conj.i > tokens[-1].i and not _is_saying(conj, cues) and (any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) or _past_beside_present(cue, conj)) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
             end = max(t.i for t in conj.subtree)
             while end > conj.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
                 end -= 1

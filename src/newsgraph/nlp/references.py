@@ -388,7 +388,7 @@ class References:
         blocked = self._coargument_subject(token)
         if lower in self.cues.person_pronouns:
             unfit = self._other_gender(token) | {blocked}
-            found = (self._earlier_subject(token, person=True, skip=unfit)
+            found = (self._topic(token, unfit) or self._earlier_subject(token, person=True, skip=unfit)
                      or self._latest_of_speaker_and_subject(token, unfit)
                      or self._nearest(token, person=True, skip=unfit))
             return found if found not in unfit else self._nearest(token, person=True, skip=unfit)
@@ -397,6 +397,19 @@ class References:
             return (self._earlier_subject(token, person=False, skip={blocked})
                     or (speaker if speaker != blocked else None)
                     or self._nearest(token, person=False, skip={blocked}))
+        return None
+
+    def _topic(self, token: Token, unfit: set[str | None]) -> str | None:
+        """'As for Ruiz, she hopes ...': the person a topic phrase at the head of the sentence sets up
+        is who the pronoun after it stands for."""
+        for prep in token.sent:
+            if prep.i >= token.i:
+                break
+            if prep.lower_ == "for" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "as":
+                for name in prep.children:
+                    entity_id = self.actors.entity_at(name.i) if name.dep_ == "pobj" else None
+                    if entity_id and entity_id not in unfit and self.type_of(entity_id) == "person":
+                        return entity_id
         return None
 
     @staticmethod

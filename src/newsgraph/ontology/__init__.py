@@ -77,6 +77,8 @@ class SpeechCues:
     framing: frozenset[str]
     happenings: frozenset[str]
     measures: frozenset[str]
+    taken_objects: frozenset[str]
+    saying_with_particle: frozenset[str]
 
 
 @lru_cache(maxsize=1)
