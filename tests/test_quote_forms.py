@@ -595,3 +595,35 @@ def test_pointing_a_gun_inside_what_was_said_is_part_of_it(extractor: Extractor)
 def test_hopes_is_a_view_whatever_the_lemmatizer_makes_of_it(extractor: Extractor) -> None:
     extraction = extract(extractor, "Maria Lopez hopes the talks will resume.")
     assert [q.content.text for q in extraction.quotes] == ["the talks will resume"]
+
+
+def test_complaining_of_two_things_says_both(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Rival parties have complained of unequal air time, and of the governing "
+                                    "party using public funds for its rallies.")
+    assert [q.content.text for q in extraction.quotes] == [
+        "unequal air time, and of the governing party using public funds for its rallies"]
+
+
+def test_a_participle_underscoring_an_act_is_the_writers_comment(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Underscoring the insecurity along the border, the militants launched an "
+                                    "assault on a base.")
+    assert not extraction.quotes, describe(extraction)
+
+
+def test_a_finite_verb_underscoring_something_is_a_source_speaking(extractor: Extractor) -> None:
+    """The look-alike: a person who underscores a need says it."""
+    extraction = extract(extractor, "Maria Lopez underscored the need for reform.")
+    assert [q.content.text for q in extraction.quotes] == ["the need for reform"]
+
+
+def test_a_participle_inside_an_allegation_is_part_of_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The lawsuits allege that the government erred by denying migrants access "
+                                    "to lawyers.")
+    assert [q.cue.text for q in extraction.quotes] == ["allege"], describe(extraction)
+
+
+def test_according_to_inside_a_clause_still_cites_its_source(extractor: Extractor) -> None:
+    """The look-alike: "according to" is no participle of the clause; it names who says so."""
+    extraction = extract(extractor, "The ministry voiced concern over the raids, with troops moving north, "
+                                    "according to the White House.")
+    assert "according to" in [q.cue.text for q in extraction.quotes], describe(extraction)

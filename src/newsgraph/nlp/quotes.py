@@ -154,7 +154,7 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
     for token in doc:
         if token.i in quoted_tokens:
             continue
-        if _is_saying(token, cues) or _is_according(token):
+        if (_is_saying(token, cues) or _is_according(token)) and not _commentary(token, cues):
             items.append((token.idx, "cue", token))
     items.sort(key=lambda item: item[0])
     for position, kind, item in items:
@@ -179,12 +179,21 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
     return quotes
 
 
+def _commentary(token: Token, cues: SpeechCues) -> bool:
+    """'Underscoring the danger, the rebels raided a base', '..., highlighting the rift': a participle
+    of these verbs set off from its clause is the writer's comment on the act, not anyone speaking."""
+    return token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"} and token.lemma_.lower() in cues.commentary
+
+
 def _inside_reported_clause(cue: Token, found: list[Quote], cues: SpeechCues) -> bool:
     """'Ruiz said Ruritania hoped the talks would resume': a verb of view inside what someone is reported to
     have said is part of their words, not a second source speaking."""
+    inside = any(not q.direct and q.content.start <= cue.idx < q.content.end for q in found)
+    if cue.tag_ == "VBG" and not _is_according(cue) and not any(c.dep_ in SUBJECTS for c in cue.children):
+        return inside  # 'the suits allege the state erred by denying them lawyers': part of the allegation
     if cue.lemma_.lower() in cues.saying or _is_according(cue):
         return False
-    return any(not q.direct and q.content.start <= cue.idx < q.content.end for q in found)
+    return inside
 
 
 def _with_co_speakers(context: _Context, quotes: list[Quote]) -> list[Quote]:
@@ -612,10 +621,11 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         if prep.dep_ == "prep" and f"{cue.lemma_.lower()} {prep.lower_}" in cues.saying_with_particle:
             return sorted(prep.subtree, key=lambda t: t.i)[1:]  # "pointed to the delays": what was cited
     if cue.lemma_.lower() in cues.topic_verbs:
-        # "spoke about the drought", "talked about how the plan failed": what was talked about
-        for prep in cue.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"about", "of"}:
-                return sorted(prep.subtree, key=lambda t: t.i)[1:]
+        # "spoke about the drought", "talked about how the plan failed": what was talked about; "complained
+        # of delays, and of fraud": each such phrase
+        topics = [prep for prep in cue.children if prep.dep_ in {"prep", "conj"} and prep.lower_ in {"about", "of"}]
+        if topics:
+            return [t for t in cue.doc[topics[0].i + 1:topics[-1].right_edge.i + 1] if not t.is_space]
     if cue.lemma_.lower() in cues.saying:
         # "She said closing the mine could cost jobs": the parser may take the clause for an
         # infinitival or loose complement; it is still the clause, if it has a subject of its own

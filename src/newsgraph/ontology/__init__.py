@@ -79,6 +79,7 @@ class SpeechCues:
     measures: frozenset[str]
     taken_objects: frozenset[str]
     saying_with_particle: frozenset[str]
+    commentary: frozenset[str]
 
 
 @lru_cache(maxsize=1)
