@@ -339,3 +339,8 @@ def test_a_states_court_is_its_body_with_an_id_of_that_state(extractor) -> None:
     assert ids == {"ke-supreme-court"}
     court = entity_with_mention(bare, "Supreme Court")
     assert (court.id, court.country) == ("zw-supreme-court", "ZW")
+
+
+def test_a_lawyer_title_is_not_part_of_the_name(extractor) -> None:
+    extraction = extractor.extract(Article(id="t", text="Lawyer Amal Clooney told reporters the trial was unfair."))
+    assert "Amal Clooney" in [e.name for e in extraction.entities]

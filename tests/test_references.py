@@ -457,3 +457,43 @@ def test_a_topic_that_is_no_person_leaves_the_pronoun_to_the_subject(extractor: 
     text = "Jorge Mendes met Maria Lopez on Monday. As for the plan, he said the project will succeed."
     extraction = extract(extractor, text)
     assert speaker_name(extraction, quote_with(extraction, "the project will succeed")) == "Jorge Mendes"
+
+
+def test_the_aid_group_is_the_charity_not_the_nearer_armed_group(extractor: Extractor) -> None:
+    text = ("The charity Doctors Without Borders says the war with Boko Haram has cut off a million people. "
+            "The aid group reports the army blocks its convoys.")
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the army blocks its convoys")) == "Médecins Sans Frontières"
+
+
+def test_the_group_alone_is_the_nearest_group(extractor: Extractor) -> None:
+    """The look-alike: with no word of kind, "the group" goes to the nearest group, as before."""
+    text = ("The charity Doctors Without Borders says the war with Boko Haram has cut off a million people. "
+            "The group reports the army blocks its convoys.")
+    extraction = extract(extractor, text)
+    assert speaker_name(extraction, quote_with(extraction, "the army blocks its convoys")) == "Boko Haram"
+
+
+def test_a_separatist_group_is_no_army_unit_named_group(extractor: Extractor) -> None:
+    text = ("Commandos of the Special Services Group took part. The Baloch Liberation Army claimed the attack. "
+            "The separatist group accuses Pakistan of exploiting the province.")
+    extraction = extract(extractor, text)
+    quote = next(q for q in extraction.quotes if q.cue.text == "accuses")
+    assert quote.speaker == "bla"
+
+
+def test_a_states_ministry_of_foreign_affairs_is_its_foreign_ministry(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Afghanistan's Ministry of Foreign Affairs called the claims baseless.")
+    assert [e.id for e in entities_of_type(extraction, "government_body")] == ["af-foreign-ministry"]
+
+
+def test_security_forces_opening_a_story_are_the_storys_state(extractor: Extractor) -> None:
+    text = ("Security forces say they killed six attackers who laid siege to a hotel. Somalia has fought "
+            "al-Shabab for years. Somalia's president praised the troops.")
+    extraction = extract(extractor, text)
+    assert [e.country for e in entities_of_type(extraction, "armed_forces")] == ["SO"]
+
+
+def test_security_forces_in_a_story_naming_no_state_are_nobodys(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Security forces say they killed six attackers who laid siege to a hotel.")
+    assert entities_of_type(extraction, "armed_forces") == []

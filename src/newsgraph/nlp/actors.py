@@ -304,7 +304,7 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
     # "the military ... the military spokesperson": a body named again without its state is the one
     # named before, not the body of whichever state the text has just mentioned
     named_before: dict[tuple[str, ...], str] = {}
-    i = 1
+    i = 0
     while i < len(doc):
         match = next(((phrase, kind) for phrase, kind in by_first.get(lowered[i], ())
                       if tuple(lowered[i:i + len(phrase)]) == phrase), None)
@@ -318,26 +318,27 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
             # military spokesman" names the spokesman of its armed forces
             i = end
             continue
-        before = doc[i - 1]
+        before_text, before_lower = (doc[i - 1].text, doc[i - 1].lower_) if i else ("", "")
         country = None
         first = i
-        if before.text in POSSESSIVES and i >= 2:
+        if before_text in POSSESSIVES and i >= 2:
             owner = next((c for c in states if c.end == i - 1), None)
             country = owner.country if owner is not None else None
             if owner is not None:
                 first = owner.start  # "Ruritania's coast guard" is the body's name in the text
-        elif before.lower_ == "the" and phrase in cues.bodies_alone and not (
+        elif before_lower == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
-            country = named_before.get(phrase) or _home_state(states, i)
+            country = named_before.get(phrase) or _home_state(states, i) or _home_state(states, len(doc))
         elif phrase in cues.bodies_alone and doc[end - 1].dep_ in {"nsubj", "nsubjpass"} and not any(
                 c.dep_ in {"det", "poss", "amod", "compound", "nummod"} and c.i < i for c in doc[end - 1].children):
             # "Police raided the offices", "security forces fired": a bare body as the subject is the
-            # home state's, as "the army" is
-            country = named_before.get(phrase) or _home_state(states, i)
+            # home state's, as "the army" is (in an opening sentence that names no state yet, the state
+            # the story names most)
+            country = named_before.get(phrase) or _home_state(states, i) or _home_state(states, len(doc))
         elif phrase in cues.bodies_alone and (holder := _titled_holder(doc, found, end, cues)) is not None:
             # "Foreign Ministry spokeswoman Ana Ruiz": the ministry of the state the holder serves
             country = holder.country
-        elif before.lower_ == "its" and phrase in cues.bodies_alone:
+        elif before_lower == "its" and phrase in cues.bodies_alone:
             # "Ruritania's atomic agency and its foreign ministry": the state named last
             country = next((c.country for c in reversed(states) if c.end <= i), None)
         if country:

@@ -566,7 +566,9 @@ class References:
         lower = token.lower_
         if noun in self.cues.person_roles or lower in self.cues.person_roles:
             return self._role_holder(token)
-        types = self.cues.descriptions.get(noun) or self.cues.descriptions.get(lower)
+        kinds = [f"{c.lemma_.lower()} {noun}" for c in token.children if c.dep_ in {"amod", "compound"}]
+        kind = next((self.cues.descriptions[k] for k in kinds if k in self.cues.descriptions), None)
+        types = kind or self.cues.descriptions.get(noun) or self.cues.descriptions.get(lower)
         if not types:
             return None
         fallback = None
@@ -575,7 +577,7 @@ class References:
             if entity is None or entity.type in NOT_ACTOR_TYPES:
                 continue
             words = f"{entity.name} {entity.role or ''}".lower().split()
-            if noun in words or lower in words or f"{noun}s" in words:
+            if (noun in words or lower in words or f"{noun}s" in words) and (kind is None or entity.type in kind):
                 return entity_id
             recent = self.sentence_of[token.i] - self.sentence_of[_start] <= RECENT_SENTENCES
             if fallback is None and entity.type in types and recent:
