@@ -351,3 +351,31 @@ def test_releasing_a_named_person_is_a_retreat(extractor) -> None:
 def test_releasing_a_report_is_no_retreat(extractor) -> None:
     x = extract(extractor, "The Bolivian army released a report on Sunday.")
     assert coded(x, "RETREAT") == []
+
+
+# --- arguments shared and moved -------------------------------------------------------------------------
+
+def test_a_verb_shares_the_object_of_the_verb_joined_after_it(extractor) -> None:
+    x = extract(extractor, "The Kenyan army has been shelling and raiding Somali villages since 2011.")
+    assert [target for _source, target in coded(x, "ASSAULT")] == ["Somalia"]
+
+
+def test_a_verb_with_its_own_object_keeps_it(extractor) -> None:
+    """The look-alike: each verb has its own object, so nothing is shared."""
+    x = extract(extractor, "The Kenyan army shelled the camps and raided Somali villages.")
+    assert [target for _source, target in coded(x, "ASSAULT")] == [None]
+
+
+def test_blaming_something_on_an_actor_accuses_that_actor(extractor) -> None:
+    x = extract(extractor, "Pakistan has blamed several recent attacks on the Taliban.")
+    assert ("Pakistan", "Taliban") in coded(x, "ACCUSE")
+
+
+def test_keeping_tariffs_on_a_state_sanctions_it(extractor) -> None:
+    x = extract(extractor, "Donald Trump is keeping new tariffs in place on Mexico.")
+    assert ("Donald Trump", "Mexico") in coded(x, "SANCTION")
+
+
+def test_keeping_a_promise_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "Donald Trump is keeping his promise to Mexico.")
+    assert coded(x, "SANCTION") == []

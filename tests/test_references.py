@@ -497,3 +497,15 @@ def test_security_forces_opening_a_story_are_the_storys_state(extractor: Extract
 def test_security_forces_in_a_story_naming_no_state_are_nobodys(extractor: Extractor) -> None:
     extraction = extract(extractor, "Security forces say they killed six attackers who laid siege to a hotel.")
     assert entities_of_type(extraction, "armed_forces") == []
+
+
+def test_his_after_an_unnamed_definite_role_is_nobody_named(extractor: Extractor) -> None:
+    text = "Joe Biden missed the deadline. The Afghan army chief said on Saturday his forces had killed 90 fighters."
+    extraction = extract(extractor, text)
+    assert [e.source for e in extraction.events if e.trigger.text == "killed"] == [None]
+
+
+def test_his_after_a_role_the_text_names_is_its_holder(extractor: Extractor) -> None:
+    text = "President Joe Biden spoke on Monday. The president said his forces had killed 90 fighters."
+    extraction = extract(extractor, text)
+    assert [e.source for e in extraction.events if e.trigger.text == "killed"] == ["joe-biden"]

@@ -101,7 +101,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                     token.lemma_.lower() not in lexicon.destination_verbs:
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
-                target = _recipient(token, actors) or target or _raised_object(token)
+                target = _recipient(token, actors) or target or _raised_object(token) or _shared_object(token)
             source = subject_of(token)
             events += code(token, trigger, actors, source, target,
                             sentence_of, lexicon, quantity_of=next(
@@ -135,6 +135,15 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """'the rebels have been shelling and raiding the villages': a verb with no object of its own shares
+    the object of the verb coordinated after it."""
+    if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
+        return None
+    later = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    return next((c for c in later.children if c.dep_ == "dobj"), None) if later is not None else None
 
 
 def _raised_object(verb: Token) -> Token | None:

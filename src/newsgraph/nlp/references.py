@@ -444,8 +444,12 @@ class References:
         if previous is None:
             return False
         indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in previous.children)
+        # "the army chief said his forces ...": a definite role whose holder the text never names is
+        # as unnamed as "a general"
+        unnamed = indefinite or (any(c.dep_ == "det" and c.lower_ == "the" for c in previous.children)
+                                 and self.described(previous) is None)
         # "a top Air Force general": the organisation in the phrase is not the person
-        return (indefinite and previous.tag_ == "NN" and previous.lower_ in self.cues.person_roles
+        return (unnamed and previous.tag_ == "NN" and previous.lower_ in self.cues.person_roles
                 and self.actors.entity_at(previous.i) is None)
 
     def _coargument_subject(self, token: Token) -> str | None:
