@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -30,6 +31,8 @@ SCHEMA_LOCK_KEY = 7_349_021_856
 # lock not available.
 RETRY_SQLSTATES = {"40P01", "40001", "55P03"}
 RETRY_ATTEMPTS = 8
+# the drivers' parameter marks: the bulk path writes its statements for these two backends
+PARAMETER_MARKS = {"sqlite": "?", "postgresql": "%s"}
 
 
 def open_engine(url: URL) -> Engine:
@@ -131,33 +134,86 @@ def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], upsert_counts: bool = False) -> None:
-    """Insert many rows of one shape with the driver's own executemany: the store's bulk path. SQLAlchemy's
-    statement layer would cost more per row than the database's insert itself (issue 14); its typing
-    is done here instead, for the one JSON column. With upsert_counts, a row whose primary key is stored
-    adds its other columns to the stored ones (the summary tables; both backends spell it alike and run
-    it atomically, so two writers counting the same actor both count). Another dialect goes through
-    SQLAlchemy, without the upsert."""
+    """insert_tuples for rows as dicts of one shape (the rarer writes: recounts, stories)."""
     if not rows:
         return
-    mark = {"sqlite": "?", "postgresql": "%s"}.get(conn.dialect.name)
-    if mark is None:
-        if upsert_counts:
-            raise NotImplementedError(f"summary counts need SQLite or PostgreSQL, not {conn.dialect.name}")
-        conn.execute(insert(table), rows)
+    columns = tuple(rows[0])
+    json_columns = _json_columns(table) & set(columns)
+    if json_columns:
+        rows = [{**row, **{name: None if row[name] is None else json.dumps(row[name]) for name in json_columns}}
+                for row in rows]
+    values = list(map(itemgetter(*columns), rows)) if len(columns) > 1 else [(row[columns[0]],) for row in rows]
+    insert_tuples(conn, table, columns, values, "add" if upsert_counts else None)
+
+
+def insert_tuples(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                  conflict: str | None = None, offset: int = 0) -> None:
+    """Insert many rows of one shape (tuples in the order of `columns`; a JSON column as its JSON text) with
+    the driver's own executemany, in the caller's transaction: the store's bulk path. SQLAlchemy's
+    statement layer would cost more per row than the database's insert itself (issue 14).
+
+    conflict "add": a row whose primary key is stored adds its other columns to the stored ones (the
+    summary tables; both backends spell it alike and run it atomically, so two writers counting the
+    same actor both count). offset: added by the database to each row's first value (the store's article
+    places become keys so, without a new tuple per row). Another dialect goes through SQLAlchemy, without
+    "add"."""
+    if not rows:
         return
-    names = list(rows[0])
-    for name in _json_columns(table) & set(names):
-        rows = [{**row, name: None if row[name] is None else json.dumps(row[name])} for row in rows]
-    # positional parameters, the tuples made in C: sqlite3 builds a new string to look up every named
-    # parameter of every row
-    values = list(map(itemgetter(*names), rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
-    statement = (f'INSERT INTO "{table.name}" ({", ".join(map(_quoted, names))}) '
-                 f'VALUES ({", ".join([mark] * len(names))})')
-    if upsert_counts:
-        key = [c.name for c in table.primary_key.columns]
-        counts = [f'{_quoted(n)} = "{table.name}".{_quoted(n)} + excluded.{_quoted(n)}' for n in names if n not in key]
-        statement += f' ON CONFLICT ({", ".join(map(_quoted, key))}) DO UPDATE SET {", ".join(counts)}'
-    conn.exec_driver_sql(statement, values)
+    if conn.dialect.name not in PARAMETER_MARKS:
+        if conflict == "add":
+            raise NotImplementedError(f"summary counts need SQLite or PostgreSQL, not {conn.dialect.name}")
+        if offset:
+            rows = [(row[0] + offset, *row[1:]) for row in rows]
+        conn.execute(insert(table), [_mapping(table, columns, row) for row in rows])
+        return
+    conn.exec_driver_sql(_insert_statement(conn.dialect.name, table, columns, conflict, int(offset)), rows)
+
+
+def insert_returning(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                     key: str, returning: str, chunk: int = 500) -> list[tuple[Any, Any]]:
+    """Insert the rows whose `key` (a unique column) is not stored yet, skipping the others, stored
+    perhaps a moment ago by another process; (key, returning column) of each row this call stored, in
+    no set order. One statement per `chunk` rows on SQLite (3.35 and later, for RETURNING) and
+    PostgreSQL, its rows given their keys in the order they come; a statement per row elsewhere."""
+    stored: list[tuple[Any, Any]] = []
+    if conn.dialect.name == "postgresql" or (conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 35)):
+        mark = PARAMETER_MARKS[conn.dialect.name]
+        row_marks = f'({", ".join([mark] * len(columns))})'
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            statement = (f'INSERT INTO "{table.name}" ({", ".join(map(_quoted, columns))}) '
+                         f'VALUES {", ".join([row_marks] * len(part))} '
+                         f'ON CONFLICT ({_quoted(key)}) DO NOTHING RETURNING {_quoted(key)}, {_quoted(returning)}')
+            stored.extend(map(tuple, conn.exec_driver_sql(statement, tuple(chain.from_iterable(part)))))
+        return stored
+    position = columns.index(key)
+    statement = insert_new(conn, table, [key]).returning(table.c[returning])
+    for row in rows:
+        made = conn.execute(statement, _mapping(table, columns, row)).scalar()
+        if made is not None:
+            stored.append((row[position], made))
+    return stored
+
+
+def _insert_statement(dialect: str, table: Table, columns: tuple[str, ...], conflict: str | None, offset: int) -> str:
+    marks = [PARAMETER_MARKS[dialect]] * len(columns)
+    if offset:
+        marks[0] = f"{marks[0]} + {offset}"
+    statement = f'INSERT INTO "{table.name}" ({", ".join(map(_quoted, columns))}) VALUES ({", ".join(marks)})'
+    if conflict is None:
+        return statement
+    key = [c.name for c in table.primary_key.columns]
+    counts = [f'{_quoted(n)} = "{table.name}".{_quoted(n)} + excluded.{_quoted(n)}' for n in columns if n not in key]
+    return f'{statement} ON CONFLICT ({", ".join(map(_quoted, key))}) DO UPDATE SET {", ".join(counts)}'
+
+
+def _mapping(table: Table, columns: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row as SQLAlchemy's statements take it: by name, a JSON column as the value its text holds."""
+    mapping = dict(zip(columns, row, strict=True))
+    for name in _json_columns(table) & mapping.keys():
+        if mapping[name] is not None:
+            mapping[name] = json.loads(mapping[name])
+    return mapping
 
 
 def _quoted(name: str) -> str:

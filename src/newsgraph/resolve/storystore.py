@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, bindparam, delete, func, or_, select, update
 
 from newsgraph.dbengine import insert_rows
-from newsgraph.dbrows import Rows
+from newsgraph.dbrows import ARTICLE_OUTLET, ARTICLE_PUBLISHED, Rows
 from newsgraph.dbschema import articles, entities, events, sentences, story_edges, story_events, story_reports
 from newsgraph.resolve.actors import canonical_map
 from newsgraph.resolve.stories import TOLERANCE_DAYS, Report, Story, actor_key, assign, interval
@@ -30,7 +30,9 @@ MAX_WORDS = 60  # of a story's target words kept: enough to match a report, boun
 def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]], canonical: dict[str, str] | None) -> None:
     """Give every event of the articles just stored its story, in the same transaction; `canonical`: the
     resolved actor of each of their entities merged into another, as the store has just read it."""
-    group_events(conn, {key: rows[articles][0] for key, rows in stored}, canonical)
+    meta = {key: {"outlet": rows[articles][0][ARTICLE_OUTLET], "published": rows[articles][0][ARTICLE_PUBLISHED]}
+            for key, rows in stored}
+    group_events(conn, meta, canonical)
 
 
 def rebuild_stories(conn: Connection, batch: int = 200) -> None:
