@@ -18,7 +18,20 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import JSON, Connection, Engine, MetaData, Table, create_engine, event, func, insert, inspect, select
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Engine,
+    MetaData,
+    Table,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -181,9 +194,9 @@ def insert_returning(conn: Connection, table: Table, columns: tuple[str, ...], r
         row_marks = f'({", ".join([mark] * len(columns))})'
         for start in range(0, len(rows), chunk):
             part = rows[start:start + chunk]
-            statement = (f'INSERT INTO "{table.name}" ({", ".join(map(_quoted, columns))}) '
+            statement = (f'INSERT INTO "{table.name}" ({", ".join(map(quoted, columns))}) '
                          f'VALUES {", ".join([row_marks] * len(part))} '
-                         f'ON CONFLICT ({_quoted(key)}) DO NOTHING RETURNING {_quoted(key)}, {_quoted(returning)}')
+                         f'ON CONFLICT ({quoted(key)}) DO NOTHING RETURNING {quoted(key)}, {quoted(returning)}')
             stored.extend(map(tuple, conn.exec_driver_sql(statement, tuple(chain.from_iterable(part)))))
         return stored
     position = columns.index(key)
@@ -199,12 +212,12 @@ def _insert_statement(dialect: str, table: Table, columns: tuple[str, ...], conf
     marks = [PARAMETER_MARKS[dialect]] * len(columns)
     if offset:
         marks[0] = f"{marks[0]} + {offset}"
-    statement = f'INSERT INTO "{table.name}" ({", ".join(map(_quoted, columns))}) VALUES ({", ".join(marks)})'
+    statement = f'INSERT INTO "{table.name}" ({", ".join(map(quoted, columns))}) VALUES ({", ".join(marks)})'
     if conflict is None:
         return statement
     key = [c.name for c in table.primary_key.columns]
-    counts = [f'{_quoted(n)} = "{table.name}".{_quoted(n)} + excluded.{_quoted(n)}' for n in columns if n not in key]
-    return f'{statement} ON CONFLICT ({", ".join(map(_quoted, key))}) DO UPDATE SET {", ".join(counts)}'
+    counts = [f'{quoted(n)} = "{table.name}".{quoted(n)} + excluded.{quoted(n)}' for n in columns if n not in key]
+    return f'{statement} ON CONFLICT ({", ".join(map(quoted, key))}) DO UPDATE SET {", ".join(counts)}'
 
 
 def _mapping(table: Table, columns: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
@@ -216,7 +229,23 @@ def _mapping(table: Table, columns: tuple[str, ...], row: tuple[Any, ...]) -> di
     return mapping
 
 
-def _quoted(name: str) -> str:
+def driver_rows(conn: Connection, statement: str, parameters: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows (plain tuples, as the driver makes them) of a query written with `?` marks, run by the
+    driver itself: for the store's reads of many rows at ingest, which SQLAlchemy's result layer (and
+    its compiler, for a statement whose shape changes with each batch) would cost more than the query."""
+    mark = PARAMETER_MARKS.get(conn.dialect.name)
+    if mark is None:  # SQLAlchemy's named parameters, :p0, :p1...
+        parts = statement.split("?")
+        named = "".join(f"{part}:p{n}" for n, part in enumerate(parts[:-1])) + parts[-1]
+        return [tuple(row) for row in conn.execute(text(named), {f"p{n}": value for n, value in enumerate(parameters)})]
+    result = conn.exec_driver_sql(statement.replace("?", mark), tuple(parameters))
+    try:
+        return result.cursor.fetchall()  # the driver's tuples: SQLAlchemy's Row objects cost more to read
+    finally:
+        result.close()
+
+
+def quoted(name: str) -> str:
     return f'"{name}"'  # "end", "class" and "count" are SQL words
 
 
