@@ -24,6 +24,7 @@ from sqlalchemy import (
     Engine,
     MetaData,
     Table,
+    bindparam,
     create_engine,
     event,
     func,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     inspect,
     select,
     text,
+    update,
 )
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -206,6 +208,22 @@ def insert_returning(conn: Connection, table: Table, columns: tuple[str, ...], r
         if made is not None:
             stored.append((row[position], made))
     return stored
+
+
+def update_rows(conn: Connection, table: Table, key: str, columns: tuple[str, ...],
+                rows: list[tuple[Any, ...]]) -> None:
+    """Set some columns of many rows, each tuple the new values of `columns` then the row's `key`, with the
+    driver's own executemany (as insert_tuples)."""
+    if not rows:
+        return
+    if conn.dialect.name not in PARAMETER_MARKS:
+        conn.execute(update(table).where(table.c[key] == bindparam("_key")).values(
+            {name: bindparam(name) for name in columns}),
+            [{**dict(zip(columns, row[:-1], strict=True)), "_key": row[-1]} for row in rows])
+        return
+    mark = PARAMETER_MARKS[conn.dialect.name]
+    conn.exec_driver_sql(f'UPDATE "{table.name}" SET {", ".join(f"{quoted(n)} = {mark}" for n in columns)} '
+                         f"WHERE {quoted(key)} = {mark}", rows)
 
 
 def _insert_statement(dialect: str, table: Table, columns: tuple[str, ...], conflict: str | None, offset: int) -> str:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from newsgraph.ontology import event_scales
 
@@ -28,6 +28,7 @@ TOLERANCE_DAYS = 3  # "on Tuesday" in one article and its publication day in ano
 # a report dated only "in 2015" or "since September" overlaps too much to tell one happening from another,
 # and no story grows longer than this by taking reports
 MAX_SPAN_DAYS = 7
+SLACK = timedelta(days=TOLERANCE_DAYS)
 UNDIRECTED_FAMILIES = frozenset({"meeting", "cooperation", "commitment"})
 
 
@@ -71,7 +72,9 @@ class Report:
     def words(self) -> frozenset[str]:
         return content_words(self.target_text)
 
-    @property
+    # match_key and one_ended are read for every comparison of the report, and a report lives for one
+    # grouping, over which actor_key does not change: each is worked out once
+    @cached_property
     def one_ended(self) -> bool:
         return actor_key(self.source) is None or actor_key(self.target) is None
 
@@ -79,7 +82,7 @@ class Report:
     def family(self) -> str:
         return family_of(self.type)
 
-    @property
+    @cached_property
     def match_key(self) -> str | None:
         """Family and actors, which every report of one happening shares; None when it shares nothing."""
         source, target = actor_key(self.source), actor_key(self.target)
@@ -108,7 +111,7 @@ class Story:
     def takes(self, report: Report) -> bool:
         if report.start is None or report.end is None or self.start is None or self.end is None:
             return False
-        slack = timedelta(days=TOLERANCE_DAYS)
+        slack = SLACK
         if report.start > self.end + slack or report.end < self.start - slack:
             return False
         # a story's span stays a week at most: reports a day apart each must not chain into a month
@@ -136,6 +139,7 @@ FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for
                             "other", "any", "with", "from", "by"})
 
 
+@lru_cache(maxsize=65536)  # the same phrases come back in report after report
 def content_words(text: str | None) -> frozenset[str]:
     """The words of a phrase that say what it is about, lowercase, a plural -s dropped ("hostages": hostage)."""
     if not text:
@@ -163,6 +167,7 @@ def interval(date_start: str | None, date_end: str | None, published: str | None
     return (start, end) if start <= end else (end, start)
 
 
+@lru_cache(maxsize=65536)  # every event of an article reads its publication day
 def _day(value: str | None) -> date | None:
     if not value:
         return None

@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, func, or_, select
 
-from newsgraph.dbengine import driver_rows, insert_tuples, quoted
+from newsgraph.dbengine import driver_rows, insert_tuples, quoted, update_rows
 from newsgraph.dbrows import ARTICLE_OUTLET, ARTICLE_PUBLISHED, Rows
 from newsgraph.dbschema import articles, entities, events, sentences, story_edges, story_events, story_reports
 from newsgraph.resolve.actors import canonical_map
@@ -32,6 +32,8 @@ EVENT_COLUMNS = ("id", "article", "sentence", "type", "source", "target", "date_
 STORY_COLUMNS = ("id", "match_key", "family", "type", "source", "target", "date_start", "date_end", "location", "words",
                  "reports", "mentions", "outlets", "first_report", "last_report", "day")
 EDGE_COLUMNS = ("source", "target", "type", "count")
+RECOUNTED_COLUMNS = ("date_start", "date_end", "day", "location", "words", "reports", "mentions", "outlets",
+                     "first_report", "last_report")
 REPORT_COLUMNS = ("event", "story", "article", "sentence", "outlet", "status", "negated", "published")
 
 
@@ -163,28 +165,16 @@ def _recount(conn: Connection, stories: list[Story]) -> None:
     """Counts, span and place of stories that had reports before this batch, from all their reports."""
     if not stories:
         return
-    counted: dict[int, Any] = {}
+    counted: dict[int, tuple[Any, ...]] = {}
     for chunk in _chunks([s.id for s in stories]):
-        counted.update((row.story, row) for row in conn.execute(
-            select(story_reports.c.story, func.count(story_reports.c.article.distinct()).label("reports"),
-                   func.count().label("mentions"),
-                   func.count(story_reports.c.outlet.distinct()).label("outlets"),
-                   func.min(story_reports.c.published).label("first_report"),
-                   func.max(story_reports.c.published).label("last_report"))
-            .where(story_reports.c.story.in_(chunk)).group_by(story_reports.c.story)))
-    statement = (update(story_events).where(story_events.c.id == bindparam("story_id"))
-                 .values(date_start=bindparam("start"), date_end=bindparam("end"), day=bindparam("start"),
-                         location=bindparam("place"), words=bindparam("target_words"), reports=bindparam("n_reports"),
-                         mentions=bindparam("n_mentions"),
-                         outlets=bindparam("n_outlets"), first_report=bindparam("first"),
-                         last_report=bindparam("last")))
-    conn.execute(statement, [{
-        "story_id": s.id, "start": s.start.isoformat() if s.start else "", "place": s.location,
-        "target_words": _words(s),
-        "end": s.end.isoformat() if s.end else None, "n_reports": counted[s.id].reports,
-        "n_mentions": counted[s.id].mentions,
-        "n_outlets": counted[s.id].outlets, "first": counted[s.id].first_report, "last": counted[s.id].last_report,
-    } for s in stories])
+        counted.update((row[0], row[1:]) for row in driver_rows(
+            conn, "SELECT story, count(DISTINCT article), count(*), count(DISTINCT outlet), min(published), "
+                  f'max(published) FROM story_reports WHERE story IN ({", ".join("?" * len(chunk))}) GROUP BY story',
+            chunk))
+    # reports, mentions, outlets, first_report, last_report: as counted
+    update_rows(conn, story_events, "id", RECOUNTED_COLUMNS, [
+        (s.start.isoformat() if s.start else "", s.end.isoformat() if s.end else None,
+         s.start.isoformat() if s.start else "", s.location, _words(s), *counted[s.id], s.id) for s in stories])
 
 
 # --- reading -------------------------------------------------------------------------------------------
