@@ -72,9 +72,7 @@ class Report:
     def words(self) -> frozenset[str]:
         return content_words(self.target_text)
 
-    # match_key and one_ended are read for every comparison of the report, and a report lives for one
-    # grouping, over which actor_key does not change: each is worked out once
-    @cached_property
+    @property
     def one_ended(self) -> bool:
         return actor_key(self.source) is None or actor_key(self.target) is None
 
@@ -82,7 +80,7 @@ class Report:
     def family(self) -> str:
         return family_of(self.type)
 
-    @cached_property
+    @property
     def match_key(self) -> str | None:
         """Family and actors, which every report of one happening shares; None when it shares nothing."""
         source, target = actor_key(self.source), actor_key(self.target)
