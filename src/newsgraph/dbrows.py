@@ -157,9 +157,21 @@ def about_rows(rows: Rows, place: int) -> Rows:
 def as_canonical_about(rows: list[Row], canonical: dict[str, str]) -> list[Row]:
     """quotes_about or claims_about rows keyed by the canonical actor of their entity: two entities of one
     actor named in the same quote or claim make one row."""
-    if not canonical or canonical.keys().isdisjoint(map(_about_entity, rows)):
+    merged = canonical.keys() & set(map(_about_entity, rows)) if canonical else set()
+    if not merged:
         return rows
-    return list(dict.fromkeys((row[0], canonical.get(row[1], row[1]), *row[2:]) for row in rows))
+    heads = {canonical[entity] for entity in merged}
+    kept = [row for row in rows if row[1] not in merged]
+    # the keys (article, entity, n) already held by a canonical actor named as itself
+    taken = {row[:3] for row in kept if row[1] in heads}
+    moved = []
+    for row in rows:
+        if row[1] in merged:
+            key = (row[0], canonical[row[1]], row[2])
+            if key not in taken:
+                taken.add(key)
+                moved.append((*key, *row[3:]))
+    return kept + moved
 
 
 def batch_evidence(stored: Iterable[Rows]) -> Evidence:
@@ -191,18 +203,20 @@ def summary_rows(stored: Iterable[Rows], canonical: dict[str, str]) -> Rows:
     touched: list[tuple[str, str, str]] = []  # (actor, month, type) for each end of each event
     pairs: list[tuple[str, str, str]] = []  # (source, target, type) for each event between two actors
     for rows in stored:
-        if canonical:
-            named_as = [(actor(e, e), text) for e, text in map(_mention_alias, rows[mentions])]
+        named = set(map(_mention_entity, rows[mentions]))
+        # most articles name no merged entity: their rows are counted as they are, without a copy
+        merged = bool(canonical) and not canonical.keys().isdisjoint(named)
+        if merged:
+            named = {actor(e, e) for e in named}
+            # Counter.update counts an iterable in C: a loop in Python here was a tenth of the store's time
+            aliases.update((actor(e, e), text) for e, text in map(_mention_alias, rows[mentions]))
         else:
-            named_as = list(map(_mention_alias, rows[mentions]))
-        # Counter.update counts an iterable in C: a loop in Python here was a tenth of the store's time
-        aliases.update(named_as)
-        named = {e for e, _ in named_as}
+            aliases.update(map(_mention_alias, rows[mentions]))
         in_articles.update(named)
         published = rows[articles][0][ARTICLE_PUBLISHED]
         ends: list[tuple[str | None, str | None]] = []
         for source, target, kind, start in map(_event_count, rows[events]):
-            if canonical:
+            if canonical:  # an event's ends need not be named in its article's mentions
                 source, target = actor(source, source), actor(target, target)
             ends.append((source, target))
             if source is not None and target is not None:
