@@ -50,6 +50,7 @@ def use_actor_keys(canonical: Callable[[str], str] | None) -> None:
     _canonical = canonical or _identity
 
 
+@lru_cache(maxsize=1024)  # read for every comparison of a report; the ontology is read once per process
 def family_of(event_type: str) -> str:
     scale = event_scales().get(event_type)
     return scale.family if scale is not None else event_type.lower()
@@ -156,6 +157,7 @@ def _place_words(location: str) -> set[str]:
     return set(location.casefold().replace(",", " ").split()) - {"the", "of", "in", "near"}
 
 
+@lru_cache(maxsize=65536)  # the events of an article share its publication day, and most give no date of their own
 def interval(date_start: str | None, date_end: str | None, published: str | None) -> tuple[date | None, date | None]:
     """The days a report speaks of: its own dates, else its article's publication day."""
     start = _day(date_start) or _day(published)
