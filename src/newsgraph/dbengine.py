@@ -167,11 +167,12 @@ def insert_tuples(conn: Connection, table: Table, columns: tuple[str, ...], rows
     the driver's own executemany, in the caller's transaction: the store's bulk path. SQLAlchemy's
     statement layer would cost more per row than the database's insert itself (issue 14).
 
-    conflict "add": a row whose primary key is stored adds its other columns to the stored ones (the
-    summary tables; both backends spell it alike and run it atomically, so two writers counting the
-    same actor both count). offset: added by the database to each row's first value (the store's article
-    places become keys so, without a new tuple per row). Another dialect goes through SQLAlchemy, without
-    "add"."""
+    conflict "skip": a row whose primary key is stored (perhaps a moment ago, by another process) is left
+    out instead of failing the transaction. conflict "add": a row whose primary key is stored adds its
+    other columns to the stored ones (the summary tables; both backends spell it alike and run it
+    atomically, so two writers counting the same actor both count). offset: added by the database to
+    each row's first value (the store's article places become keys so, without a new tuple per row).
+    Another dialect goes through SQLAlchemy, without "add"."""
     if not rows:
         return
     if conn.dialect.name not in PARAMETER_MARKS:
@@ -179,7 +180,8 @@ def insert_tuples(conn: Connection, table: Table, columns: tuple[str, ...], rows
             raise NotImplementedError(f"summary counts need SQLite or PostgreSQL, not {conn.dialect.name}")
         if offset:
             rows = [(row[0] + offset, *row[1:]) for row in rows]
-        conn.execute(insert(table), [_mapping(table, columns, row) for row in rows])
+        statement = insert(table) if conflict is None else insert_new(conn, table, [c.name for c in table.primary_key])
+        conn.execute(statement, [_mapping(table, columns, row) for row in rows])
         return
     conn.exec_driver_sql(_insert_statement(conn.dialect.name, table, columns, conflict, int(offset)), rows)
 
@@ -234,6 +236,8 @@ def _insert_statement(dialect: str, table: Table, columns: tuple[str, ...], conf
     if conflict is None:
         return statement
     key = [c.name for c in table.primary_key.columns]
+    if conflict == "skip":
+        return f'{statement} ON CONFLICT ({", ".join(map(quoted, key))}) DO NOTHING'
     counts = [f'{quoted(n)} = "{table.name}".{quoted(n)} + excluded.{quoted(n)}' for n in columns if n not in key]
     return f'{statement} ON CONFLICT ({", ".join(map(quoted, key))}) DO UPDATE SET {", ".join(counts)}'
 

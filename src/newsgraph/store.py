@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, Select, Table, and_, func, select, union_all
 from sqlalchemy.exc import DataError
 
-from newsgraph.dbengine import ensure_schema, insert_new, insert_returning, insert_tuples, open_engine, retrying
+from newsgraph.dbengine import driver_rows, ensure_schema, insert_returning, insert_tuples, open_engine, retrying
 from newsgraph.dbrecount import recount
 from newsgraph.dbrows import (
     ABOUT_TABLES,
@@ -719,11 +719,7 @@ def _insert_articles(conn: Any, batch: list[tuple[int, Rows]]
 
 def _article_keys(conn: Any, hashes: list[str]) -> dict[str, int]:
     """The key of each content hash already stored."""
-    keys: dict[str, int] = {}
-    for start in range(0, len(hashes), 500):
-        keys.update(conn.execute(select(articles.c.content_hash, articles.c.id)
-                                 .where(articles.c.content_hash.in_(hashes[start:start + 500]))).all())
-    return keys
+    return dict(_matching(conn, "SELECT content_hash, id FROM articles WHERE content_hash IN", hashes))
 
 
 def _insert_entities(conn: Any, stored: list[Rows]) -> list[str]:
@@ -732,14 +728,21 @@ def _insert_entities(conn: Any, stored: list[Rows]) -> list[str]:
     first: dict[str, Row] = {}
     for row in chain.from_iterable(rows[entities] for rows in stored):
         first.setdefault(row[0], row)
-    known = set(conn.execute(select(entities.c.id).where(entities.c.id.in_(list(first)))).scalars())
+    known = {key for key, in _matching(conn, "SELECT id FROM entities WHERE id IN", list(first))}
     # new entities in id order: two writers then claim shared ids in the same order, never in a
     # deadlock; one stored a moment ago by another writer is skipped
-    new = [first[key] for key in sorted(first) if key not in known]
-    if new:
-        conn.execute(insert_new(conn, entities, ["id"]),
-                     [dict(zip(COLUMNS[entities], row, strict=True)) for row in new])
+    insert_tuples(conn, entities, COLUMNS[entities], [first[key] for key in sorted(first) if key not in known],
+                  conflict="skip")
     return [key for key in first if key not in known]
+
+
+def _matching(conn: Any, query: str, values: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of `query`, which ends in `IN`, for the values (in lists short enough for either backend)."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        found += driver_rows(conn, f'{query} ({", ".join("?" * len(chunk))})', chunk)
+    return found
 
 
 def _sliced(rows: Iterable[Any]) -> list[dict[str, Any]]:
