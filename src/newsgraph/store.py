@@ -175,7 +175,8 @@ class Store:
             new_entities = _insert_entities(conn, [rows for _, _, rows in stored])
             changes, canonical = Changes(), {}
             if self.resolve_actors:
-                changes = resolve_new(conn, new_entities, batch_evidence(rows for _, _, rows in stored))
+                if new_entities:  # the evidence is for deciding new entities; a batch may bring none
+                    changes = resolve_new(conn, new_entities, batch_evidence(rows for _, _, rows in stored))
                 canonical = canonical_map(conn, {e for _, _, rows in stored for e in entity_ids(rows)})
             # the rows hold their article's place; usually the keys follow the places (key = place + offset)
             # and the database adds the offset, else each row is made again with its key
