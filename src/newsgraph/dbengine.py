@@ -14,10 +14,26 @@ import sqlite3
 import time
 from collections.abc import Callable
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import JSON, Connection, Engine, MetaData, Table, create_engine, event, func, insert, inspect, select
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Engine,
+    MetaData,
+    Table,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -30,6 +46,8 @@ SCHEMA_LOCK_KEY = 7_349_021_856
 # lock not available.
 RETRY_SQLSTATES = {"40P01", "40001", "55P03"}
 RETRY_ATTEMPTS = 8
+# the drivers' parameter marks: the bulk path writes its statements for these two backends
+PARAMETER_MARKS = {"sqlite": "?", "postgresql": "%s"}
 
 
 def open_engine(url: URL) -> Engine:
@@ -131,36 +149,125 @@ def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], upsert_counts: bool = False) -> None:
-    """Insert many rows of one shape with the driver's own executemany: the store's bulk path. SQLAlchemy's
-    statement layer would cost more per row than the database's insert itself (issue 14); its typing
-    is done here instead, for the one JSON column. With upsert_counts, a row whose primary key is stored
-    adds its other columns to the stored ones (the summary tables; both backends spell it alike and run
-    it atomically, so two writers counting the same actor both count). Another dialect goes through
-    SQLAlchemy, without the upsert."""
+    """insert_tuples for rows as dicts of one shape (the rarer writes: recounts, stories)."""
     if not rows:
         return
-    mark = {"sqlite": "?", "postgresql": "%s"}.get(conn.dialect.name)
-    if mark is None:
-        if upsert_counts:
-            raise NotImplementedError(f"summary counts need SQLite or PostgreSQL, not {conn.dialect.name}")
-        conn.execute(insert(table), rows)
+    columns = tuple(rows[0])
+    json_columns = _json_columns(table) & set(columns)
+    if json_columns:
+        rows = [{**row, **{name: None if row[name] is None else json.dumps(row[name]) for name in json_columns}}
+                for row in rows]
+    values = list(map(itemgetter(*columns), rows)) if len(columns) > 1 else [(row[columns[0]],) for row in rows]
+    insert_tuples(conn, table, columns, values, "add" if upsert_counts else None)
+
+
+def insert_tuples(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                  conflict: str | None = None, offset: int = 0) -> None:
+    """Insert many rows of one shape (tuples in the order of `columns`; a JSON column as its JSON text) with
+    the driver's own executemany, in the caller's transaction: the store's bulk path. SQLAlchemy's
+    statement layer would cost more per row than the database's insert itself (issue 14).
+
+    conflict "skip": a row whose primary key is stored (perhaps a moment ago, by another process) is left
+    out instead of failing the transaction. conflict "add": a row whose primary key is stored adds its
+    other columns to the stored ones (the summary tables; both backends spell it alike and run it
+    atomically, so two writers counting the same actor both count). offset: added by the database to
+    each row's first value (the store's article places become keys so, without a new tuple per row).
+    Another dialect goes through SQLAlchemy, without "add"."""
+    if not rows:
         return
-    names = list(rows[0])
-    for name in _json_columns(table) & set(names):
-        rows = [{**row, name: None if row[name] is None else json.dumps(row[name])} for row in rows]
-    # positional parameters, the tuples made in C: sqlite3 builds a new string to look up every named
-    # parameter of every row
-    values = list(map(itemgetter(*names), rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
-    statement = (f'INSERT INTO "{table.name}" ({", ".join(map(_quoted, names))}) '
-                 f'VALUES ({", ".join([mark] * len(names))})')
-    if upsert_counts:
-        key = [c.name for c in table.primary_key.columns]
-        counts = [f'{_quoted(n)} = "{table.name}".{_quoted(n)} + excluded.{_quoted(n)}' for n in names if n not in key]
-        statement += f' ON CONFLICT ({", ".join(map(_quoted, key))}) DO UPDATE SET {", ".join(counts)}'
-    conn.exec_driver_sql(statement, values)
+    if conn.dialect.name not in PARAMETER_MARKS:
+        if conflict == "add":
+            raise NotImplementedError(f"summary counts need SQLite or PostgreSQL, not {conn.dialect.name}")
+        if offset:
+            rows = [(row[0] + offset, *row[1:]) for row in rows]
+        statement = insert(table) if conflict is None else insert_new(conn, table, [c.name for c in table.primary_key])
+        conn.execute(statement, [_mapping(table, columns, row) for row in rows])
+        return
+    conn.exec_driver_sql(_insert_statement(conn.dialect.name, table, columns, conflict, int(offset)), rows)
 
 
-def _quoted(name: str) -> str:
+def insert_returning(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                     key: str, returning: str, chunk: int = 500) -> list[tuple[Any, Any]]:
+    """Insert the rows whose `key` (a unique column) is not stored yet, skipping the others, stored
+    perhaps a moment ago by another process; (key, returning column) of each row this call stored, in
+    no set order. One statement per `chunk` rows on SQLite (3.35 and later, for RETURNING) and
+    PostgreSQL, its rows given their keys in the order they come; a statement per row elsewhere."""
+    stored: list[tuple[Any, Any]] = []
+    if conn.dialect.name == "postgresql" or (conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 35)):
+        mark = PARAMETER_MARKS[conn.dialect.name]
+        row_marks = f'({", ".join([mark] * len(columns))})'
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            statement = (f'INSERT INTO "{table.name}" ({", ".join(map(quoted, columns))}) '
+                         f'VALUES {", ".join([row_marks] * len(part))} '
+                         f'ON CONFLICT ({quoted(key)}) DO NOTHING RETURNING {quoted(key)}, {quoted(returning)}')
+            stored.extend(map(tuple, conn.exec_driver_sql(statement, tuple(chain.from_iterable(part)))))
+        return stored
+    position = columns.index(key)
+    statement = insert_new(conn, table, [key]).returning(table.c[returning])
+    for row in rows:
+        made = conn.execute(statement, _mapping(table, columns, row)).scalar()
+        if made is not None:
+            stored.append((row[position], made))
+    return stored
+
+
+def update_rows(conn: Connection, table: Table, key: str, columns: tuple[str, ...],
+                rows: list[tuple[Any, ...]]) -> None:
+    """Set some columns of many rows, each tuple the new values of `columns` then the row's `key`, with the
+    driver's own executemany (as insert_tuples)."""
+    if not rows:
+        return
+    if conn.dialect.name not in PARAMETER_MARKS:
+        conn.execute(update(table).where(table.c[key] == bindparam("_key")).values(
+            {name: bindparam(name) for name in columns}),
+            [{**dict(zip(columns, row[:-1], strict=True)), "_key": row[-1]} for row in rows])
+        return
+    mark = PARAMETER_MARKS[conn.dialect.name]
+    conn.exec_driver_sql(f'UPDATE "{table.name}" SET {", ".join(f"{quoted(n)} = {mark}" for n in columns)} '
+                         f"WHERE {quoted(key)} = {mark}", rows)
+
+
+def _insert_statement(dialect: str, table: Table, columns: tuple[str, ...], conflict: str | None, offset: int) -> str:
+    marks = [PARAMETER_MARKS[dialect]] * len(columns)
+    if offset:
+        marks[0] = f"{marks[0]} + {offset}"
+    statement = f'INSERT INTO "{table.name}" ({", ".join(map(quoted, columns))}) VALUES ({", ".join(marks)})'
+    if conflict is None:
+        return statement
+    key = [c.name for c in table.primary_key.columns]
+    if conflict == "skip":
+        return f'{statement} ON CONFLICT ({", ".join(map(quoted, key))}) DO NOTHING'
+    counts = [f'{quoted(n)} = "{table.name}".{quoted(n)} + excluded.{quoted(n)}' for n in columns if n not in key]
+    return f'{statement} ON CONFLICT ({", ".join(map(quoted, key))}) DO UPDATE SET {", ".join(counts)}'
+
+
+def _mapping(table: Table, columns: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row as SQLAlchemy's statements take it: by name, a JSON column as the value its text holds."""
+    mapping = dict(zip(columns, row, strict=True))
+    for name in _json_columns(table) & mapping.keys():
+        if mapping[name] is not None:
+            mapping[name] = json.loads(mapping[name])
+    return mapping
+
+
+def driver_rows(conn: Connection, statement: str, parameters: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows (plain tuples, as the driver makes them) of a query written with `?` marks, run by the
+    driver itself: for the store's reads of many rows at ingest, which SQLAlchemy's result layer (and
+    its compiler, for a statement whose shape changes with each batch) would cost more than the query."""
+    mark = PARAMETER_MARKS.get(conn.dialect.name)
+    if mark is None:  # SQLAlchemy's named parameters, :p0, :p1...
+        parts = statement.split("?")
+        named = "".join(f"{part}:p{n}" for n, part in enumerate(parts[:-1])) + parts[-1]
+        return [tuple(row) for row in conn.execute(text(named), {f"p{n}": value for n, value in enumerate(parameters)})]
+    result = conn.exec_driver_sql(statement.replace("?", mark), tuple(parameters))
+    try:
+        return result.cursor.fetchall()  # the driver's tuples: SQLAlchemy's Row objects cost more to read
+    finally:
+        result.close()
+
+
+def quoted(name: str) -> str:
     return f'"{name}"'  # "end", "class" and "count" are SQL words
 
 

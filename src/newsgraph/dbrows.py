@@ -1,11 +1,21 @@
 """What an extraction becomes in the store: its rows per table, and the increments it brings to the
-summary tables (dbschema.py). Plain dicts, made before any transaction opens."""
+summary tables (dbschema.py). Plain tuples in the column order of COLUMNS, made once, before any
+transaction opens, and handed to the driver as they are: a dict per row, and its conversion to the
+driver's parameters, cost the store more than the database's insert of the row (issue 14).
+
+The rows of an article's facts and links start with the article, which has no key before it is
+stored: they hold the article's place in its batch instead, and the store maps places to keys when
+it writes them (in SQL, by one offset, when the batch's keys follow its places).
+"""
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
@@ -30,146 +40,213 @@ from newsgraph.record import Extraction
 from newsgraph.resolve.actors import Evidence
 from newsgraph.resolve.names import UNRESOLVED_TYPES
 
-Rows = dict[Table, list[dict[str, Any]]]
+Row = tuple[Any, ...]
+Rows = dict[Table, list[Row]]
+
+# Each table's columns in the order of its rows' values.
+COLUMNS: dict[Table, tuple[str, ...]] = {
+    articles: ("content_hash", "article_id", "title", "published", "outlet", "url", "language", "source_path",
+               "text", "model"),
+    entities: ("id", "name", "type", "country", "kb", "role"),
+    sentences: ("article", "idx", "start", "end"),
+    mentions: ("article", "sentence", "entity", "start", "end", "text", "day"),
+    events: ("article", "sentence", "type", "mode", "source", "target", "source_text", "target_text", "trigger_text",
+             "trigger_start", "trigger_end", "status", "attributed_to", "negated", "date_text", "date_start",
+             "date_end", "quantity", "location", "day"),
+    quotes: ("article", "sentence", "speaker", "speaker_text", "cue_text", "cue_start", "cue_end", "content_text",
+             "content_start", "content_end", "direct", "channel", "day", "n"),
+    relations: ("article", "sentence", "class", "type", "source", "target", "evidence", "day"),
+    claims: ("article", "sentence", "status", "holder", "holder_text", "cue", "day", "n", "subject", "predicate",
+             "denies"),
+    quotes_about: ("article", "entity", "n", "day", "content_start"),
+    claims_about: ("article", "entity", "n", "day", "sentence"),
+    actor_stats: ("entity", "articles", "mentions", "acts"),
+    actor_aliases: ("entity", "text", "mentions"),
+    actor_months: ("entity", "month", "type", "count"),
+    event_edges: ("source", "target", "type", "count"),
+}
+# the tables whose rows start with their article, written in this order after articles and entities
+FACT_TABLES = (sentences, mentions, events, quotes, relations, claims)
+ABOUT_TABLES = (quotes_about, claims_about)
+# Columns that only copy another column of the same article's rows (below): a mention's entity is the id
+# of one of the article's entities, a fact's day its article's date or its event's start date. A value
+# that fits those fits here too, so the look at a whole batch (dbvalues.py) may skip them.
+COPIED: dict[Table, frozenset[str]] = {
+    mentions: frozenset({"entity", "day"}), events: frozenset({"day"}), quotes: frozenset({"day"}),
+    relations: frozenset({"day"}), claims: frozenset({"day"}),
+}
+
+# positions in the rows above, for the links, the summaries and the stories computed from them
+ARTICLE_PUBLISHED, ARTICLE_OUTLET = 3, 4
+_ENTITY, _END = 2, 4
+_entity_id = itemgetter(0)
+_entity_kind = itemgetter(0, 2)  # id, type
+_mention_start = itemgetter(3)
+_mention_entity = itemgetter(_ENTITY)
+_mention_day = itemgetter(_ENTITY, 6)  # entity, day
+_mention_alias = itemgetter(_ENTITY, 5)  # entity, text
+_mention_place = itemgetter(1, 2)  # sentence, entity
+_quote_link = itemgetter(13, 12, 8, 9)  # n, day, content_start, content_end
+_quote_speaker = itemgetter(2)
+_claim_link = itemgetter(7, 6, 1)  # n, day, sentence
+_event_count = itemgetter(4, 5, 2, 15)  # source, target, type, date_start
+_fact_ends = itemgetter(4, 5)  # source, target of an event or a relation
+_about_entity = itemgetter(1)
 
 
-def extraction_rows(extraction: Extraction, model: str | None) -> Rows:
-    """The rows one extraction becomes, per table; the article key is added when it is known."""
+def extraction_rows(extraction: Extraction, model: str | None, place: int = 0) -> Rows:
+    """The rows one extraction becomes, per table (COLUMNS); its facts' rows start with `place`, the
+    article's place in its batch."""
     article = extraction.article
-    day = article.published or ""
+    published = article.published
+    day = published or ""
     return {
-        articles: [{
-            "content_hash": article.content_hash, "article_id": article.id, "title": article.title,
-            "published": article.published, "outlet": article.outlet, "url": article.url,
-            "language": article.language, "source_path": article.source_path, "text": article.text, "model": model,
-        }],
-        sentences: [{"idx": s.index, "start": s.start, "end": s.end} for s in extraction.sentences],
-        entities: [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb": e.kb, "role": e.role}
-                   for e in extraction.entities],
-        mentions: [{"entity": e.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text, "day": day}
+        articles: [(article.content_hash, article.id, article.title, published, article.outlet, article.url,
+                    article.language, article.source_path, article.text, model)],
+        entities: [(e.id, e.name, e.type, e.country, e.kb, e.role) for e in extraction.entities],
+        sentences: [(place, s.index, s.start, s.end) for s in extraction.sentences],
+        mentions: [(place, m.sentence, e.id, m.start, m.end, m.text, day)
                    for e in extraction.entities for m in e.mentions],
-        events: [{
-            "sentence": e.sentence, "type": e.type, "mode": e.mode, "source": e.source,
-            "target": e.target, "source_text": e.source_text, "target_text": e.target_text,
-            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
-            "status": e.status, "attributed_to": e.attributed_to, "negated": e.negated,
-            "date_text": e.date.text if e.date else None, "date_start": e.date.start if e.date else None,
-            "date_end": e.date.end if e.date else None,
-            "quantity": vars(e.quantity) if e.quantity else None, "location": e.location,
-            "day": _event_day(e.date.start if e.date else None, article.published),
-        } for e in extraction.events],
-        quotes: [{
-            "sentence": q.sentence, "speaker": q.speaker, "speaker_text": q.speaker_text,
-            "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
-            "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
-            "direct": q.direct, "channel": q.channel, "day": day, "n": n,
-        } for n, q in enumerate(extraction.quotes)],
-        relations: [{"sentence": r.sentence, "class": r.cls, "type": r.type, "source": r.source,
-                     "target": r.target, "evidence": r.evidence, "day": day} for r in extraction.relations],
-        claims: [{"sentence": c.sentence, "status": c.status, "holder": c.holder,
-                  "holder_text": c.holder_text, "cue": c.cue, "day": day, "n": n,
-                  "subject": c.subject, "predicate": c.predicate, "denies": c.denies}
+        events: [(place, e.sentence, e.type, e.mode, e.source, e.target, e.source_text, e.target_text, e.trigger.text,
+                  e.trigger.start, e.trigger.end, e.status, e.attributed_to, e.negated,
+                  e.date.text if e.date else None, e.date.start if e.date else None, e.date.end if e.date else None,
+                  # the JSON column as its text, as SQLAlchemy's JSON type writes it (json.dumps)
+                  json.dumps(vars(e.quantity)) if e.quantity else None, e.location,
+                  # day: COALESCE(start, published) as the index reads it, '' when neither is known
+                  e.date.start if e.date and e.date.start is not None else day)
+                 for e in extraction.events],
+        quotes: [(place, q.sentence, q.speaker, q.speaker_text, q.cue.text, q.cue.start, q.cue.end, q.content.text,
+                  q.content.start, q.content.end, q.direct, q.channel, day, n)
+                 for n, q in enumerate(extraction.quotes)],
+        relations: [(place, r.sentence, r.cls, r.type, r.source, r.target, r.evidence, day)
+                    for r in extraction.relations],
+        claims: [(place, c.sentence, c.status, c.holder, c.holder_text, c.cue, day, n, c.subject, c.predicate,
+                  c.denies)
                  for n, c in enumerate(extraction.claims)],
     }
 
 
-def _event_day(start: str | None, published: str | None) -> str:
-    """COALESCE(start, published) as the index's day: '' when neither is known ('' is a value, as in SQL)."""
-    if start is not None:
-        return start
-    return published if published is not None else ""
-
-
-def about_rows(key: int, rows: Rows) -> Rows:
-    """Which actors each quote and claim of a stored article names: an actor with a mention inside a
-    quote's content, an actor with a mention in a claim's sentence (each pair once; in no set order, as
-    no other writer can hold these keys)."""
-    by_start = sorted((m["start"], m["end"], m["entity"]) for m in rows[mentions])
-    starts = [start for start, _, _ in by_start]
-    quoted = []
-    for quote in rows[quotes]:
-        first, last = quote["content_start"], quote["content_end"]
-        if first is None or last is None:
-            continue
-        named = {entity for start, end, entity in by_start[bisect_left(starts, first):bisect_right(starts, last)]
-                 if end <= last}
-        quoted.extend({"entity": entity, "article": key, "n": quote["n"], "day": quote["day"],
-                       "content_start": first} for entity in named)
-    in_sentence: dict[int, set[str]] = {}
-    for mention in rows[mentions]:
-        in_sentence.setdefault(mention["sentence"], set()).add(mention["entity"])
-    claimed = [{"entity": entity, "article": key, "n": claim["n"], "day": claim["day"], "sentence": claim["sentence"]}
-               for claim in rows[claims] for entity in in_sentence.get(claim["sentence"], ())]
+def about_rows(rows: Rows, place: int) -> Rows:
+    """Which entities each quote and claim of an article names (quotes_about and claims_about, starting
+    with the article's place): an entity with a mention inside a quote's content, an entity with a
+    mention in a claim's sentence (each pair once; in no set order, as no other writer can hold these
+    keys). The entities as the article names them: as_canonical_about makes them actors."""
+    quoted: list[Row] = []
+    if rows[quotes]:
+        by_start = sorted(rows[mentions], key=_mention_start)
+        starts = list(map(_mention_start, by_start))
+        for n, day, first, last in map(_quote_link, rows[quotes]):
+            if first is None or last is None:
+                continue
+            low = bisect_left(starts, first)
+            high = bisect_right(starts, last, low)
+            if low < high:
+                quoted += [(place, entity, n, day, first)
+                           for entity in {m[_ENTITY] for m in by_start[low:high] if m[_END] <= last}]
+    claimed: list[Row] = []
+    if rows[claims]:
+        in_sentence: dict[int, list[tuple[int, str]]] = {}  # the claims of each sentence: (n, day)
+        for n, day, sentence in map(_claim_link, rows[claims]):
+            in_sentence.setdefault(sentence, []).append((n, day))
+        # each entity once per sentence: the set of (sentence, entity) pairs is made in C
+        claimed = [(place, entity, n, day, sentence) for sentence, entity in set(map(_mention_place, rows[mentions]))
+                   if sentence in in_sentence for n, day in in_sentence[sentence]]
     return {quotes_about: quoted, claims_about: claimed}
+
+
+def as_canonical_about(rows: list[Row], canonical: dict[str, str]) -> list[Row]:
+    """quotes_about or claims_about rows keyed by the canonical actor of their entity: two entities of one
+    actor named in the same quote or claim make one row."""
+    merged = canonical.keys() & set(map(_about_entity, rows)) if canonical else set()
+    if not merged:
+        return rows
+    heads = {canonical[entity] for entity in merged}
+    kept = [row for row in rows if row[1] not in merged]
+    # the keys (article, entity, n) already held by a canonical actor named as itself
+    taken = {row[:3] for row in kept if row[1] in heads}
+    moved = []
+    for row in rows:
+        if row[1] in merged:
+            key = (row[0], canonical[row[1]], row[2])
+            if key not in taken:
+                taken.add(key)
+                moved.append((*key, *row[3:]))
+    return kept + moved
 
 
 def batch_evidence(stored: Iterable[Rows]) -> Evidence:
     """When and with whom each entity of the stored articles is named: what tells how close a new entity
     is to a candidate before the batch's facts are written (resolve/actors.py)."""
     evidence = Evidence()
+    days = evidence.days
     for rows in stored:
-        kinds = {entity["id"]: entity["type"] for entity in rows[entities]}
-        named = {m["entity"] for m in rows[mentions]}
+        kinds = dict(map(_entity_kind, rows[entities]))
+        named = set(map(_mention_entity, rows[mentions]))
         evidence.contexts.append(frozenset(e for e in named if kinds.get(e) not in UNRESOLVED_TYPES))
-        for mention in rows[mentions]:
-            evidence.days.setdefault(mention["entity"], set()).add(mention["day"])
+        for entity, day in set(map(_mention_day, rows[mentions])):
+            days.setdefault(entity, set()).add(day)
         for entity in named:
             evidence.articles.setdefault(entity, []).append(len(evidence.contexts) - 1)
     return evidence
 
 
-def as_canonical(rows: Rows, canonical: dict[str, str]) -> Rows:
-    """The article's rows as its summaries count them: every entity as its canonical actor (an entity
-    merged into another, resolve/actors.py). The stored facts keep the entity the article named."""
-    if not canonical:
-        return rows
-    view = dict(rows)
-    view[mentions] = [{**m, "entity": canonical.get(m["entity"], m["entity"])} for m in rows[mentions]]
-    view[events] = [{**e, "source": canonical.get(e["source"], e["source"]),
-                     "target": canonical.get(e["target"], e["target"])} for e in rows[events]]
-    return view
-
-
-def summary_rows(stored: Iterable[Rows]) -> Rows:
+def summary_rows(stored: Iterable[Rows], canonical: dict[str, str]) -> Rows:
     """What the stored articles add to each summary table, one row per key, in key order (two writers
-    then lock shared rows in the same order). Computed from the storable rows, so a NUL already became
-    U+FFFD in an alias as it did in the mention."""
-    stats: Counter[str] = Counter()
-    in_articles: Counter[str] = Counter()
+    then lock shared rows in the same order), every entity of their mentions and events counted as its
+    canonical actor (resolve/actors.py; the stored facts keep the entity the article named). Computed
+    from the storable rows, so a NUL already became U+FFFD in an alias as it did in the mention."""
+    stored = list(stored)
+    actor = canonical.get
     aliases: Counter[tuple[str, str]] = Counter()
-    months: Counter[tuple[str, str, str]] = Counter()
-    edges: Counter[tuple[str, str, str]] = Counter()
+    in_articles: Counter[str] = Counter()
     acts: Counter[str] = Counter()
+    touched: list[tuple[str, str, str]] = []  # (actor, month, type) for each end of each event
+    pairs: list[tuple[str, str, str]] = []  # (source, target, type) for each event between two actors
     for rows in stored:
-        published = rows[articles][0]["published"]
-        # Counter.update counts an iterable in C: a loop in Python here was a tenth of the store's time
-        stats.update(m["entity"] for m in rows[mentions])
-        aliases.update((m["entity"], m["text"]) for m in rows[mentions])
-        in_articles.update({m["entity"] for m in rows[mentions]})
-        acts.update(_acts(rows))
-        for event in rows[events]:
-            month = event["date_start"] if event["date_start"] is not None else published
+        named = set(map(_mention_entity, rows[mentions]))
+        # most articles name no merged entity: their rows are counted as they are, without a copy
+        merged = bool(canonical) and not canonical.keys().isdisjoint(named)
+        if merged:
+            named = {actor(e, e) for e in named}
+            # Counter.update counts an iterable in C: a loop in Python here was a tenth of the store's time
+            aliases.update((actor(e, e), text) for e, text in map(_mention_alias, rows[mentions]))
+        else:
+            aliases.update(map(_mention_alias, rows[mentions]))
+        in_articles.update(named)
+        published = rows[articles][0][ARTICLE_PUBLISHED]
+        ends: list[tuple[str | None, str | None]] = []
+        for source, target, kind, start in map(_event_count, rows[events]):
+            if canonical:  # an event's ends need not be named in its article's mentions
+                source, target = actor(source, source), actor(target, target)
+            ends.append((source, target))
+            if source is not None and target is not None:
+                pairs.append((source, target, kind))
+            month = start if start is not None else published
+            if month is None:
+                continue
+            month = month[:7]
             # an actor on both ends of one event counts once, as `source = X OR target = X` does
-            for actor in {event["source"], event["target"]} - {None}:
-                if month is not None:
-                    months[actor, month[:7], event["type"]] += 1
-            if event["source"] is not None and event["target"] is not None:
-                edges[event["source"], event["target"], event["type"]] += 1
+            if source is not None:
+                touched.append((source, month, kind))
+            if target is not None and target != source:
+                touched.append((target, month, kind))
+        # acts: the events and ties an actor named in the article is an end of (once, were it both), and
+        # the quotes it speaks. A medium with none there was only a channel or a name in that article.
+        # Ties and speakers are compared as the article names them.
+        for ends_of_fact in chain(ends, map(_fact_ends, rows[relations])):
+            acts.update(named.intersection(ends_of_fact))
+        acts.update(speaker for speaker in map(_quote_speaker, rows[quotes]) if speaker in named)
+    stats: Counter[str] = Counter()
+    for (entity, _), n in aliases.items():
+        stats[entity] += n
+    months, edges = Counter(touched), Counter(pairs)
     return {
-        actor_stats: [{"entity": e, "articles": in_articles[e], "mentions": n, "acts": acts[e]}
-                      for e, n in sorted(stats.items())],
-        actor_aliases: [{"entity": e, "text": t, "mentions": n} for (e, t), n in sorted(aliases.items())],
-        actor_months: [{"entity": e, "month": m, "type": t, "count": n} for (e, m, t), n in sorted(months.items())],
-        event_edges: [{"source": s, "target": t, "type": k, "count": n} for (s, t, k), n in sorted(edges.items())],
+        actor_stats: [(e, in_articles[e], stats[e], acts[e]) for e in sorted(stats)],
+        actor_aliases: [(*key, aliases[key]) for key in sorted(aliases)],
+        actor_months: [(*key, months[key]) for key in sorted(months)],
+        event_edges: [(*key, edges[key]) for key in sorted(edges)],
     }
 
 
-def _acts(rows: Rows) -> Counter[str]:
-    """Per actor mentioned in one article: the events and ties it is an end of (once, were it both) and
-    the quotes it speaks. A medium with none there was only a channel or a name in that article."""
-    named = {m["entity"] for m in rows[mentions]}
-    acts: Counter[str] = Counter()
-    for fact in (*rows[events], *rows[relations]):
-        acts.update(named & {fact["source"], fact["target"]})
-    acts.update(q["speaker"] for q in rows[quotes] if q["speaker"] in named)
-    return acts
+def entity_ids(rows: Rows) -> Iterable[str]:
+    return map(_entity_id, rows[entities])

@@ -15,17 +15,29 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, Select, Table, and_, func, select, union_all
 from sqlalchemy.exc import DataError
 
-from newsgraph.dbengine import ensure_schema, insert_new, insert_rows, open_engine, retrying
+from newsgraph.dbengine import driver_rows, ensure_schema, insert_returning, insert_tuples, open_engine, retrying
 from newsgraph.dbrecount import recount
-from newsgraph.dbrows import Rows, about_rows, as_canonical, batch_evidence, extraction_rows, summary_rows
-from newsgraph.dbschema import (
+from newsgraph.dbrows import (
+    ABOUT_TABLES,
+    COLUMNS,
     FACT_TABLES,
+    Row,
+    Rows,
+    about_rows,
+    as_canonical_about,
+    batch_evidence,
+    entity_ids,
+    extraction_rows,
+    summary_rows,
+)
+from newsgraph.dbschema import (
     actor_aliases,
     actor_months,
     actor_stats,
@@ -118,10 +130,10 @@ class Store:
         """Store one extraction in one transaction; an article already stored, by this process or at the
         same moment by another, is left as it is. RecordRejected (nothing written) when a value does not
         fit its column."""
-        [rows] = storable_batch([extraction_rows(extraction, model)])
+        [rows] = _prepared([(extraction, model)])
         if isinstance(rows, RecordRejected):
             raise rows
-        [result] = retrying(lambda: self._write([rows]))
+        [result] = retrying(lambda: self._write([(0, rows)]))
         return result
 
     def add_many(self, records: Iterable[tuple[Extraction, str | None]]
@@ -135,47 +147,55 @@ class Store:
 
     def _add_batch(self, pending: list[tuple[Extraction, str | None]]
                    ) -> list[StoreResult | RecordRejected | DataError]:
-        checked = storable_batch([extraction_rows(extraction, model) for extraction, model in pending])
-        outcome: list[StoreResult | RecordRejected | DataError] = [
-            rows if isinstance(rows, RecordRejected) else StoreResult(False, 0) for rows in checked]  # places
+        checked = _prepared(pending)
         batch = [(index, rows) for index, rows in enumerate(checked) if not isinstance(rows, RecordRejected)]
         try:
-            results = retrying(lambda: self._write([rows for _, rows in batch]))
+            results = iter(retrying(lambda: self._write(batch)))
         except DataError:
-            for index, _ in batch:
-                try:
-                    outcome[index] = self.add(*pending[index])
-                except DataError as error:
-                    outcome[index] = error
-            return outcome
-        for (index, _), result in zip(batch, results, strict=True):
-            outcome[index] = result
-        return outcome
+            return [rows if isinstance(rows, RecordRejected) else self._add_alone(*pending[index])
+                    for index, rows in enumerate(checked)]
+        return [rows if isinstance(rows, RecordRejected) else next(results) for rows in checked]
 
-    def _write(self, batch: list[Rows]) -> list[StoreResult]:
+    def _add_alone(self, extraction: Extraction, model: str | None) -> StoreResult | DataError:
+        try:
+            return self.add(extraction, model)
+        except DataError as error:
+            return error
+
+    def _write(self, batch: list[tuple[int, Rows]]) -> list[StoreResult]:
+        """One transaction: the batch's new articles (each with its place in the batch), then their
+        entities and the resolution of the new ones, their facts and links, each table in one
+        executemany, the summaries' increments, and the stories of their events."""
         if not batch:
             return []
         with self.engine.begin() as conn:
             results, stored = _insert_articles(conn, batch)
             if not stored:
                 return results
-            new_entities = _insert_entities(conn, [rows for _, rows in stored])
+            new_entities = _insert_entities(conn, [rows for _, _, rows in stored])
             changes, canonical = Changes(), {}
             if self.resolve_actors:
-                changes = resolve_new(conn, new_entities, batch_evidence(rows for _, rows in stored))
-                canonical = canonical_map(conn, {e["id"] for _, rows in stored for e in rows[entities]})
-            for key, rows in stored:
-                for table in FACT_TABLES:
-                    for row in rows[table]:
-                        row["article"] = key
-                rows.update(about_rows(key, as_canonical(rows, canonical)))
-            for table in (*FACT_TABLES, quotes_about, claims_about):
-                insert_rows(conn, table, [row for _, rows in stored for row in rows[table]])
-            for table, table_rows in summary_rows(as_canonical(rows, canonical) for _, rows in stored).items():
-                insert_rows(conn, table, table_rows, upsert_counts=True)
+                if new_entities:  # the evidence is for deciding new entities; a batch may bring none
+                    changes = resolve_new(conn, new_entities, batch_evidence(rows for _, _, rows in stored))
+                canonical = canonical_map(conn, {e for _, _, rows in stored for e in entity_ids(rows)})
+            # the rows hold their article's place; usually the keys follow the places (key = place + offset)
+            # and the database adds the offset, else each row is made again with its key
+            offsets = {key - place for place, key, _ in stored}
+            keys = None if len(offsets) == 1 else {place: key for place, key, _ in stored}
+            for table in (*FACT_TABLES, *ABOUT_TABLES):
+                table_rows = list(chain.from_iterable(rows[table] for _, _, rows in stored))
+                if table in ABOUT_TABLES:  # keyed by the canonical actor, as the summaries are
+                    table_rows = as_canonical_about(table_rows, canonical)
+                if keys is None:
+                    insert_tuples(conn, table, COLUMNS[table], table_rows, offset=next(iter(offsets)))
+                else:
+                    insert_tuples(conn, table, COLUMNS[table], [(keys[row[0]], *row[1:]) for row in table_rows])
+            for table, table_rows in summary_rows((rows for _, _, rows in stored), canonical).items():
+                insert_tuples(conn, table, COLUMNS[table], table_rows, conflict="add")
             recount(conn, changes)  # actors counted before under another canonical entity
             if self.stories:
-                record_stories(conn, stored, canonical if self.resolve_actors else None)
+                record_stories(conn, [(key, rows) for _, key, rows in stored],
+                               canonical if self.resolve_actors else None)
         return results
 
     # --- reading -----------------------------------------------------------------------------
@@ -659,50 +679,71 @@ def _newest_first(query: Select, facts: Table, position: str, named: Table, abou
     return query.order_by(facts.c.day.desc(), facts.c.article, facts.c[position], facts.c.id)
 
 
-def _insert_articles(conn: Any, batch: list[Rows]) -> tuple[list[StoreResult], list[tuple[int, Rows]]]:
-    """Insert the batch's articles not stored yet; the result of each, and the keys and rows of those
-    this transaction stored. An article stored a moment ago by another writer is left to it."""
-    hashes = {rows[articles][0]["content_hash"] for rows in batch}
-    keys: dict[str, int] = dict(conn.execute(
-        select(articles.c.content_hash, articles.c.id).where(articles.c.content_hash.in_(hashes))).all())
+def _prepared(records: list[tuple[Extraction, str | None]]) -> list[Rows | RecordRejected]:
+    """The rows of each (extraction, model), made storable, with their quote and claim links, their facts
+    holding the article's place in `records`; or why an article is refused. Done before the transaction
+    opens, and once however often a transient conflict retries it."""
+    checked = storable_batch([extraction_rows(extraction, model, place)
+                              for place, (extraction, model) in enumerate(records)])
+    for place, rows in enumerate(checked):
+        if not isinstance(rows, RecordRejected):
+            rows.update(about_rows(rows, place))
+    return checked
+
+
+def _insert_articles(conn: Any, batch: list[tuple[int, Rows]]
+                     ) -> tuple[list[StoreResult], list[tuple[int, int, Rows]]]:
+    """Insert the batch's articles not stored yet, in the batch's order; the result of each, and the place,
+    key and rows of each this transaction stored. An article stored a moment ago by another writer is
+    left to it, as is a second copy of one within the batch."""
+    hashes = [rows[articles][0][0] for _, rows in batch]
+    first: dict[str, int] = {}  # each content hash and where the batch first has it
+    for index, content_hash in enumerate(hashes):
+        first.setdefault(content_hash, index)
+    keys = _article_keys(conn, list(first))
+    made = dict(insert_returning(conn, articles, COLUMNS[articles],
+                                 [batch[index][1][articles][0] for content_hash, index in first.items()
+                                  if content_hash not in keys], key="content_hash", returning="id"))
+    late = [content_hash for content_hash in first if content_hash not in keys and content_hash not in made]
+    if late:  # another process stored the same content since the look above
+        keys.update(_article_keys(conn, late))
     results: list[StoreResult] = []
-    stored: list[tuple[int, Rows]] = []
-    new_article = insert_new(conn, articles, ["content_hash"]).returning(articles.c.id)  # compiled once
-    for rows in batch:
-        [article] = rows[articles]
-        content_hash = article["content_hash"]
-        if content_hash in keys:
-            results.append(StoreResult(False, keys[content_hash]))
-            continue
-        key = conn.execute(new_article, article).scalar()
-        if key is None:  # another process stored the same content since the look above
-            keys[content_hash] = _article_key(conn, content_hash)
-            results.append(StoreResult(False, keys[content_hash]))
-            continue
-        keys[content_hash] = key
-        results.append(StoreResult(True, key))
-        stored.append((key, rows))
+    stored: list[tuple[int, int, Rows]] = []
+    for index, (content_hash, (place, rows)) in enumerate(zip(hashes, batch, strict=True)):
+        if content_hash in made and first[content_hash] == index:
+            results.append(StoreResult(True, made[content_hash]))
+            stored.append((place, made[content_hash], rows))
+        else:
+            results.append(StoreResult(False, made[content_hash] if content_hash in made else keys[content_hash]))
     return results, stored
+
+
+def _article_keys(conn: Any, hashes: list[str]) -> dict[str, int]:
+    """The key of each content hash already stored."""
+    return dict(_matching(conn, "SELECT content_hash, id FROM articles WHERE content_hash IN", hashes))
 
 
 def _insert_entities(conn: Any, stored: list[Rows]) -> list[str]:
     """New entities, the first description of each winning as it does one article at a time; the ids of
     those stored now, in the order the batch first names them."""
-    first: dict[str, dict[str, Any]] = {}
-    for rows in stored:
-        for entity in rows[entities]:
-            first.setdefault(entity["id"], entity)
-    known = set(conn.execute(select(entities.c.id).where(entities.c.id.in_(list(first)))).scalars())
+    first: dict[str, Row] = {}
+    for row in chain.from_iterable(rows[entities] for rows in stored):
+        first.setdefault(row[0], row)
+    known = {key for key, in _matching(conn, "SELECT id FROM entities WHERE id IN", list(first))}
     # new entities in id order: two writers then claim shared ids in the same order, never in a
     # deadlock; one stored a moment ago by another writer is skipped
-    new = [first[key] for key in sorted(first) if key not in known]
-    if new:
-        conn.execute(insert_new(conn, entities, ["id"]), new)
+    insert_tuples(conn, entities, COLUMNS[entities], [first[key] for key in sorted(first) if key not in known],
+                  conflict="skip")
     return [key for key in first if key not in known]
 
 
-def _article_key(conn: Any, content_hash: str) -> int | None:
-    return conn.execute(select(articles.c.id).where(articles.c.content_hash == content_hash)).scalar()
+def _matching(conn: Any, query: str, values: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of `query`, which ends in `IN`, for the values (in lists short enough for either backend)."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        found += driver_rows(conn, f'{query} ({", ".join("?" * len(chunk))})', chunk)
+    return found
 
 
 def _sliced(rows: Iterable[Any]) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, literal, or_, select, union_all, update
 
-from newsgraph.dbengine import insert_new, upsert
+from newsgraph.dbengine import driver_rows, insert_new, upsert
 from newsgraph.dbschema import actor_apart, actor_keys, actor_resolution, entities, mentions
 from newsgraph.resolve.names import UNRESOLVED_TYPES, NameKey, Relation, countries_agree, name_key, relate
 
@@ -372,9 +372,9 @@ def canonical_map(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
     """The canonical entity of each of the ids that has been merged into another (the rest map to
     themselves and are left out)."""
     found: dict[str, str] = {}
-    for chunk in _chunks(set(ids)):
-        found.update(conn.execute(select(actor_resolution.c.entity, actor_resolution.c.canonical)
-                                  .where(actor_resolution.c.entity.in_(chunk))).all())
+    for chunk in _chunks(set(ids)):  # read at every write: through the driver, without SQLAlchemy's compiler
+        found.update(driver_rows(conn, "SELECT entity, canonical FROM actor_resolution WHERE entity IN "
+                                       f'({", ".join("?" * len(chunk))})', chunk))
     return found
 
 

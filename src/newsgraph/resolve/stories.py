@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from newsgraph.ontology import event_scales
 
@@ -28,6 +28,7 @@ TOLERANCE_DAYS = 3  # "on Tuesday" in one article and its publication day in ano
 # a report dated only "in 2015" or "since September" overlaps too much to tell one happening from another,
 # and no story grows longer than this by taking reports
 MAX_SPAN_DAYS = 7
+SLACK = timedelta(days=TOLERANCE_DAYS)
 UNDIRECTED_FAMILIES = frozenset({"meeting", "cooperation", "commitment"})
 
 
@@ -49,6 +50,7 @@ def use_actor_keys(canonical: Callable[[str], str] | None) -> None:
     _canonical = canonical or _identity
 
 
+@lru_cache(maxsize=1024)  # read for every comparison of a report; the ontology is read once per process
 def family_of(event_type: str) -> str:
     scale = event_scales().get(event_type)
     return scale.family if scale is not None else event_type.lower()
@@ -108,7 +110,7 @@ class Story:
     def takes(self, report: Report) -> bool:
         if report.start is None or report.end is None or self.start is None or self.end is None:
             return False
-        slack = timedelta(days=TOLERANCE_DAYS)
+        slack = SLACK
         if report.start > self.end + slack or report.end < self.start - slack:
             return False
         # a story's span stays a week at most: reports a day apart each must not chain into a month
@@ -136,6 +138,7 @@ FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for
                             "other", "any", "with", "from", "by"})
 
 
+@lru_cache(maxsize=65536)  # the same phrases come back in report after report
 def content_words(text: str | None) -> frozenset[str]:
     """The words of a phrase that say what it is about, lowercase, a plural -s dropped ("hostages": hostage)."""
     if not text:
@@ -154,6 +157,7 @@ def _place_words(location: str) -> set[str]:
     return set(location.casefold().replace(",", " ").split()) - {"the", "of", "in", "near"}
 
 
+@lru_cache(maxsize=65536)  # the events of an article share its publication day, and most give no date of their own
 def interval(date_start: str | None, date_end: str | None, published: str | None) -> tuple[date | None, date | None]:
     """The days a report speaks of: its own dates, else its article's publication day."""
     start = _day(date_start) or _day(published)
@@ -163,6 +167,7 @@ def interval(date_start: str | None, date_end: str | None, published: str | None
     return (start, end) if start <= end else (end, start)
 
 
+@lru_cache(maxsize=65536)  # every event of an article reads its publication day
 def _day(value: str | None) -> date | None:
     if not value:
         return None

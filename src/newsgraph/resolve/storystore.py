@@ -13,24 +13,36 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, func, or_, select
 
-from newsgraph.dbengine import insert_rows
-from newsgraph.dbrows import Rows
+from newsgraph.dbengine import driver_rows, insert_tuples, quoted, update_rows
+from newsgraph.dbrows import ARTICLE_OUTLET, ARTICLE_PUBLISHED, Rows
 from newsgraph.dbschema import articles, entities, events, sentences, story_edges, story_events, story_reports
 from newsgraph.resolve.actors import canonical_map
-from newsgraph.resolve.stories import TOLERANCE_DAYS, Report, Story, actor_key, assign, interval
+from newsgraph.resolve.stories import MAX_SPAN_DAYS, TOLERANCE_DAYS, Report, Story, actor_key, assign, interval
 
 CHUNK = 500  # ids per IN (...): well under both backends' limits on bound parameters
 MAX_WORDS = 60  # of a story's target words kept: enough to match a report, bounded however many report it
+# the columns of the rows written and read here, in order
+EVENT_COLUMNS = ("id", "article", "sentence", "type", "source", "target", "date_start", "date_end", "location",
+                 "status", "negated", "target_text")
+STORY_COLUMNS = ("id", "match_key", "family", "type", "source", "target", "date_start", "date_end", "location", "words",
+                 "reports", "mentions", "outlets", "first_report", "last_report", "day")
+EDGE_COLUMNS = ("source", "target", "type", "count")
+RECOUNTED_COLUMNS = ("date_start", "date_end", "day", "location", "words", "reports", "mentions", "outlets",
+                     "first_report", "last_report")
+REPORT_COLUMNS = ("event", "story", "article", "sentence", "outlet", "status", "negated", "published")
 
 
 def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]], canonical: dict[str, str] | None) -> None:
     """Give every event of the articles just stored its story, in the same transaction; `canonical`: the
     resolved actor of each of their entities merged into another, as the store has just read it."""
-    group_events(conn, {key: rows[articles][0] for key, rows in stored}, canonical)
+    meta = {key: {"outlet": rows[articles][0][ARTICLE_OUTLET], "published": rows[articles][0][ARTICLE_PUBLISHED]}
+            for key, rows in stored}
+    group_events(conn, meta, canonical)
 
 
 def rebuild_stories(conn: Connection, batch: int = 200) -> None:
@@ -47,43 +59,45 @@ def rebuild_stories(conn: Connection, batch: int = 200) -> None:
 def group_events(conn: Connection, meta: dict[int, dict[str, Any]], canonical: dict[str, str] | None = None) -> None:
     """Give every event of these articles (key -> outlet and published) its story; `canonical` as
     record_stories has it, else read here."""
-    found = []
-    for chunk in _chunks(list(meta)):
-        found.extend(conn.execute(
-            select(events.c.id, events.c.article, events.c.sentence, events.c.type, events.c.source,
-                   events.c.target, events.c.date_start, events.c.date_end, events.c.location, events.c.status,
-                   events.c.negated, events.c.target_text)
-            .where(events.c.article.in_(chunk)).order_by(events.c.article, events.c.trigger_start, events.c.id)))
+    found = _events_of(conn, list(meta))
     if not found:
         return
     # reports compare resolved actors: "Gen. al-Burhan" in one article and "Abdel Fattah al-Burhan" in
     # another are one source once resolve/actors.py merged them
     heads = canonical if canonical is not None else canonical_map(
-        conn, {end for row in found for end in (row.source, row.target) if end})
+        conn, {end for row in found for end in (row[4], row[5]) if end})
+    published = {key: article["published"] for key, article in meta.items()}
     reports = []
-    for row in found:
-        start, end = interval(row.date_start, row.date_end, meta[row.article]["published"])
-        source, target = heads.get(row.source, row.source), heads.get(row.target, row.target)
-        reports.append(Report(row.id, row.type, source, target, start, end, row.location, row.target_text))
+    for event, article, _, kind, source, target, date_start, date_end, location, _, _, target_text in found:
+        start, end = interval(date_start, date_end, published[article])
+        reports.append(Report(event, kind, heads.get(source, source), heads.get(target, target), start, end,
+                              location, target_text))
     known = _stories_near(conn, reports)
     before = {story.id: story for stories in known.values() for story in stories}
     story_of, made = assign(reports, known)
-    by_event = {row.id: row for row in found}
-    article_of = {row.id: row.article for row in found}
-    new_rows = [_story_row(story, _counts(story, meta, article_of)) for story in made]
-    insert_rows(conn, story_events, new_rows)
-    edges = Counter((row["source"], row["target"], row["type"]) for row in new_rows
-                    if row["source"] is not None and row["target"] is not None)
+    by_event = {row[0]: row for row in found}
+    new_rows = [_story_row(story, _counts(story, meta, by_event)) for story in made]
+    insert_tuples(conn, story_events, STORY_COLUMNS, new_rows)
+    edges = Counter((source, target, kind) for _, _, _, kind, source, target, *_ in new_rows
+                    if source is not None and target is not None)
     # in key order, as the other summary tables: two writers lock shared rows in the same order
-    insert_rows(conn, story_edges, [{"source": source, "target": target, "type": kind, "count": n}
-                                    for (source, target, kind), n in sorted(edges.items())], upsert_counts=True)
-    insert_rows(conn, story_reports, [{
-        "event": event, "story": story.id, "article": by_event[event].article, "sentence": by_event[event].sentence,
-        "outlet": meta[by_event[event].article]["outlet"], "status": by_event[event].status,
-        "negated": by_event[event].negated, "published": meta[by_event[event].article]["published"],
-    } for event, story in story_of.items()])
+    insert_tuples(conn, story_edges, EDGE_COLUMNS, [(*key, edges[key]) for key in sorted(edges)], conflict="add")
+    rows = []
+    for event, story in story_of.items():
+        _, article, sentence, _, _, _, _, _, _, status, negated, _ = by_event[event]
+        rows.append((event, story.id, article, sentence, meta[article]["outlet"], status, negated, published[article]))
+    insert_tuples(conn, story_reports, REPORT_COLUMNS, rows)
     grown = sorted({story.id for story in story_of.values()} & set(before))
     _recount(conn, [before[story_id] for story_id in grown])
+
+
+def _events_of(conn: Connection, keys: list[int]) -> list[tuple[Any, ...]]:
+    """The events of these articles, each as the columns of EVENT_COLUMNS, by article and place in it."""
+    found: list[tuple[Any, ...]] = []
+    for chunk in _chunks(keys):
+        found += driver_rows(conn, f'SELECT {", ".join(map(quoted, EVENT_COLUMNS))} FROM events WHERE article '
+                                   f'IN ({", ".join("?" * len(chunk))}) ORDER BY article, trigger_start, id', chunk)
+    return found
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:
@@ -93,52 +107,54 @@ def _chunks(values: list[Any]) -> Iterable[list[Any]]:
 
 def _stories_near(conn: Connection, reports: list[Report]) -> dict[str, list[Story]]:
     """The stored stories a report of the batch may join: same match key, dates within reach of that key's
-    reports (the batch's whole span is read from the index; each key's own window is kept)."""
+    reports (each key's window read from the index on match key and start: a story spans MAX_SPAN_DAYS at
+    most, so one that reaches the window starts no earlier than that before it)."""
     slack = timedelta(days=TOLERANCE_DAYS)
-    windows: dict[str, tuple[str, str]] = {}
+    windows: dict[str, tuple[date, date]] = {}
     for report in reports:
-        if report.match_key is None or report.start is None or report.end is None:
+        key = report.match_key
+        if key is None or report.start is None or report.end is None:
             continue
-        low, high = (report.start - slack).isoformat(), (report.end + slack).isoformat()
-        known_low, known_high = windows.get(report.match_key, (low, high))
-        windows[report.match_key] = (min(low, known_low), max(high, known_high))
+        low, high = report.start - slack, report.end + slack
+        known = windows.get(key)
+        windows[key] = (low, high) if known is None else (min(low, known[0]), max(high, known[1]))
     if not windows:
         return {}
-    earliest, latest = min(w[0] for w in windows.values()), max(w[1] for w in windows.values())
-    known: dict[str, list[Story]] = {}
+    reach = timedelta(days=MAX_SPAN_DAYS)
+    found: list[tuple[Any, ...]] = []
     for chunk in _chunks(sorted(windows)):
-        rows = conn.execute(
-            select(story_events.c.id, story_events.c.match_key, story_events.c.date_start, story_events.c.date_end,
-                   story_events.c.location, story_events.c.words)
-            .where(story_events.c.match_key.in_(chunk), story_events.c.date_start <= latest,
-                   story_events.c.date_end >= earliest)
-            .order_by(story_events.c.id))
-        for row in rows:
-            low, high = windows[row.match_key]
-            if row.date_start > high or row.date_end < low:  # ISO days compare as strings
-                continue
-            known.setdefault(row.match_key, []).append(Story(
-                row.id, row.match_key, date.fromisoformat(row.date_start), date.fromisoformat(row.date_end),
-                row.location, words=set((row.words or "").split())))
+        wanted = [value for key in chunk for value in (key, (windows[key][0] - reach).isoformat(),
+                                                       windows[key][1].isoformat(), windows[key][0].isoformat())]
+        found += driver_rows(conn, "WITH window_of(match_key, floor, high, low) AS (VALUES "
+                                   f'{", ".join(["(?, ?, ?, ?)"] * len(chunk))}) '
+                                   "SELECT s.id, s.match_key, s.date_start, s.date_end, s.location, s.words "
+                                   "FROM window_of w JOIN story_events s ON s.match_key = w.match_key "
+                                   "AND s.date_start >= w.floor AND s.date_start <= w.high AND s.date_end >= w.low",
+                             wanted)
+    known: dict[str, list[Story]] = {}
+    for story_id, key, start, end, location, words in sorted(found, key=itemgetter(0)):  # as assign() meets them
+        known.setdefault(key, []).append(Story(story_id, key, date.fromisoformat(start), date.fromisoformat(end),
+                                               location, words=set((words or "").split())))
     return known
 
 
-def _counts(story: Story, meta: dict[int, dict[str, Any]], article_of: dict[int, int]) -> dict[str, Any]:
-    """Reports, distinct outlets and first and last publication day of a story all of whose reports are new."""
-    reported = [meta[article_of[r.event]] for r in story.reports]
+def _counts(story: Story, meta: dict[int, dict[str, Any]], by_event: dict[int, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """Reports, mentions, distinct outlets and first and last publication day of a story all of whose
+    reports are new."""
+    articles_of = [by_event[r.event][1] for r in story.reports]
+    reported = [meta[article] for article in articles_of]
     days = sorted(a["published"] for a in reported if a["published"])
-    return {"reports": len({article_of[r.event] for r in story.reports}), "mentions": len(reported),
-            "outlets": len({a["outlet"] for a in reported if a["outlet"]}),
-            "first_report": days[0] if days else None, "last_report": days[-1] if days else None}
+    return (len(set(articles_of)), len(reported), len({a["outlet"] for a in reported if a["outlet"]}),
+            days[0] if days else None, days[-1] if days else None)
 
 
-def _story_row(story: Story, counts: dict[str, Any]) -> dict[str, Any]:
+def _story_row(story: Story, counts: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A new story's story_events row (STORY_COLUMNS)."""
     first = story.reports[0]
     start = story.start.isoformat() if story.start else None
-    return {"id": story.id, "match_key": story.match_key or "", "family": first.family, "type": first.type,
-            "source": actor_key(first.source), "target": actor_key(first.target), "date_start": start,
-            "date_end": story.end.isoformat() if story.end else None, "location": story.location,
-            "words": _words(story), **counts, "day": start or ""}
+    return (story.id, story.match_key or "", first.family, first.type, actor_key(first.source),
+            actor_key(first.target), start, story.end.isoformat() if story.end else None, story.location,
+            _words(story), *counts, start or "")
 
 
 def _words(story: Story) -> str:
@@ -149,28 +165,16 @@ def _recount(conn: Connection, stories: list[Story]) -> None:
     """Counts, span and place of stories that had reports before this batch, from all their reports."""
     if not stories:
         return
-    counted: dict[int, Any] = {}
+    counted: dict[int, tuple[Any, ...]] = {}
     for chunk in _chunks([s.id for s in stories]):
-        counted.update((row.story, row) for row in conn.execute(
-            select(story_reports.c.story, func.count(story_reports.c.article.distinct()).label("reports"),
-                   func.count().label("mentions"),
-                   func.count(story_reports.c.outlet.distinct()).label("outlets"),
-                   func.min(story_reports.c.published).label("first_report"),
-                   func.max(story_reports.c.published).label("last_report"))
-            .where(story_reports.c.story.in_(chunk)).group_by(story_reports.c.story)))
-    statement = (update(story_events).where(story_events.c.id == bindparam("story_id"))
-                 .values(date_start=bindparam("start"), date_end=bindparam("end"), day=bindparam("start"),
-                         location=bindparam("place"), words=bindparam("target_words"), reports=bindparam("n_reports"),
-                         mentions=bindparam("n_mentions"),
-                         outlets=bindparam("n_outlets"), first_report=bindparam("first"),
-                         last_report=bindparam("last")))
-    conn.execute(statement, [{
-        "story_id": s.id, "start": s.start.isoformat() if s.start else "", "place": s.location,
-        "target_words": _words(s),
-        "end": s.end.isoformat() if s.end else None, "n_reports": counted[s.id].reports,
-        "n_mentions": counted[s.id].mentions,
-        "n_outlets": counted[s.id].outlets, "first": counted[s.id].first_report, "last": counted[s.id].last_report,
-    } for s in stories])
+        counted.update((row[0], row[1:]) for row in driver_rows(
+            conn, "SELECT story, count(DISTINCT article), count(*), count(DISTINCT outlet), min(published), "
+                  f'max(published) FROM story_reports WHERE story IN ({", ".join("?" * len(chunk))}) GROUP BY story',
+            chunk))
+    # reports, mentions, outlets, first_report, last_report: as counted
+    update_rows(conn, story_events, "id", RECOUNTED_COLUMNS, [
+        (s.start.isoformat() if s.start else "", s.end.isoformat() if s.end else None,
+         s.start.isoformat() if s.start else "", s.location, _words(s), *counted[s.id], s.id) for s in stories])
 
 
 # --- reading -------------------------------------------------------------------------------------------
