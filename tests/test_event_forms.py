@@ -379,3 +379,14 @@ def test_keeping_tariffs_on_a_state_sanctions_it(extractor) -> None:
 def test_keeping_a_promise_is_no_sanction(extractor) -> None:
     x = extract(extractor, "Donald Trump is keeping his promise to Mexico.")
     assert coded(x, "SANCTION") == []
+
+
+def test_ordering_an_arrest_is_the_orderers_act(extractor) -> None:
+    x = extract(extractor, "Bosnian prosecutors on Wednesday ordered the arrest of Milorad Dodik.")
+    assert ("Bosnia and Herzegovina", "Milorad Dodik") in coded(x, "COERCE")
+
+
+def test_condemning_an_arrest_is_no_arrest(extractor) -> None:
+    """The look-alike: a verb of stance says nothing of who made the arrest."""
+    x = extract(extractor, "Bosnia condemned the arrest of Milorad Dodik.")
+    assert coded(x, "COERCE") == []

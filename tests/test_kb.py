@@ -141,3 +141,12 @@ def test_curated_entry_without_required_keys_is_a_problem(tmp_path: Path) -> Non
     problems = load_kb(tmp_path).validate()
     assert any("people.yaml" in p and "entry 1" in p for p in problems), problems
     assert any("people.yaml" in p and "entry 2" in p for p in problems), problems
+
+
+def test_a_two_part_states_demonyms_each_name_it() -> None:
+    """countryinfo gives "Bosnian,Herzegovinian" as one string; each half is a demonym of the state."""
+    from newsgraph.kb.loader import default_kb
+
+    kb = default_kb()
+    assert kb.demonyms.get("Bosnian") == ["bosnia-and-herzegovina"]
+    assert "Bosnian,Herzegovinian" not in kb.demonyms

@@ -299,7 +299,9 @@ def _country_entries(data_dir: Path) -> list[KBEntry]:
         capital = info.get("capital") or None
         if capital and capital not in not_capitals and capital not in aliases:
             aliases.append(capital)
-        demonyms = [d for d in [info.get("demonym"), *extra.get("demonyms", {}).get(code, [])] if d]
+        # countryinfo joins a two-part state's demonyms with a comma ("Bosnian,Herzegovinian"): each names it
+        given = [part.strip() for part in (info.get("demonym") or "").split(",")]
+        demonyms = [d for d in [*given, *extra.get("demonyms", {}).get(code, [])] if d]
         demonyms += [_plural(d) for d in demonyms if _plural(d)]
         entries.append(KBEntry(
             id=slug(name), name=name, type="country", country=code,

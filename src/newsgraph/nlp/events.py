@@ -118,7 +118,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 continue  # "a trade war", "a price war": no one fights
             if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
                 continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
-            source = _noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
+            source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
+                      or _performer(token, lexicon))
             target = object_of(token, trigger.preps) if trigger.preps else None
             if source is None or target is None:
                 continue
@@ -509,6 +510,18 @@ def _purpose_doer(noun: Token, lexicon: EventLexicon) -> Token | None:
         return None
     subject = subject_of(verb)
     return _doer_behind(subject, lexicon) if subject is not None else None
+
+
+def _performer(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """'prosecutors ordered the arrest of the mayor': the subject of a verb that performs the act its
+    object names is the act's doer."""
+    if noun.dep_ != "dobj":
+        return None
+    particles = [c.lower_ for c in noun.head.children if c.dep_ == "prt"]
+    forms = [f"{lemma} {particle}" for lemma in _verb_lemmas(noun.head) for particle in particles]
+    if not lexicon.performing_verbs & {*_verb_lemmas(noun.head), *forms}:
+        return None
+    return subject_of(noun.head)
 
 
 def _claimant(noun: Token) -> Token | None:

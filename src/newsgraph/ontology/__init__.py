@@ -118,6 +118,7 @@ class EventLexicon:
     accidental_causes: frozenset[str] = frozenset()  # "killed in the crash": harm, no act
     one_sided: frozenset[str] = frozenset()  # "X and Y offered ...": each acts alone, not on the other
     purpose_nouns: frozenset[str] = frozenset()  # "marched in protest against X": the marchers protest
+    performing_verbs: frozenset[str] = frozenset()  # "ordered the arrest of X": the orderer arrests
     silent_complements: frozenset[str] = frozenset()  # "refused to comment": no act refused
     peaceful_modifiers: frozenset[str] = frozenset()  # "trade war": no armed conflict
     destination_verbs: frozenset[str] = frozenset()  # "deported them to X": X is where, not whom
@@ -147,6 +148,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
     lexicon = EventLexicon(accidental_causes=frozenset(_as_list(data.get("accidental_causes"))),
                            one_sided=frozenset(_as_list(data.get("one_sided"))),
                            purpose_nouns=frozenset(_as_list(data.get("purpose_nouns"))),
+                           performing_verbs=frozenset(_as_list(data.get("performing_verbs"))),
                            silent_complements=frozenset(_as_list(data.get("silent_complements"))),
                            peaceful_modifiers=frozenset(_as_list(data.get("peaceful_modifiers"))),
                            destination_verbs=frozenset(_as_list(data.get("destination_verbs"))),
