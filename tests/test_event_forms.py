@@ -390,3 +390,13 @@ def test_condemning_an_arrest_is_no_arrest(extractor) -> None:
     """The look-alike: a verb of stance says nothing of who made the arrest."""
     x = extract(extractor, "Bosnia condemned the arrest of Milorad Dodik.")
     assert coded(x, "COERCE") == []
+
+
+def test_designating_a_group_something_sanctions_it(extractor) -> None:
+    x = extract(extractor, "The United States has designated the Baloch Liberation Army a terrorist group.")
+    assert [target for _source, target in coded(x, "SANCTION")] == ["Balochistan Liberation Army"]
+
+
+def test_designating_an_envoy_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "The United States designated a new envoy for the region.")
+    assert coded(x, "SANCTION") == []

@@ -65,7 +65,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         return coded
 
     for token in doc:
-        if token.pos_ != "VERB" or _names_an_act(token):
+        if token.pos_ != "VERB" or (_names_an_act(token) and not _designates(token, lexicon)):
             continue  # "called the strikes an act of war" names an act, it does not call a strike
         light = _light_verb_trigger(token, lexicon)
         if light is not None:
@@ -164,6 +164,12 @@ def _names_an_act(verb: Token) -> bool:
     # a second object or an apposition names the first only after a verb of naming: "attacked
     # Hezbollah, the armed group" attacks
     return verb.lemma_.lower() in NAMING_VERBS and naming_complement(verb) is not None
+
+
+def _designates(verb: Token, lexicon: EventLexicon) -> bool:
+    """'designated the group a terrorist organization': for a verb of designation, naming what its
+    object is is the act itself."""
+    return any(t.mode == "designation" for t in lexicon.verbs.get(verb.lemma_.lower(), []))
 
 
 def _partnerless(event: Event) -> bool:
