@@ -344,3 +344,13 @@ def test_a_states_court_is_its_body_with_an_id_of_that_state(extractor) -> None:
 def test_a_lawyer_title_is_not_part_of_the_name(extractor) -> None:
     extraction = extractor.extract(Article(id="t", text="Lawyer Amal Clooney told reporters the trial was unfair."))
     assert "Amal Clooney" in [e.name for e in extraction.entities]
+
+
+def test_a_court_of_a_two_word_state_keeps_its_whole_name_and_state(extractor) -> None:
+    extraction = extractor.extract(Article(id="t", text="The Court of Bosnia and Herzegovina sentenced him in May."))
+    assert [(e.name, e.country) for e in extraction.entities] == [("Court of Bosnia and Herzegovina", "BA")]
+
+
+def test_half_of_a_hyphenated_modifier_is_no_organisation(extractor) -> None:
+    extraction = extractor.extract(Article(id="t", text="Mexican- and Canadian-made cars were exempted."))
+    assert [e.type for e in extraction.entities] == ["country"]

@@ -413,9 +413,13 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
         if span is None:
             continue
         start, end = span
+        if ent.label_ == "ORG":
+            end = _through_state_name(doc, start, end, kb)
         text = doc[start:end].text
         if text.casefold() in cues.not_actors or not any(t.is_title or t.is_upper for t in doc[start:end]):
             continue
+        if doc[end - 1].text.endswith("-"):
+            continue  # "Mexican- and Canadian-made cars": half of a hyphenated modifier, no name
         if ent.label_ != "PERSON" and _only_generic_words(doc[start:end], cues):
             continue  # "the Army", "Supreme", "National Security": no actor named
         if any(t.text in {"/", "-"} for t in doc[start:end]) and all(
@@ -449,6 +453,20 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
             actor_type = "location"
         found.append(Candidate(start, end, actor_type, "ner"))
     return found
+
+
+def _through_state_name(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:
+    """'Court of Bosnia and | Herzegovina': the NER may cut an organisation's name inside the name of
+    the state it is "of"; the name runs to the end of the state's."""
+    of = next((i for i in range(end - 1, start, -1) if doc[i].lower_ == "of"), None)
+    if of is None:
+        return end
+    for extra in range(1, 4):
+        if end + extra > len(doc):
+            break
+        if any(e.type == "country" for e in kb.lookup(doc[of + 1:end + extra].text)):
+            return end + extra
+    return end
 
 
 def _speaks_like_a_person(span: Span, cues: ActorCues) -> bool:
@@ -1012,10 +1030,23 @@ def _context(doc: Doc, kb: KnowledgeBase, cues: ActorCues, candidate: Candidate)
         else:
             break
         i -= 1
+    if country is None and candidate.type != "person":
+        country = _state_in_name(doc, kb, candidate)
     role = " ".join(t.text for t in role_words) or None
     if role is None and candidate.type == "person":
         role = _apposition_role(doc, candidate)
     return country, role
+
+
+def _state_in_name(doc: Doc, kb: KnowledgeBase, candidate: Candidate) -> str | None:
+    """'Court of Bosnia and Herzegovina', 'Central Bank of Kenya': an organisation named as a state's
+    is that state's."""
+    words = doc[candidate.start:candidate.end]
+    of = next((t.i for t in words if t.lower_ == "of"), None)
+    if of is None:
+        return None
+    states = [e.country for e in kb.lookup(doc[of + 1:candidate.end].text) if e.type == "country"]
+    return states[0] if len(states) == 1 else None
 
 
 def _state_named_by(kb: KnowledgeBase, token: Token) -> str | None:
