@@ -627,3 +627,33 @@ def test_according_to_inside_a_clause_still_cites_its_source(extractor: Extracto
     extraction = extract(extractor, "The ministry voiced concern over the raids, with troops moving north, "
                                     "according to the White House.")
     assert "according to" in [q.cue.text for q in extraction.quotes], describe(extraction)
+
+
+def test_a_finite_call_joined_to_another_act_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The alliance concluded a summit this week, and called on democratic nations "
+                                    "to establish a collective defense.")
+    assert [q.cue.text for q in extraction.quotes] == ["called"], describe(extraction)
+
+
+def test_a_participle_urging_after_an_act_is_still_no_quote(extractor: Extractor) -> None:
+    """The look-alike: the participle goes on from the condemnation; the request is an event."""
+    extraction = extract(extractor, "The ministry condemned the raid, urging lawmakers to act.")
+    assert all(q.cue.text != "urging" for q in extraction.quotes), describe(extraction)
+
+
+def test_an_intended_urging_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Marco Rubio also plans to urge G7 ministers to focus on ending the war.")
+    assert [q.content.text for q in extraction.quotes] == ["G7 ministers to focus on ending the war"]
+
+
+def test_urging_then_a_quote_after_a_colon_are_two_quotes(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Maria Lopez urged nations to take a principled stand: “Short-term "
+                                    "interests will lose.”")
+    assert [(q.content.text, q.direct) for q in extraction.quotes] == [
+        ("nations to take a principled stand", False), ("Short-term interests will lose", True)]
+
+
+def test_a_quoted_term_inside_a_directive_leaves_the_directive_the_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The charter calls on democratic nations to form an alliance and enact an "
+                                    "“economic Article 5” like the treaty clause.")
+    assert [q.direct for q in extraction.quotes] == [False], describe(extraction)

@@ -272,9 +272,12 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
     if token.pos_ == "VERB" and any(f"{lemma} {c.lower_}" in cues.saying_with_particle
                                     for c in token.children if c.dep_ in {"prt", "prep"}):
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
-    # verbs of view and belief report a source only as verbs, with their subject
+    # verbs of view and belief report a source only as verbs, with their subject (or, finite and joined
+    # to a verb that has one, with that verb's: "met the envoy and called on him to resign")
     return (lemma in cues.view_objects | cues.view_clauses and token.pos_ == "VERB"
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
+            and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+                 or (token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ", "VBP"} and token.head.dep_ == "ROOT"
+                     and any(c.dep_ == "nsubj" for c in token.head.children))))
 
 
 def _cues_direct_quote(token: Token, cues: SpeechCues, inner: Span) -> bool:
@@ -577,7 +580,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     # a clause after the verb first: "In a note sent after the vote failed, Ruiz said the count was
     # wrong" (the parser may also hang the adverbial's clause on the verb of saying)
     for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)):
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _quote_after_colon(cue, child):
             if any(m.dep_ == "mark" and m.lower_ in cues.question_marks for m in child.children):
                 return []
             # a clause hanging off the content with its own verb of saying is a second quote
@@ -681,6 +684,13 @@ def _past_beside_present(cue: Token, conj: Token) -> bool:
     return cue.tag_ in {"VBZ", "VBP"} and past
 
 
+def _quote_after_colon(cue: Token, clause: Token) -> bool:
+    """'urged states to act: "Time is short."': a clause after a colon, with the verb's own object
+    before it, is a direct quote of its own, not the content of the verb."""
+    colon = next((t for t in cue.doc[cue.i + 1:clause.left_edge.i] if t.text == ":"), None)
+    return colon is not None and any(c.dep_ in {"dobj", "xcomp"} and c.i < colon.i for c in cue.children)
+
+
 def _split_clause_rest(cue: Token, clause: Token) -> list[Token]:
     """'told investors that worries about the mines were overblown': the parser may read "worries" as a
     verb and split one clause into two complements of the verb of saying, the second starting where the
@@ -760,8 +770,9 @@ def _statement_clause(cue: Token) -> list[Token]:
 def _quoted_description(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
     """The quoted words are the description a view verb gives ('described the plan as "a gamble"',
     'branded them "traitors"'), not words inside its object ('voiced concern about "interference"')."""
-    descriptions = [c for c in cue.children if c.dep_ in {"oprd", "acomp", "xcomp"}
-                    or (c.dep_ == "prep" and c.lower_ == "as")]
+    # an infinitive is a directive, not a description: 'called on states to adopt an "economic Article 5"'
+    descriptions = [c for c in cue.children if c.dep_ in {"oprd", "acomp"} or (c.dep_ == "xcomp" and not any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (c.dep_ == "prep" and c.lower_ == "as")]
     descriptions += [g for c in cue.children if c.dep_ == "dobj" for g in c.children if g.dep_ in {"appos", "oprd"}]
     inside = {t.i for d in descriptions for t in d.subtree}
     return bool(inside) and any(i in quoted for i in inside)
@@ -776,13 +787,19 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     Moscow for the blast', 'Aid groups called for a truce': the object with the complements after it.
     A bare object is not enough for "call" ("she called the minister" is a phone call)."""
     parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS], cues)
+    colon = next((t.i for t in cue.doc[cue.i + 1:cue.sent.end] if t.text == ":"), None)
+    if colon is not None and any(p.i < colon for p in parts):
+        # 'urged states to act: "Time is short."': the words after the colon are a direct quote of their own
+        parts = [p for p in parts if p.i < colon]
     if not parts:
         return []
     directive = any(c.dep_ == "xcomp" for c in cue.children) or any(
         g.dep_ == "xcomp" for c in cue.children if c.dep_ == "dobj" for g in c.children)
-    if directive and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+    if directive and cue.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
         # "..., urging lawmakers to act": a participle that goes on from another act with a directive
-        # is a request (an event), not a view; "..., accusing them of fraud" still reports a view
+        # is a request (an event), not a view; "..., accusing them of fraud" still reports a view, and so
+        # do a finite verb joined to another ("met the envoy and urged him to act") and an infinitive
+        # ("plans to urge the ministers to act")
         return []
     if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
         return []
