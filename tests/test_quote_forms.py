@@ -657,3 +657,10 @@ def test_a_quoted_term_inside_a_directive_leaves_the_directive_the_quote(extract
     extraction = extract(extractor, "The charter calls on democratic nations to form an alliance and enact an "
                                     "“economic Article 5” like the treaty clause.")
     assert [q.direct for q in extraction.quotes] == [False], describe(extraction)
+
+
+def test_a_person_read_as_an_interjection_speaks_not_the_programme(extractor: Extractor) -> None:
+    text = ("Prices rose last month. Trump, in a taped interview with Fox News’ “Sunday Morning Futures” show, "
+            "dodged a question about a slump, but said, “There is a period of change.”")
+    extraction = extract(extractor, text)
+    assert [q.speaker for q in extraction.quotes] == ["donald-trump"]

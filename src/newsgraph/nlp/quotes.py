@@ -966,7 +966,11 @@ def _name_beside_role(subject: Token, context: _Context) -> Token:
     beside = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i), None)
     if beside is not None and beside.left_edge.i == subject.right_edge.i + 1 and context.refs.actor_in(beside, depth=0):
         return beside
-    return subject
+    # 'Ruiz, in an interview with the “Morning Hour” show, said ...': the parser may take the person set
+    # off at the head of the clause for an interjection and the programme for the subject
+    person = next((c for c in subject.head.children if c.i < subject.i and c.dep_ in {"intj", "npadvmod", "dep"}
+                   and context.refs.type_of(context.refs.entity_at(c.i)) == "person"), None)
+    return person if person is not None else subject
 
 
 def _issuer(document: Token, context: _Context) -> Token | None:
