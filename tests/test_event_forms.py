@@ -400,3 +400,31 @@ def test_designating_a_group_something_sanctions_it(extractor) -> None:
 def test_designating_an_envoy_is_no_sanction(extractor) -> None:
     x = extract(extractor, "The United States designated a new envoy for the region.")
     assert coded(x, "SANCTION") == []
+
+
+# --- stances aimed at no one, held by their possessor; capitals that name venues ---------------------
+
+def test_a_stance_aimed_at_no_actor_is_no_accusation(extractor) -> None:
+    x = extract(extractor, "Kevin Hassett said the violence in the region is a deep concern.")
+    assert coded(x, "ACCUSE") == []
+
+
+def test_a_stance_noun_belongs_to_its_possessor_not_its_target(extractor) -> None:
+    x = extract(extractor, "Kevin Hassett said Trump's economic concerns remain as important.")
+    assert coded(x, "ACCUSE") == []
+
+
+def test_a_stance_about_an_actor_accuses_it(extractor) -> None:
+    """The look-alike: the concern is voiced about Mexico."""
+    x = extract(extractor, "Kevin Hassett voiced concern about Mexico's role.")
+    assert coded(x, "ACCUSE") == [("Kevin Hassett", "Mexico")]
+
+
+def test_a_capital_naming_talks_held_there_is_no_target(extractor) -> None:
+    x = extract(extractor, "Tehran rejected the Vienna talks.")
+    assert coded(x, "REJECT") == [("Iran", None)]
+
+
+def test_a_capital_as_the_object_is_the_state(extractor) -> None:
+    x = extract(extractor, "Tehran rejected Vienna's offer.")
+    assert ("Iran", "Austria") in coded(x, "REJECT")

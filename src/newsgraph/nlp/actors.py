@@ -187,6 +187,8 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
             continue
         if _ends_as_modifier(doc, end):
             continue
+        if entry.type == "country" and _names_a_venue(doc, start, end, entry, resources.cues):
+            continue
         found.append(Candidate(start, end, entry.type, "kb", kb_id=entry.id, country=entry.country))
     for match_id, start, end in resources.demonym_matcher(doc):
         ids = kb.demonyms.get(doc.vocab.strings[match_id], [])
@@ -195,6 +197,16 @@ def _kb_candidates(doc: Doc, resources: ActorResources) -> list[Candidate]:
         entry = kb.entries[ids[0]]
         found.append(Candidate(start, end, "country", "kb", kb_id=entry.id, country=entry.country, demonym=True))
     return found
+
+
+def _names_a_venue(doc: Doc, start: int, end: int, entry: KBEntry, cues: ActorCues) -> bool:
+    """'the Paris Agreement', 'the Doha agreement': a capital before the noun of a document or meeting
+    made there names where, not who (the state's own name before one, "the Iran agreement", is a party)."""
+    if entry.capital is None or doc[start:end].text != entry.capital or end >= len(doc):
+        return False
+    head = doc[end - 1].head
+    return (doc[end - 1].dep_ in {"compound", "nmod", "amod"} and head.i >= end
+            and head.lemma_.lower() in cues.named_after_venues)
 
 
 def _possessed_body_candidates(doc: Doc, kb: KnowledgeBase, found: list[Candidate]) -> list[Candidate]:

@@ -26,7 +26,7 @@ STANCE_TYPES = {"accuse": "ACCUSE", "support": "SUPPORT", "threaten": "THREATEN"
 OWN_SIDE_TYPES = {"country", "government_body", "armed_forces"}  # a state and its organs
 # Support and threats are aimed at someone: with no actor named they are statements of mood
 # ("a positive impact on the economy"), not events.
-NEEDS_TARGET = {"SUPPORT", "THREATEN"}
+NEEDS_TARGET = {"SUPPORT", "THREATEN", "ACCUSE"}
 EXPLETIVES = {"it", "itself"}  # "it is time to ...", "it is clear that ...": no one
 NO_TARGET_TYPES = {"location", "media"}  # the outlet told is the channel, not whom the words are about
 
@@ -168,8 +168,12 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References) -> tu
     state ("said the shelling by Borduria was a crime": Borduria). Names only, and the pronouns of
     people and groups: "it" in "it is time to ..." stands for no one."""
     own = refs.entity(speaker)
+    # "said Ruiz's concerns remain": a stance noun's possessor holds the stance, it is not its target
+    holders = {t.i for c in at.children if c.dep_ == "poss" for t in c.subtree}
     candidates = []
     for token in words:
+        if token.i in holders:
+            continue
         pronoun = token.lower_ in (refs.cues.person_pronouns | refs.cues.group_pronouns) - EXPLETIVES
         entity_id = refs.entity_at(token.i) or (refs.actor_in(token, depth=0) if pronoun else None)
         if not _aimed_at(entity_id, speaker, refs):

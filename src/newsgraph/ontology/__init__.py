@@ -31,6 +31,7 @@ class ActorCues:
     person_verbs: frozenset[str] = frozenset()
     platform_prepositions: frozenset[str] = frozenset()
     platforms: dict[str, str] = field(default_factory=dict, hash=False)  # "X" -> x-twitter
+    named_after_venues: frozenset[str] = frozenset()  # "the Paris Agreement": a document, not France
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         person_verbs=frozenset(str(h).lower() for h in data.get("person_verbs", [])),
         platform_prepositions=frozenset(str(p).lower() for p in data.get("platform_prepositions", [])),
         platforms={str(name): str(kb_id) for name, kb_id in (data.get("platforms") or {}).items()},
+        named_after_venues=frozenset(str(n).lower() for n in data.get("named_after_venues", [])),
     )
 
 
