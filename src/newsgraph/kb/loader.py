@@ -185,7 +185,8 @@ class KnowledgeBase:
             where = f"{entry.source}: {entry.id}"
             if entry.type not in ACTOR_TYPES:
                 problems.append(f"{where}: unknown type {entry.type!r}")
-            if entry.country and entry.country not in valid_codes:
+            if entry.country is not None and entry.country not in valid_codes:
+                # YAML reads an unquoted NO (Norway) as false: the code must be quoted
                 problems.append(f"{where}: unknown country code {entry.country!r}")
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry.id):
                 problems.append(f"{where}: id must be lowercase ascii words joined by hyphens")
