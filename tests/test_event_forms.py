@@ -428,3 +428,18 @@ def test_a_capital_naming_talks_held_there_is_no_target(extractor) -> None:
 def test_a_capital_as_the_object_is_the_state(extractor) -> None:
     x = extract(extractor, "Tehran rejected Vienna's offer.")
     assert ("Iran", "Austria") in coded(x, "REJECT")
+
+
+def test_ending_a_mediation_is_a_sanction(extractor) -> None:
+    x = extract(extractor, "Egypt ended its mediation between Hamas and Fatah on Monday.")
+    assert {source for source, _target in coded(x, "SANCTION")} == {"Egypt"}
+
+
+def test_ending_a_war_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "Egypt ended its isolation on Monday.")
+    assert coded(x, "SANCTION") == []
+
+
+def test_going_back_on_a_promise_to_an_actor_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Hungary reneged on its pledge to Ukraine.")
+    assert [source for source, _target in coded(x, "REJECT")] == ["Hungary"]
