@@ -579,7 +579,7 @@ def test_a_past_clause_beside_a_past_verb_of_saying_is_the_writers(extractor: Ex
 
 @pytest.mark.parametrize(("text", "content"), [
     ("Maria Lopez pointed out that the talks had failed.", "the talks had failed"),
-    ("Maria Lopez pointed to the delays as a reason.", "the delays"),
+    ("Maria Lopez pointed to the delays.", "the delays"),
 ])
 def test_pointing_out_or_to_is_saying(extractor: Extractor, text: str, content: str) -> None:
     extraction = extract(extractor, text)
@@ -664,3 +664,24 @@ def test_a_person_read_as_an_interjection_speaks_not_the_programme(extractor: Ex
             "dodged a question about a slump, but said, “There is a period of change.”")
     extraction = extract(extractor, text)
     assert [q.speaker for q in extraction.quotes] == ["donald-trump"]
+
+
+def test_what_someone_says_of_a_noun_in_a_relative_clause_runs_from_the_noun(extractor: Extractor) -> None:
+    extraction = extract(extractor, "The internet gives them privacy, which Wang said is fueling heavy use.")
+    assert [q.content.text for q in extraction.quotes] == ["privacy, which Wang said is fueling heavy use"]
+
+
+def test_pointing_to_something_as_a_reason_says_both(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Maria Lopez pointed to the delays at the port as a reason for the losses.")
+    assert [q.content.text for q in extraction.quotes] == ["the delays at the port as a reason for the losses"]
+
+
+def test_a_condition_is_part_of_what_is_underscored(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Maria Lopez underscored the need for monitors if a ceasefire is agreed.")
+    assert [q.content.text for q in extraction.quotes] == ["the need for monitors if a ceasefire is agreed"]
+
+
+def test_a_time_clause_is_no_part_of_what_is_underscored(extractor: Extractor) -> None:
+    """The look-alike: "when" sets the time of saying, not a condition of what is said."""
+    extraction = extract(extractor, "Maria Lopez underscored the need for monitors when she spoke on Monday.")
+    assert [q.content.text for q in extraction.quotes] == ["the need for monitors"]

@@ -598,6 +598,11 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 tokens = tokens[:-1]
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
                 tokens = tokens[1:]
+            if tokens and cue.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVES
+                                                      and c.i < cue.i for c in child.children):
+                # "the kingdoms that he says are neglected": what is said is of the noun the clause
+                # qualifies, so the content runs from that noun's phrase
+                tokens = [t for t in cue.doc[cue.head.left_edge.i:tokens[-1].i + 1] if not t.is_space]
             return _with_second_that_clause(cue, _with_main_clause_after(cue, tokens), cues)
     statement = _statement_clause(cue)
     if statement:
@@ -611,8 +616,10 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                     # flood claimed 20 lives": something taken, not said
                     return []
                 # "denied any fraud in the vote": the object with what the verb attaches after it
+                # "underscored the need for monitors if a truce holds": a condition is part of it
                 after = _without_trailing_settings(
-                    [c for c in cue.rights if c.i > child.i and c.dep_ in {"prep", "oprd", "xcomp"}], cues)
+                    [c for c in cue.rights if c.i > child.i and (c.dep_ in {"prep", "oprd", "xcomp"} or (
+                        c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)))], cues)
                 return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)
     if cue.lemma_.lower() in cues.view_objects:
         return _view_content(cue, cues)
@@ -622,7 +629,10 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 return sorted(child.subtree, key=lambda t: t.i)
     for prep in cue.children:
         if prep.dep_ == "prep" and f"{cue.lemma_.lower()} {prep.lower_}" in cues.saying_with_particle:
-            return sorted(prep.subtree, key=lambda t: t.i)[1:]  # "pointed to the delays": what was cited
+            # "pointed to the delays as a reason": what was cited, with what the verb says of it
+            rest = [c for c in cue.rights if c.i > prep.i and c.dep_ in {"prep", "oprd", "advmod"}]
+            parts = [prep, *_without_trailing_settings(rest, cues)]
+            return [t for t in cue.doc[prep.i + 1:parts[-1].right_edge.i + 1] if not t.is_space]
     if cue.lemma_.lower() in cues.topic_verbs:
         # "spoke about the drought", "talked about how the plan failed": what was talked about; "complained
         # of delays, and of fraud": each such phrase
@@ -658,6 +668,7 @@ def _that_clause_in_setting(cue: Token) -> list[Token]:
     return []
 
 
+RELATIVES = {"that", "which", "who", "whom"}
 SUBORDINATORS = {"unless", "if", "when", "once", "until", "while", "because", "although", "though", "after",
                  "before", "as"}
 
