@@ -5,10 +5,11 @@
 Records: the VOA stories' extraction records (cached, see web_latency.py), copied with fresh ids. The
 store loads them through its bulk path (`Store.add_many`, one transaction per batch) into a fresh
 SQLite file. One-time start-up (creating the schema, loading the knowledge base that actor resolution
-reads, about 0.3 s once per process) happens before the timing starts: the figure is the load rate. The baseline then copies every row the store wrote, table by table, into a second fresh
-file of the same schema and the same settings (WAL, synchronous=NORMAL, foreign keys on) with one
-`executemany` per table, in as many transactions as the store committed: what no Python layer could
-beat (the summary tables get their final rows once, where the store adds to them batch by batch). The ratio is the
+reads, about 0.3 s once per process) happens before the timing starts: the figure is the load rate.
+The baseline then copies every row the store wrote, table by table, into a second fresh file of the
+same schema and the same settings (WAL, synchronous=NORMAL, foreign keys on) with one `executemany` per
+table, in as many transactions as the store committed: what no Python layer could beat (the summary
+tables get their final rows once, where the store adds to them batch by batch). The ratio is the
 baseline's time over the store's (1.0: the store costs nothing beyond the inserts themselves). The same
 ratio of this process's CPU time (user and system) follows it: on a machine whose cores other processes
 share, wall-clock times of a few seconds swing with their load, CPU times much less.
