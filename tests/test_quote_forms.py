@@ -685,3 +685,15 @@ def test_a_time_clause_is_no_part_of_what_is_underscored(extractor: Extractor) -
     """The look-alike: "when" sets the time of saying, not a condition of what is said."""
     extraction = extract(extractor, "Maria Lopez underscored the need for monitors when she spoke on Monday.")
     assert [q.content.text for q in extraction.quotes] == ["the need for monitors"]
+
+
+def test_a_framing_verb_with_words_of_its_own_frames_no_quote(extractor: Extractor) -> None:
+    text = ("The alliance met this week. Global security continues to require hard power, “but security is now "
+            "also a question of economic resilience,” Anders Fogh Rasmussen told VOA.")
+    extraction = extract(extractor, text)
+    assert [(q.cue.text, q.speaker) for q in extraction.quotes] == [("told", "anders-fogh-rasmussen")]
+
+
+def test_a_framing_verb_right_before_a_quote_frames_it(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Maria Lopez went on: “We will wait.”")
+    assert [(q.cue.text, q.content.text) for q in extraction.quotes] == [("went on", "We will wait")]

@@ -292,7 +292,10 @@ def _frames_quote(token: Token, cues: SpeechCues, inner: Span) -> bool:
         return False
     text = text_of(token.doc)
     if token.i < inner.start:
+        last = max([token, *(c for c in token.children if c.dep_ == "prt")], key=lambda t: t.i)  # "went on"
         gap = text[token.idx + len(token.text):inner.start_char]
+        if any(ch.isalnum() for ch in text[last.idx + len(last.text):inner.start_char]):
+            return False  # 'Security continues to need arms, "but ..."': the verb has words of its own
     else:
         gap = text[max(inner.end_char - 3, 0):token.idx]
     if not any(mark in gap for mark in ",:?!"):
