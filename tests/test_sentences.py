@@ -192,3 +192,23 @@ def test_a_dateline_is_no_part_of_the_first_sentence(nlp: Language, text: str, e
 def test_a_name_set_off_by_dashes_is_no_dateline(nlp: Language) -> None:
     assert sentences(nlp, "Ana Ruiz - the mayor - said the talks failed.") == [
         "Ana Ruiz - the mayor - said the talks failed."]
+
+
+def test_a_dateline_after_a_headline_is_no_part_of_the_first_sentence(extractor) -> None:
+    """A wire story's dateline opens its body, after the headline line: the city is no speaker."""
+    from newsgraph.record import Article
+
+    text = ("Trump Says He Expects Rocky Ties With Paris.\n\nLONDON (Reuters) - Donald Trump said he "
+            "expected rocky ties with Emmanuel Macron.")
+    extraction = extractor.extract(Article(id="d", text=text))
+    assert [q.speaker for q in extraction.quotes] == ["donald-trump", "donald-trump"]
+
+
+def test_a_capitalised_line_deep_in_the_story_is_no_dateline(extractor) -> None:
+    """The look-alike: a dash after capitals far into the text is no dateline; the sentence stays whole."""
+    from newsgraph.record import Article
+
+    text = "Talks resumed.\n" * 8 + "NATO - the alliance - met on Monday."
+    extraction = extractor.extract(Article(id="d", text=text))
+    last = extraction.sentences[-1]
+    assert text[last.start:last.end] == "NATO - the alliance - met on Monday."

@@ -690,12 +690,14 @@ def _with_main_clause_after(cue: Token, tokens: list[Token]) -> list[Token]:
 
 
 def _past_beside_present(cue: Token, conj: Token) -> bool:
-    """'Abdi says they walked away and soon she was flown out': a past-tense clause joined to a
-    present-tense verb of saying goes on with what is said; the writer does not narrate the past in the
-    middle of a present report."""
-    past = conj.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had"}
-                                     for c in conj.children)
-    return cue.tag_ in {"VBZ", "VBP"} and past
+    """'Abdi says they walked away and soon she was flown out', 'Ruiz said she backs the plan but she
+    does not want to lead it': a clause joined to the verb of saying in another tense goes on with what
+    is said; the writer does not switch tense to narrate in the middle of a report."""
+    auxiliaries = [c for c in conj.children if c.dep_ in {"aux", "auxpass"}]
+    past = conj.tag_ == "VBD" or any(a.lower_ in {"was", "were", "had"} for a in auxiliaries)
+    present = conj.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP", "MD"} and a.lower_ not in {
+        "would", "could", "might", "should"} for a in auxiliaries)
+    return (cue.tag_ in {"VBZ", "VBP"} and past) or (cue.tag_ == "VBD" and present and not past)
 
 
 def _quote_after_colon(cue: Token, clause: Token) -> bool:

@@ -133,11 +133,18 @@ class SentenceBounds:
     def _after_dateline(doc: Doc) -> Iterator[Token]:
         """'NAIROBI — Kenya's president said ...', 'Lakeland (Reuters) - ...': the dateline that opens a
         wire story is no part of its first sentence (else the parser takes the city for the speaker). A
-        dateline is a place in capitals, or any place followed by an agency in brackets, then a dash."""
-        dash = next((t for t in doc[1:12] if t.text in DATELINE_DASHES), None)
-        if dash is None or dash.i + 1 >= len(doc):
+        dateline is a place in capitals, or any place followed by an agency in brackets, then a dash. It
+        opens the text, or one of its first lines (after a headline and a byline)."""
+        line_starts = [t.i + 1 for t in doc[:400] if is_line_break(t) and t.i + 1 < len(doc)]
+        for start in [0, *line_starts[:6]]:
+            yield from SentenceBounds._dateline_at(doc, start)
+
+    @staticmethod
+    def _dateline_at(doc: Doc, start: int) -> Iterator[Token]:
+        dash = next((t for t in doc[start + 1:start + 12] if t.text in DATELINE_DASHES), None)
+        if dash is None or dash.i + 1 >= len(doc) or any(is_line_break(t) for t in doc[start:dash.i]):
             return
-        head = [t for t in doc[:dash.i] if not t.is_space]
+        head = [t for t in doc[start:dash.i] if not t.is_space]
         words = [t for t in head if t.is_alpha]
         bracketed = any(t.text == "(" for t in head) and any(t.text == ")" for t in head)
         capitals = bool(words) and all(t.is_upper and len(t.text) > 1 for t in words)
