@@ -443,3 +443,19 @@ def test_ending_a_war_is_no_sanction(extractor) -> None:
 def test_going_back_on_a_promise_to_an_actor_is_a_rejection(extractor) -> None:
     x = extract(extractor, "Hungary reneged on its pledge to Ukraine.")
     assert [source for source, _target in coded(x, "REJECT")] == ["Hungary"]
+
+
+def test_an_operation_launched_to_drive_out_a_group_is_aimed_at_it(extractor) -> None:
+    x = extract(extractor, "Kenya launched an operation to flush out al-Shabab fighters from the forest in 2015.")
+    assert coded(x, "ASSAULT") == [("Kenya", "al-Shabaab")]
+
+
+def test_an_act_whose_purpose_names_a_place_has_no_target(extractor) -> None:
+    x = extract(extractor, "Kenyan police fired tear gas to clear the square.")
+    assert [target for _source, target in coded(x, "ASSAULT") + coded(x, "COERCE")] in ([], [None])
+
+
+def test_the_possessor_of_an_act_word_is_whom_the_stance_accuses(extractor) -> None:
+    x = extract(extractor, "Melanie Joly said, “We will continue to support Ukraine in the face of Russia's "
+                           "illegal aggression.”")
+    assert ("melanie-joly", "russia") in [(e.source, e.target) for e in x.events if e.type == "ACCUSE"]

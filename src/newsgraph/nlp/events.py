@@ -130,7 +130,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         events.append(event)
     events = _fold_embedded(events, anchors, actors)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
-    _aim_by_purpose(events, anchors)
+    _aim_by_purpose(events, anchors, actors)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _recode_intent(event, anchors[id(event)])
@@ -208,19 +208,29 @@ def _recipient(verb: Token, actors: References) -> Token | None:
     return None
 
 
-def _aim_by_purpose(events: list[Event], anchors: dict[int, Token]) -> None:
+def _aim_by_purpose(events: list[Event], anchors: dict[int, Token], actors: References) -> None:
     """'staged a sit-in to press for the release of X', 'fired tear gas to clear the
-    square': an act with no target of its own is aimed at whom its stated purpose is aimed at."""
+    square': an act with no target of its own is aimed at whom its stated purpose is aimed at; for a
+    hostile act, also when the purpose is no coded event but names an actor as its object ("launched an
+    operation to drive the rebels out")."""
     by_token = {anchors[id(e)].i: e for e in events}
     for event in events:
         if event.target is not None or event.target_text is not None:
             continue
         token = anchors[id(event)]
-        for clause in (c for c in token.children if c.dep_ in {"advcl", "xcomp"}):
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "launched an operation to ..."
+        for clause in (c for h in holders for c in h.children if c.dep_ in {"advcl", "xcomp", "acl"}):
             purpose = by_token.get(clause.i)
             if purpose is not None and purpose.source == event.source and (purpose.target or purpose.target_text):
                 event.target, event.target_text = purpose.target, purpose.target_text
                 break
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            aimed = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if purpose is None and infinitive and event.type in CONFLICTUAL and aimed is not None:
+                target = actor_in(aimed, actors)
+                if target is not None and target != event.source:
+                    event.target, event.target_text = target, aimed.text
+                    break
 
 
 def _object_target(noun: Token, actors: References) -> Token | None:

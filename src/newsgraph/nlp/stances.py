@@ -24,8 +24,8 @@ from newsgraph.record import Event, Quote, Span
 
 STANCE_TYPES = {"accuse": "ACCUSE", "support": "SUPPORT", "threaten": "THREATEN"}
 OWN_SIDE_TYPES = {"country", "government_body", "armed_forces"}  # a state and its organs
-# Support and threats are aimed at someone: with no actor named they are statements of mood
-# ("a positive impact on the economy"), not events.
+# Stances are aimed at someone: with no actor named they are statements of mood ("a positive impact on
+# the economy", "the violence is a deep concern"), not events.
 NEEDS_TARGET = {"SUPPORT", "THREATEN", "ACCUSE"}
 EXPLETIVES = {"it", "itself"}  # "it is time to ...", "it is clear that ...": no one
 NO_TARGET_TYPES = {"location", "media"}  # the outlet told is the channel, not whom the words are about
@@ -39,6 +39,7 @@ class StanceCues:
     denials: frozenset[str]
     naming: frozenset[str]
     pejorative_naming: frozenset[str]
+    feelings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             at = _stance_word(words, getattr(cues, stance))
             if at is None:
                 continue
-            target_id, target_text = _addressee(cue, quote.speaker, refs) or _target(words, at, quote.speaker, refs)
+            target_id, target_text = _addressee(cue, quote.speaker, refs) or _target(words, at, quote.speaker, refs, cues)
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=quote.speaker, target=target_id,
@@ -100,7 +101,7 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
             if at is None:
                 continue
             target = _named_actor(named, source, refs) if named is not None else None
-            target_id, target_text = target or _target(words, at, source, refs)
+            target_id, target_text = target or _target(words, at, source, refs, cues)
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=source, target=target_id, source_text=phrase_text(subject),
@@ -163,16 +164,19 @@ def _stance_word(words: list[Token], phrases: frozenset[str]) -> Token | None:
     return None
 
 
-def _target(words: list[Token], at: Token, speaker: str, refs: References) -> tuple[str | None, str | None]:
+def _target(words: list[Token], at: Token, speaker: str, refs: References,
+            cues: StanceCues) -> tuple[str | None, str | None]:
     """The actor the words name nearest the stance word in the parse, other than the speaker and the speaker's own
     state ("said the shelling by Borduria was a crime": Borduria). Names only, and the pronouns of
     people and groups: "it" in "it is time to ..." stands for no one."""
     own = refs.entity(speaker)
-    # "said Ruiz's concerns remain": a stance noun's possessor holds the stance, it is not its target
-    holders = {t.i for c in at.children if c.dep_ == "poss" for t in c.subtree}
+    # "said Ruiz's concerns remain": the possessor of a feeling holds it, it is not its target; the
+    # possessor of an act ("Borduria's aggression") is whom the stance is aimed at
+    possessors = {t.i for c in at.children if c.dep_ == "poss" for t in c.subtree}
+    feeling = at.lemma_.lower() in cues.feelings
     candidates = []
     for token in words:
-        if token.i in holders:
+        if token.i in possessors and feeling:
             continue
         pronoun = token.lower_ in (refs.cues.person_pronouns | refs.cues.group_pronouns) - EXPLETIVES
         entity_id = refs.entity_at(token.i) or (refs.actor_in(token, depth=0) if pronoun else None)
@@ -182,7 +186,8 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References) -> tu
         if own is not None and other is not None and other.type in OWN_SIDE_TYPES and own.country \
                 and own.country == other.country:
             continue
-        candidates.append((_tree_distance(token, at), abs(token.i - at.i), entity_id, token.text))
+        distance = 0 if token.i in possessors else _tree_distance(token, at)
+        candidates.append((distance, abs(token.i - at.i), entity_id, token.text))
     if not candidates:
         return None, None
     _, _, entity_id, text = min(candidates)
