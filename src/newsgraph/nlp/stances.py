@@ -64,7 +64,8 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             at = _stance_word(words, getattr(cues, stance))
             if at is None:
                 continue
-            target_id, target_text = _addressee(cue, quote.speaker, refs) or _target(words, at, quote.speaker, refs, cues)
+            target_id, target_text = (_addressee(cue, quote.speaker, refs)
+                                      or _target(words, at, quote.speaker, refs, cues))
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=quote.speaker, target=target_id,
