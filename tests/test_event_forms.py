@@ -459,3 +459,13 @@ def test_the_possessor_of_an_act_word_is_whom_the_stance_accuses(extractor) -> N
     x = extract(extractor, "Melanie Joly said, “We will continue to support Ukraine in the face of Russia's "
                            "illegal aggression.”")
     assert ("melanie-joly", "russia") in [(e.source, e.target) for e in x.events if e.type == "ACCUSE"]
+
+
+def test_being_under_a_states_sanctions_is_that_states_sanction(extractor) -> None:
+    x = extract(extractor, "Rosneft, which is under U.S. sanctions, sold the oil.")
+    assert coded(x, "SANCTION") == [("United States", "Rosneft")]
+
+
+def test_being_under_a_states_law_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "Rosneft, which is under U.S. law, sold the oil.")
+    assert coded(x, "SANCTION") == []

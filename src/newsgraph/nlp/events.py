@@ -108,6 +108,15 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                                 (c for c in token.children if c.dep_ == "dobj"), None),
                             unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
     for token in doc:
+        if token.pos_ == "NOUN" and token.i not in used_nouns and _under(token, lexicon):
+            # "Rosneft, which is under U.S. sanctions", "a journalist under house arrest": the state the
+            # holder is in is the act of whoever the noun names as its doer
+            trigger = lexicon.nouns[token.lemma_.lower()][0]
+            source, target = _noun_source(token), _under_holder(token)
+            if source is not None and target is not None:
+                events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
+                               trigger_tokens=[token])
+            continue
         if token.pos_ == "NOUN" and token.i not in used_nouns:
             found = _noun_trigger(token, lexicon)
             if found is None:
@@ -136,6 +145,21 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
+
+
+def _under(noun: Token, lexicon: EventLexicon) -> bool:
+    """A noun of a state one is put in ('sanctions', 'arrest', 'siege') as the object of 'under'."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.lemma_.lower() in lexicon.state_nouns
+            and noun.lemma_.lower() in lexicon.nouns)
+
+
+def _under_holder(noun: Token) -> Token | None:
+    """Who is under it: the subject of the clause the phrase belongs to ('X, who is under sanctions'),
+    or the noun the phrase qualifies ('a firm under sanctions')."""
+    holder = noun.head.head
+    if holder.pos_ in {"VERB", "AUX"}:
+        return subject_of(holder)
+    return holder if holder.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _shared_object(verb: Token) -> Token | None:

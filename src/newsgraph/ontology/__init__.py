@@ -121,6 +121,7 @@ class EventLexicon:
     one_sided: frozenset[str] = frozenset()  # "X and Y offered ...": each acts alone, not on the other
     purpose_nouns: frozenset[str] = frozenset()  # "marched in protest against X": the marchers protest
     performing_verbs: frozenset[str] = frozenset()  # "ordered the arrest of X": the orderer arrests
+    state_nouns: frozenset[str] = frozenset()  # "X is under U.S. sanctions": the U.S. sanctions X
     silent_complements: frozenset[str] = frozenset()  # "refused to comment": no act refused
     peaceful_modifiers: frozenset[str] = frozenset()  # "trade war": no armed conflict
     destination_verbs: frozenset[str] = frozenset()  # "deported them to X": X is where, not whom
@@ -151,6 +152,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            one_sided=frozenset(_as_list(data.get("one_sided"))),
                            purpose_nouns=frozenset(_as_list(data.get("purpose_nouns"))),
                            performing_verbs=frozenset(_as_list(data.get("performing_verbs"))),
+                           state_nouns=frozenset(_as_list(data.get("state_nouns"))),
                            silent_complements=frozenset(_as_list(data.get("silent_complements"))),
                            peaceful_modifiers=frozenset(_as_list(data.get("peaceful_modifiers"))),
                            destination_verbs=frozenset(_as_list(data.get("destination_verbs"))),
