@@ -354,3 +354,14 @@ def test_a_court_of_a_two_word_state_keeps_its_whole_name_and_state(extractor) -
 def test_half_of_a_hyphenated_modifier_is_no_organisation(extractor) -> None:
     extraction = extractor.extract(Article(id="t", text="Mexican- and Canadian-made cars were exempted."))
     assert [e.type for e in extraction.entities] == ["country"]
+
+
+def test_a_name_given_to_a_town_is_a_place(extractor) -> None:
+    extraction = extractor.extract(Article(id="t", text="The town of Goma was shelled on Monday."))
+    assert [(e.name, e.type) for e in extraction.entities] == [("Goma", "location")]
+
+
+def test_a_name_of_a_state_after_of_is_still_the_state(extractor) -> None:
+    """The look-alike: "the State of Israel" names a state, and "state" is no place noun."""
+    extraction = extractor.extract(Article(id="t", text="The State of Israel was founded in 1948."))
+    assert [e.type for e in extraction.entities] == ["country"]

@@ -437,8 +437,8 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
         if any(t.text in {"/", "-"} for t in doc[start:end]) and all(
                 kb.lookup(part.strip()) for part in re.split(r"[/-]", text) if part.strip()):
             continue  # "U.S.-Japan", "Senkaku/Diaoyu": a pair of known names, not an actor
-        if doc[end - 1].lower_ in cues.place_heads:
-            found.append(Candidate(start, end, "location", "ner"))  # "Boni Forest", "Whitsun Reef"
+        if doc[end - 1].lower_ in cues.place_heads or _named_as_place(doc, start, cues):
+            found.append(Candidate(start, end, "location", "ner"))  # "Boni Forest", "the town of Goma"
             continue
         if ent.label_ in {"GPE", "LOC"} and _after_person_title(doc, start, end, cues):
             found.append(Candidate(start, end, "person", "ner"))  # "adviser Ana Ruiz" tagged as a place
@@ -465,6 +465,11 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
             actor_type = "location"
         found.append(Candidate(start, end, actor_type, "ner"))
     return found
+
+
+def _named_as_place(doc: Doc, start: int, cues: ActorCues) -> bool:
+    """'the town of Goma', 'the province of Idlib': a name given as what a place noun is called."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in cues.place_nouns
 
 
 def _through_state_name(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:

@@ -32,6 +32,7 @@ class ActorCues:
     platform_prepositions: frozenset[str] = frozenset()
     platforms: dict[str, str] = field(default_factory=dict, hash=False)  # "X" -> x-twitter
     named_after_venues: frozenset[str] = frozenset()  # "the Paris Agreement": a document, not France
+    place_nouns: frozenset[str] = frozenset()  # "the town of Goma": Goma is a place
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def actor_cues(path: Path | None = None) -> ActorCues:
         platform_prepositions=frozenset(str(p).lower() for p in data.get("platform_prepositions", [])),
         platforms={str(name): str(kb_id) for name, kb_id in (data.get("platforms") or {}).items()},
         named_after_venues=frozenset(str(n).lower() for n in data.get("named_after_venues", [])),
+        place_nouns=frozenset(str(n).lower() for n in data.get("place_nouns", [])),
     )
 
 
