@@ -601,8 +601,9 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 tokens = tokens[:-1]
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
                 tokens = tokens[1:]
-            if tokens and cue.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVES
-                                                      and c.i < cue.i for c in child.children):
+            noun_head = cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.dep_ != "ROOT"  # not a misparsed clause
+            if tokens and cue.dep_ == "relcl" and noun_head and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVES and c.i < cue.i for c in child.children):
                 # "the kingdoms that he says are neglected": what is said is of the noun the clause
                 # qualifies, so the content runs from that noun's phrase
                 tokens = [t for t in cue.doc[cue.head.left_edge.i:tokens[-1].i + 1] if not t.is_space]
