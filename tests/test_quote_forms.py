@@ -697,3 +697,29 @@ def test_a_framing_verb_with_words_of_its_own_frames_no_quote(extractor: Extract
 def test_a_framing_verb_right_before_a_quote_frames_it(extractor: Extractor) -> None:
     extraction = extract(extractor, "Maria Lopez went on: “We will wait.”")
     assert [(q.cue.text, q.content.text) for q in extraction.quotes] == [("went on", "We will wait")]
+
+
+def test_an_adjective_after_the_object_is_the_quoted_description(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Macron called the Israeli strikes “unacceptable” and said they broke the truce.")
+    assert ("called", "unacceptable") in [(q.cue.text, q.content.text) for q in extraction.quotes]
+
+
+def test_warning_someone_to_act_is_a_quote(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Army spokesman Avichay Adraee warned residents to leave the building.")
+    assert [q.content.text for q in extraction.quotes] == ["residents to leave the building"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Rwanda denies arming the rebels.", "arming the rebels"),
+    ("The group claimed to have overrun an army base.", "to have overrun an army base"),
+])
+def test_a_verb_of_stating_takes_a_gerund_or_infinitive_as_its_content(extractor: Extractor, text: str,
+                                                                       content: str) -> None:
+    extraction = extract(extractor, text)
+    assert [q.content.text for q in extraction.quotes] == [content]
+
+
+def test_a_verb_of_stating_with_a_noun_object_keeps_the_object(extractor: Extractor) -> None:
+    """The look-alike: "denies any role" states a denial of the role, the object."""
+    extraction = extract(extractor, "Rwanda denies any role in the fighting.")
+    assert [q.content.text for q in extraction.quotes] == ["any role in the fighting"]

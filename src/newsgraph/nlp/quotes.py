@@ -627,9 +627,13 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)
     if cue.lemma_.lower() in cues.view_objects:
         return _view_content(cue, cues)
-    if cue.lemma_.lower() in cues.commitment:
+    if cue.lemma_.lower() in cues.commitment | cues.object_content:
         for child in cue.children:
-            if child.dep_ == "xcomp":  # "vowed to retaliate": the commitment is what was said
+            # "vowed to retaliate": the commitment is what was said; "denies arming the rebels", "claimed
+            # to have taken the base": the clause a verb of stating takes as its object
+            gerund_or_infinitive = child.tag_ == "VBG" or any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            if child.dep_ == "xcomp" and (cue.lemma_.lower() in cues.commitment or gerund_or_infinitive):
                 return sorted(child.subtree, key=lambda t: t.i)
     for prep in cue.children:
         if prep.dep_ == "prep" and f"{cue.lemma_.lower()} {prep.lower_}" in cues.saying_with_particle:
@@ -790,7 +794,10 @@ def _quoted_description(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
     # an infinitive is a directive, not a description: 'called on states to adopt an "economic Article 5"'
     descriptions = [c for c in cue.children if c.dep_ in {"oprd", "acomp"} or (c.dep_ == "xcomp" and not any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (c.dep_ == "prep" and c.lower_ == "as")]
-    descriptions += [g for c in cue.children if c.dep_ == "dobj" for g in c.children if g.dep_ in {"appos", "oprd"}]
+    # an adjective after the object is predicated of it ('called the strikes "unacceptable"'), whatever
+    # dependency the parser gives it
+    descriptions += [g for c in cue.children if c.dep_ == "dobj" for g in c.children
+                     if g.dep_ in {"appos", "oprd"} or (g.dep_ == "amod" and g.i > c.i)]
     inside = {t.i for d in descriptions for t in d.subtree}
     return bool(inside) and any(i in quoted for i in inside)
 
