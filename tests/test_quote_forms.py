@@ -723,3 +723,24 @@ def test_a_verb_of_stating_with_a_noun_object_keeps_the_object(extractor: Extrac
     """The look-alike: "denies any role" states a denial of the role, the object."""
     extraction = extract(extractor, "Rwanda denies any role in the fighting.")
     assert [q.content.text for q in extraction.quotes] == ["any role in the fighting"]
+
+
+def test_of_two_subjects_the_one_naming_an_actor_speaks(extractor: Extractor) -> None:
+    text = ("In a televised address late on Wednesday, his first since the fighters took the city, "
+            "Tshisekedi accused the world of silence.")
+    extraction = extract(extractor, text)
+    assert [q.speaker for q in extraction.quotes] == ["felix-tshisekedi"]
+
+
+def test_a_clause_read_as_an_object_is_still_what_was_said(extractor: Extractor) -> None:
+    text = ("Secretary of State Antony Blinken said the militias had systematically murdered men and boys "
+            "and deliberately targeted women.")
+    extraction = extract(extractor, text)
+    assert [q.content.text for q in extraction.quotes] == [
+        "the militias had systematically murdered men and boys and deliberately targeted women"]
+
+
+def test_telling_someone_a_noun_phrase_is_no_clause(extractor: Extractor) -> None:
+    """The look-alike: the object has no verb of its own, so nothing was said beyond the object."""
+    extraction = extract(extractor, "Antony Blinken told reporters the news.")
+    assert all(q.content.text != "reporters the news" for q in extraction.quotes)

@@ -655,7 +655,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             if child.dep_ in {"xcomp", "dep"} and not infinitive and any(
                     t.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree):
                 return sorted(child.subtree, key=lambda t: t.i)
-        clause = _that_clause_in_setting(cue)
+        clause = _that_clause_in_setting(cue) or _clause_read_as_object(cue)
         if clause:
             return clause
     return _parenthetical_content(cue) or _trailing_content(cue)
@@ -677,6 +677,22 @@ def _that_clause_in_setting(cue: Token) -> list[Token]:
 
 
 RELATIVES = {"that", "which", "who", "whom"}
+def _clause_read_as_object(cue: Token) -> list[Token]:
+    """'Blinken said the militias had murdered men and targeted women': the parser may read the clause's
+    verbs as adjectives and its object as the verb's; a subject with its own verb inside the object
+    shows the clause, which runs from right after the verb."""
+    objects = [c for c in cue.rights if c.dep_ == "dobj"]
+    if not objects or cue.i + 1 >= len(cue.doc):
+        return []
+    inner = [t for t in objects[0].subtree if t.dep_ in {"nsubj", "nsubjpass"} and t.head.tag_.startswith("VB")]
+    if not inner or inner[0].left_edge.i != cue.i + 1:
+        return []
+    end = objects[0].right_edge.i
+    while end > cue.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
+        end -= 1
+    return [t for t in cue.doc[cue.i + 1:end + 1] if not t.is_space]
+
+
 SUBORDINATORS = {"unless", "if", "when", "once", "until", "while", "because", "although", "though", "after",
                  "before", "as"}
 
@@ -985,7 +1001,16 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
 def _name_beside_role(subject: Token, context: _Context) -> Token:
     """'The charity Relief Now says ...': the parser may split a role noun and the name set beside it
     without commas into two subjects of the verb; the speaker is the actor the name gives."""
-    if subject.pos_ != "NOUN" or context.refs.actor_in(subject, depth=0):
+    if subject.pos_ == "PRON" or context.refs.actor_in(subject, depth=0):
+        return subject
+    if subject.pos_ != "NOUN" or not context.refs.actor_in(subject, depth=1):
+        # 'In his address, his first since the fall, Ruiz accused ...': of two subjects the parser gave the
+        # verb, the one that names an actor is the speaker
+        named = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c is not subject
+                      and context.refs.actor_in(c, depth=0)), None)
+        if named is not None:
+            return named
+    if subject.pos_ != "NOUN":
         return subject
     beside = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i), None)
     if beside is not None and beside.left_edge.i == subject.right_edge.i + 1 and context.refs.actor_in(beside, depth=0):
@@ -995,7 +1020,6 @@ def _name_beside_role(subject: Token, context: _Context) -> Token:
     person = next((c for c in subject.head.children if c.i < subject.i and c.dep_ in {"intj", "npadvmod", "dep"}
                    and context.refs.type_of(context.refs.entity_at(c.i)) == "person"), None)
     return person if person is not None else subject
-
 
 def _issuer(document: Token, context: _Context) -> Token | None:
     """'according to figures the ministry released', 'according to a report issued by the agency':
