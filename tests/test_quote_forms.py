@@ -744,3 +744,10 @@ def test_telling_someone_a_noun_phrase_is_no_clause(extractor: Extractor) -> Non
     """The look-alike: the object has no verb of its own, so nothing was said beyond the object."""
     extraction = extract(extractor, "Antony Blinken told reporters the news.")
     assert all(q.content.text != "reporters the news" for q in extraction.quotes)
+
+
+def test_a_that_clause_after_a_time_phrase_is_what_was_said(extractor: Extractor) -> None:
+    text = ("Its foreign minister, Thérèse Kayikwamba Wagner, told an emergency session of the council the next "
+            "day that the attack amounted to a declaration of war.")
+    extraction = extract(extractor, text)
+    assert [q.content.text for q in extraction.quotes] == ["the attack amounted to a declaration of war"]

@@ -666,11 +666,11 @@ def _that_clause_in_setting(cue: Token) -> list[Token]:
     read to the parser as a verb, and the that-clause then hangs inside the prepositional phrase of the
     setting rather than on the verb of saying; it is still what was said."""
     for prep in cue.rights:
-        if prep.dep_ != "prep":
+        if prep.dep_ not in {"prep", "npadvmod"}:  # "on the show", "the next day"
             continue
         for node in prep.subtree:
             marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < node.i]
-            if node.dep_ in {"ccomp", "advcl"} and marks and any(
+            if node.dep_ in {"ccomp", "advcl", "relcl"} and marks and any(
                     c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
                 return sorted((t for t in node.subtree if t.i > marks[0].i), key=lambda t: t.i)
     return []
