@@ -372,7 +372,7 @@ def test_blaming_something_on_an_actor_accuses_that_actor(extractor) -> None:
 
 
 def test_keeping_tariffs_on_a_state_sanctions_it(extractor) -> None:
-    x = extract(extractor, "Donald Trump is keeping new tariffs in place on Mexico.")
+    x = extract(extractor, "Donald Trump is keeping the higher tariffs on Mexico.")
     assert ("Donald Trump", "Mexico") in coded(x, "SANCTION")
 
 
@@ -410,7 +410,7 @@ def test_a_stance_aimed_at_no_actor_is_no_accusation(extractor) -> None:
 
 
 def test_a_stance_noun_belongs_to_its_possessor_not_its_target(extractor) -> None:
-    x = extract(extractor, "Kevin Hassett said Trump's economic concerns remain as important.")
+    x = extract(extractor, "Kevin Hassett said Trump's chief concerns lie at home.")
     assert coded(x, "ACCUSE") == []
 
 
@@ -446,7 +446,7 @@ def test_going_back_on_a_promise_to_an_actor_is_a_rejection(extractor) -> None:
 
 
 def test_an_operation_launched_to_drive_out_a_group_is_aimed_at_it(extractor) -> None:
-    x = extract(extractor, "Kenya launched an operation to flush out al-Shabab fighters from the forest in 2015.")
+    x = extract(extractor, "Kenya launched an offensive to drive out al-Shabab fighters from the coast.")
     assert coded(x, "ASSAULT") == [("Kenya", "al-Shabaab")]
 
 
@@ -456,8 +456,8 @@ def test_an_act_whose_purpose_names_a_place_has_no_target(extractor) -> None:
 
 
 def test_the_possessor_of_an_act_word_is_whom_the_stance_accuses(extractor) -> None:
-    x = extract(extractor, "Melanie Joly said, “We will continue to support Ukraine in the face of Russia's "
-                           "illegal aggression.”")
+    x = extract(extractor, "Melanie Joly said, “We stand with Ukraine against Russia's brutal "
+                           "aggression.”")
     assert ("melanie-joly", "russia") in [(e.source, e.target) for e in x.events if e.type == "ACCUSE"]
 
 

@@ -458,9 +458,9 @@ def test_according_to_a_measure_cites_nobody(extractor: Extractor) -> None:
 
 
 def test_a_participle_after_an_object_is_the_senders_words(extractor: Extractor) -> None:
-    extraction = extract(extractor, "The Vermont senator emailed supporters saying the struggle continues.")
-    quote = quote_with(extraction, "the struggle continues")
-    assert quote.speaker_text == "The Vermont senator"
+    extraction = extract(extractor, "The Maine senator emailed donors saying the fight goes on.")
+    quote = quote_with(extraction, "the fight goes on")
+    assert quote.speaker_text == "The Maine senator"
 
 
 def test_a_dateline_is_not_the_speaker(extractor: Extractor) -> None:
@@ -477,8 +477,8 @@ def test_a_role_noun_and_a_name_split_by_the_parser_speak_as_the_name(extractor:
 
 
 def test_a_that_clause_after_a_quoted_programme_name_is_what_was_said(extractor: Extractor) -> None:
-    text = ("Ms. Okafor, who had spoken at the party's congress on Friday, said on CBS's “Face the Nation” "
-            "on Sunday that Mr. Lindqvist had insulted her family.")
+    text = ("Ms. Okafor, who had spoken at the party's congress on Friday, said on ABC's “Morning Hour” "
+            "program on Sunday that Mr. Lindqvist had insulted her family.")
     extraction = extract(extractor, text)
     assert speaker_name(extraction, quote_with(extraction, "Mr. Lindqvist had insulted her family")) == "Okafor"
 
@@ -567,8 +567,8 @@ def test_a_storm_claiming_lives_says_nothing(extractor: Extractor) -> None:
 
 
 def test_a_past_clause_beside_a_present_verb_of_saying_is_still_said(extractor: Extractor) -> None:
-    extraction = extract(extractor, "Maria Lopez says they walked away and soon she was put in a helicopter.")
-    assert [q.content.text for q in extraction.quotes] == ["they walked away and soon she was put in a helicopter"]
+    extraction = extract(extractor, "Maria Lopez says the guards left and later she was taken to a clinic.")
+    assert [q.content.text for q in extraction.quotes] == ["the guards left and later she was taken to a clinic"]
 
 
 def test_a_past_clause_beside_a_past_verb_of_saying_is_the_writers(extractor: Extractor) -> None:
@@ -587,9 +587,9 @@ def test_pointing_out_or_to_is_saying(extractor: Extractor, text: str, content: 
 
 
 def test_pointing_a_gun_inside_what_was_said_is_part_of_it(extractor: Extractor) -> None:
-    extraction = extract(extractor, "She says an officer recognized her but another pointed his gun at her.")
+    extraction = extract(extractor, "She says a guard knew her face but another pointed a rifle at her.")
     assert [q.content.text for q in extraction.quotes] == [
-        "an officer recognized her but another pointed his gun at her"]
+        "a guard knew her face but another pointed a rifle at her"]
 
 
 def test_hopes_is_a_view_whatever_the_lemmatizer_makes_of_it(extractor: Extractor) -> None:
@@ -605,8 +605,8 @@ def test_complaining_of_two_things_says_both(extractor: Extractor) -> None:
 
 
 def test_a_participle_underscoring_an_act_is_the_writers_comment(extractor: Extractor) -> None:
-    extraction = extract(extractor, "Underscoring the insecurity along the border, the militants launched an "
-                                    "assault on a base.")
+    extraction = extract(extractor, "Underscoring the danger in the hills, the rebels stormed a police "
+                                    "post.")
     assert not extraction.quotes, describe(extraction)
 
 
@@ -630,8 +630,8 @@ def test_according_to_inside_a_clause_still_cites_its_source(extractor: Extracto
 
 
 def test_a_finite_call_joined_to_another_act_is_a_quote(extractor: Extractor) -> None:
-    extraction = extract(extractor, "The alliance concluded a summit this week, and called on democratic nations "
-                                    "to establish a collective defense.")
+    extraction = extract(extractor, "The bloc ended its meeting on Friday, and called on member states "
+                                    "to build a common reserve.")
     assert [q.cue.text for q in extraction.quotes] == ["called"], describe(extraction)
 
 
@@ -647,21 +647,21 @@ def test_an_intended_urging_is_a_quote(extractor: Extractor) -> None:
 
 
 def test_urging_then_a_quote_after_a_colon_are_two_quotes(extractor: Extractor) -> None:
-    extraction = extract(extractor, "Maria Lopez urged nations to take a principled stand: “Short-term "
-                                    "interests will lose.”")
+    extraction = extract(extractor, "Maria Lopez urged donors to keep their pledges: “Delay "
+                                    "costs lives.”")
     assert [(q.content.text, q.direct) for q in extraction.quotes] == [
-        ("nations to take a principled stand", False), ("Short-term interests will lose", True)]
+        ("donors to keep their pledges", False), ("Delay costs lives", True)]
 
 
 def test_a_quoted_term_inside_a_directive_leaves_the_directive_the_quote(extractor: Extractor) -> None:
-    extraction = extract(extractor, "The charter calls on democratic nations to form an alliance and enact an "
-                                    "“economic Article 5” like the treaty clause.")
+    extraction = extract(extractor, "The accord calls on member states to pool reserves and adopt a "
+                                    "“shared shield” for their banks.")
     assert [q.direct for q in extraction.quotes] == [False], describe(extraction)
 
 
 def test_a_person_read_as_an_interjection_speaks_not_the_programme(extractor: Extractor) -> None:
-    text = ("Prices rose last month. Trump, in a taped interview with Fox News’ “Sunday Morning Futures” show, "
-            "dodged a question about a slump, but said, “There is a period of change.”")
+    text = ("Prices rose last month. Trump, in a recorded talk with the “Evening Desk” program on Fox News, "
+            "avoided a question about jobs, but said, “We are in a time of change.”")
     extraction = extract(extractor, text)
     assert [q.speaker for q in extraction.quotes] == ["donald-trump"]
 
@@ -677,19 +677,19 @@ def test_pointing_to_something_as_a_reason_says_both(extractor: Extractor) -> No
 
 
 def test_a_condition_is_part_of_what_is_underscored(extractor: Extractor) -> None:
-    extraction = extract(extractor, "Maria Lopez underscored the need for monitors if a ceasefire is agreed.")
-    assert [q.content.text for q in extraction.quotes] == ["the need for monitors if a ceasefire is agreed"]
+    extraction = extract(extractor, "Maria Lopez underscored the need for observers if the truce holds.")
+    assert [q.content.text for q in extraction.quotes] == ["the need for observers if the truce holds"]
 
 
 def test_a_time_clause_is_no_part_of_what_is_underscored(extractor: Extractor) -> None:
     """The look-alike: "when" sets the time of saying, not a condition of what is said."""
-    extraction = extract(extractor, "Maria Lopez underscored the need for monitors when she spoke on Monday.")
-    assert [q.content.text for q in extraction.quotes] == ["the need for monitors"]
+    extraction = extract(extractor, "Maria Lopez underscored the need for observers when she spoke on Monday.")
+    assert [q.content.text for q in extraction.quotes] == ["the need for observers"]
 
 
 def test_a_framing_verb_with_words_of_its_own_frames_no_quote(extractor: Extractor) -> None:
-    text = ("The alliance met this week. Global security continues to require hard power, “but security is now "
-            "also a question of economic resilience,” Anders Fogh Rasmussen told VOA.")
+    text = ("The alliance met this week. Trade keeps needing open sea lanes, “but trade is now also a "
+            "matter of cyber defense,” Anders Fogh Rasmussen told VOA.")
     extraction = extract(extractor, text)
     assert [(q.cue.text, q.speaker) for q in extraction.quotes] == [("told", "anders-fogh-rasmussen")]
 
@@ -700,8 +700,8 @@ def test_a_framing_verb_right_before_a_quote_frames_it(extractor: Extractor) -> 
 
 
 def test_an_adjective_after_the_object_is_the_quoted_description(extractor: Extractor) -> None:
-    extraction = extract(extractor, "Macron called the Israeli strikes “unacceptable” and said they broke the truce.")
-    assert ("called", "unacceptable") in [(q.cue.text, q.content.text) for q in extraction.quotes]
+    extraction = extract(extractor, "Macron called the raids on Tyre “reckless” and said they broke the truce.")
+    assert ("called", "reckless") in [(q.cue.text, q.content.text) for q in extraction.quotes]
 
 
 def test_warning_someone_to_act_is_a_quote(extractor: Extractor) -> None:
@@ -710,8 +710,8 @@ def test_warning_someone_to_act_is_a_quote(extractor: Extractor) -> None:
 
 
 @pytest.mark.parametrize(("text", "content"), [
-    ("Rwanda denies arming the rebels.", "arming the rebels"),
-    ("The group claimed to have overrun an army base.", "to have overrun an army base"),
+    ("Uganda denies training the militia.", "training the militia"),
+    ("The militia claimed to have seized a police station.", "to have seized a police station"),
 ])
 def test_a_verb_of_stating_takes_a_gerund_or_infinitive_as_its_content(extractor: Extractor, text: str,
                                                                        content: str) -> None:
@@ -726,18 +726,18 @@ def test_a_verb_of_stating_with_a_noun_object_keeps_the_object(extractor: Extrac
 
 
 def test_of_two_subjects_the_one_naming_an_actor_speaks(extractor: Extractor) -> None:
-    text = ("In a televised address late on Wednesday, his first since the fighters took the city, "
+    text = ("In a radio speech on Friday, his second since the rebels entered the town, "
             "Tshisekedi accused the world of silence.")
     extraction = extract(extractor, text)
     assert [q.speaker for q in extraction.quotes] == ["felix-tshisekedi"]
 
 
 def test_a_clause_read_as_an_object_is_still_what_was_said(extractor: Extractor) -> None:
-    text = ("Secretary of State Antony Blinken said the militias had systematically murdered men and boys "
-            "and deliberately targeted women.")
+    text = ("Secretary of State Antony Blinken said the gunmen had repeatedly burned villages and farms "
+            "and deliberately looted clinics.")
     extraction = extract(extractor, text)
     assert [q.content.text for q in extraction.quotes] == [
-        "the militias had systematically murdered men and boys and deliberately targeted women"]
+        "the gunmen had repeatedly burned villages and farms and deliberately looted clinics"]
 
 
 def test_telling_someone_a_noun_phrase_is_no_clause(extractor: Extractor) -> None:
@@ -747,7 +747,7 @@ def test_telling_someone_a_noun_phrase_is_no_clause(extractor: Extractor) -> Non
 
 
 def test_a_that_clause_after_a_time_phrase_is_what_was_said(extractor: Extractor) -> None:
-    text = ("Its foreign minister, Thérèse Kayikwamba Wagner, told an emergency session of the council the next "
-            "day that the attack amounted to a declaration of war.")
+    text = ("Its foreign minister, Thérèse Kayikwamba Wagner, told a special meeting of the council the following "
+            "day that the raid was an act of war.")
     extraction = extract(extractor, text)
-    assert [q.content.text for q in extraction.quotes] == ["the attack amounted to a declaration of war"]
+    assert [q.content.text for q in extraction.quotes] == ["the raid was an act of war"]

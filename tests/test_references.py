@@ -417,23 +417,23 @@ def test_a_spokesperson_named_for_no_organisation_does_not_take_one(extractor: E
 
 
 def test_a_name_set_off_after_a_roles_phrase_holds_the_role(extractor: Extractor) -> None:
-    text = ("Pakistan's permanent representative to the United Nations, Munir Akram, said the mission "
+    text = ("Pakistan's envoy to the United Nations, Munir Akram, said the observers "
             "would stay.")
     extraction = extract(extractor, text)
-    assert speaker_name(extraction, quote_with(extraction, "the mission would stay")) == "Munir Akram"
+    assert speaker_name(extraction, quote_with(extraction, "the observers would stay")) == "Munir Akram"
 
 
 def test_a_name_set_off_after_an_organisation_is_no_role_holder_of_a_thing(extractor: Extractor) -> None:
     """The look-alike: the phrase heads on a thing, not a role; the person named is the organisation's."""
-    text = "The report to the United Nations, Munir Akram, said the mission would stay."
+    text = "The report to the United Nations, Munir Akram, said the observers would stay."
     extraction = extract(extractor, text)
-    assert speaker_name(extraction, quote_with(extraction, "the mission would stay")) != "Munir Akram"
+    assert speaker_name(extraction, quote_with(extraction, "the observers would stay")) != "Munir Akram"
 
 
 def test_the_military_named_again_is_the_state_named_with_it_first(extractor: Extractor) -> None:
     """The other state mentioned just before does not take the body over: it is the one named before."""
-    text = ("Passengers of a Pakistani train said the military freed them. Pakistan and the United States "
-            "have listed the group. The military spokesperson said the army took part.")
+    text = ("Miners in a Pakistani town said the military freed them. Pakistan and the United States "
+            "have banned the group. The military spokesperson said the army led the rescue.")
     extraction = extract(extractor, text)
     bodies = entities_of_type(extraction, "armed_forces")
     assert [body.country for body in bodies] == ["PK"], [(b.id, [m.text for m in b.mentions]) for b in bodies]
@@ -441,7 +441,7 @@ def test_the_military_named_again_is_the_state_named_with_it_first(extractor: Ex
 
 def test_a_body_named_after_its_own_state_is_that_states(extractor: Extractor) -> None:
     """The look-alike: a possessive names another state's army, which is that state's."""
-    text = ("Passengers of a Pakistani train said the military freed them. The United States's army "
+    text = ("Miners in a Pakistani town said the military freed them. The United States's army "
             "offered help.")
     extraction = extract(extractor, text)
     assert {body.country for body in entities_of_type(extraction, "armed_forces")} == {"PK", "US"}
@@ -475,32 +475,32 @@ def test_the_group_alone_is_the_nearest_group(extractor: Extractor) -> None:
 
 
 def test_a_separatist_group_is_no_army_unit_named_group(extractor: Extractor) -> None:
-    text = ("Commandos of the Special Services Group took part. The Baloch Liberation Army claimed the attack. "
-            "The separatist group accuses Pakistan of exploiting the province.")
+    text = ("Commandos of the Special Services Group joined the raid. The Baloch Liberation Army claimed the bombing. "
+            "The separatist group accuses Pakistan of stealing the region's gas.")
     extraction = extract(extractor, text)
     quote = next(q for q in extraction.quotes if q.cue.text == "accuses")
     assert quote.speaker == "bla"
 
 
 def test_a_states_ministry_of_foreign_affairs_is_its_foreign_ministry(extractor: Extractor) -> None:
-    extraction = extract(extractor, "Afghanistan's Ministry of Foreign Affairs called the claims baseless.")
+    extraction = extract(extractor, "Afghanistan's Ministry of Foreign Affairs rejected the report.")
     assert [e.id for e in entities_of_type(extraction, "government_body")] == ["af-foreign-ministry"]
 
 
 def test_security_forces_opening_a_story_are_the_storys_state(extractor: Extractor) -> None:
-    text = ("Security forces say they killed six attackers who laid siege to a hotel. Somalia has fought "
+    text = ("Security forces say they shot four gunmen who stormed a market. Somalia has fought "
             "al-Shabab for years. Somalia's president praised the troops.")
     extraction = extract(extractor, text)
     assert [e.country for e in entities_of_type(extraction, "armed_forces")] == ["SO"]
 
 
 def test_security_forces_in_a_story_naming_no_state_are_nobodys(extractor: Extractor) -> None:
-    extraction = extract(extractor, "Security forces say they killed six attackers who laid siege to a hotel.")
+    extraction = extract(extractor, "Security forces say they shot four gunmen who stormed a market.")
     assert entities_of_type(extraction, "armed_forces") == []
 
 
 def test_his_after_an_unnamed_definite_role_is_nobody_named(extractor: Extractor) -> None:
-    text = "Joe Biden missed the deadline. The Afghan army chief said on Saturday his forces had killed 90 fighters."
+    text = "Joe Biden spoke on Friday. The Afghan army chief said on Monday his forces had killed 90 fighters."
     extraction = extract(extractor, text)
     assert [e.source for e in extraction.events if e.trigger.text == "killed"] == [None]
 

@@ -66,7 +66,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
 
     for token in doc:
         if token.pos_ != "VERB" or (_names_an_act(token) and not _designates(token, lexicon)):
-            continue  # "called the strikes an act of war" names an act, it does not call a strike
+            continue  # "called the shelling a crime" names an act, it does not call anyone
         light = _light_verb_trigger(token, lexicon)
         if light is not None:
             trigger, noun = light

@@ -620,7 +620,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                     # flood claimed 20 lives": something taken, not said
                     return []
                 # "denied any fraud in the vote": the object with what the verb attaches after it
-                # "underscored the need for monitors if a truce holds": a condition is part of it
+                # "stressed the need for observers if the truce holds": a condition is part of it
                 after = _without_trailing_settings(
                     [c for c in cue.rights if c.i > child.i and (c.dep_ in {"prep", "oprd", "xcomp"} or (
                         c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)))], cues)
@@ -711,7 +711,7 @@ def _with_main_clause_after(cue: Token, tokens: list[Token]) -> list[Token]:
 
 
 def _past_beside_present(cue: Token, conj: Token) -> bool:
-    """'Abdi says they walked away and soon she was flown out', 'Ruiz said she backs the plan but she
+    """'Ruiz says the guards left and later she was flown out', 'Ruiz said she backs the plan but she
     does not want to lead it': a clause joined to the verb of saying in another tense goes on with what
     is said; the writer does not switch tense to narrate in the middle of a report."""
     auxiliaries = [c for c in conj.children if c.dep_ in {"aux", "auxpass"}]
