@@ -469,3 +469,17 @@ def test_being_under_a_states_sanctions_is_that_states_sanction(extractor) -> No
 def test_being_under_a_states_law_is_no_sanction(extractor) -> None:
     x = extract(extractor, "Rosneft, which is under U.S. law, sold the oil.")
     assert coded(x, "SANCTION") == []
+
+
+def test_the_first_stance_word_of_a_statement_is_the_one_read() -> None:
+    """Read left to right, whatever order the set of stance words iterates in (string hashing differs
+    between processes, so a set-ordered search gave different answers on different runs)."""
+    import spacy
+
+    from newsgraph.nlp.stances import _stance_word
+
+    words = list(spacy.blank("en")("the raid was a crime and a violation and a provocation"))
+    for token in words:
+        token.lemma_ = token.text
+    phrases = frozenset({"provocation", "violation", "crime"})
+    assert _stance_word(words, phrases).text == "crime"

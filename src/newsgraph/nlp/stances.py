@@ -155,14 +155,25 @@ def _negated(token: Token) -> bool:
 
 
 def _stance_word(words: list[Token], phrases: frozenset[str]) -> Token | None:
-    """The first word (or run of words) of the statement that is one of the phrases, not negated."""
+    """The first word (or run of words) of the statement that is one of the phrases, not negated: read
+    left to right, so the answer never depends on the order a set of phrases happens to iterate in."""
     lemmas = [t.lemma_.lower() for t in words]
-    for phrase in phrases:
-        parts = phrase.split()
-        for i in range(len(lemmas) - len(parts) + 1):
-            if lemmas[i:i + len(parts)] == parts and not _negated(words[i]):
+    by_first = _phrases_by_first_word(phrases)
+    for i, lemma in enumerate(lemmas):
+        for parts in by_first.get(lemma, ()):
+            if lemmas[i:i + len(parts)] == list(parts) and not _negated(words[i]):
                 return words[i]
     return None
+
+
+@lru_cache(maxsize=8)
+def _phrases_by_first_word(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases keyed by their first word, longest first."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=lambda p: (-len(p.split()), p)):
+        parts = tuple(phrase.split())
+        grouped.setdefault(parts[0], []).append(parts)
+    return grouped
 
 
 def _target(words: list[Token], at: Token, speaker: str, refs: References,
