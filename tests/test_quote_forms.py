@@ -751,3 +751,8 @@ def test_a_that_clause_after_a_time_phrase_is_what_was_said(extractor: Extractor
             "day that the raid was an act of war.")
     extraction = extract(extractor, text)
     assert [q.content.text for q in extraction.quotes] == ["the raid was an act of war"]
+
+
+def test_a_day_before_a_participle_of_saying_is_no_speaker(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Maria Lopez issued a statement Tuesday saying the talks had failed.")
+    assert [q.speaker_text for q in extraction.quotes] == ["Maria Lopez"]

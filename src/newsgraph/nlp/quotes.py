@@ -981,7 +981,9 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
             # left to the walk, which finds who sent it
             before = cue.doc[cue.i - 1]
             # not an object: "emailed supporters saying ..." is the sender speaking
+            # a day or a time before the participle ("issued a statement Tuesday saying") says nothing
             if before.pos_ in {"NOUN", "PROPN"} and before.i not in quoted and \
+                    before.ent_type_ not in {"DATE", "TIME"} and \
                     before.dep_ not in {"dobj", "dative", "iobj"} and \
                     before.lemma_.lower() not in context.refs.cues.voices | context.cues.speech_nouns | \
                     context.cues.media_nouns:
