@@ -365,3 +365,16 @@ def test_a_name_of_a_state_after_of_is_still_the_state(extractor) -> None:
     """The look-alike: "the State of Israel" names a state, and "state" is no place noun."""
     extraction = extractor.extract(Article(id="t", text="The State of Israel was founded in 1948."))
     assert [e.type for e in extraction.entities] == ["country"]
+
+
+def test_a_name_set_beside_a_noun_for_a_person_is_a_person(extractor) -> None:
+    text = "“We pray for calm,” said one pastor, Darran Whiting of Liberty Baptist Church in Marion."
+    extraction = extractor.extract(Article(id="t", text=text))
+    assert [e.type for e in extraction.entities if e.name == "Darran Whiting"] == ["person"]
+
+
+def test_an_organisation_set_beside_a_noun_for_a_person_stays_an_organisation(extractor) -> None:
+    """The look-alike: an organisation's word in the name keeps it one, singular or plural."""
+    text = "The mill's owner, Harlan Brothers Holdings, said it would appeal."
+    extraction = extractor.extract(Article(id="t", text=text))
+    assert [e.type for e in extraction.entities] == ["company"]

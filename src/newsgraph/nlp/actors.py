@@ -493,14 +493,18 @@ def _speaks_like_a_person(span: Span, cues: ActorCues) -> bool:
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 3 or not all(_name_cased(t) for t in words):
         return False
-    if any(t.lower_ in cues.org_heads or t.lower_ in cues.generic_name_words for t in words):
-        return False
+    if any(t.lower_ in cues.org_heads or t.lower_.removesuffix("s") in cues.org_heads
+           or t.lower_ in cues.generic_name_words for t in words):
+        return False  # "Open Society Foundations": an organisation's word, singular or plural
     return _speaks_like_a_person_token(span.root, cues)
 
 
 def _speaks_like_a_person_token(root: Token, cues: ActorCues) -> bool:
     described = any(c.dep_ == "appos" and c.lower_.rstrip("s") in cues.titles | cues.person_nouns
                     for c in root.children)
+    # "one pastor, Ana Ruiz of ...": the name set beside a noun for a person is that person's
+    described = described or (root.dep_ == "appos"
+                              and root.head.lower_.rstrip("s") in cues.titles | cues.person_nouns)
     speaking = root.dep_ in {"nsubj", "dobj", "attr"} and root.head.lemma_.lower() in cues.person_verbs
     return described or speaking
 
