@@ -607,7 +607,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                 # "the kingdoms that he says are neglected": what is said is of the noun the clause
                 # qualifies, so the content runs from that noun's phrase
                 tokens = [t for t in cue.doc[cue.head.left_edge.i:tokens[-1].i + 1] if not t.is_space]
-            return _with_second_that_clause(cue, _with_main_clause_after(cue, tokens), cues)
+            return _with_clauses_after(cue, _with_main_clause_after(cue, tokens), cues)
     statement = _statement_clause(cue)
     if statement:
         return statement
@@ -687,10 +687,7 @@ def _clause_read_as_object(cue: Token) -> list[Token]:
     inner = [t for t in objects[0].subtree if t.dep_ in {"nsubj", "nsubjpass"} and t.head.tag_.startswith("VB")]
     if not inner or inner[0].left_edge.i != cue.i + 1:
         return []
-    end = objects[0].right_edge.i
-    while end > cue.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
-        end -= 1
-    return [t for t in cue.doc[cue.i + 1:end + 1] if not t.is_space]
+    return _run_through(cue.doc, cue.i + 1, objects[0])
 
 
 SUBORDINATORS = {"unless", "if", "when", "once", "until", "while", "because", "although", "though", "after",
@@ -710,7 +707,15 @@ def _with_main_clause_after(cue: Token, tokens: list[Token]) -> list[Token]:
     return tokens + rest if rest else tokens
 
 
-def _past_beside_present(cue: Token, conj: Token) -> bool:
+def _run_through(doc: Doc, start: int, last: Token) -> list[Token]:
+    """The tokens from `start` to the end of `last`'s phrase, without the punctuation that closes it."""
+    end = last.right_edge.i
+    while end > last.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return [t for t in doc[start:end + 1] if not t.is_space]
+
+
+def _tense_shift(cue: Token, conj: Token) -> bool:
     """'Ruiz says the guards left and later she was flown out', 'Ruiz said she backs the plan but she
     does not want to lead it': a clause joined to the verb of saying in another tense goes on with what
     is said; the writer does not switch tense to narrate in the middle of a report."""
@@ -737,28 +742,22 @@ def _split_clause_rest(cue: Token, clause: Token) -> list[Token]:
     return list(rest.subtree) if rest is not None else []
 
 
-def _with_second_that_clause(cue: Token, tokens: list[Token], cues: SpeechCues) -> list[Token]:
-    """'The governor said the state needs nurses, but that he would not raise taxes': the parser joins
-    the second that-clause to the verb of saying as a conjunct; both clauses are what was said."""
+def _with_clauses_after(cue: Token, tokens: list[Token], cues: SpeechCues) -> list[Token]:
+    """What was said goes on past the reported clause the parser gave: a second that-clause or a clause
+    in another tense joined to the verb of saying ('The governor said the state needs nurses, but that
+    he would not raise taxes'), or the clause after a colon the parser made the root."""
     if not tokens:
         return tokens
     for conj in cue.children:
         if conj.dep_ == "conj" and conj.i > tokens[-1].i and not _is_saying(conj, cues) and (any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) or _past_beside_present(cue, conj)) \
+                c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) or _tense_shift(cue, conj)) \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
-            end = max(t.i for t in conj.subtree)
-            while end > conj.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
-                end -= 1
-            return tokens + [t for t in cue.doc[tokens[-1].i + 1:end + 1] if not t.is_space]
+            return tokens + _run_through(cue.doc, tokens[-1].i + 1, conj)
     if cue.dep_ == "ccomp" and cue.head.i > tokens[-1].i and any(
             t.text == ":" for t in cue.doc[tokens[-1].i + 1:cue.head.i]):
         # 'Senators said the plan fails for one reason: it ignores farmers': the parser makes the clause
         # after the colon the sentence's root; it spells out what was said
-        main = cue.head
-        end = max(t.i for t in main.subtree)
-        while end > main.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
-            end -= 1
-        return tokens + [t for t in cue.doc[tokens[-1].i + 1:end + 1] if not t.is_space]
+        return tokens + _run_through(cue.doc, tokens[-1].i + 1, cue.head)
     return tokens
 
 
@@ -1022,6 +1021,7 @@ def _name_beside_role(subject: Token, context: _Context) -> Token:
     person = next((c for c in subject.head.children if c.i < subject.i and c.dep_ in {"intj", "npadvmod", "dep"}
                    and context.refs.type_of(context.refs.entity_at(c.i)) == "person"), None)
     return person if person is not None else subject
+
 
 def _issuer(document: Token, context: _Context) -> Token | None:
     """'according to figures the ministry released', 'according to a report issued by the agency':
