@@ -15,7 +15,15 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.arguments import conjuncts, is_passive, naming_complement, object_of, phrase_text, subject_of
+from newsgraph.nlp.arguments import (
+    conjuncts,
+    is_infinitive,
+    is_passive,
+    naming_complement,
+    object_of,
+    phrase_text,
+    subject_of,
+)
 from newsgraph.nlp.claims import hedge_cues
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References, actor_in, target_in
@@ -175,7 +183,7 @@ def _raised_object(verb: Token) -> Token | None:
     """'the court allowed Ruiz to run', 'forced the rebels to withdraw': the parser makes the one acted
     on the subject of the infinitive clause; it is the verb's target."""
     for clause in verb.children:
-        if clause.dep_ in {"ccomp", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if clause.dep_ in {"ccomp", "xcomp"} and is_infinitive(clause):
             return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
     return None
 
@@ -248,9 +256,8 @@ def _aim_by_purpose(events: list[Event], anchors: dict[int, Token], actors: Refe
             if purpose is not None and purpose.source == event.source and (purpose.target or purpose.target_text):
                 event.target, event.target_text = purpose.target, purpose.target_text
                 break
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
             aimed = next((c for c in clause.children if c.dep_ == "dobj"), None)
-            if purpose is None and infinitive and event.type in CONFLICTUAL and aimed is not None:
+            if purpose is None and is_infinitive(clause) and event.type in CONFLICTUAL and aimed is not None:
                 target = actor_in(aimed, actors)
                 if target is not None and target != event.source:
                     event.target, event.target_text = target, aimed.text
@@ -557,9 +564,10 @@ def _performer(noun: Token, lexicon: EventLexicon) -> Token | None:
     object names is the act's doer."""
     if noun.dep_ != "dobj":
         return None
+    lemmas = _verb_lemmas(noun.head)
     particles = [c.lower_ for c in noun.head.children if c.dep_ == "prt"]
-    forms = [f"{lemma} {particle}" for lemma in _verb_lemmas(noun.head) for particle in particles]
-    if not lexicon.performing_verbs & {*_verb_lemmas(noun.head), *forms}:
+    forms = [f"{lemma} {particle}" for lemma in lemmas for particle in particles]
+    if not lexicon.performing_verbs & {*lemmas, *forms}:
         return None
     return subject_of(noun.head)
 

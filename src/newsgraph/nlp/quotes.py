@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import ACTOR_TYPES
-from newsgraph.nlp.arguments import naming_complement, subject_of
+from newsgraph.nlp.arguments import is_infinitive, naming_complement, subject_of
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import SpeechCues
@@ -631,8 +631,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         for child in cue.children:
             # "vowed to retaliate": the commitment is what was said; "denies arming the rebels", "claimed
             # to have taken the base": the clause a verb of stating takes as its object
-            gerund_or_infinitive = child.tag_ == "VBG" or any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            gerund_or_infinitive = child.tag_ == "VBG" or is_infinitive(child)
             if child.dep_ == "xcomp" and (cue.lemma_.lower() in cues.commitment or gerund_or_infinitive):
                 return sorted(child.subtree, key=lambda t: t.i)
     for prep in cue.children:
@@ -651,7 +650,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         # "She said closing the mine could cost jobs": the parser may take the clause for an
         # infinitival or loose complement; it is still the clause, if it has a subject of its own
         for child in cue.rights:
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)  # "asked X to go"
+            infinitive = is_infinitive(child)  # "asked X to go"
             if child.dep_ in {"xcomp", "dep"} and not infinitive and any(
                     t.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree):
                 return sorted(child.subtree, key=lambda t: t.i)
@@ -807,8 +806,8 @@ def _quoted_description(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
     """The quoted words are the description a view verb gives ('described the plan as "a gamble"',
     'branded them "traitors"'), not words inside its object ('voiced concern about "interference"')."""
     # an infinitive is a directive, not a description: 'called on states to adopt an "economic Article 5"'
-    descriptions = [c for c in cue.children if c.dep_ in {"oprd", "acomp"} or (c.dep_ == "xcomp" and not any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (c.dep_ == "prep" and c.lower_ == "as")]
+    descriptions = [c for c in cue.children if c.dep_ in {"oprd", "acomp"}
+                    or (c.dep_ == "xcomp" and not is_infinitive(c)) or (c.dep_ == "prep" and c.lower_ == "as")]
     # an adjective after the object is predicated of it ('called the strikes "unacceptable"'), whatever
     # dependency the parser gives it
     descriptions += [g for c in cue.children if c.dep_ == "dobj" for g in c.children
