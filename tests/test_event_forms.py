@@ -483,3 +483,74 @@ def test_the_first_stance_word_of_a_statement_is_the_one_read() -> None:
         token.lemma_ = token.text
     phrases = frozenset({"provocation", "violation", "crime"})
     assert _stance_word(words, phrases).text == "crime"
+
+
+def test_pressing_a_state_to_act_is_a_request_to_it(extractor) -> None:
+    x = extract(extractor, "Washington pressed Chile to halt its offensive near the border.")
+    assert coded(x, "REQUEST") == [("United States", "Chile")]
+    assert coded(x, "RETREAT") == []  # the halt is only asked for
+
+
+def test_pressing_a_thing_is_no_request(extractor) -> None:
+    x = extract(extractor, "Kenyan police pressed the button to open the gate.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_the_infinitive_after_an_actor_object_is_that_actors_act(extractor) -> None:
+    x = extract(extractor, "The accord required Hezbollah to withdraw its fighters from the border area.")
+    assert [source for source, _target in coded(x, "RETREAT")] == ["Hezbollah"]
+
+
+def test_the_infinitive_after_an_instrument_is_the_subjects_act(extractor) -> None:
+    x = extract(extractor, "Israel used drones to strike a Hezbollah depot.")
+    assert coded(x, "ASSAULT") == [("Israel", "Hezbollah")]
+
+
+def test_rejecting_the_move_is_aimed_at_whoever_made_it(extractor) -> None:
+    x = extract(extractor, "Peru raised tariffs on Chilean copper on Monday. Chile rejected the move.")
+    assert coded(x, "REJECT") == [("Chile", "Peru")]
+
+
+def test_rejecting_a_move_not_reported_before_names_no_target(extractor) -> None:
+    x = extract(extractor, "Chile rejected a move to delay the vote.")
+    assert [target for _source, target in coded(x, "REJECT")] in ([], [None])
+
+
+def test_speaking_to_a_leader_is_a_consultation(extractor) -> None:
+    x = extract(extractor, "Erdogan said he had spoken to Putin about the grain corridor.")
+    assert coded(x, "CONSULT") == [("Recep Tayyip Erdoğan", "Vladimir Putin")]
+
+
+def test_speaking_to_reporters_is_no_consultation(extractor) -> None:
+    x = extract(extractor, "Macron spoke to reporters in Paris.")
+    assert coded(x, "CONSULT") == []
+
+
+def test_leading_talks_with_a_state_is_a_consultation(extractor) -> None:
+    x = extract(extractor, "Blinken led six hours of talks with Ukraine in Riyadh.")
+    assert coded(x, "CONSULT") == [("Antony Blinken", "Ukraine")]
+
+
+def test_holding_a_state_responsible_is_an_accusation(extractor) -> None:
+    x = extract(extractor, "Kenya holds Somalia responsible for the raid on the border post.")
+    assert coded(x, "ACCUSE") == [("Kenya", "Somalia")]
+
+
+def test_holding_talks_or_captives_is_no_accusation(extractor) -> None:
+    x = extract(extractor, "Hamas held the hostages for months before Kenya held talks with Somalia.")
+    assert coded(x, "ACCUSE") == []
+
+
+def test_vowing_a_response_to_an_attack_threatens_the_attacker(extractor) -> None:
+    x = extract(extractor, "Ruto vowed a swift response to the attack by al-Shabab.")
+    assert coded(x, "THREATEN") == [("William Ruto", "al-Shabaab")]
+
+
+def test_a_response_promised_to_a_letter_is_no_threat(extractor) -> None:
+    x = extract(extractor, "Ruto promised a response to the letter from al-Shabab.")
+    assert coded(x, "THREATEN") == []
+
+
+def test_a_reported_agreement_between_two_is_mutual_not_aimed_at_that(extractor) -> None:
+    x = extract(extractor, "Ruto posted on X that he and Museveni had agreed to reopen the border crossing.")
+    assert sorted(coded(x, "AGREE")) == [("William Ruto", "Yoweri Museveni"), ("Yoweri Museveni", "William Ruto")]

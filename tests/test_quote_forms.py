@@ -756,3 +756,30 @@ def test_a_that_clause_after_a_time_phrase_is_what_was_said(extractor: Extractor
 def test_a_day_before_a_participle_of_saying_is_no_speaker(extractor: Extractor) -> None:
     extraction = extract(extractor, "Maria Lopez issued a statement Tuesday saying the talks had failed.")
     assert [q.speaker_text for q in extraction.quotes] == ["Maria Lopez"]
+
+
+# --- judgements: a view only with what the thing is judged as, or why --------------------------
+
+
+def test_praising_something_as_a_thing_is_a_quote_and_the_sentence_stays_asserted(extractor: Extractor) -> None:
+    x = extract(extractor, "Kenyan President William Ruto praised the new railway as a lifeline for farmers.")
+    quote = quote_with(x, "the new railway as a lifeline for farmers")
+    assert speaker_name(x, quote) == "William Ruto", describe(x)
+    assert [c.status for c in x.claims] == ["asserted"]
+
+
+def test_condemning_someone_for_a_reason_is_a_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "Amnesty International condemned the police for the mass arrests.")
+    quote_with(x, "the police for the mass arrests")
+
+
+def test_welcoming_a_visitor_is_no_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "Kenya's president welcomed the Brazilian delegation at the airport.")
+    assert x.quotes == [], describe(x)
+
+
+def test_of_two_subjects_the_named_one_speaks_not_the_one_named_through_a_possessive(extractor: Extractor) -> None:
+    x = extract(extractor, "In a speech in Nairobi on Friday, her third this month, Martha Karua said the "
+                           "vote had been rigged.")
+    quote = quote_with(x, "the vote had been rigged")
+    assert speaker_name(x, quote) == "Martha Karua", describe(x)

@@ -133,8 +133,10 @@ def test_actor_profile(client: TestClient, news: NewsDb) -> None:
     assert all(MADURO in (e["source"], e["target"]) for e in actor["events"])
     assert "We will not bow to threats" in [q["content_text"] for q in actor["quotes_by"]]
     assert all(q["speaker"] == MADURO for q in actor["quotes_by"])
-    # Reuters reports a sentence that names Maduro: a quote about him
-    assert [q["speaker"] for q in actor["quotes_about"]] == ["reuters"]
+    # Reuters carries his praise of Iran: his words, Reuters the channel, not a second speaker about him
+    praise = next(q for q in actor["quotes_by"] if q["content_text"] == "Iran as a loyal partner")
+    assert praise["channel"] == "reuters"
+    assert actor["quotes_about"] == []
 
 
 def test_actor_network_is_the_ego_network(client: TestClient) -> None:
@@ -254,7 +256,8 @@ def test_quotes_by_speaker_and_about(client: TestClient) -> None:
     assert {r["speaker"] for r in rows} == {MADURO}
     assert {r["content_text"] for r in rows} == {
         "We will not bow to threats", f"This <b>bold</b> forgery {IMG} is a lie",
-        "Washington of economic warfare"}  # an accusation reports his view
+        "Washington of economic warfare",  # an accusation reports his view
+        "Iran as a loyal partner"}  # so does praise for what something is, without who reported it
     about = api(client, "/api/quotes", about="israel")
     # a threat is an act (an event); a vow is a commitment someone states (a quote)
     assert [(r["speaker"], r["content_text"]) for r in about] == [("hezbollah", "to retaliate against Israel")]
@@ -328,7 +331,9 @@ def test_network_of_everything_and_of_one_actor(client: TestClient) -> None:
     assert {e for pair in edges for e in pair} == set(nodes)
     assert nodes["hezbollah"] == "Hezbollah"
     ego = api(client, "/api/network", actor="israel")
-    assert {(e["source"], e["target"]) for e in ego["edges"]} == {("israel", "hezbollah"), ("hezbollah", "israel")}
+    # "Iran condemned the strikes" answers Israel's attack
+    assert {(e["source"], e["target"]) for e in ego["edges"]} == {("israel", "hezbollah"), ("hezbollah", "israel"),
+                                                                  ("iran", "israel")}
     assert len(api(client, "/api/network", limit=1)["edges"]) == 1
 
 

@@ -96,7 +96,13 @@ def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
         return None
     if is_passive(verb):
         return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
-    return next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+    return next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and not _complementizer(c)), None)
+
+
+def _complementizer(token: Token) -> bool:
+    """'wrote that he and Ruiz had agreed': the parser may take the "that" opening a reported clause for
+    the clause verb's object; before a verb that is no relative clause, it names nothing."""
+    return token.lower_ == "that" and token.i < token.head.i and token.head.dep_ != "relcl"
 
 
 PHRASE_DEPS = {"compound", "amod", "nummod", "poss", "det", "case", "quantmod", "advmod", "nmod", "prep", "pobj", "cc",

@@ -161,6 +161,8 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
             continue
         root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0])
         reporting = _reporting_quote(doc, sentence, tokens, quotes_near.get(sentence.index, []))
+        if reporting is not None and _is_judgement(doc, reporting, speech):
+            reporting = None  # "The mayor praised the plan as a lifeline": a reported act the writer asserts
         hedge = next((h for h in hedges_near.get(sentence.index, []) if _signals_doubt(h, root, cues)), None)
         hypothetical = _writers_hypothetical(root, cues)
         if hedge is None and hypothetical is not None:
@@ -207,6 +209,11 @@ def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: 
                 and cue.i > root.i and any(c.dep_ == "nsubj" for c in cue.children):
             return quote  # "Talks will resume, the minister said": the cue hangs from the reported clause
     return None
+
+
+def _is_judgement(doc: Doc, quote: Quote, speech: SpeechCues) -> bool:
+    cue = _token_at(doc, quote.cue.start) if quote.cue.text else None
+    return cue is not None and cue.lemma_.lower() in speech.appraisals
 
 
 def _reports_a_view(root: Token, speech: SpeechCues) -> bool:

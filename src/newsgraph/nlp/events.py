@@ -83,7 +83,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if target is None or actor_in(target, actors) is None:
                 # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
-            events += code(token, trigger, actors, subject_of(token), target, sentence_of, lexicon, quantity_of=noun,
+            events += code(token, trigger, actors, _object_controller(token, actors) or subject_of(token), target,
+                           sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
@@ -99,7 +100,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                            unknown_doer=True)
             continue
         if trigger is not None:
-            target = object_of(token, trigger.preps)
+            target = _judged(token, trigger.complements) if trigger.complements else object_of(token, trigger.preps)
             if trigger.preps and (target is None or actor_in(target, actors) is None):
                 # "designated eight cartels as terrorist organizations": the object is the target
                 direct = object_of(token, frozenset())
@@ -110,7 +111,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = _recipient(token, actors) or target or _raised_object(token) or _shared_object(token)
-            source = subject_of(token)
+            source = _object_controller(token, actors) or subject_of(token)
             events += code(token, trigger, actors, source, target,
                             sentence_of, lexicon, quantity_of=next(
                                 (c for c in token.children if c.dep_ == "dobj"), None),
@@ -148,6 +149,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     events = _fold_embedded(events, anchors, actors)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors, actors)
+    _aim_at_earlier_acts(events, anchors, lexicon)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _recode_intent(event, anchors[id(event)])
@@ -460,6 +462,68 @@ def _has_particle(verb: Token, particle: str | None) -> bool:
     return all(word in children for word in words)
 
 
+RESPONSES = {"REJECT", "ACCUSE", "PROTEST", "SUPPORT", "CONCEDE"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon: EventLexicon) -> None:
+    """'Borduria imposed tariffs on steel. Ruritania rejected the move.': a response aimed at an act
+    the text has just reported ("the move", "the decision", "the strikes") is aimed at whoever did it,
+    the doer of the last such act reported before it by someone else."""
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    for event in ordered:
+        if event.target is not None or event.source is None or event.type not in RESPONSES:
+            continue
+        act = next((c for c in anchors[id(event)].children if c.dep_ == "dobj"), None)
+        if act is None or act.lemma_.lower() not in lexicon.answered_acts | set(lexicon.nouns) or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
+            continue
+        earlier = [e for e in ordered if e.trigger.start < event.trigger.start and e.source is not None
+                   and e.source != event.source]
+        kinds = {t.type for t in lexicon.nouns.get(act.lemma_.lower(), [])}
+        # an act the lexicon knows ("the strikes") points back to an act of its kind first; "the move" to
+        # an act, not to another's response to one
+        antecedent = ([e for e in earlier if e.type in kinds] or [e for e in earlier if e.type not in RESPONSES]
+                      or [None])[-1]
+        if antecedent is not None and antecedent.source is not None:
+            event.target = antecedent.source
+
+
+def _object_controller(verb: Token, actors: References) -> Token | None:
+    """'The pact required the militia to withdraw': the infinitive's doer is the object of the verb it
+    completes, when that object is an actor ('used drones to strike' leaves the strike to the subject)."""
+    if verb.dep_ != "xcomp" or not is_infinitive(verb):
+        return None
+    told = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return told if told is not None and actor_in(told, actors) else None
+
+
+def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
+    """'held the ministry responsible': the object an adjective of the list is predicated of. The parser
+    hangs the adjective on the verb or on the object, or makes the object its subject."""
+    for complement in verb.children:
+        if complement.lemma_.lower() in complements and complement.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+            return next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+                (c for c in complement.children if c.dep_ == "nsubj"), None)
+    for held in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(c.lemma_.lower() in complements and c.dep_ in {"amod", "oprd", "acl"} and c.i > held.i
+               for c in held.children):
+            return held
+    return None
+
+
+def _told_to_act(verb: Token) -> Token | None:
+    """'pressed Ruritania to withdraw': the object a verb directs, with the infinitive saying what it is
+    to do (the parser may also make the object the infinitive's own subject)."""
+    for clause in verb.children:
+        if clause.dep_ in {"xcomp", "ccomp"} and is_infinitive(clause):
+            told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None) or next(
+                (c for c in clause.children if c.dep_ == "nsubj"), None)
+            if told is not None:
+                return told
+    return None
+
+
 def _prep_present(head: Token, preps: frozenset[str]) -> bool:
     holders = [head, *[c for c in head.children if c.dep_ in {"dobj", "prt"}]]
     return any(c.dep_ in {"prep", "dative"} and c.lower_ in preps for h in holders for c in h.children)
@@ -469,7 +533,9 @@ def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
     """A trigger listed with prepositions applies only when one of them hangs on the word; then it
     wins over the plain entry of the same word, which applies alone."""
     has_object = any(c.dep_ == "dobj" for c in head.children)
-    triggers = [t for t in triggers if not (t.intransitive and has_object)]
+    triggers = [t for t in triggers if not (t.intransitive and has_object)
+                and not (t.directive and _told_to_act(head) is None)
+                and not (t.complements and _judged(head, t.complements) is None)]
     with_prep = [t for t in triggers if t.preps and _prep_present(head, t.preps)]
     plain = [t for t in triggers if not t.preps]
     return (with_prep or plain or [None])[0]
@@ -673,8 +739,9 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             target_type = actors.type_of(target_id)
             if trigger.target_types and target_type not in trigger.target_types:
                 continue  # "recognized her": only an actor of the listed kinds is recognised
-            if target_type == "media" and trigger.type in lexicon.not_with_media:
-                continue  # "spoke with VOA": an interview, not a meeting
+            if trigger.type in lexicon.not_with_media and (target_type == "media" or (
+                    target_head is not None and target_head.lemma_.lower() in lexicon.audiences)):
+                continue  # "spoke with VOA", "spoke to reporters": an interview or a speech, not a meeting
             events.append(Event(
                 type=trigger.type, mode=mode, source=source_id, target=target_id,
                 source_text=phrase_text(source_head) if source_head is not None else None,

@@ -274,7 +274,7 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
     # verbs of view and belief report a source only as verbs, with their subject (or, finite and joined
     # to a verb that has one, with that verb's: "met the envoy and called on him to resign")
-    return (lemma in cues.view_objects | cues.view_clauses and token.pos_ == "VERB"
+    return (lemma in cues.view_objects | cues.view_clauses | cues.appraisals and token.pos_ == "VERB"
             and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
                  or (token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ", "VBP"} and token.head.dep_ == "ROOT"
                      and any(c.dep_ == "nsubj" for c in token.head.children))))
@@ -625,7 +625,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                     [c for c in cue.rights if c.i > child.i and (c.dep_ in {"prep", "oprd", "xcomp"} or (
                         c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)))], cues)
                 return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)
-    if cue.lemma_.lower() in cues.view_objects:
+    if cue.lemma_.lower() in cues.view_objects | cues.appraisals:
         return _view_content(cue, cues)
     if cue.lemma_.lower() in cues.commitment | cues.object_content:
         for child in cue.children:
@@ -841,6 +841,9 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
         return []
     if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
         return []
+    if cue.lemma_.lower() in cues.appraisals and not any(
+            c.dep_ == "prep" and c.lower_ in {"as", "for"} for c in [*parts, *[g for p in parts for g in p.children]]):
+        return []  # "welcomed the delegation" is an act; "welcomed the ruling as overdue" a view
     if cue.lemma_.lower() in DESCRIBING and naming_complement(cue) is None and not any(
             c.dep_ == "prep" and c.lower_ == "as" for c in [*parts, *[g for p in parts for g in p.children]]):
         return []  # "a phrase to describe the migrants": a description is only given "as" something
@@ -859,7 +862,8 @@ def _medium_or_time(prep: Token, cues: SpeechCues) -> bool:
 def _without_trailing_settings(parts: list[Token], cues: SpeechCues) -> list[Token]:
     """Drop where and when it was said from the end of what was said ('confirmed the deal in a
     post on Friday'); inside the content such phrases stay, so the content remains one stretch."""
-    while parts and parts[-1].dep_ == "prep" and _medium_or_time(parts[-1], cues):
+    # "..., according to the agency": who reports it, not what was said
+    while parts and parts[-1].dep_ == "prep" and (_medium_or_time(parts[-1], cues) or parts[-1].lower_ == "according"):
         parts = parts[:-1]
     return parts
 
@@ -879,6 +883,8 @@ def _calls_for(part: Token) -> bool:
 
 def reports_a_view(verb: Token, cues: SpeechCues) -> bool:
     """The verb reports a source's view through its object: what makes a sentence attributed."""
+    # a judgement ("condemned the raid as reckless") is a reported act the writer asserts, though its words
+    # are quoted as the source's view
     return verb.lemma_.lower() in cues.view_objects and bool(_view_content(verb, cues))
 
 
@@ -1001,7 +1007,16 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
 def _name_beside_role(subject: Token, context: _Context) -> Token:
     """'The charity Relief Now says ...': the parser may split a role noun and the name set beside it
     without commas into two subjects of the verb; the speaker is the actor the name gives."""
-    if subject.pos_ == "PRON" or context.refs.actor_in(subject, depth=0):
+    if subject.pos_ == "PRON":
+        return subject
+    if context.refs.entity_at(subject.i) is None:
+        # 'In her speech, her second this week, Ruiz said ...': of two subjects the parser gave the verb,
+        # one named and one naming an actor only through a possessive, the named one speaks
+        named = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c is not subject
+                      and context.refs.entity_at(c.i) is not None), None)
+        if named is not None:
+            return named
+    if context.refs.actor_in(subject, depth=0):
         return subject
     if subject.pos_ != "NOUN" or not context.refs.actor_in(subject, depth=1):
         # 'In his address, his first since the fall, Ruiz accused ...': of two subjects the parser gave the

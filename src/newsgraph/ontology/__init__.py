@@ -84,6 +84,7 @@ class SpeechCues:
     taken_objects: frozenset[str]
     saying_with_particle: frozenset[str]
     commentary: frozenset[str]
+    appraisals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +110,8 @@ class Trigger:
     objects: frozenset[str] = frozenset()  # for light verbs: the object nouns that carry the event
     intransitive: bool = False  # a trigger only without a direct object ("demonstrated", not "demonstrated skill")
     target_types: frozenset[str] = frozenset()  # when listed: an event only with a target of one of these types
+    directive: bool = False  # a trigger only with an object told to act ("pressed X to withdraw")
+    complements: frozenset[str] = frozenset()  # when listed: only with one of these said of the object
 
 
 @dataclass
@@ -130,6 +133,8 @@ class EventLexicon:
     not_with_media: frozenset[str] = frozenset()  # types never aimed at a news outlet ("spoke with VOA")
     mutual_verbs: frozenset[str] = frozenset()  # "A and B traded strikes": each on the other
     copular_verbs: frozenset[str] = frozenset()  # "stands accused": the subject is acted upon
+    audiences: frozenset[str] = frozenset()  # "spoke to reporters": an audience, not a party met
+    answered_acts: frozenset[str] = frozenset()  # "rejected the move": aimed at whoever made the move
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -160,14 +165,18 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            destination_verbs=frozenset(_as_list(data.get("destination_verbs"))),
                            not_with_media=frozenset(t.upper() for t in _as_list(data.get("not_with_media"))),
                            mutual_verbs=frozenset(_as_list(data.get("mutual_verbs"))),
-                           copular_verbs=frozenset(_as_list(data.get("copular_verbs"))))
+                           copular_verbs=frozenset(_as_list(data.get("copular_verbs"))),
+                           answered_acts=frozenset(_as_list(data.get("answered_acts"))),
+                           audiences=frozenset(_as_list(data.get("audiences"))))
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
             words = str(entry["lemma"]).lower().split()
             trigger = Trigger(event_type, frozenset(_as_list(entry.get("prep"))), entry.get("mode"),
                               particle=" ".join(words[1:]) or None, intransitive=bool(entry.get("intransitive")),
-                              target_types=frozenset(_as_list(entry.get("target_types"))))
+                              target_types=frozenset(_as_list(entry.get("target_types"))),
+                              directive=bool(entry.get("directive")),
+                              complements=frozenset(_as_list(entry.get("complement"))))
             lexicon.verbs.setdefault(words[0], []).append(trigger)
         for entry in spec.get("light_verbs") or []:
             objects = frozenset(_as_list(entry.get("object")))
