@@ -554,3 +554,23 @@ def test_a_response_promised_to_a_letter_is_no_threat(extractor) -> None:
 def test_a_reported_agreement_between_two_is_mutual_not_aimed_at_that(extractor) -> None:
     x = extract(extractor, "Ruto posted on X that he and Museveni had agreed to reopen the border crossing.")
     assert sorted(coded(x, "AGREE")) == [("William Ruto", "Yoweri Museveni"), ("Yoweri Museveni", "William Ruto")]
+
+
+def test_calling_for_an_end_to_the_strikes_asks_it_of_the_striker(extractor) -> None:
+    x = extract(extractor, "Israel launched strikes on Gaza. Egypt called for an end to the strikes.")
+    assert coded(x, "REQUEST") == [("Egypt", "Israel")]
+
+
+def test_calling_for_an_end_to_strikes_never_reported_asks_no_one(extractor) -> None:
+    x = extract(extractor, "Egypt called for an end to strikes on civilians.")
+    assert [target for _source, target in coded(x, "REQUEST")] in ([], [None])
+
+
+def test_calling_another_state_an_enemy_accuses_it(extractor) -> None:
+    x = extract(extractor, "Dmitry Medvedev said the United States was now an enemy of Russia.")
+    assert ("Dmitry Medvedev", "United States") in coded(x, "ACCUSE")
+
+
+def test_a_named_part_of_a_noun_names_it_before_its_possessor(extractor) -> None:
+    x = extract(extractor, "Afghanistan's Taliban movement attacked a police post.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["Taliban"]

@@ -472,9 +472,16 @@ def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon
     the doer of the last such act reported before it by someone else."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     for event in ordered:
-        if event.target is not None or event.source is None or event.type not in RESPONSES:
+        if event.target is not None or event.source is None or event.type not in RESPONSES | {"REQUEST"}:
             continue
-        act = next((c for c in anchors[id(event)].children if c.dep_ == "dobj"), None)
+        trigger = anchors[id(event)]
+        act = next((c for c in trigger.children if c.dep_ == "dobj"), None) or next(
+            (g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+             if g.dep_ == "pobj"), None)
+        if act is not None and event.type == "REQUEST":
+            # "demanded an end to the attacks", "called for a halt of the raids": asked of their doer
+            act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ in {"to", "of", "in"}
+                        for g in c.children if g.dep_ == "pobj"), None)
         if act is None or act.lemma_.lower() not in lexicon.answered_acts | set(lexicon.nouns) or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
             continue

@@ -169,7 +169,8 @@ class References:
             named = self._person_beside(token, {"appos"})
             if named:
                 return named
-        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
+        # a name within the noun before its possessor: "Ruritania's Red Hand militia" is the militia
+        modifiers = sorted((c for c in token.children if c.dep_ in MODIFIER_DEPS), key=lambda c: c.dep_ == "poss")
         for child in modifiers:  # a named modifier first: "its European partners" are the partners' bloc
             entity = self._actor_at(child)
             if entity:

@@ -185,6 +185,10 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References,
     # "said Ruiz's concerns remain": the possessor of a feeling holds it, it is not its target; the
     # possessor of an act ("Borduria's aggression") is whom the stance is aimed at
     possessors = {t.i for c in at.children if c.dep_ == "poss" for t in c.subtree}
+    if at.dep_ in {"attr", "acomp"} and at.lemma_.lower() not in cues.feelings:
+        # "said Borduria was an aggressor", "called Borduria reckless": what the word is said of is
+        # the copula's subject, as near to it as a possessor
+        possessors |= {t.i for c in at.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     feeling = at.lemma_.lower() in cues.feelings
     candidates = []
     for token in words:
