@@ -783,3 +783,35 @@ def test_of_two_subjects_the_named_one_speaks_not_the_one_named_through_a_posses
                            "vote had been rigged.")
     quote = quote_with(x, "the vote had been rigged")
     assert speaker_name(x, quote) == "Martha Karua", describe(x)
+
+
+def test_a_day_the_parser_takes_for_a_subject_gives_way_to_the_other_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp.quotes import _name_beside_role
+
+    words = ["Saturday", "Warren", "said", "it", "failed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 4, 2],
+              deps=["nsubj", "nsubj", "ROOT", "nsubj", "ccomp"], ents=["B-DATE", "B-PERSON", "O", "O", "O"])
+    assert _name_beside_role(doc[0], context=None).text == "Warren"  # type: ignore[arg-type]
+
+
+def test_an_object_named_in_a_clause_of_time_is_no_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "Martha Karua resigned when she announced the new policy.")
+    assert x.quotes == [], describe(x)
+    x = extract(extractor, "Martha Karua announced the new policy.")
+    quote_with(x, "the new policy")
+
+
+def test_a_verb_of_finding_in_a_clause_of_time_reports_nothing(extractor: Extractor) -> None:
+    x = extract(extractor, "Later, after the hearing concluded, William Ruto left the building.")
+    assert x.quotes == [], describe(x)
+
+
+def test_she_goes_on_with_the_person_whose_act_was_just_reported(extractor: Extractor) -> None:
+    x = extract(extractor, "Yoweri Museveni said on Monday that the vote was calm. On Friday, Martha Karua left "
+                           "the court and was briefly held by police, a party statement said. She later appeared "
+                           "in a video saying she was unhurt.")
+    quote = quote_with(x, "she was unhurt")
+    assert speaker_name(x, quote) == "Martha Karua", describe(x)

@@ -611,7 +611,10 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     statement = _statement_clause(cue)
     if statement:
         return statement
-    if cue.lemma_.lower() in cues.object_content and not any(c.dep_ == "dative" for c in cue.children):
+    # "when he announced the steps", "after she confirmed the deal": an object named in a clause of time
+    # or cause is an act the sentence dates, not what was said
+    timed = any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in cue.children if c.i < cue.i)
+    if cue.lemma_.lower() in cues.object_content and not timed and not any(c.dep_ == "dative" for c in cue.children):
         # "denied the families health care" withholds something from someone: an act, not words
         for child in cue.children:
             if child.dep_ == "dobj":
@@ -816,6 +819,7 @@ def _quoted_description(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
     return bool(inside) and any(i in quoted for i in inside)
 
 
+TIME_MARKS = {"when", "after", "before", "as", "since", "while", "until", "once", "because"}
 DESCRIBING = {"describe", "characterize", "characterise", "portray"}  # "branded them traitors" needs no "as"
 VIEW_COMPLEMENTS = {"dobj", "oprd", "xcomp", "prep", "dative", "ccomp", "acomp"}
 
@@ -923,6 +927,8 @@ def _parenthetical_content(cue: Token) -> list[Token]:
         return []
     if cue.dep_ == "relcl":
         return []  # "Ruiz, who added to her lead, won": a clause about its antecedent reports nothing
+    if any(c.dep_ == "mark" for c in cue.children):
+        return []  # "Later, after the hearing concluded, Ruiz left": a clause of time or cause says nothing
     excluded = {t.i for t in cue.subtree} | {left, right}
     return sorted((t for t in cue.head.subtree if t.i not in excluded and not t.is_space), key=lambda t: t.i)
 
@@ -1004,11 +1010,15 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
     return _name_beside_role(subject, context) if subject is not None else None
 
 
-def _name_beside_role(subject: Token, context: _Context) -> Token:
+def _name_beside_role(subject: Token, context: _Context) -> Token | None:
     """'The charity Relief Now says ...': the parser may split a role noun and the name set beside it
     without commas into two subjects of the verb; the speaker is the actor the name gives."""
     if subject.pos_ == "PRON":
         return subject
+    if subject.ent_type_ in {"DATE", "TIME"}:
+        # "Saturday at the convention Ruiz said ...": a day the parser took for a subject never speaks
+        return next((c for c in subject.head.children if c.dep_ in SUBJECTS and c is not subject
+                     and c.ent_type_ not in {"DATE", "TIME"}), None)
     if context.refs.entity_at(subject.i) is None:
         # 'In her speech, her second this week, Ruiz said ...': of two subjects the parser gave the verb,
         # one named and one naming an actor only through a possessive, the named one speaks

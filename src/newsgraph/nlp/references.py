@@ -487,8 +487,10 @@ class References:
             verb = head.head
             # the doer of a main clause that reports an act ("Mendes brushed it aside"), not a
             # hypothetical's topic ("losing Mendes would be a blow")
+            # also the doer of an act someone reports ("Ruiz left the country, her lawyer said")
+            main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i)
             if (entity_id not in unfit and self.type_of(entity_id) == "person"
-                    and head.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ROOT"
+                    and head.dep_ in {"nsubj", "nsubjpass"} and main
                     and not any(c.tag_ == "MD" for c in verb.children)):
                 return start, entity_id
         return -1, None
