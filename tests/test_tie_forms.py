@@ -139,3 +139,30 @@ def test_a_known_organ_of_a_named_organisation_is_part_of_it(extractor) -> None:
 def test_a_known_organ_alone_is_tied_to_nothing_unnamed(extractor) -> None:
     x = extract(extractor, "The International Court of Justice opened hearings on Monday.")
     assert not ties(x, "affiliation")
+
+
+def test_material_help_reported_as_fact_makes_allies(extractor) -> None:
+    x = extract(extractor, "Iran shipped weapons to Russia.")
+    assert ("Iran", "Russia") in ties(x, "alliance")
+
+
+def test_help_only_reported_by_a_source_makes_no_allies(extractor) -> None:
+    x = extract(extractor, "Ukraine said Iran had shipped weapons to Russia.")
+    assert ties(x, "alliance") == set()
+
+
+def test_an_opposition_leader_leads_no_state(extractor) -> None:
+    x = extract(extractor, "Opposition leader Raila Odinga spoke in Nairobi. Kenya's economy grew.")
+    assert ("Raila Odinga", "Kenya") not in ties(x, "affiliation")
+
+
+def test_a_title_without_a_side_ties_the_holder_to_the_state(extractor) -> None:
+    x = extract(extractor, "President William Ruto spoke in Nairobi. Kenya's economy grew.")
+    assert ("William Ruto", "Kenya") in ties(x, "affiliation")
+
+
+def test_its_on_a_coordinated_clause_goes_with_the_first_subject(extractor) -> None:
+    x = extract(extractor, "Kenya recalled its envoy from Uganda, and its foreign minister, Musalia Mudavadi, "
+                           "told reporters the talks had failed.")
+    assert ("Musalia Mudavadi", "Kenya") in ties(x, "affiliation")
+    assert ("Musalia Mudavadi", "Uganda") not in ties(x, "affiliation")

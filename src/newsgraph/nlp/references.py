@@ -380,6 +380,13 @@ class References:
                 topic = self._previous_sentence_subject(token)
                 if topic is not None:
                     return topic
+            if token.head.dep_ in {"nsubj", "nsubjpass"} and token.head.head.dep_ == "conj":
+                # "Ruritania expelled Borduria's envoy, and its foreign minister said ...": a possessive on the
+                # subject of a coordinated clause goes on with the first clause's subject, not the nearest
+                # name ("after its president spoke" may mean either, and keeps the nearest)
+                subject = self._earlier_subject(token, person=False)
+                if subject is not None:
+                    return subject
             return self._nearest(token, person=False)
         if lower in PLURAL_PRONOUNS and self._plain_plural_subject_before(token):
             return None  # "Protesters marched on what they called a victory": they are the protesters

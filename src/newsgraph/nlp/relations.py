@@ -37,6 +37,7 @@ class RelationCues:
     conflict_nouns: frozenset[str]
     serving_roles: frozenset[str]
     presence_words: frozenset[str]
+    outside_state: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         home_offices=frozenset(data["home_offices"]),
                         conflict_nouns=frozenset(data["conflict_nouns"]),
                         serving_roles=frozenset(data["serving_roles"]),
-                        presence_words=frozenset(data["presence_words"]))
+                        presence_words=frozenset(data["presence_words"]),
+                        outside_state=frozenset(data["outside_state"]))
 
 
 class _Collector:
@@ -154,21 +156,23 @@ def _state_bodies(collect: _Collector) -> None:
             collect.add("affiliation", "part_of", entity_id, collect.states[entity.country], collect.doc[start])
 
 
-HOSTILE_EVENTS = {"ASSAULT", "COERCE"}
+TIES_FROM_EVENTS = {"ASSAULT": "opposition", "COERCE": "opposition", "AID": "alliance", "COOPERATE": "alliance"}
 SIDES = {"country", "armed_group", "armed_forces", "criminal_organization", "government_body"}
 
 
 def _ties_from_events(collect: _Collector, events: list[Event]) -> None:
     """An attack or coercion the article reports as fact between two organised sides ("Ruritanian
-    forces shelled rebel positions of the Liberation Front") shows the two are opposed. Acts by or
-    against persons, reported speech and hedged reports do not make a standing tie."""
+    forces shelled rebel positions of the Liberation Front") shows the two are opposed; material help
+    or cooperation ("Ruritania shipped arms to the Red Hand", "the two armies held joint drills") shows
+    them allied. Acts by or against persons, reported speech and hedged reports make no standing tie."""
     for event in events:
-        if event.type not in HOSTILE_EVENTS or event.status != "asserted" or event.negated:
+        tie = TIES_FROM_EVENTS.get(event.type)
+        if tie is None or event.status != "asserted" or event.negated:
             continue
         if collect.type_of(event.source) in SIDES and collect.type_of(event.target) in SIDES:
             token = collect.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if token is not None:
-                collect.add("opposition", "opposition", event.source, event.target, token[0])
+                collect.add(tie, tie, event.source, event.target, token[0])
 
 
 ARMED_SIDES = {"armed_group", "armed_forces", "criminal_organization"}
@@ -297,7 +301,8 @@ def _title_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: 
     organisations = [o for o in owners if collect.type_of(o) not in STATE_TYPES]
     for owner in organisations or owners:
         collect.add("affiliation", kind, entity_id, owner, head)
-    if not owners:
+    if not owners and not any(t.lower_ in cues.outside_state for t in before):
+        # "opposition leader Ana Ruiz" leads no state, whatever state she is from
         _state_of_titled_person(collect, kind, entity_id, head)
 
 
