@@ -761,11 +761,17 @@ def test_a_day_before_a_participle_of_saying_is_no_speaker(extractor: Extractor)
 # --- judgements: a view only with what the thing is judged as, or why --------------------------
 
 
-def test_praising_something_as_a_thing_is_a_quote_and_the_sentence_stays_asserted(extractor: Extractor) -> None:
-    x = extract(extractor, "Kenyan President William Ruto praised the new railway as a lifeline for farmers.")
-    quote = quote_with(x, "the new railway as a lifeline for farmers")
-    assert speaker_name(x, quote) == "William Ruto", describe(x)
-    assert [c.status for c in x.claims] == ["asserted"]
+@pytest.mark.parametrize("text, content, status", [
+    # praise for what something is: a quote, but the sentence reports an act the writer asserts
+    ("Kenyan President William Ruto praised the new railway as a lifeline for farmers.",
+     "the new railway as a lifeline for farmers", "asserted"),
+    # quick to point out: the copula's subject speaks, and the sentence reports words
+    ("William Ruto was quick to point out that the border had reopened.", "the border had reopened", "attributed"),
+], ids=["praise as", "quick to point out"])
+def test_who_says_it_and_what_the_sentence_is(extractor: Extractor, text: str, content: str, status: str) -> None:
+    x = extract(extractor, text)
+    assert speaker_name(x, quote_with(x, content)) == "William Ruto", describe(x)
+    assert [c.status for c in x.claims] == [status]
 
 
 def test_condemning_someone_for_a_reason_is_a_quote(extractor: Extractor) -> None:
@@ -815,3 +821,15 @@ def test_she_goes_on_with_the_person_whose_act_was_just_reported(extractor: Extr
                            "in a video saying she was unhurt.")
     quote = quote_with(x, "she was unhurt")
     assert speaker_name(x, quote) == "Martha Karua", describe(x)
+
+
+def test_a_verb_of_saying_after_an_impersonal_adjective_is_no_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "It is too early to say whether the truce will hold.")
+    assert x.quotes == [], describe(x)
+    x = extract(extractor, "William Ruto said it is hard to predict how Museveni will react to the visit.")
+    assert [q.cue.text for q in x.quotes] == ["said"], describe(x)
+
+
+def test_a_meeting_emphasizing_something_is_no_speaker(extractor: Extractor) -> None:
+    x = extract(extractor, "The summit was seen as emphasizing the strength of the alliance.")
+    assert x.quotes == [], describe(x)

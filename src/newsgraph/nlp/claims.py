@@ -197,6 +197,10 @@ def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: 
     if root is None:
         return None
     main = {root.i, *(c.i for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})}
+    # "Ruiz was quick to point out that ...": the verb the main clause's adjective governs ("plans to urge"
+    # is only intended)
+    main |= {g.i for c in root.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"}
+    main |= {c.i for c in root.children if c.dep_ == "xcomp" and any(a.dep_ == "acomp" for a in root.children)}
     own = [q for q in quotes if sentence.start <= q.cue.start < sentence.end or (
         not q.cue.text and sentence.start <= q.content.start < sentence.end)]
     for quote in own:

@@ -30,7 +30,8 @@ OPENING = {"“": "”", '"': '"', "''": "''", "``": "''", "‘": "’", "«": "
 CLOSING = {'"': ('"', "”"), "“": ("”", '"')}
 SUBJECTS = {"nsubj", "nsubjpass"}
 MARKS_KEY = "newsgraph_quote_marks"
-INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
+# "was quick to point out that ...": an infinitive after an adjective is said by the copula's subject
+INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "acomp"}
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "advmod"}  # "leaders and groups" stay whole
 EDGE_PUNCT = " \n\t,;:.—–-"
 SENTENCE_END = {".", "!", "?"}
@@ -154,7 +155,8 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
     for token in doc:
         if token.i in quoted_tokens:
             continue
-        if (_is_saying(token, cues) or _is_according(token)) and not _commentary(token, cues):
+        if (_is_saying(token, cues) or _is_according(token)) and not _commentary(token, cues) \
+                and not _impersonal_infinitive(token):
             items.append((token.idx, "cue", token))
     items.sort(key=lambda item: item[0])
     for position, kind, item in items:
@@ -183,6 +185,22 @@ def _commentary(token: Token, cues: SpeechCues) -> bool:
     """'Underscoring the danger, the rebels raided a base', '..., highlighting the rift': a participle
     of these verbs set off from its clause is the writer's comment on the act, not anyone speaking."""
     return token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"} and token.lemma_.lower() in cues.commentary
+
+
+def _impersonal_infinitive(token: Token) -> bool:
+    """'It is hard to say whether the truce will hold', 'too early to predict': a verb of saying after an
+    adjective that no one is the subject of names what could be said, not anyone saying it ('she was quick
+    to point out that ...' is her speaking)."""
+    if not is_infinitive(token) or any(c.dep_ in SUBJECTS for c in token.children):
+        return False
+    # the parser hangs the infinitive on the adjective or on the copula beside it
+    adjective = token.head if token.head.pos_ == "ADJ" else next(
+        (c for c in token.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if adjective is None:
+        return False
+    holder = adjective.head if adjective.dep_ in {"acomp", "amod", "advmod", "attr"} else adjective
+    subject = next((c for c in (*adjective.children, *holder.children) if c.dep_ in SUBJECTS), None)
+    return subject is None or subject.lower_ in {"it", "that", "this"}
 
 
 def _inside_reported_clause(cue: Token, found: list[Quote], cues: SpeechCues) -> bool:
