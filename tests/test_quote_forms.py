@@ -307,7 +307,7 @@ def test_participle_of_saying_speaks_for_the_noun_before_it(extractor: Extractor
     extraction = extract(extractor, "The new charter is facing criticism from lawyers and opposition groups "
                                     "arguing that its loopholes could deepen divisions.")
     quote = quote_with(extraction, "its loopholes could deepen divisions")
-    assert quote.speaker_text == "opposition groups"
+    assert quote.speaker_text == "lawyers and opposition groups"  # all the people the phrase names
 
 
 def test_participle_after_a_document_is_said_by_who_issued_it(extractor: Extractor) -> None:
@@ -833,3 +833,11 @@ def test_a_verb_of_saying_after_an_impersonal_adjective_is_no_quote(extractor: E
 def test_a_meeting_emphasizing_something_is_no_speaker(extractor: Extractor) -> None:
     x = extract(extractor, "The summit was seen as emphasizing the strength of the alliance.")
     assert x.quotes == [], describe(x)
+
+
+def test_a_body_named_once_with_its_state_keeps_it_when_named_alone(extractor: Extractor) -> None:
+    x = extract(extractor, "Afghanistan rejected the claims. Afghan officials said Afghanistan had no role. A "
+                           "spokesman for the Pakistani military said the raid was over. The military said 33 "
+                           "attackers were killed.")
+    quote = quote_with(x, "33 attackers were killed")
+    assert x.entity(quote.speaker).country == "PK", describe(x)

@@ -307,7 +307,7 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
     """State bodies named without a demonym: "Ruritania's coast guard" (the possessor's state) and
     "the army", "the Interior Ministry" (the state the article has named most so far)."""
     states = sorted((c for c in found if c.type == "country" and c.country), key=lambda c: c.start)
-    demonym_ends = {c.end for c in found if c.demonym}
+    demonym_ends = {c.end: c.country for c in found if c.demonym}
     extra = []
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, kind in sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0])):
@@ -320,6 +320,9 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
     while i < len(doc):
         match = next(((phrase, kind) for phrase, kind in by_first.get(lowered[i], ())
                       if tuple(lowered[i:i + len(phrase)]) == phrase), None)
+        if match is not None and i in demonym_ends and demonym_ends[i]:
+            # "the Pakistani military ... The military said": named with its state once, the body keeps it
+            named_before[match[0]] = demonym_ends[i]  # type: ignore[assignment]
         if match is None or i in demonym_ends:
             i += 1
             continue

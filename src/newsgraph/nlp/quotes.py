@@ -1003,7 +1003,10 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
                                                     and cue.doc[cue.i - 1].text == ",")):
             # "..., Ana Ruiz, a spokeswoman, told reporters": the name set off before the verb
             return _name_before(cue, context)
-        if node is cue and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.i > 0:
+        # the parser may also hang such a participle on the main verb when the noun ends a phrase after it
+        # ("faces criticism from unions arguing that ...")
+        hung_on_verb = cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].dep_ in {"pobj", "conj"}
+        if node is cue and (cue.dep_ == "acl" or hung_on_verb) and cue.tag_ == "VBG" and cue.i > 0:
             # "criticism from unions arguing that ...": a participle after a noun says what that noun's
             # people say, whatever noun the parser hung it from; a document ("a letter urging") is
             # left to the walk, which finds who sent it
@@ -1015,6 +1018,8 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
                     before.dep_ not in {"dobj", "dative", "iobj"} and \
                     before.lemma_.lower() not in context.refs.cues.voices | context.cues.speech_nouns | \
                     context.cues.media_nouns:
+                while before.dep_ == "conj" and before.head.i < before.i:
+                    before = before.head  # "lawyers and rights groups arguing": all of them
                 return before
         return None
 
