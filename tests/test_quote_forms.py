@@ -841,3 +841,8 @@ def test_a_body_named_once_with_its_state_keeps_it_when_named_alone(extractor: E
                            "attackers were killed.")
     quote = quote_with(x, "33 attackers were killed")
     assert x.entity(quote.speaker).country == "PK", describe(x)
+
+
+def test_welcoming_a_designation_as_something_is_no_judgement_of_what_was_designated(extractor: Extractor) -> None:
+    x = extract(extractor, "Kenya welcomed the designation of al-Shabab as a terrorist group by the United States.")
+    assert [q.cue.text for q in x.quotes] == [], describe(x)

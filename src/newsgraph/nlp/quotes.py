@@ -863,8 +863,13 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
         return []
     if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
         return []
-    if cue.lemma_.lower() in cues.appraisals and not any(
-            c.dep_ == "prep" and c.lower_ in {"as", "for"} for c in [*parts, *[g for p in parts for g in p.children]]):
+    # the "as" or "for" must be the judgement's own: in "welcomed the designation of X as a terrorist group"
+    # it belongs to the naming noun
+    # (wherever the parser hangs that "as")
+    naming = any(p.dep_ == "dobj" and p.lemma_.lower() in cues.naming_nouns for p in parts)
+    judging = {"for"} if naming else {"as", "for"}
+    judged = [*parts, *[g for p in parts for g in p.children]]
+    if cue.lemma_.lower() in cues.appraisals and not any(c.dep_ == "prep" and c.lower_ in judging for c in judged):
         return []  # "welcomed the delegation" is an act; "welcomed the ruling as overdue" a view
     if cue.lemma_.lower() in DESCRIBING and naming_complement(cue) is None and not any(
             c.dep_ == "prep" and c.lower_ == "as" for c in [*parts, *[g for p in parts for g in p.children]]):

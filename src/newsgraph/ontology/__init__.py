@@ -85,6 +85,7 @@ class SpeechCues:
     saying_with_particle: frozenset[str]
     commentary: frozenset[str]
     appraisals: frozenset[str]
+    naming_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
