@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import ACTOR_TYPES
 from newsgraph.nlp.arguments import is_infinitive, naming_complement, subject_of
-from newsgraph.nlp.doctext import text_of
+from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
@@ -37,6 +37,9 @@ SENTENCE_END = {".", "!", "?"}
 QUOTE_CHARS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 TITLE_FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "by", "or"}
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s")
+# where a mark may open (_mark_at): the scan jumps from one such character to the next, not through every
+# character of the article
+MARK_START = re.compile("[" + re.escape("".join(sorted({mark[0] for mark in OPENING}))) + "]")
 SPEAKER_TYPES_EXCLUDED = {"location"}
 
 
@@ -70,6 +73,10 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     i = 0
     n = len(text)
     while i < n:
+        candidate = MARK_START.search(text, i)
+        if candidate is None:
+            break
+        i = candidate.start()
         opening = _mark_at(text, i)
         if opening and _opens(text, i, opening):
             close_marks = CLOSING.get(opening, (OPENING.get(opening, opening),))
@@ -151,7 +158,7 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
 
     # Visit direct quotes and indirect cues in reading order, so "he" finds the right last speaker.
     items: list[tuple[int, str, object]] = [(m.start, "direct", m) for m in marks]
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in quoted_tokens:
             continue
         if (_is_saying(token, cues) or _is_according(token)) and not _commentary(token, cues):
@@ -1119,7 +1126,7 @@ def _channels_from_according(context: _Context, quotes: list[Quote]) -> None:
     for quote in quotes:
         by_sentence.setdefault(quote.sentence, []).append(quote)
     doc = context.doc
-    for token in doc:
+    for token in tokens_of(doc):
         if not _is_according(token):
             continue
         sentence = context.sentence_of[token.i]
