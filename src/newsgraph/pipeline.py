@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.kb.offices import roles_on_date
 from newsgraph.limits import MAX_ARTICLE_CHARS, ArticleTooLong, too_long
+from newsgraph.modelerror import ModelNotFound
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
 from newsgraph.nlp.claim_keys import set_claim_keys
 from newsgraph.nlp.claims import find_claims, find_hedges, hedge_cues, set_event_status
@@ -39,10 +40,6 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 # characters parsed in one spaCy batch: 32 news articles fit, while the pieces of one long text go a few
 # at a time, so that memory stays bounded by what is parsed at once
 BATCH_CHARS = 2 * PIECE_CHARS
-
-
-class ModelNotFound(RuntimeError):
-    pass
 
 
 def load_model(name: str | None = None) -> Language:
