@@ -10,6 +10,7 @@ spaCy's NER. spaCy's labels are corrected rather than trusted (a lowercase "pers
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -405,8 +406,22 @@ def _appositive_name_candidates(doc: Doc, cues: ActorCues) -> list[Candidate]:
     return extra
 
 
+# the answers of _kb_body per knowledge base: asked at every mention of a state body, each question scanned
+# every entry of the knowledge base (a knowledge base is never changed once loaded)
+_BODIES: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str | None, str, str], KBEntry | None]] = (
+    weakref.WeakKeyDictionary())
+
+
 def _kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun: str) -> KBEntry | None:
     """The known body of that state the phrase names, when exactly one fits."""
+    known = _BODIES.setdefault(kb, {})
+    key = (country, actor_type, noun)
+    if key not in known:
+        known[key] = _find_kb_body(kb, country, actor_type, noun)
+    return known[key]
+
+
+def _find_kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun: str) -> KBEntry | None:
     bodies = [e for e in kb.entries.values() if e.country == country and e.type == actor_type]
     if actor_type == "armed_forces":
         national = [e for e in bodies if e.id.endswith("-armed-forces")]

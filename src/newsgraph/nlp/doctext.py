@@ -37,8 +37,11 @@ def tokens_of(doc: Doc) -> list[Token]:
 
 @contextmanager
 def annotating(doc: Doc) -> Iterator[None]:
-    """The Doc's tokens made once for the block (tokens_of), and let go when it ends."""
-    doc.user_data[TOKENS_KEY] = list(doc)
+    """The Doc's tokens made once for the block (tokens_of), and let go when it ends; its text read
+    from them (text_of) unless it was read before."""
+    tokens = doc.user_data[TOKENS_KEY] = list(doc)
+    if KEY not in doc.user_data:
+        doc.user_data[KEY] = "".join(token.text_with_ws for token in tokens)  # Doc.text, without new Tokens
     try:
         yield
     finally:

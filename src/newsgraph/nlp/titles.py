@@ -133,8 +133,13 @@ class _Linker:
 
     # --- "the president", "the U.S. secretary of state" ------------------------------------------
     def bare_titles(self) -> None:
+        tokens, entity_at = self.tokens, self.actors.entity_at
         i = 0
-        while i < len(self.tokens):
+        while i < len(tokens):
+            # most words are neither a title's first word nor a name, and both rules would pass them by
+            if not entity_at(i) and normalise_title(tokens[i].text) not in self.first_words:
+                i += 1
+                continue
             found = self._title_at(i) or self._title_after_name(i)
             if found is None:
                 i += 1
