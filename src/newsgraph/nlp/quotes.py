@@ -281,7 +281,7 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
     # verbs of view and belief report a source only as verbs, with their subject (or, finite and joined
     # to a verb that has one, with that verb's: "met the envoy and called on him to resign")
-    return (lemma in cues.view_objects | cues.view_clauses and token.pos_ == "VERB"
+    return (token.pos_ == "VERB" and (lemma in cues.view_objects or lemma in cues.view_clauses)
             and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
                  or (token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ", "VBP"} and token.head.dep_ == "ROOT"
                      and any(c.dep_ == "nsubj" for c in token.head.children))))
