@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -272,12 +273,19 @@ def _tokens_in_marks(doc: Doc, marks: list[QuoteMark]) -> dict[int, QuoteMark]:
     return inside
 
 
+@lru_cache(maxsize=8)
+def _particle_verbs(cues: SpeechCues) -> frozenset[str]:
+    """The verbs of the phrases of saying with a particle ("point" of "point out"): only their children
+    are read for the particle (a look at every verb's children made a Token per child)."""
+    return frozenset(phrase.split(" ", 1)[0] for phrase in cues.saying_with_particle)
+
+
 def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
     if lemma in cues.saying and token.pos_ in {"VERB", "NOUN", "AUX"}:
         return True
-    if token.pos_ == "VERB" and any(f"{lemma} {c.lower_}" in cues.saying_with_particle
-                                    for c in token.children if c.dep_ in {"prt", "prep"}):
+    if token.pos_ == "VERB" and (lemma in _particle_verbs(cues) or " " in lemma) and any(
+            f"{lemma} {c.lower_}" in cues.saying_with_particle for c in token.children if c.dep_ in {"prt", "prep"}):
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
     # verbs of view and belief report a source only as verbs, with their subject (or, finite and joined
     # to a verb that has one, with that verb's: "met the envoy and called on him to resign")
