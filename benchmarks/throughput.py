@@ -3,7 +3,8 @@
     python benchmarks/throughput.py [--articles 500] [--store] [--corpus polnear|voa] [--no-workers]
 
 Prints articles per second for the baseline (nlp.pipe alone) and for newsgraph's full extraction
-(parse + actors, quotes, events, dates, ties, claims) in one process, and their ratio. Then the real
+(parse + actors, quotes, events, dates, ties, claims) in one process, and their ratio (and the ratio of
+the CPU times, steadier where other processes share the cores). Then the real
 command `newsgraph extract --json` on the same texts (JSON Lines) with `--workers 1` and `--workers 2`,
 model loads included, and the speed-up of two workers over one (and whether both printed the same
 bytes); --no-workers skips it. With --store it also loads the records into a fresh SQLite database
@@ -42,20 +43,23 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     list(extractor.nlp.pipe(texts[:20]))  # warm up both paths alike
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in extractor.nlp.pipe(texts, batch_size=args.batch_size):
         pass
-    baseline = time.perf_counter() - started
+    baseline, baseline_cpu = time.perf_counter() - started, time.process_time() - cpu
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     records = list(extractor.extract_many(iter_articles(args.articles, args.corpus), batch_size=args.batch_size))
-    full = time.perf_counter() - started
+    full, full_cpu = time.perf_counter() - started, time.process_time() - cpu
 
     source = "PolNeAR train texts" if args.corpus == "polnear" else "the demo's VOA stories"
     print(f"{args.articles} articles, {words} words ({source}), model {extractor.model_name}")
     print(f"raw spaCy nlp.pipe      {args.articles / baseline:8.1f} articles/s  ({baseline:.1f} s)")
     print(f"newsgraph extraction    {args.articles / full:8.1f} articles/s  ({full:.1f} s)")
     print(f"ratio (newsgraph / raw) {baseline / full:8.2f}")
+    # this process's CPU time (user and system): on cores other processes share, wall-clock times of a
+    # minute swing with their load, CPU times much less
+    print(f"ratio of CPU times      {baseline_cpu / full_cpu:8.2f}")
 
     if not args.no_workers:
         with tempfile.TemporaryDirectory() as folder:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from newsgraph.store import Store
@@ -40,3 +42,17 @@ def test_a_worker_that_cannot_load_the_model_fails_in_one_line(cli_run, tmp_path
                      "--model", "no_such_model_xyz")
     assert result.exit_code != 0
     assert "Traceback" not in result.output and "no_such_model_xyz" in result.output
+
+
+def test_with_workers_the_commands_own_process_does_not_import_spacy(tmp_path: Path) -> None:
+    # only the workers need the model: spaCy imported here too would be paid before they start (issue 14)
+    source = tmp_path / "news.jsonl"
+    write_input(source, 6)
+    script = ("import sys\nfrom typer.testing import CliRunner\nfrom newsgraph.cli import app\n"
+              f"result = CliRunner().invoke(app, ['ingest', {str(source)!r}, '--db', {str(tmp_path / 'n.db')!r}, "
+              "'--workers', '2', '--batch-size', '2'])\n"
+              "assert result.exit_code == 0, result.output\n"
+              "print(sorted(name for name in sys.modules if name.split('.')[0] in {'spacy', 'thinc'}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -37,8 +37,8 @@ ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline
 WorkersOption = Annotated[int | None, typer.Option(
     help="Extraction processes (default: all cores); an input of one batch or less is extracted in this "
          "process, as loading the model in others would cost more.")]
-BatchSizeOption = Annotated[int, typer.Option(help="Articles parsed per spaCy batch (and handed to a worker process "
-                                                   "at a time).")]
+BatchSizeOption = Annotated[int, typer.Option(help="Articles parsed per spaCy batch (a worker process is handed an "
+                                                   "eighth of one at a time).")]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -169,7 +169,7 @@ def _extracted(articles: Iterable, model: str | None, batch_size: int, workers: 
 
     processes = workers or default_workers()
     if processes > 1 and total > batch_size:
-        from newsgraph.pipeline import ModelNotFound
+        from newsgraph.modelerror import ModelNotFound  # not spaCy: the workers load it, this process need not
 
         try:
             yield from extract_in_processes(articles, processes, model, batch_size)

@@ -199,7 +199,7 @@ def summary_rows(stored: Iterable[Rows], canonical: dict[str, str]) -> Rows:
     actor = canonical.get
     aliases: Counter[tuple[str, str]] = Counter()
     in_articles: Counter[str] = Counter()
-    acts: Counter[str] = Counter()
+    acting: list[str] = []  # an actor once for each event, tie or quote it takes part in (counted once, in C)
     touched: list[tuple[str, str, str]] = []  # (actor, month, type) for each end of each event
     pairs: list[tuple[str, str, str]] = []  # (source, target, type) for each event between two actors
     for rows in stored:
@@ -233,9 +233,9 @@ def summary_rows(stored: Iterable[Rows], canonical: dict[str, str]) -> Rows:
         # acts: the events and ties an actor named in the article is an end of (once, were it both), and
         # the quotes it speaks. A medium with none there was only a channel or a name in that article.
         # Ties and speakers are compared as the article names them.
-        for ends_of_fact in chain(ends, map(_fact_ends, rows[relations])):
-            acts.update(named.intersection(ends_of_fact))
-        acts.update(speaker for speaker in map(_quote_speaker, rows[quotes]) if speaker in named)
+        acting.extend(chain.from_iterable(map(named.intersection, chain(ends, map(_fact_ends, rows[relations])))))
+        acting.extend(speaker for speaker in map(_quote_speaker, rows[quotes]) if speaker in named)
+    acts = Counter(acting)
     stats: Counter[str] = Counter()
     for (entity, _), n in aliases.items():
         stats[entity] += n

@@ -18,9 +18,11 @@ from spacy.tokens import Doc
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.kb.offices import roles_on_date
 from newsgraph.limits import MAX_ARTICLE_CHARS, ArticleTooLong, too_long
+from newsgraph.modelerror import ModelNotFound
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
 from newsgraph.nlp.claim_keys import set_claim_keys
 from newsgraph.nlp.claims import find_claims, find_hedges, hedge_cues, set_event_status
+from newsgraph.nlp.doctext import annotating, text_of
 from newsgraph.nlp.events import find_events
 from newsgraph.nlp.pieces import PIECE_CHARS, join_docs, piece_limit, split_text
 from newsgraph.nlp.quotes import find_quotes
@@ -38,10 +40,6 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 # characters parsed in one spaCy batch: 32 news articles fit, while the pieces of one long text go a few
 # at a time, so that memory stays bounded by what is parsed at once
 BATCH_CHARS = 2 * PIECE_CHARS
-
-
-class ModelNotFound(RuntimeError):
-    pass
 
 
 def load_model(name: str | None = None) -> Language:
@@ -86,6 +84,10 @@ class Annotators:
                                    if week_starts_monday is None else week_starts_monday)
 
     def annotate(self, article: Article, doc: Doc) -> Extraction:
+        with annotating(doc):  # the Doc's tokens made once for every annotator (nlp/doctext.py)
+            return self._annotate(article, doc)
+
+    def _annotate(self, article: Article, doc: Doc) -> Extraction:
         sentences, sentence_of = split_sentences(doc)
         published = _published(article)
         actors: ActorLayer = find_actors(doc, self.actor_resources, sentence_of)
@@ -195,16 +197,17 @@ def split_sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
     """
     sentences: list[Sentence] = []
     sentence_of = [0] * len(doc)
+    doc_text = text_of(doc)
     for span in sentence_spans(doc):
-        text = span.text
+        text = doc_text[span.start_char:span.end_char]  # span.text, without joining its tokens again
         start = span.start_char + (len(text) - len(text.lstrip()))
         end = span.start_char + len(text.rstrip())
         if end <= start:
             # whitespace-only "sentence": its tokens belong to the previous one
-            for token in span:
-                sentence_of[token.i] = max(len(sentences) - 1, 0)
+            for i in range(span.start, span.end):
+                sentence_of[i] = max(len(sentences) - 1, 0)
             continue
-        for token in span:
-            sentence_of[token.i] = len(sentences)
+        for i in range(span.start, span.end):
+            sentence_of[i] = len(sentences)
         sentences.append(Sentence(index=len(sentences), start=start, end=end))
     return sentences, sentence_of

@@ -129,6 +129,7 @@ class KnowledgeBase:
         # kind -> generic title forms ("Foreign Minister", "top diplomat") valid for every office of it
         self.office_kinds: dict[str, list[str]] = dict(office_kinds or {})
         self.offices: dict[str, Office] = {}
+        self._tenure_index: dict[str, list[tuple[Office, Tenure]]] | None = None  # made by _tenures()
         for office in offices or []:
             if office.id in self.offices:
                 self.problems.append(f"{office.source}: duplicate office id {office.id!r}")
@@ -242,8 +243,21 @@ class KnowledgeBase:
 
     def offices_for(self, person_id: str) -> list[tuple[Office, Tenure]]:
         """Every office a person held, with the tenure, earliest first."""
-        found = [(o, t) for o in self.offices.values() for t in o.holders if t.person == person_id]
-        return sorted(found, key=lambda pair: pair[1].start_parts)
+        return list(self._tenures().get(person_id, ()))
+
+    def _tenures(self) -> dict[str, list[tuple[Office, Tenure]]]:
+        """Person -> (office, tenure) pairs, earliest first: made at the first question, as every known
+        person of every article asks (a scan of all offices per question cost a twentieth of extraction)."""
+        index = self._tenure_index
+        if index is None:
+            index = {}
+            for office in self.offices.values():
+                for tenure in office.holders:
+                    index.setdefault(tenure.person, []).append((office, tenure))
+            for pairs in index.values():
+                pairs.sort(key=lambda pair: pair[1].start_parts)  # stable: ties keep the offices' order
+            self._tenure_index = index
+        return index
 
 
 def _overlaps(where: str, holders: list[Tenure]) -> list[str]:

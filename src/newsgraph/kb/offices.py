@@ -12,6 +12,7 @@ import datetime
 import re
 import weakref
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsgraph.kb.loader import (
     KnowledgeBase,
@@ -30,6 +31,7 @@ _VARIANTS = ((re.compile(r"\bdefense\b"), "defence"), (re.compile(r"\bspokes(?:m
 _LEADING = re.compile(r"^(?:the|then|acting|interim)\s+")
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every article (nlp/titles.py): few distinct words
 def normalise_title(title: str) -> str:
     """Case-, accent- and spelling-blind form of a title: 'the Defense Minister' -> 'defence minister'."""
     # "Secretary-General" and "Secretary General", "U.N." and "UN" are the same title

@@ -10,6 +10,7 @@ spaCy's NER. spaCy's labels are corrected rather than trusted (a lowercase "pers
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.kb.loader import KBEntry, KnowledgeBase, fold, slug
 from newsgraph.kb.non_actors import NonActors, non_actors
 from newsgraph.kb.places import city_countries
+from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.non_actors import non_actor_spans
 from newsgraph.ontology import ActorCues
 from newsgraph.record import Entity, Mention
@@ -236,9 +238,10 @@ def _platform_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[C
     """'posted on X', 'said via X': a platform whose name is a letter, after the words that name a
     medium's channel (actor_cues.yaml: platforms)."""
     found = []
-    for token in doc[1:]:
+    tokens = tokens_of(doc)
+    for token in tokens[1:]:
         kb_id = cues.platforms.get(token.text)
-        if kb_id in kb.entries and doc[token.i - 1].lower_ in cues.platform_prepositions:
+        if kb_id in kb.entries and tokens[token.i - 1].lower_ in cues.platform_prepositions:
             entry = kb.entries[kb_id]
             found.append(Candidate(token.i, token.i + 1, entry.type, "kb", kb_id=entry.id, country=entry.country))
     return found
@@ -312,7 +315,7 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, kind in sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0])):
         by_first.setdefault(phrase[0], []).append((phrase, kind))
-    lowered = [t.lower_ for t in doc]
+    lowered = [t.lower_ for t in tokens_of(doc)]
     # "the military ... the military spokesperson": a body named again without its state is the one
     # named before, not the body of whichever state the text has just mentioned
     named_before: dict[tuple[str, ...], str] = {}
@@ -392,21 +395,36 @@ def _home_state(states: list[Candidate], position: int) -> str | None:
 def _appositive_name_candidates(doc: Doc, cues: ActorCues) -> list[Candidate]:
     """A name set off by commas after a role: "the bank's governor, Ana Ruiz Vidal, said" (the NER
     often misses or splits such names)."""
+    tokens = tokens_of(doc)
     extra = []
     for i in range(2, len(doc) - 2):
-        if doc[i - 1].text != "," or doc[i - 2].lower_.rstrip("s") not in cues.titles \
-                or doc[i - 2].lower_ in {"the", "a", "an", "of", "for"}:
+        if tokens[i - 1].text != "," or tokens[i - 2].lower_.rstrip("s") not in cues.titles \
+                or tokens[i - 2].lower_ in {"the", "a", "an", "of", "for"}:
             continue
         end = i
-        while end < len(doc) and end - i < 4 and _name_cased(doc[end]) and doc[end].tag_ in {"NNP", "NNPS"}:
+        while end < len(doc) and end - i < 4 and _name_cased(tokens[end]) and tokens[end].tag_ in {"NNP", "NNPS"}:
             end += 1
-        if end - i >= 2 and end < len(doc) and doc[end].text == "," and doc[end - 1].lower_ not in cues.org_heads:
+        if end - i >= 2 and end < len(doc) and tokens[end].text == "," and tokens[end - 1].lower_ not in cues.org_heads:
             extra.append(Candidate(i, end, "person", "rule"))
     return extra
 
 
+# the answers of _kb_body per knowledge base: asked at every mention of a state body, each question scanned
+# every entry of the knowledge base (a knowledge base is never changed once loaded)
+_BODIES: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str | None, str, str], KBEntry | None]] = (
+    weakref.WeakKeyDictionary())
+
+
 def _kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun: str) -> KBEntry | None:
     """The known body of that state the phrase names, when exactly one fits."""
+    known = _BODIES.setdefault(kb, {})
+    key = (country, actor_type, noun)
+    if key not in known:
+        known[key] = _find_kb_body(kb, country, actor_type, noun)
+    return known[key]
+
+
+def _find_kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun: str) -> KBEntry | None:
     bodies = [e for e in kb.entries.values() if e.country == country and e.type == actor_type]
     if actor_type == "armed_forces":
         national = [e for e in bodies if e.id.endswith("-armed-forces")]
@@ -607,18 +625,19 @@ def _org_type(span: Span, cues: ActorCues) -> str:
 
 def _titled_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:
     """Names the NER missed behind a title: 'spokesperson Esmaeil Baqaei' (two or more capitalised words)."""
+    tokens = tokens_of(doc)
     covered = _covered(chosen)
     extra = []
     i = 1
     while i < len(doc):
-        if doc[i - 1].lower_ in cues.titles and doc[i - 1].lower_ not in {"the", "a", "an", "of", "for"}:
-            while i < len(doc) and doc[i].lower_.rstrip("s") in cues.titles and doc[i].is_title:
+        if tokens[i - 1].lower_ in cues.titles and tokens[i - 1].lower_ not in {"the", "a", "an", "of", "for"}:
+            while i < len(doc) and tokens[i].lower_.rstrip("s") in cues.titles and tokens[i].is_title:
                 i += 1  # "Foreign Ministers Ana Ruiz and ...": the plural title is not the name
             end = i
-            while (end < len(doc) and end not in covered and doc[end].tag_ == "NNP" and _name_cased(doc[end])
-                   and doc[end].ent_type_ in {"", "PERSON"}):
+            while (end < len(doc) and end not in covered and tokens[end].tag_ == "NNP" and _name_cased(tokens[end])
+                   and tokens[end].ent_type_ in {"", "PERSON"}):
                 end += 1
-            if end - i >= 2 and doc[end - 1].lower_ not in cues.org_heads:
+            if end - i >= 2 and tokens[end - 1].lower_ not in cues.org_heads:
                 extra.append(Candidate(i, end, "person", "rule"))
                 i = end
                 continue
@@ -636,21 +655,22 @@ def _name_after_office(doc: Doc, i: int, cues: ActorCues, covered: set[int]) -> 
     title that names its office with "of"/"for" runs on in capitals into the holder's name. The name
     is the last two or three name-cased words of the run, after the office's own words (organisation
     words, titles, places)."""
-    if i >= len(doc) or doc[i].lower_ not in {"of", "for"}:
+    tokens = tokens_of(doc)
+    if i >= len(doc) or tokens[i].lower_ not in {"of", "for"}:
         return None
     end = i + 1
     while end < len(doc) and (
-            (doc[end].tag_ in {"NNP", "NNPS"} and _name_cased(doc[end]))
-            or (doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].tag_ == "NNP")):
+            (tokens[end].tag_ in {"NNP", "NNPS"} and _name_cased(tokens[end]))
+            or (tokens[end].text == "-" and end + 1 < len(doc) and tokens[end + 1].tag_ == "NNP")):
         end += 1
     start = end
     office_words = cues.org_heads.keys() | cues.titles | cues.generic_name_words
-    while start - 1 > i + 1 and doc[start - 1].lower_ not in office_words and start - 1 not in covered and (
-            doc[start - 1].ent_type_ not in {"GPE", "NORP", "LOC", "ORG"} or doc[start - 1].text == "-") \
+    while start - 1 > i + 1 and tokens[start - 1].lower_ not in office_words and start - 1 not in covered and (
+            tokens[start - 1].ent_type_ not in {"GPE", "NORP", "LOC", "ORG"} or tokens[start - 1].text == "-") \
             and sum(1 for t in doc[start - 1:end] if t.text != "-") <= 3:
         start -= 1
     words = [t for t in doc[start:end] if t.text != "-"]
-    if len(words) < 2 or start <= i + 1 or doc[start].text == "-" or any(t.i in covered for t in words):
+    if len(words) < 2 or start <= i + 1 or tokens[start].text == "-" or any(t.i in covered for t in words):
         return None
     return start, end
 
@@ -661,7 +681,7 @@ def _speaker_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate])
     person."""
     covered = _covered(chosen)
     extra = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues.person_verbs or token.pos_ != "PROPN":
             continue
         parts = sorted([token, *(c for c in token.children if c.dep_ in {"compound", "flat"})], key=lambda t: t.i)
@@ -685,16 +705,17 @@ def _headed_org_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -
     ('the Juárez Cartel', 'Quds Force', 'Popular Mobilization Forces')."""
     covered = _covered(chosen)
     extra = []
+    tokens = tokens_of(doc)
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         end = i
         # an ordinal may open the name of a unit or a front ("the 33rd Front", "82nd Airborne Division")
-        if ORDINAL.match(doc[i].text) and i + 1 < len(doc) and doc[i + 1].is_title and i not in covered:
+        if ORDINAL.match(tokens[i].text) and i + 1 < len(tokens) and tokens[i + 1].is_title and i not in covered:
             end = i + 1
-        while end < len(doc) and end not in covered and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}:
+        while end < len(tokens) and end not in covered and tokens[end].is_title and tokens[end].tag_ in {"NNP", "NNPS"}:
             end += 1
         if end - i >= 2:
-            head_type = cues.org_heads.get(doc[end - 1].lower_)
+            head_type = cues.org_heads.get(tokens[end - 1].lower_)
             text = doc[i:end].text
             if (head_type in HEADED_ORG_TYPES and text.casefold() not in cues.not_actors
                     and not _only_generic_words(doc[i:end], cues)):
@@ -727,7 +748,7 @@ def _acronym_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             by_form[acronym.text] = candidate
     covered = _covered(chosen)
     extra = []
-    for token in doc:
+    for token in tokens_of(doc):
         owner = by_form.get(token.text)
         if owner is not None and token.i not in covered:
             extra.append(Candidate(token.i, token.i + 1, owner.type, "rule", kb_id=owner.kb_id,
@@ -748,10 +769,11 @@ def _defined_acronym_names(doc: Doc, cues: ActorCues) -> list[Candidate]:
     """'Coalition for Maritime Safety (CMS)': the words before a bracketed acronym whose initials
     spell it are an organisation's name, even where the NER saw none."""
     found = []
-    for token in doc[1:-2]:
-        acronym = doc[token.i + 1]
-        if token.text != "(" or doc[token.i + 2].text != ")" or not ACRONYM.match(acronym.text):
+    tokens = tokens_of(doc)
+    for token in tokens[1:-2]:
+        if token.text != "(" or tokens[token.i + 2].text != ")" or not ACRONYM.match(tokens[token.i + 1].text):
             continue
+        acronym = tokens[token.i + 1]
         start = token.i
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in NAME_FUNCTION_WORDS) \
                 and not doc[start - 1].is_sent_start:
@@ -782,7 +804,7 @@ def _surname_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             if words:
                 surnames.setdefault(words[-1].text, candidate)
     extra = []
-    for token in doc:
+    for token in tokens_of(doc):
         owner = surnames.get(token.text)
         if owner is None or token.i in covered:
             continue

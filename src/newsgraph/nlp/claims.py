@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.doctext import text_of
+from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.quotes import QuoteMark, quote_marks, reports_a_view
 from newsgraph.ontology import ONTOLOGY_DIR, SpeechCues, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
@@ -52,7 +52,7 @@ class Hedge:
 def find_hedges(doc: Doc, cues: HedgeCues) -> list[Hedge]:
     """Every hedge cue with the tokens it governs."""
     hedges = []
-    for token in doc:
+    for token in tokens_of(doc):
         lemma, lower = token.lemma_.lower(), token.lower_
         scope_root: Token | None = None
         if lemma in cues.passive_reporting and token.tag_ == "VBN" and any(
@@ -139,7 +139,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
     claims = []
     marks = quote_marks(doc)
     by_sentence: dict[int, list[Token]] = {}
-    for token in doc:
+    for token in tokens_of(doc):
         by_sentence.setdefault(sentence_of[token.i], []).append(token)
     # quotes, quotation marks and hedges sorted by sentence once: scanning all of them for every sentence
     # was quadratic, minutes on a very long article

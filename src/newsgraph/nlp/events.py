@@ -25,7 +25,7 @@ from newsgraph.nlp.arguments import (
     subject_of,
 )
 from newsgraph.nlp.claims import hedge_cues
-from newsgraph.nlp.doctext import text_of
+from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.ontology import EventLexicon, Trigger
 from newsgraph.record import Event, Quantity, Span
@@ -72,7 +72,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             anchors[id(event)] = token
         return coded
 
-    for token in doc:
+    tokens = tokens_of(doc)
+    for token in tokens:
         if token.pos_ != "VERB" or (_names_an_act(token) and not _designates(token, lexicon)):
             continue  # "called the shelling a crime" names an act, it does not call anyone
         light = _light_verb_trigger(token, lexicon)
@@ -116,7 +117,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             sentence_of, lexicon, quantity_of=next(
                                 (c for c in token.children if c.dep_ == "dobj"), None),
                             unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
-    for token in doc:
+    for token in tokens:
         if token.pos_ == "NOUN" and token.i not in used_nouns and _under(token, lexicon):
             # "Rosneft, which is under U.S. sanctions", "a journalist under house arrest": the state the
             # holder is in is the act of whoever the noun names as its doer
@@ -364,7 +365,7 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
     """'The Red Cross said US forces must ensure security': a speaker's 'X must ...' is a demand
     (REQUEST) on X, whatever the demanded act (acts that are events themselves are recoded instead)."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in coded or token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
             continue
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children):
@@ -539,9 +540,10 @@ def _prep_present(head: Token, preps: frozenset[str]) -> bool:
 def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
     """A trigger listed with prepositions applies only when one of them hangs on the word; then it
     wins over the plain entry of the same word, which applies alone."""
-    has_object = any(c.dep_ == "dobj" for c in head.children)
-    triggers = [t for t in triggers if not (t.intransitive and has_object)
-                and not (t.directive and _told_to_act(head) is None)
+    # the children are looked at only when an entry cares (each look makes a Token per child)
+    if any(t.intransitive for t in triggers) and any(c.dep_ == "dobj" for c in head.children):
+        triggers = [t for t in triggers if not t.intransitive]
+    triggers = [t for t in triggers if not (t.directive and _told_to_act(head) is None)
                 and not (t.complements and _judged(head, t.complements) is None)]
     with_prep = [t for t in triggers if t.preps and _prep_present(head, t.preps)]
     plain = [t for t in triggers if not t.preps]

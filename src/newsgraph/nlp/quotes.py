@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import ACTOR_TYPES
 from newsgraph.nlp.arguments import is_infinitive, naming_complement, subject_of
-from newsgraph.nlp.doctext import text_of
+from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
@@ -38,6 +39,9 @@ SENTENCE_END = {".", "!", "?"}
 QUOTE_CHARS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 TITLE_FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "by", "or"}
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s")
+# where a mark may open (_mark_at): the scan jumps from one such character to the next, not through every
+# character of the article
+MARK_START = re.compile("[" + re.escape("".join(sorted({mark[0] for mark in OPENING}))) + "]")
 SPEAKER_TYPES_EXCLUDED = {"location"}
 
 
@@ -71,6 +75,10 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     i = 0
     n = len(text)
     while i < n:
+        candidate = MARK_START.search(text, i)
+        if candidate is None:
+            break
+        i = candidate.start()
         opening = _mark_at(text, i)
         if opening and _opens(text, i, opening):
             close_marks = CLOSING.get(opening, (OPENING.get(opening, opening),))
@@ -152,7 +160,7 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
 
     # Visit direct quotes and indirect cues in reading order, so "he" finds the right last speaker.
     items: list[tuple[int, str, object]] = [(m.start, "direct", m) for m in marks]
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in quoted_tokens:
             continue
         if (_is_saying(token, cues) or _is_according(token)) and not _commentary(token, cues) \
@@ -283,16 +291,24 @@ def _tokens_in_marks(doc: Doc, marks: list[QuoteMark]) -> dict[int, QuoteMark]:
     return inside
 
 
+@lru_cache(maxsize=8)
+def _particle_verbs(cues: SpeechCues) -> frozenset[str]:
+    """The verbs of the phrases of saying with a particle ("point" of "point out"): only their children
+    are read for the particle (a look at every verb's children made a Token per child)."""
+    return frozenset(phrase.split(" ", 1)[0] for phrase in cues.saying_with_particle)
+
+
 def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
     if lemma in cues.saying and token.pos_ in {"VERB", "NOUN", "AUX"}:
         return True
-    if token.pos_ == "VERB" and any(f"{lemma} {c.lower_}" in cues.saying_with_particle
-                                    for c in token.children if c.dep_ in {"prt", "prep"}):
+    if token.pos_ == "VERB" and (lemma in _particle_verbs(cues) or " " in lemma) and any(
+            f"{lemma} {c.lower_}" in cues.saying_with_particle for c in token.children if c.dep_ in {"prt", "prep"}):
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
     # verbs of view and belief report a source only as verbs, with their subject (or, finite and joined
     # to a verb that has one, with that verb's: "met the envoy and called on him to resign")
-    return (lemma in cues.view_objects | cues.view_clauses | cues.appraisals and token.pos_ == "VERB"
+    return (token.pos_ == "VERB"
+            and (lemma in cues.view_objects or lemma in cues.view_clauses or lemma in cues.appraisals)
             and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
                  or (token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ", "VBP"} and token.head.dep_ == "ROOT"
                      and any(c.dep_ == "nsubj" for c in token.head.children))))
@@ -1172,7 +1188,7 @@ def _channels_from_according(context: _Context, quotes: list[Quote]) -> None:
     for quote in quotes:
         by_sentence.setdefault(quote.sentence, []).append(quote)
     doc = context.doc
-    for token in doc:
+    for token in tokens_of(doc):
         if not _is_according(token):
             continue
         sentence = context.sentence_of[token.i]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.nlp.actors import POSSESSIVES
 from newsgraph.nlp.arguments import conjuncts, subject_of
+from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.references import References, actor_in
 from newsgraph.ontology import ONTOLOGY_DIR
 from newsgraph.record import Event, Relation
@@ -105,7 +106,13 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _of_state(collect, entity_id, head)
     for _start, end, entity_id in actors.spans:
         _listed_members(collect, entity_id, end)
-    for token in doc:
+    # each rule below starts from a word of its own list (a lemma, or a hyphen word's form): a token that
+    # is none of them is passed by at once, not looked at six times
+    lemmas = (NAMING_VERBS | LEADING_VERBS | ROLE_VERBS | cues.presence_words | cues.alliance_nouns
+              | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs)
+    for token in tokens_of(doc):
+        if token.lemma_.lower() not in lemmas and token.lower_ not in HYPHEN_WORDS:
+            continue
         _known_as_group(collect, token)
         _led_by(collect, token)
         _presence(collect, cues, token)
@@ -122,6 +129,10 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
 
 
 STATE_BODIES = {"government_body", "armed_forces"}
+# the verbs the rules over single words start from (find_relations passes by every other word)
+ROLE_VERBS = frozenset({"be", "serve", "work", "become", "remain"})  # _predicate_role
+LEADING_VERBS = frozenset({"lead", "head", "command", "found"})  # _led_by
+NAMING_VERBS = frozenset({"know"})  # _known_as_group
 
 
 def _known_parents(collect: _Collector, kb: KnowledgeBase) -> None:
@@ -204,7 +215,7 @@ def _ties_from_places(collect: _Collector, events: list[Event]) -> None:
 def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> None:
     """'Ruiz was a captain in the navy', 'Ruiz serves as an adviser to the ministry', 'Ruiz, who is a
     member of the party': a person whose predicate is a role in an organisation belongs to it."""
-    if verb.lemma_.lower() not in {"be", "serve", "work", "become", "remain"}:
+    if verb.lemma_.lower() not in ROLE_VERBS:
         return
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -378,7 +389,7 @@ def _listed_members(collect: _Collector, group: str, end: int) -> None:
 def _led_by(collect: _Collector, token: Token) -> None:
     """'the Front, led by Ana Ruiz', 'the faction that Ana Ruiz leads' is not this: a group a person is
     said to be led or headed by has that person as its leader."""
-    if token.lemma_.lower() not in {"lead", "head", "command", "found"} or token.tag_ != "VBN" or token.dep_ != "acl":
+    if token.lemma_.lower() not in LEADING_VERBS or token.tag_ != "VBN" or token.dep_ != "acl":
         return
     group = actor_in(token.head, collect.actors, depth=0)
     if collect.type_of(group) in {None, "person", "country", "location"}:
@@ -415,7 +426,7 @@ def _presence(collect: _Collector, cues: RelationCues, word: Token) -> None:
 
 def _known_as_group(collect: _Collector, token: Token) -> None:
     """'Ruritania, Borduria and Syldavia, known as the G3, ...': the states the name is given to are members."""
-    if token.lemma_.lower() != "know" or token.dep_ != "acl" or token.tag_ != "VBN":
+    if token.lemma_.lower() not in NAMING_VERBS or token.dep_ != "acl" or token.tag_ != "VBN":
         return
     named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     group = actor_in(named[0], collect.actors, depth=0) if named else None
@@ -429,6 +440,7 @@ def _known_as_group(collect: _Collector, token: Token) -> None:
 
 BACKING_WORDS = {"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed"}
 CONTROL_WORDS = {"controlled", "held", "run", "dominated", "occupied", "ruled"}
+HYPHEN_WORDS = {"based"} | BACKING_WORDS | CONTROL_WORDS
 
 
 def _hyphen_ties(collect: _Collector, word: Token) -> None:
@@ -437,7 +449,7 @@ def _hyphen_ties(collect: _Collector, word: Token) -> None:
     'a rebel-held district of Borduria' (the controller is located in Borduria)."""
     doc = collect.doc
     kind = word.lower_
-    if word.i < 2 or doc[word.i - 1].text != "-" or kind not in {"based"} | BACKING_WORDS | CONTROL_WORDS:
+    if word.i < 2 or kind not in HYPHEN_WORDS or doc[word.i - 1].text != "-":
         return
     other = collect.actors.entity_at(word.i - 2)
     if not other:

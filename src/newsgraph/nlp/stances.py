@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.nlp.arguments import naming_complement, phrase_text, subject_of
+from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import ONTOLOGY_DIR, word_sets
 from newsgraph.record import Event, Quote, Span
@@ -82,7 +83,7 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
     army's commanders butchers' (ACCUSE), 'Borduria called the accord a breakthrough' (SUPPORT): the
     named thing's actor (its doer or owner) is the target, else whoever the name itself names."""
     found = []
-    for verb in doc:
+    for verb in tokens_of(doc):
         if verb.lemma_.lower() not in cues.naming:
             continue
         complement = naming_complement(verb)

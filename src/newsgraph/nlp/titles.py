@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from newsgraph.kb.loader import KnowledgeBase, fold
 from newsgraph.kb.offices import dated_role, find_offices, holder_on, normalise_title, offices_on, title_forms
 from newsgraph.nlp.actors import POSSESSIVES, ActorLayer
+from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.ontology import ONTOLOGY_DIR, word_sets
 from newsgraph.record import Entity, Mention
 
@@ -77,6 +78,8 @@ class _Linker:
                  kb: KnowledgeBase, cues: TitleCues) -> None:
         self.doc, self.actors, self.sentence_of, self.date, self.kb, self.cues = (
             doc, actors, sentence_of, published, kb, cues)
+        self.tokens = tokens_of(doc)  # self.tokens[i] is self.doc[i], without a new Token each time
+        self.text = text_of(doc)
         self.forms = title_forms(kb)
         self.first_words = {form.split()[0] for form in self.forms}
         self.explicit_uses: list[tuple[int, str, str]] = []  # (token, title, state) the text gave
@@ -130,8 +133,13 @@ class _Linker:
 
     # --- "the president", "the U.S. secretary of state" ------------------------------------------
     def bare_titles(self) -> None:
+        tokens, entity_at = self.tokens, self.actors.entity_at
         i = 0
-        while i < len(self.doc):
+        while i < len(tokens):
+            # most words are neither a title's first word nor a name, and both rules would pass them by
+            if not entity_at(i) and normalise_title(tokens[i].text) not in self.first_words:
+                i += 1
+                continue
             found = self._title_at(i) or self._title_after_name(i)
             if found is None:
                 i += 1
@@ -163,7 +171,7 @@ class _Linker:
         for end in range(min(len(self.doc), name_end + LONGEST_TITLE), name_end, -1):
             if any(self.actors.entity_at(i) for i in range(name_end, end)):
                 continue
-            title = normalise_title(self.doc[start:end].text)
+            title = normalise_title(self._text(start, end))
             if title in self.forms and self._stands_alone(end):
                 return name_end, end, title
         return None
@@ -173,20 +181,25 @@ class _Linker:
         ("the president said", "the president's office"), not a modifier ("the presidential palace" does
         not match; "the president-elect" and "President Ana Ruiz" are not bare titles)."""
         doc = self.doc
-        if self.actors.entity_at(start) or normalise_title(doc[start].text) not in self.first_words:
+        if self.actors.entity_at(start) or normalise_title(self.tokens[start].text) not in self.first_words:
             return None
         for end in range(min(len(doc), start + LONGEST_TITLE), start, -1):
             if any(self.actors.entity_at(i) for i in range(start, end)):
                 continue
-            title = normalise_title(doc[start:end].text)
+            title = normalise_title(self._text(start, end))
             if title in self.forms:
                 return (start, end, title) if self._stands_alone(end) else None
         return None
 
+    def _text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as self.doc[start:end].text (a Span, and a join of its tokens)."""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx:last.idx + len(last.text)]
+
     def _stands_alone(self, end: int) -> bool:
         """The title ending before `end` heads its phrase and no name follows it."""
-        last = self.doc[end - 1]
-        after = self.doc[end] if end < len(self.doc) else None
+        last = self.tokens[end - 1]
+        after = self.tokens[end] if end < len(self.doc) else None
         if last.pos_ not in {"NOUN", "PROPN"} or (last.dep_ in {"compound", "amod"} and last.head.i >= end):
             return False
         if after is None:
@@ -207,7 +220,7 @@ class _Linker:
         after = self._named_after(end) if bare else None
         if before is not None and after is not None and before != after:
             return None
-        if bare and after is None and end < len(self.doc) and self.doc[end].lower_ == "of":
+        if bare and after is None and end < len(self.doc) and self.tokens[end].lower_ == "of":
             return None  # "the president of the football club": an office the text names, not a state's
         named = before or after
         if named is not None:
@@ -239,7 +252,7 @@ class _Linker:
         """'former President', 'the ex-president', 'the then foreign minister', 'the deputy prime minister':
         a blocking word in the title's own phrase, back to its determiner ("the former envoy and the
         president" blocks nothing)."""
-        sentence_start = self.doc[start].sent.start
+        sentence_start = self.tokens[start].sent.start
         for token in reversed(self.doc[sentence_start:start]):
             if token.lower_ in self.cues.blockers:
                 return True
@@ -253,17 +266,17 @@ class _Linker:
         minister", 'the U.N. secretary-general': "the" or a possessive before the title, over adjectives and
         the name of the state or organisation; and not a role put on someone ("served as the foreign
         minister", "named him the foreign minister", "she is the foreign minister")."""
-        head = self.doc[end - 1]
+        head = self.tokens[end - 1]
         if (head.dep_ == "pobj" and head.head.lower_ == "as") or head.dep_ in {"oprd", "attr"}:
             return False
         i = start - 1
-        while i >= 0 and (self.doc[i].pos_ == "ADJ" or self._names_a_state(i) or self._names_an_organisation(i)):
-            if i >= 1 and self.doc[i - 1].text in POSSESSIVES and self._names_a_state(i):
+        while i >= 0 and (self.tokens[i].pos_ == "ADJ" or self._names_a_state(i) or self._names_an_organisation(i)):
+            if i >= 1 and self.tokens[i - 1].text in POSSESSIVES and self._names_a_state(i):
                 return False  # "the agency's Ruritanian president": someone else's
             i -= 1
-        if i >= 1 and self.doc[i].text in POSSESSIVES:
+        if i >= 1 and self.tokens[i].text in POSSESSIVES:
             return self._names_a_state(i - 1) or self._names_an_organisation(i - 1)
-        return i >= 0 and self.doc[i].lower_ == "the"
+        return i >= 0 and self.tokens[i].lower_ == "the"
 
     def _names_a_state(self, i: int) -> bool:
         entity = self.actors.entity(self.actors.entity_at(i))
@@ -276,21 +289,21 @@ class _Linker:
     def _named_before(self, start: int) -> str | None:
         """The actor named right before a title: "the U.S. secretary of state", "Ruritania's minister"."""
         i = start - 1
-        if i >= 1 and self.doc[i].text in POSSESSIVES:
+        if i >= 1 and self.tokens[i].text in POSSESSIVES:
             i -= 1
         return self.actors.entity_at(i) if i >= 0 else None
 
     def _named_after(self, end: int) -> str | None:
         """'the president of Ruritania', 'the secretary-general of the United Nations'."""
-        if end >= len(self.doc) or self.doc[end].lower_ != "of":
+        if end >= len(self.doc) or self.tokens[end].lower_ != "of":
             return None
         i = end + 1
-        if i < len(self.doc) and self.doc[i].lower_ == "the":
+        if i < len(self.doc) and self.tokens[i].lower_ == "the":
             i += 1
         if i >= len(self.doc) or self.actors.entity_at(i) is None:
             return None
         name = self._mention_around(i)
-        if name is not None and name[1] < len(self.doc) and self.doc[name[1]].text in POSSESSIVES:
+        if name is not None and name[1] < len(self.doc) and self.tokens[name[1]].text in POSSESSIVES:
             return None  # "president of Ruritania's farmers' union": the office is the union's
         return self.actors.entity_at(i)
 
@@ -356,7 +369,7 @@ class _Linker:
         the office's own title ("President of the European Commission")."""
         if self._named_after(end) is None:
             return None
-        name = self._mention_around(end + 2 if self.doc[end + 1].lower_ == "the" else end + 1)
+        name = self._mention_around(end + 2 if self.tokens[end + 1].lower_ == "the" else end + 1)
         if name is None:
             return None
         title = normalise_title(self.doc[start:name[1]].text)
