@@ -378,3 +378,10 @@ def test_an_organisation_set_beside_a_noun_for_a_person_stays_an_organisation(ex
     text = "The mill's owner, Harlan Brothers Holdings, said it would appeal."
     extraction = extractor.extract(Article(id="t", text=text))
     assert [e.type for e in extraction.entities] == ["company"]
+
+
+def test_a_capitalised_preposition_opening_a_sentence_is_no_part_of_a_name(extractor) -> None:
+    from newsgraph.record import Article
+
+    x = extractor.extract(Article(id="a", text="Beyond Ukraine, the ministers discussed Iran."))
+    assert sorted((e.name, e.type) for e in x.entities) == [("Iran", "country"), ("Ukraine", "country")]

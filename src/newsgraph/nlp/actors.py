@@ -556,7 +556,11 @@ def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> 
         while start < end - 1 and (doc[start].lower_ in cues.titles or doc[start].lower_.rstrip("s") in cues.titles) \
                 and _name_cased(doc[start + 1]):
             start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+    # "Beyond Ukraine, ...", "Wreckage & ...": a capitalised preposition, adverb or conjunction at a
+    # sentence's start is no part of a name
+    while start < end - 1 and doc[start].tag_ in {"IN", "RB", "CC", "UH"} and doc[start].is_sent_start:
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].tag_ == "CC"):
         end -= 1
     return (start, end) if end > start else None
 
