@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doctext import text_of, tokens_of
-from newsgraph.nlp.quotes import QuoteMark, quote_marks, reports_a_view
+from newsgraph.nlp.quotes import QuoteMark, is_spoken_act, quote_marks, reports_a_view
 from newsgraph.ontology import ONTOLOGY_DIR, SpeechCues, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
 
@@ -161,7 +161,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], sentence_of: list[int], quo
             continue
         root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0])
         reporting = _reporting_quote(doc, sentence, tokens, quotes_near.get(sentence.index, []))
-        if reporting is not None and _is_judgement(doc, reporting, speech):
+        if reporting is not None and _reports_an_act(doc, reporting, speech):
             reporting = None  # "The mayor praised the plan as a lifeline": a reported act the writer asserts
         hedge = next((h for h in hedges_near.get(sentence.index, []) if _signals_doubt(h, root, cues)), None)
         hypothetical = _writers_hypothetical(root, cues)
@@ -215,9 +215,11 @@ def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: 
     return None
 
 
-def _is_judgement(doc: Doc, quote: Quote, speech: SpeechCues) -> bool:
+def _reports_an_act(doc: Doc, quote: Quote, speech: SpeechCues) -> bool:
+    """A judgement or an act done in words ("praised the plan as ...", "urged the rebels to ...", "thanked
+    Ruritania for ..."): FORMAT.md's reported acts, which the writer asserts."""
     cue = _token_at(doc, quote.cue.start) if quote.cue.text else None
-    return cue is not None and cue.lemma_.lower() in speech.appraisals
+    return cue is not None and (cue.lemma_.lower() in speech.appraisals or is_spoken_act(cue, speech))
 
 
 def _reports_a_view(root: Token, speech: SpeechCues) -> bool:

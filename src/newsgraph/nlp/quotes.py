@@ -926,9 +926,18 @@ def _calls_for(part: Token) -> bool:
 
 def reports_a_view(verb: Token, cues: SpeechCues) -> bool:
     """The verb reports a source's view through its object: what makes a sentence attributed."""
-    # a judgement ("condemned the raid as reckless") is a reported act the writer asserts, though its words
-    # are quoted as the source's view
-    return verb.lemma_.lower() in cues.view_objects and bool(_view_content(verb, cues))
+    # a judgement ("condemned the raid as reckless") or an act done in words ("urged the rebels to disarm")
+    # is a reported act the writer asserts, though its words are quoted as the source's
+    return verb.lemma_.lower() in cues.view_objects and not is_spoken_act(verb, cues) \
+        and bool(_view_content(verb, cues))
+
+
+def is_spoken_act(verb: Token, cues: SpeechCues) -> bool:
+    """An act done in words, which a sentence reports as the writer's fact: urging, thanking, voicing,
+    calling for or on ("called for a truce"; "called the vote a sham" gives a view)."""
+    lemma = verb.lemma_.lower()
+    return lemma in cues.spoken_acts or (lemma == "call" and any(
+        c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in verb.children))
 
 
 def _inverted_speaker(cue: Token) -> Token | None:

@@ -86,6 +86,7 @@ class SpeechCues:
     commentary: frozenset[str]
     appraisals: frozenset[str]
     naming_nouns: frozenset[str]
+    spoken_acts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
