@@ -120,6 +120,7 @@ CASES = [
     case("Antonio Guterres urged Israel and Hamas to accept the truce.", "asserted", id="urged X to"),
     case("Zelensky thanked Poland for its support.", "asserted", id="thanked X for"),
     case("Egypt called for an end to the fighting in Gaza.", "asserted", id="called for"),
+    case("Zelensky vowed to retake every occupied town.", "asserted", id="vowed to"),
     case("Zelensky accused Russia of shelling Kharkiv.", "attributed", "accused", "Volodymyr Zelensky",
          "Zelensky", id="accused X of"),
     # plain statements of fact

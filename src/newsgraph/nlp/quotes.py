@@ -933,7 +933,7 @@ def reports_a_view(verb: Token, cues: SpeechCues) -> bool:
 
 
 def is_spoken_act(verb: Token, cues: SpeechCues) -> bool:
-    """An act done in words, which a sentence reports as the writer's fact: urging, thanking, voicing,
+    """An act done in words, which a sentence reports as the writer's fact: urging, thanking, voicing, vowing,
     calling for or on ("called for a truce"; "called the vote a sham" gives a view)."""
     lemma = verb.lemma_.lower()
     return lemma in cues.spoken_acts or (lemma == "call" and any(
