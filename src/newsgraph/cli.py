@@ -18,6 +18,7 @@ from rich.table import Table
 from sqlalchemy.exc import DataError, SQLAlchemyError
 
 from newsgraph.dburl import database_url, redact, shown_url
+from newsgraph.limits import BATCH_SIZE
 from newsgraph.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, ReaderError, Skipped, is_regular_file, read_paths
 from newsgraph.terminal import safe, safe_json_text, terminal_json
 
@@ -123,7 +124,7 @@ def extract(
     url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
     article_id: Annotated[str | None, typer.Option("--id", help="Article id.")] = None,
     model: ModelOption = None,
-    batch_size: BatchSizeOption = 32,
+    batch_size: BatchSizeOption = BATCH_SIZE,
     workers: WorkersOption = None,
 ) -> None:
     """Extract actors (and, as they land, quotes, events, ties and claims) without a database. Records
@@ -219,7 +220,8 @@ def ingest(
                                                 readable=False)],
     db: DbOption = None,
     model: ModelOption = None,
-    batch_size: Annotated[int, typer.Option(help="Articles parsed per spaCy batch, and stored per transaction.")] = 32,
+    batch_size: Annotated[int, typer.Option(
+        help="Articles parsed per spaCy batch, and stored per transaction.")] = BATCH_SIZE,
     workers: WorkersOption = None,
 ) -> None:
     """Extract and store articles, or load a `batch` output folder. Safe to re-run: articles already
