@@ -1,4 +1,4 @@
-"""Size limits of inputs, in one place: readers refuse above them, the Extractor checks again.
+"""Size limits of inputs, and the batch size, in one place: readers refuse above them, the Extractor checks again.
 
 An article longer than MAX_ARTICLE_CHARS is refused with one line. Below it, a text longer than the
 spaCy pipeline's `max_length` is parsed in pieces (nlp/pieces.py) rather than failing with spaCy's E088.
@@ -12,6 +12,9 @@ MAX_ARTICLE_CHARS = 5_000_000
 # a .txt or .html file, or one JSONL line, larger than this is refused before it is read into memory:
 # even at four bytes a character (or six, for JSON's \\uXXXX escapes) it could not hold a legal article
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+# articles parsed per spaCy batch by `extract` and `ingest`, and stored per transaction by `ingest`: one
+# name, so that benchmarks/store_load.py times the transactions ingest really makes
+BATCH_SIZE = 32
 
 
 class ArticleTooLong(ValueError):

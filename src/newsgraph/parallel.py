@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from newsgraph.limits import BATCH_SIZE
 from newsgraph.record import Article, Extraction
 
 CHUNKS_PER_BATCH = 8  # a parse batch is cut into this many chunks for the workers (chunk_size)
@@ -55,7 +56,7 @@ def _extract(articles: list[Article], batch_size: int) -> tuple[list[Extraction]
 
 
 def extract_in_processes(articles: Iterable[Article], workers: int, model: str | None,
-                         batch_size: int = 32) -> Iterator[tuple[Extraction, str]]:
+                         batch_size: int = BATCH_SIZE) -> Iterator[tuple[Extraction, str]]:
     """(record, model name) for each article, in the order of `articles`, extracted by `workers`
     processes. A worker's error (a model that does not load, an article too long) is raised here."""
     context = multiprocessing.get_context("spawn")

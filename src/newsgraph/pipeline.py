@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.kb.offices import roles_on_date
-from newsgraph.limits import MAX_ARTICLE_CHARS, ArticleTooLong, too_long
+from newsgraph.limits import BATCH_SIZE, MAX_ARTICLE_CHARS, ArticleTooLong, too_long
 from newsgraph.modelerror import ModelNotFound
 from newsgraph.nlp.actors import ActorLayer, build_resources, find_actors
 from newsgraph.nlp.claim_keys import set_claim_keys
@@ -134,7 +134,7 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
+    def extract_many(self, articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
         """Stream extractions; spaCy parses in batches, memory stays bounded by the batch.
 
         A text longer than the model's max_length (or than PIECE_CHARS) is parsed in pieces and joined
