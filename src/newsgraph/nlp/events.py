@@ -152,6 +152,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     _aim_at_earlier_acts(events, anchors, lexicon)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
+        _leaving_a_body(event, anchors[id(event)], actors)
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
@@ -320,7 +321,9 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
                 outer.target = None
     for event in kept:
         token = anchors[id(event)]
-        if event.target is None and event.type in VERBAL_ACTS:
+        # "Washington alleges that Iran supplied the drones": an allegation with no object is aimed
+        # at the one its clause is about, like a demand or a threat
+        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"}:
             event.target, text = _complement_target(token, actors)
             event.target_text = event.target_text or text
             if event.target == event.source:
@@ -411,6 +414,16 @@ def _official_protest(event: Event, token: Token, actors: References) -> None:
     if event.type == "PROTEST" and token.lemma_.lower() == "protest" and source is not None and not people \
             and source.type in {"country", "government_body", "international_organization"}:
         event.type, event.mode = "ACCUSE", None  # "Colombia protested", not "Hundreds of Venezuelans protested"
+
+
+def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
+    """'Ruritania withdrew from the regional bloc', 'pulled out of the alliance': withdrawing, with no
+    forces named, from an international organization one belongs to reduces relations with it (PLOVER
+    SANCTION); withdrawing troops from it, or from a place, stays a retreat."""
+    if event.type != "RETREAT" or event.mode != "withdraw" or any(c.dep_ == "dobj" for c in token.children):
+        return
+    if actors.type_of(event.target) == "international_organization":
+        event.type = "SANCTION"
 
 
 def _recode_intent(event: Event, token: Token) -> None:
@@ -588,9 +601,19 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
             # "suspended part of its aid programme": the noun a part is of, or that noun's compound
             compounds |= {g.lemma_.lower() for g in partitive}
             compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
-            if child.lemma_.lower() in trigger.objects or compounds & trigger.objects:
+            if (child.lemma_.lower() in trigger.objects or compounds & trigger.objects) \
+                    and not _other_kind(child, trigger, lexicon):
                 return trigger, child
     return None
+
+
+def _other_kind(noun: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """'resumed their hunger strike': a compound the lexicon lists as another type's event (a protest)
+    is that event, whatever its head would be on its own."""
+    lemma = noun.lemma_.lower()
+    phrases = [lexicon.noun_phrases.get(f"{c.lemma_.lower()} {lemma}", [])
+               for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
+    return any(phrase and all(t.type != trigger.type for t in phrase) for phrase in phrases)
 
 
 def _noun_trigger(noun: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
