@@ -676,3 +676,19 @@ def test_an_allegation_about_a_state_is_aimed_at_it(extractor) -> None:
 def test_an_allegation_about_the_weather_is_aimed_at_no_one(extractor) -> None:
     x = extract(extractor, "Washington alleges that the storm has damaged crops in Iran.")
     assert [target for _source, target in coded(x, "ACCUSE")] in ([], [None])
+
+
+def test_ordering_an_actor_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Biden ordered the Pentagon to send more aid to Israel.")
+    assert coded(x, "REQUEST") == [("Joe Biden", "United States Department of Defense")]
+
+
+def test_ordering_an_arrest_is_no_request(extractor) -> None:
+    x = extract(extractor, "Putin ordered the arrest of Navalny.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_suspending_a_partnership_with_a_state_reduces_relations(extractor) -> None:
+    x = extract(extractor, "The United States suspended its strategic partnership with Georgia.")
+    assert coded(x, "SANCTION") == [("United States", "Georgia")]
+    assert coded(x, "COOPERATE") == []
