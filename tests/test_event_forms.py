@@ -692,3 +692,34 @@ def test_suspending_a_partnership_with_a_state_reduces_relations(extractor) -> N
     x = extract(extractor, "The United States suspended its strategic partnership with Georgia.")
     assert coded(x, "SANCTION") == [("United States", "Georgia")]
     assert coded(x, "COOPERATE") == []
+
+
+def test_an_act_in_a_denied_report_is_no_event(extractor) -> None:
+    x = extract(extractor, "Iran denied reports that it had supplied missiles to Russia.")
+    assert coded(x, "AID") == []
+    assert [source for source, _target in coded(x, "REJECT")] == ["Iran"]
+
+
+def test_an_act_in_a_confirmed_report_is_an_event(extractor) -> None:
+    x = extract(extractor, "Iran confirmed reports that it had supplied missiles to Russia.")
+    assert coded(x, "AID") == [("Iran", "Russia")]
+
+
+def test_dismissing_reports_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Egypt dismissed the reports as baseless.")
+    assert [source for source, _target in coded(x, "REJECT")] == ["Egypt"]
+
+
+def test_publishing_reports_is_no_rejection(extractor) -> None:
+    x = extract(extractor, "Egypt published the reports on Monday.")
+    assert coded(x, "REJECT") == []
+
+
+def test_dispatching_vessels_to_a_state_is_a_mobilization(extractor) -> None:
+    x = extract(extractor, "China dispatched coast guard vessels to the Philippines.")
+    assert coded(x, "MOBILIZE") == [("China", "Philippines")]
+
+
+def test_dispatching_a_letter_to_a_state_is_no_mobilization(extractor) -> None:
+    x = extract(extractor, "China dispatched a letter to the Philippines.")
+    assert coded(x, "MOBILIZE") == []

@@ -57,6 +57,9 @@ OBLIGATION_MODALS = {"must", "should"}
 REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
                 "ready", "prepared", "determined", "set", "swear"}
+# Nouns whose "that" clause is what they say: "denied reports that ...", "rejected claims that ...".
+REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour", "charge",
+                "speculation", "assertion"}
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 
 
@@ -282,6 +285,10 @@ def _object_target(noun: Token, actors: References) -> Token | None:
 def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[Token, str] | None:
     """The event trigger this one is the complement of: 'threatened [to ban] ...', 'demanded [that
     Israel ease] ...'."""
+    if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.lemma_.lower() in REPORT_NOUNS \
+            and token.head.head.i in anchors_by_token:
+        # "denied reports that it had armed the rebels": the content of a report the act answers
+        return token.head.head, "ccomp"
     node, relation = token, None
     for _ in range(2):
         # a demanded act may also be a noun: "demanded Israel's withdrawal" (its doer is the target)
