@@ -723,3 +723,27 @@ def test_dispatching_vessels_to_a_state_is_a_mobilization(extractor) -> None:
 def test_dispatching_a_letter_to_a_state_is_no_mobilization(extractor) -> None:
     x = extract(extractor, "China dispatched a letter to the Philippines.")
     assert coded(x, "MOBILIZE") == []
+
+
+def test_drills_held_near_a_state_are_a_show_of_force(extractor) -> None:
+    x = extract(extractor, "Russia began drills near Finland.")
+    assert [source for source, _target in coded(x, "MOBILIZE")] == ["Russia"]
+    assert coded(x, "COOPERATE") == []
+
+
+def test_drills_held_with_a_state_are_a_joint_exercise(extractor) -> None:
+    x = extract(extractor, "Russia began drills with Belarus.")
+    assert coded(x, "COOPERATE") == [("Russia", "Belarus")]
+    assert coded(x, "MOBILIZE") == []
+
+
+def test_condemning_the_named_act_aims_at_its_doer_not_at_the_latest_act(extractor) -> None:
+    x = extract(extractor, "Russia began drills near Finland. Sweden sent troops to Finland. "
+                           "Norway condemned the drills.")
+    assert coded(x, "ACCUSE") == [("Norway", "Russia")]
+
+
+def test_condemning_an_act_aims_at_no_compatriot(extractor) -> None:
+    x = extract(extractor, "Russia launched strikes on Kyiv. The Ukrainian army struck Belgorod. "
+                           "The Ukrainian Foreign Ministry condemned the strikes.")
+    assert [target for _source, target in coded(x, "ACCUSE")] == ["Russia"]

@@ -152,7 +152,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     events = _fold_embedded(events, anchors, actors)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors, actors)
-    _aim_at_earlier_acts(events, anchors, lexicon)
+    _aim_at_earlier_acts(events, anchors, lexicon, actors)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
@@ -486,7 +486,8 @@ RESPONSES = {"REJECT", "ACCUSE", "PROTEST", "SUPPORT", "CONCEDE"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon: EventLexicon) -> None:
+def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon: EventLexicon,
+                         actors: References) -> None:
     """'Borduria imposed tariffs on steel. Ruritania rejected the move.': a response aimed at an act
     the text has just reported ("the move", "the decision", "the strikes") is aimed at whoever did it,
     the doer of the last such act reported before it by someone else."""
@@ -505,13 +506,17 @@ def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon
         if act is None or act.lemma_.lower() not in lexicon.answered_acts | set(lexicon.nouns) or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
             continue
+        # not an act of the responder's own side ("Taipei condemned the drills" after Taiwan's coast
+        # guard shadowed the ships is aimed at whoever held the drills)
         earlier = [e for e in ordered if e.trigger.start < event.trigger.start and e.source is not None
-                   and e.source != event.source]
+                   and not _compatriots(event.source, e.source, actors)]
         kinds = {t.type for t in lexicon.nouns.get(act.lemma_.lower(), [])}
-        # an act the lexicon knows ("the strikes") points back to an act of its kind first; "the move" to
-        # an act, not to another's response to one
-        antecedent = ([e for e in earlier if e.type in kinds] or [e for e in earlier if e.type not in RESPONSES]
-                      or [None])[-1]
+        # "the drills" points back to an act named with the same word first ("began drills"), then an
+        # act the lexicon knows ("the strikes") to an act of its kind; "the move" to an act, not to
+        # another's response to one
+        named = [e for e in earlier if act.lemma_.lower() in e.trigger.text.lower()]
+        antecedent = (named or [e for e in earlier if e.type in kinds]
+                      or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
 
@@ -594,6 +599,7 @@ def _verb_lemmas(verb: Token) -> list[str]:
 def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
     triggers = next((lexicon.light_verbs[f] for f in _verb_lemmas(verb) if f in lexicon.light_verbs), [])
     particle = any(c.dep_ == "prt" for c in verb.children)
+    matches = []
     for trigger in triggers:
         if not _has_particle(verb, trigger.particle) or (particle and not trigger.particle):
             continue  # "called off the strike" is not calling one
@@ -610,8 +616,12 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
             compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
             if (child.lemma_.lower() in trigger.objects or compounds & trigger.objects) \
                     and not _other_kind(child, trigger, lexicon):
-                return trigger, child
-    return None
+                matches.append((trigger, child))
+    # "held drills near the border" (a show of force) is not "held drills with the navy" (a joint
+    # exercise): of the pairs the words allow, one whose preposition is there wins, like a plain verb's
+    with_prep = [(t, noun) for t, noun in matches
+                 if t.preps and (_prep_present(verb, t.preps) or _prep_present(noun, t.preps))]
+    return (with_prep or matches or [None])[0]
 
 
 def _other_kind(noun: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
@@ -821,6 +831,17 @@ def _same_side(source: str, target: str | None, actors: References) -> bool:
         return True
     doer, other = actors.entity(source), actors.entity(target)
     return bool(doer and other and other.type == "country" and doer.country and doer.country == other.country)
+
+
+def _compatriots(one: str, other: str, actors: References) -> bool:
+    """The same actor, or two of the same state ('the presidential office' and 'the coast guard' of one
+    country, or a state and one of its bodies)."""
+    if one == other:
+        return True
+    first, second = actors.entity(one), actors.entity(other)
+    if first is None or second is None:
+        return False
+    return bool(first.country) and first.country == second.country
 
 
 def _other_actor_in(phrase: Token, source: str, actors: References) -> str | None:
