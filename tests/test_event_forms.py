@@ -747,3 +747,13 @@ def test_condemning_an_act_aims_at_no_compatriot(extractor) -> None:
     x = extract(extractor, "Russia launched strikes on Kyiv. The Ukrainian army struck Belgorod. "
                            "The Ukrainian Foreign Ministry condemned the strikes.")
     assert [target for _source, target in coded(x, "ACCUSE")] == ["Russia"]
+
+
+def test_aid_sent_to_a_state_is_aid(extractor) -> None:
+    x = extract(extractor, "Japan sent humanitarian aid to Ukraine.")
+    assert coded(x, "AID") == [("Japan", "Ukraine")]
+
+
+def test_aid_given_to_no_one_named_is_no_event(extractor) -> None:
+    x = extract(extractor, "Japan provided support during the crisis.")
+    assert coded(x, "AID") == []

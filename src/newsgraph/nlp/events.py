@@ -44,7 +44,8 @@ RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
 CLAIMING_VERBS = {"claim", "take", "accept", "admit", "bear"}
 BLAMING_VERBS = {"blame", "accuse", "fault", "condemn", "punish", "sanction"}  # "blamed X for the raid"
 PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "travel to X for talks with Y"
-PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT"}  # "X and Y rejected the plan" reject the plan, not each other
+# "X and Y rejected the plan" reject the plan, not each other; these types always have a partner
+PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
@@ -211,9 +212,9 @@ def _designates(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _partnerless(event: Event) -> bool:
-    """Meeting, cooperating and backing are done with or towards another actor:
-    'pledged its support for peace and stability', 'shared intelligence on the battlefield' name
-    none, and coded as dyadic events they would be wrong facts."""
+    """Meeting, cooperating, backing and aiding are done with or towards another actor:
+    'pledged its support for peace and stability', 'shared intelligence on the battlefield', 'sent
+    jets to monitor the ships' name none, and coded as dyadic events they would be wrong facts."""
     return event.type in PARTNERED_TYPES and event.target is None
 
 
