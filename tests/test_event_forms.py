@@ -757,3 +757,13 @@ def test_aid_sent_to_a_state_is_aid(extractor) -> None:
 def test_aid_given_to_no_one_named_is_no_event(extractor) -> None:
     x = extract(extractor, "Japan provided support during the crisis.")
     assert coded(x, "AID") == []
+
+
+def test_a_denial_answers_the_last_accuser_of_the_one_denying(extractor) -> None:
+    x = extract(extractor, "Kenya accused Somalia of sheltering the gunmen. Somalia denied any role in the raid.")
+    assert coded(x, "REJECT") == [("Somalia", "Kenya")]
+
+
+def test_a_denial_after_no_accusation_answers_no_one(extractor) -> None:
+    x = extract(extractor, "Kenya accused Ethiopia of sheltering the gunmen. Somalia denied any role in the raid.")
+    assert [target for _source, target in coded(x, "REJECT")] in ([], [None])

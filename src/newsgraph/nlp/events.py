@@ -154,6 +154,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors, actors)
     _aim_at_earlier_acts(events, anchors, lexicon, actors)
+    _aim_denials(events, anchors, actors)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
@@ -520,6 +521,22 @@ def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon
                       or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
+
+
+def _aim_denials(events: list[Event], anchors: dict[int, Token], actors: References) -> None:
+    """'Borduria accused Ruritania of arming the rebels. Ruritania denied any role.': a denial that names
+    no one is aimed at whoever the text last reported accusing the one who denies."""
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    for event in ordered:
+        if event.type != "REJECT" or event.target is not None or event.source is None \
+                or anchors[id(event)].lemma_.lower() != "deny":
+            continue
+        accusers = [e.source for e in ordered if e.trigger.start < event.trigger.start and e.type == "ACCUSE"
+                    and e.source is not None and e.target is not None
+                    and _compatriots(e.target, event.source, actors)
+                    and not _compatriots(e.source, event.source, actors)]
+        if accusers:
+            event.target = accusers[-1]
 
 
 def _object_controller(verb: Token, actors: References) -> Token | None:
