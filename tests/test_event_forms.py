@@ -767,3 +767,15 @@ def test_a_denial_answers_the_last_accuser_of_the_one_denying(extractor) -> None
 def test_a_denial_after_no_accusation_answers_no_one(extractor) -> None:
     x = extract(extractor, "Kenya accused Ethiopia of sheltering the gunmen. Somalia denied any role in the raid.")
     assert [target for _source, target in coded(x, "REJECT")] in ([], [None])
+
+
+def test_an_intention_denied_to_cooperate_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Georgia does not plan to resume cooperation with Russia.")
+    assert coded(x, "REJECT") == [("Georgia", "Russia")]
+    assert coded(x, "AGREE") == []
+
+
+def test_an_intention_to_cooperate_is_an_agreement(extractor) -> None:
+    x = extract(extractor, "Georgia plans to resume cooperation with Russia.")
+    assert coded(x, "AGREE") == [("Georgia", "Russia")]
+    assert coded(x, "REJECT") == []

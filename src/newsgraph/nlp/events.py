@@ -440,6 +440,9 @@ def _recode_intent(event: Event, token: Token) -> None:
     troops unless ...' is THREATEN; a refused or failed cooperation ('will not accept', 'failed to
     reach agreement') is REJECT."""
     refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_HEADS
+    # "said it would not seek to open talks", "does not plan to resume aid": an intention denied
+    refused = refused or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
+                          and token.head.lemma_.lower() in INTENT_HEADS | {"seek", "want", "intend"})
     if (event.negated or refused) and event.type in COOPERATIVE | {"AGREE"}:
         event.type, event.mode, event.negated = "REJECT", None, False
         return
