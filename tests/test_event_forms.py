@@ -779,3 +779,13 @@ def test_an_intention_to_cooperate_is_an_agreement(extractor) -> None:
     x = extract(extractor, "Georgia plans to resume cooperation with Russia.")
     assert coded(x, "AGREE") == [("Georgia", "Russia")]
     assert coded(x, "REJECT") == []
+
+
+def test_barring_someone_from_entry_is_coercion(extractor) -> None:
+    x = extract(extractor, "Venezuela barred Maria Corina Machado from running.")
+    assert coded(x, "COERCE") == [("Venezuela", "María Corina Machado")]
+
+
+def test_a_bar_opening_is_no_coercion(extractor) -> None:
+    x = extract(extractor, "Venezuela opened a bar in Caracas, far from the border.")
+    assert coded(x, "COERCE") == []
