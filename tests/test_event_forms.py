@@ -574,3 +574,218 @@ def test_calling_another_state_an_enemy_accuses_it(extractor) -> None:
 def test_a_named_part_of_a_noun_names_it_before_its_possessor(extractor) -> None:
     x = extract(extractor, "Afghanistan's Taliban movement attacked a police post.")
     assert [source for source, _target in coded(x, "ASSAULT")] == ["Taliban"]
+
+
+def test_recognising_someone_as_an_office_holder_supports_them(extractor) -> None:
+    x = extract(extractor, "Canada recognized Nicolas Maduro as the winner of the vote.")
+    assert coded(x, "SUPPORT") == [("Canada", "Nicolás Maduro")]
+
+
+def test_recognising_a_result_as_valid_supports_no_one(extractor) -> None:
+    x = extract(extractor, "Canada recognized the results as valid.")
+    assert coded(x, "SUPPORT") == []
+
+
+def test_pressing_an_offensive_against_a_group_assaults_it(extractor) -> None:
+    x = extract(extractor, "Ukraine pressed its counteroffensive against Russia in the south.")
+    assert coded(x, "ASSAULT") == [("Ukraine", "Russia")]
+
+
+def test_pressing_for_talks_is_no_assault(extractor) -> None:
+    x = extract(extractor, "Ukraine pressed for talks with Russia in the south.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_restating_a_commitment_to_a_state_is_an_agreement(extractor) -> None:
+    x = extract(extractor, "Germany reaffirmed its commitment to Poland.")
+    assert coded(x, "AGREE") == [("Germany", "Poland")]
+
+
+def test_restating_doubts_about_a_state_is_no_agreement(extractor) -> None:
+    x = extract(extractor, "Germany reaffirmed its doubts about Poland.")
+    assert coded(x, "AGREE") == []
+
+
+def test_rockets_fired_into_a_state_are_aimed_at_it(extractor) -> None:
+    x = extract(extractor, "Hezbollah fired rockets into Israel overnight.")
+    assert coded(x, "ASSAULT") == [("Hezbollah", "Israel")]
+
+
+def test_firing_a_spokesman_who_fled_into_a_state_is_no_assault(extractor) -> None:
+    x = extract(extractor, "Hezbollah fired a spokesman who had fled into Israel.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_a_warrant_for_someones_arrest_coerces_them(extractor) -> None:
+    x = extract(extractor, "Argentina issued an arrest warrant for Nicolas Maduro.")
+    assert coded(x, "COERCE") == [("Argentina", "Nicolás Maduro")]
+
+
+def test_a_travel_advisory_is_no_coercion(extractor) -> None:
+    x = extract(extractor, "Argentina issued a travel advisory for Venezuela.")
+    assert coded(x, "COERCE") == []
+
+
+def test_ending_a_pact_with_a_state_reduces_relations(extractor) -> None:
+    x = extract(extractor, "Niger revoked its military pact with France.")
+    assert coded(x, "SANCTION") == [("Niger", "France")]
+
+
+def test_signing_a_pact_with_a_state_reduces_nothing(extractor) -> None:
+    x = extract(extractor, "Niger signed a military pact with France.")
+    assert coded(x, "SANCTION") == []
+
+
+def test_leaving_an_organization_reduces_relations_with_it(extractor) -> None:
+    x = extract(extractor, "Mali quit ECOWAS. Niger withdrew from ECOWAS.")
+    west_africa = "Economic Community of West African States"
+    assert coded(x, "SANCTION") == [("Mali", west_africa), ("Niger", west_africa)]
+
+
+def test_leaving_a_city_or_withdrawing_troops_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "Macron left Paris. Russia withdrew its troops from Kherson.")
+    assert coded(x, "SANCTION") == []
+
+
+def test_regaining_control_of_a_town_is_a_seizure(extractor) -> None:
+    x = extract(extractor, "Sudan's army regained control of the town of Wad Medani.")
+    assert [source for source, _target in coded(x, "COERCE")] == ["Sudanese Armed Forces"]
+
+
+def test_regaining_strength_is_no_seizure(extractor) -> None:
+    x = extract(extractor, "Sudan's army regained its strength.")
+    assert coded(x, "COERCE") == []
+
+
+
+def test_resuming_strikes_on_a_city_is_an_assault(extractor) -> None:
+    x = extract(extractor, "Russia resumed its drone strikes on Kyiv.")
+    assert coded(x, "ASSAULT") == [("Russia", "Ukraine")]
+
+
+def test_resuming_a_hunger_strike_is_no_assault(extractor) -> None:
+    x = extract(extractor, "Alexei Navalny resumed his hunger strike against Russia.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_an_allegation_about_a_state_is_aimed_at_it(extractor) -> None:
+    x = extract(extractor, "Washington alleges that Iran has supplied drones to Russia.")
+    assert coded(x, "ACCUSE") == [("United States", "Iran")]
+
+
+def test_an_allegation_about_the_weather_is_aimed_at_no_one(extractor) -> None:
+    x = extract(extractor, "Washington alleges that the storm has damaged crops in Iran.")
+    assert [target for _source, target in coded(x, "ACCUSE")] in ([], [None])
+
+
+def test_ordering_an_actor_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Biden ordered the Pentagon to send more aid to Israel.")
+    assert coded(x, "REQUEST") == [("Joe Biden", "United States Department of Defense")]
+
+
+def test_ordering_an_arrest_is_no_request(extractor) -> None:
+    x = extract(extractor, "Putin ordered the arrest of Navalny.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_suspending_a_partnership_with_a_state_reduces_relations(extractor) -> None:
+    x = extract(extractor, "The United States suspended its strategic partnership with Georgia.")
+    assert coded(x, "SANCTION") == [("United States", "Georgia")]
+    assert coded(x, "COOPERATE") == []
+
+
+def test_an_act_in_a_denied_report_is_no_event(extractor) -> None:
+    x = extract(extractor, "Iran denied reports that it had supplied missiles to Russia.")
+    assert coded(x, "AID") == []
+    assert [source for source, _target in coded(x, "REJECT")] == ["Iran"]
+
+
+def test_an_act_in_a_confirmed_report_is_an_event(extractor) -> None:
+    x = extract(extractor, "Iran confirmed reports that it had supplied missiles to Russia.")
+    assert coded(x, "AID") == [("Iran", "Russia")]
+
+
+def test_dismissing_reports_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Egypt dismissed the reports as baseless.")
+    assert [source for source, _target in coded(x, "REJECT")] == ["Egypt"]
+
+
+def test_publishing_reports_is_no_rejection(extractor) -> None:
+    x = extract(extractor, "Egypt published the reports on Monday.")
+    assert coded(x, "REJECT") == []
+
+
+def test_dispatching_vessels_to_a_state_is_a_mobilization(extractor) -> None:
+    x = extract(extractor, "China dispatched coast guard vessels to the Philippines.")
+    assert coded(x, "MOBILIZE") == [("China", "Philippines")]
+
+
+def test_dispatching_a_letter_to_a_state_is_no_mobilization(extractor) -> None:
+    x = extract(extractor, "China dispatched a letter to the Philippines.")
+    assert coded(x, "MOBILIZE") == []
+
+
+def test_drills_held_near_a_state_are_a_show_of_force(extractor) -> None:
+    x = extract(extractor, "Russia began drills near Finland.")
+    assert [source for source, _target in coded(x, "MOBILIZE")] == ["Russia"]
+    assert coded(x, "COOPERATE") == []
+
+
+def test_drills_held_with_a_state_are_a_joint_exercise(extractor) -> None:
+    x = extract(extractor, "Russia began drills with Belarus.")
+    assert coded(x, "COOPERATE") == [("Russia", "Belarus")]
+    assert coded(x, "MOBILIZE") == []
+
+
+def test_condemning_the_named_act_aims_at_its_doer_not_at_the_latest_act(extractor) -> None:
+    x = extract(extractor, "Russia began drills near Finland. Sweden sent troops to Finland. "
+                           "Norway condemned the drills.")
+    assert coded(x, "ACCUSE") == [("Norway", "Russia")]
+
+
+def test_condemning_an_act_aims_at_no_compatriot(extractor) -> None:
+    x = extract(extractor, "Russia launched strikes on Kyiv. The Ukrainian army struck Belgorod. "
+                           "The Ukrainian Foreign Ministry condemned the strikes.")
+    assert [target for _source, target in coded(x, "ACCUSE")] == ["Russia"]
+
+
+def test_aid_sent_to_a_state_is_aid(extractor) -> None:
+    x = extract(extractor, "Japan sent humanitarian aid to Ukraine.")
+    assert coded(x, "AID") == [("Japan", "Ukraine")]
+
+
+def test_aid_given_to_no_one_named_is_no_event(extractor) -> None:
+    x = extract(extractor, "Japan provided support during the crisis.")
+    assert coded(x, "AID") == []
+
+
+def test_a_denial_answers_the_last_accuser_of_the_one_denying(extractor) -> None:
+    x = extract(extractor, "Kenya accused Somalia of sheltering the gunmen. Somalia denied any role in the raid.")
+    assert coded(x, "REJECT") == [("Somalia", "Kenya")]
+
+
+def test_a_denial_after_no_accusation_answers_no_one(extractor) -> None:
+    x = extract(extractor, "Kenya accused Ethiopia of sheltering the gunmen. Somalia denied any role in the raid.")
+    assert [target for _source, target in coded(x, "REJECT")] in ([], [None])
+
+
+def test_an_intention_denied_to_cooperate_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Georgia does not plan to resume cooperation with Russia.")
+    assert coded(x, "REJECT") == [("Georgia", "Russia")]
+    assert coded(x, "AGREE") == []
+
+
+def test_an_intention_to_cooperate_is_an_agreement(extractor) -> None:
+    x = extract(extractor, "Georgia plans to resume cooperation with Russia.")
+    assert coded(x, "AGREE") == [("Georgia", "Russia")]
+    assert coded(x, "REJECT") == []
+
+
+def test_barring_someone_from_entry_is_coercion(extractor) -> None:
+    x = extract(extractor, "Venezuela barred Maria Corina Machado from running.")
+    assert coded(x, "COERCE") == [("Venezuela", "María Corina Machado")]
+
+
+def test_a_bar_opening_is_no_coercion(extractor) -> None:
+    x = extract(extractor, "Venezuela opened a bar in Caracas, far from the border.")
+    assert coded(x, "COERCE") == []

@@ -178,6 +178,16 @@ def test_a_hedged_attack_makes_no_standing_tie(extractor) -> None:
     assert pairs(extraction, "opposition") == set(), ties(extraction)
 
 
+def test_detaining_people_of_a_nationality_opposes_no_state(extractor) -> None:
+    extraction = extract(extractor, "Ethiopia detained eleven Eritreans on Monday.")
+    assert pairs(extraction, "opposition") == set(), ties(extraction)
+
+
+def test_detaining_a_states_soldiers_opposes_the_states(extractor) -> None:
+    extraction = extract(extractor, "Ethiopia detained Eritrea's soldiers on Monday.")
+    assert frozenset({"Ethiopia", "Eritrea's soldiers"}) in pairs(extraction, "opposition"), ties(extraction)
+
+
 def test_a_person_of_a_state_belongs_to_it(extractor) -> None:
     extraction = extract(extractor, "Foreign Ministers Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan "
                                     "initialled the text.")

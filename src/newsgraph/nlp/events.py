@@ -44,7 +44,8 @@ RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
 CLAIMING_VERBS = {"claim", "take", "accept", "admit", "bear"}
 BLAMING_VERBS = {"blame", "accuse", "fault", "condemn", "punish", "sanction"}  # "blamed X for the raid"
 PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "travel to X for talks with Y"
-PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT"}  # "X and Y rejected the plan" reject the plan, not each other
+# "X and Y rejected the plan" reject the plan, not each other; these types always have a partner
+PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
@@ -57,6 +58,9 @@ OBLIGATION_MODALS = {"must", "should"}
 REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
                 "ready", "prepared", "determined", "set", "swear"}
+# Nouns whose "that" clause is what they say: "denied reports that ...", "rejected claims that ...".
+REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour", "charge",
+                "speculation", "assertion"}
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 
 
@@ -150,9 +154,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     events = _fold_embedded(events, anchors, actors)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors, actors)
-    _aim_at_earlier_acts(events, anchors, lexicon)
+    _aim_at_earlier_acts(events, anchors, lexicon, actors)
+    _aim_denials(events, anchors, actors)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
+        _leaving_a_body(event, anchors[id(event)], actors)
         _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
@@ -208,9 +214,9 @@ def _designates(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _partnerless(event: Event) -> bool:
-    """Meeting, cooperating and backing are done with or towards another actor:
-    'pledged its support for peace and stability', 'shared intelligence on the battlefield' name
-    none, and coded as dyadic events they would be wrong facts."""
+    """Meeting, cooperating, backing and aiding are done with or towards another actor:
+    'pledged its support for peace and stability', 'shared intelligence on the battlefield', 'sent
+    jets to monitor the ships' name none, and coded as dyadic events they would be wrong facts."""
     return event.type in PARTNERED_TYPES and event.target is None
 
 
@@ -282,6 +288,10 @@ def _object_target(noun: Token, actors: References) -> Token | None:
 def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[Token, str] | None:
     """The event trigger this one is the complement of: 'threatened [to ban] ...', 'demanded [that
     Israel ease] ...'."""
+    if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.lemma_.lower() in REPORT_NOUNS \
+            and token.head.head.i in anchors_by_token:
+        # "denied reports that it had armed the rebels": the content of a report the act answers
+        return token.head.head, "ccomp"
     node, relation = token, None
     for _ in range(2):
         # a demanded act may also be a noun: "demanded Israel's withdrawal" (its doer is the target)
@@ -321,7 +331,9 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
                 outer.target = None
     for event in kept:
         token = anchors[id(event)]
-        if event.target is None and event.type in VERBAL_ACTS:
+        # "Washington alleges that Iran supplied the drones": an allegation with no object is aimed
+        # at the one its clause is about, like a demand or a threat
+        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"}:
             event.target, text = _complement_target(token, actors)
             event.target_text = event.target_text or text
             if event.target == event.source:
@@ -414,11 +426,24 @@ def _official_protest(event: Event, token: Token, actors: References) -> None:
         event.type, event.mode = "ACCUSE", None  # "Colombia protested", not "Hundreds of Venezuelans protested"
 
 
+def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
+    """'Ruritania withdrew from the regional bloc', 'pulled out of the alliance': withdrawing, with no
+    forces named, from an international organization one belongs to reduces relations with it (PLOVER
+    SANCTION); withdrawing troops from it, or from a place, stays a retreat."""
+    if event.type != "RETREAT" or event.mode != "withdraw" or any(c.dep_ == "dobj" for c in token.children):
+        return
+    if actors.type_of(event.target) == "international_organization":
+        event.type = "SANCTION"
+
+
 def _recode_intent(event: Event, token: Token) -> None:
     """PLOVER codes an intention, not the act: 'X will provide aid' is AGREE, 'X will withdraw its
     troops unless ...' is THREATEN; a refused or failed cooperation ('will not accept', 'failed to
     reach agreement') is REJECT."""
     refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_HEADS
+    # "said it would not seek to open talks", "does not plan to resume aid": an intention denied
+    refused = refused or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
+                          and token.head.lemma_.lower() in INTENT_HEADS | {"seek", "want", "intend"})
     if (event.negated or refused) and event.type in COOPERATIVE | {"AGREE"}:
         event.type, event.mode, event.negated = "REJECT", None, False
         return
@@ -467,7 +492,8 @@ RESPONSES = {"REJECT", "ACCUSE", "PROTEST", "SUPPORT", "CONCEDE"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon: EventLexicon) -> None:
+def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon: EventLexicon,
+                         actors: References) -> None:
     """'Borduria imposed tariffs on steel. Ruritania rejected the move.': a response aimed at an act
     the text has just reported ("the move", "the decision", "the strikes") is aimed at whoever did it,
     the doer of the last such act reported before it by someone else."""
@@ -486,15 +512,35 @@ def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon
         if act is None or act.lemma_.lower() not in lexicon.answered_acts | set(lexicon.nouns) or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
             continue
+        # not an act of the responder's own side ("Taipei condemned the drills" after Taiwan's coast
+        # guard shadowed the ships is aimed at whoever held the drills)
         earlier = [e for e in ordered if e.trigger.start < event.trigger.start and e.source is not None
-                   and e.source != event.source]
+                   and not _compatriots(event.source, e.source, actors)]
         kinds = {t.type for t in lexicon.nouns.get(act.lemma_.lower(), [])}
-        # an act the lexicon knows ("the strikes") points back to an act of its kind first; "the move" to
-        # an act, not to another's response to one
-        antecedent = ([e for e in earlier if e.type in kinds] or [e for e in earlier if e.type not in RESPONSES]
-                      or [None])[-1]
+        # "the drills" points back to an act named with the same word first ("began drills"), then an
+        # act the lexicon knows ("the strikes") to an act of its kind; "the move" to an act, not to
+        # another's response to one
+        named = [e for e in earlier if act.lemma_.lower() in e.trigger.text.lower()]
+        antecedent = (named or [e for e in earlier if e.type in kinds]
+                      or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
+
+
+def _aim_denials(events: list[Event], anchors: dict[int, Token], actors: References) -> None:
+    """'Borduria accused Ruritania of arming the rebels. Ruritania denied any role.': a denial that names
+    no one is aimed at whoever the text last reported accusing the one who denies."""
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    for event in ordered:
+        if event.type != "REJECT" or event.target is not None or event.source is None \
+                or anchors[id(event)].lemma_.lower() != "deny":
+            continue
+        accusers = [e.source for e in ordered if e.trigger.start < event.trigger.start and e.type == "ACCUSE"
+                    and e.source is not None and e.target is not None
+                    and _compatriots(e.target, event.source, actors)
+                    and not _compatriots(e.source, event.source, actors)]
+        if accusers:
+            event.target = accusers[-1]
 
 
 def _object_controller(verb: Token, actors: References) -> Token | None:
@@ -576,6 +622,7 @@ def _verb_lemmas(verb: Token) -> list[str]:
 def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
     triggers = next((lexicon.light_verbs[f] for f in _verb_lemmas(verb) if f in lexicon.light_verbs), [])
     particle = any(c.dep_ == "prt" for c in verb.children)
+    matches = []
     for trigger in triggers:
         if not _has_particle(verb, trigger.particle) or (particle and not trigger.particle):
             continue  # "called off the strike" is not calling one
@@ -590,9 +637,23 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
             # "suspended part of its aid programme": the noun a part is of, or that noun's compound
             compounds |= {g.lemma_.lower() for g in partitive}
             compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
-            if child.lemma_.lower() in trigger.objects or compounds & trigger.objects:
-                return trigger, child
-    return None
+            if (child.lemma_.lower() in trigger.objects or compounds & trigger.objects) \
+                    and not _other_kind(child, trigger, lexicon):
+                matches.append((trigger, child))
+    # "held drills near the border" (a show of force) is not "held drills with the navy" (a joint
+    # exercise): of the pairs the words allow, one whose preposition is there wins, like a plain verb's
+    with_prep = [(t, noun) for t, noun in matches
+                 if t.preps and (_prep_present(verb, t.preps) or _prep_present(noun, t.preps))]
+    return (with_prep or matches or [None])[0]
+
+
+def _other_kind(noun: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """'resumed their hunger strike': a compound the lexicon lists as another type's event (a protest)
+    is that event, whatever its head would be on its own."""
+    lemma = noun.lemma_.lower()
+    phrases = [lexicon.noun_phrases.get(f"{c.lemma_.lower()} {lemma}", [])
+               for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
+    return any(phrase and all(t.type != trigger.type for t in phrase) for phrase in phrases)
 
 
 def _noun_trigger(noun: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
@@ -793,6 +854,17 @@ def _same_side(source: str, target: str | None, actors: References) -> bool:
         return True
     doer, other = actors.entity(source), actors.entity(target)
     return bool(doer and other and other.type == "country" and doer.country and doer.country == other.country)
+
+
+def _compatriots(one: str, other: str, actors: References) -> bool:
+    """The same actor, or two of the same state ('the presidential office' and 'the coast guard' of one
+    country, or a state and one of its bodies)."""
+    if one == other:
+        return True
+    first, second = actors.entity(one), actors.entity(other)
+    if first is None or second is None:
+        return False
+    return bool(first.country) and first.country == second.country
 
 
 def _other_actor_in(phrase: Token, source: str, actors: References) -> str | None:

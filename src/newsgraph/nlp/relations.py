@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.nlp.actors import POSSESSIVES
@@ -182,8 +182,16 @@ def _ties_from_events(collect: _Collector, events: list[Event]) -> None:
             continue
         if collect.type_of(event.source) in SIDES and collect.type_of(event.target) in SIDES:
             token = collect.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-            if token is not None:
+            if token is not None and not _nationals(token[0].sent, event.target_text):
                 collect.add(tie, tie, event.source, event.target, token[0])
+
+
+def _nationals(sentence: Span, target_text: str | None) -> bool:
+    """'barred 11 Georgians from entry', 'detained two Americans': people named by their nationality
+    are persons acted against, not their state as a side."""
+    words = (target_text or "").split()
+    return bool(words) and any(t.text == words[-1] and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}
+                               for t in sentence)
 
 
 ARMED_SIDES = {"armed_group", "armed_forces", "criminal_organization"}
