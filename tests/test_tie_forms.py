@@ -166,3 +166,14 @@ def test_its_on_a_coordinated_clause_goes_with_the_first_subject(extractor) -> N
                            "told reporters the talks had failed.")
     assert ("Musalia Mudavadi", "Kenya") in ties(x, "affiliation")
     assert ("Musalia Mudavadi", "Uganda") not in ties(x, "affiliation")
+
+
+def test_a_state_named_with_a_grouping_the_knowledge_base_lists_it_in_is_a_member(extractor) -> None:
+    x = extract(extractor, "France, Germany and Britain warned Iran on Monday. The E3 said the talks had failed.")
+    assert {("France", "E3"), ("Germany", "E3"), ("United Kingdom", "E3")} <= ties(x, "affiliation")
+
+
+def test_a_state_outside_the_grouping_is_no_member(extractor) -> None:
+    x = extract(extractor, "Italy and France warned Iran on Monday. The E3 said the talks had failed.")
+    assert ("Italy", "E3") not in ties(x, "affiliation")
+    assert ("France", "E3") in ties(x, "affiliation")

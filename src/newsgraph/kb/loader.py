@@ -25,7 +25,7 @@ ACTOR_TYPES = (
     "political_party", "media", "think_tank", "ngo", "international_organization", "company", "location",
     "organization",
 )
-ENTRY_KEYS = {"id", "name", "type", "country", "role", "aliases", "part_of", "note"}
+ENTRY_KEYS = {"id", "name", "type", "country", "role", "aliases", "part_of", "members", "note"}
 OFFICE_KEYS = {"id", "title", "kind", "state", "organization", "titles", "shared", "holders", "note"}
 TENURE_KEYS = {"person", "start", "end", "acting", "note"}
 # A date in the office data is a whole or partial ISO date: "2017-01-20", "2017-01" or "2017", for
@@ -42,6 +42,7 @@ class KBEntry:
     role: str | None = None
     aliases: list[str] = field(default_factory=list)
     part_of: str | None = None
+    members: list[str] = field(default_factory=list)  # a grouping's member states, as country codes
     demonyms: list[str] = field(default_factory=list)
     capital: str | None = None
     source: str = ""  # the data file (or package) the entry came from
@@ -193,6 +194,7 @@ class KnowledgeBase:
                 problems.append(f"{where}: id must be lowercase ascii words joined by hyphens")
             if entry.part_of and entry.part_of not in self.entries and entry.part_of not in valid_codes:
                 problems.append(f"{where}: part_of {entry.part_of!r} is neither an id nor a country code")
+            problems.extend(f"{where}: member {m!r} is no country code" for m in entry.members if m not in valid_codes)
             for alias in entry.aliases:
                 if not alias or alias != alias.strip():
                     problems.append(f"{where}: empty or padded alias {alias!r}")
@@ -361,7 +363,7 @@ def _curated_entries(path: Path) -> tuple[list[KBEntry], list[str]]:
             id=str(item["id"]), name=str(item["name"]), type=str(item["type"]),
             country=item.get("country"), role=item.get("role"),
             aliases=[a for a in aliases if a != item["name"]], part_of=item.get("part_of"),
-            source=path.name,
+            members=[str(m) for m in item.get("members") or []], source=path.name,
         ))
     return entries, problems
 

@@ -123,6 +123,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     _state_bodies(collect)
     if kb is not None:
         _known_parents(collect, kb)
+        _known_members(collect, kb)
     _ties_from_events(collect, events or [])
     _ties_from_places(collect, events or [])
     return list(collect.found.values())
@@ -139,19 +140,43 @@ def _known_parents(collect: _Collector, kb: KnowledgeBase) -> None:
     """An organisation the knowledge base knows as part of another that the article also names ("the
     U.N. nuclear watchdog" and the U.N.): part of it, with the first sentence that names both as evidence
     (else the part's first mention)."""
-    starts_of: dict[str, list[int]] = {}  # each actor's mention starts, in order
-    for start, _end, entity_id in collect.actors.spans:
-        starts_of.setdefault(entity_id, []).append(start)
+    starts_of = _mention_starts(collect)
     for entity_id in starts_of:
         entry = kb.entries.get(entity_id)
         parent = entry.part_of if entry is not None else None
         if not parent or parent not in starts_of or collect.type_of(entity_id) == "person":
             continue
-        both = sorted(set(collect.sentence_of[i] for i in starts_of[entity_id])
-                      & set(collect.sentence_of[i] for i in starts_of[parent]))
-        first = next((i for i in starts_of[entity_id] if collect.sentence_of[i] == both[0]), None) if both \
-            else starts_of[entity_id][0]
-        collect.add("affiliation", "part_of", entity_id, parent, collect.doc[first])
+        collect.add("affiliation", "part_of", entity_id, parent, _evidence(collect, starts_of, entity_id, parent))
+
+
+def _mention_starts(collect: _Collector) -> dict[str, list[int]]:
+    """Each actor's mention starts, in order."""
+    starts_of: dict[str, list[int]] = {}
+    for start, _end, entity_id in collect.actors.spans:
+        starts_of.setdefault(entity_id, []).append(start)
+    return starts_of
+
+
+def _evidence(collect: _Collector, starts_of: dict[str, list[int]], entity_id: str, other: str) -> Token:
+    """The first mention of an actor in a sentence that also names the other, else its first mention."""
+    both = sorted(set(collect.sentence_of[i] for i in starts_of[entity_id])
+                  & set(collect.sentence_of[i] for i in starts_of[other]))
+    first = next(i for i in starts_of[entity_id] if collect.sentence_of[i] == both[0]) if both \
+        else starts_of[entity_id][0]
+    return collect.doc[first]
+
+
+def _known_members(collect: _Collector, kb: KnowledgeBase) -> None:
+    """A grouping of states the knowledge base lists with its members ("the E3", "the G7") and a member
+    state the article also names: the state is a member of it, with the first sentence that names both as
+    evidence (else the state's first mention)."""
+    starts_of = _mention_starts(collect)
+    for grouping in starts_of:
+        entry = kb.entries.get(grouping)
+        for code in entry.members if entry is not None else []:
+            state = collect.states.get(code)
+            if state is not None and state in starts_of:
+                collect.add("affiliation", "member_of", state, grouping, _evidence(collect, starts_of, state, grouping))
 
 
 def _state_bodies(collect: _Collector) -> None:
