@@ -154,8 +154,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     events = _fold_embedded(events, anchors, actors)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors, actors)
-    _aim_at_earlier_acts(events, anchors, lexicon, actors)
-    _aim_denials(events, anchors, actors)
+    in_order = sorted(events, key=lambda e: e.trigger.start)
+    _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
+    _aim_denials(in_order, anchors, actors)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
@@ -492,12 +493,11 @@ RESPONSES = {"REJECT", "ACCUSE", "PROTEST", "SUPPORT", "CONCEDE"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon: EventLexicon,
+def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexicon: EventLexicon,
                          actors: References) -> None:
     """'Borduria imposed tariffs on steel. Ruritania rejected the move.': a response aimed at an act
     the text has just reported ("the move", "the decision", "the strikes") is aimed at whoever did it,
-    the doer of the last such act reported before it by someone else."""
-    ordered = sorted(events, key=lambda e: e.trigger.start)
+    the doer of the last such act reported before it by someone else. `ordered`: in reading order."""
     for event in ordered:
         if event.target is not None or event.source is None or event.type not in RESPONSES | {"REQUEST"}:
             continue
@@ -509,28 +509,29 @@ def _aim_at_earlier_acts(events: list[Event], anchors: dict[int, Token], lexicon
             # "demanded an end to the attacks", "called for a halt of the raids": asked of their doer
             act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ in {"to", "of", "in"}
                         for g in c.children if g.dep_ == "pobj"), None)
-        if act is None or act.lemma_.lower() not in lexicon.answered_acts | set(lexicon.nouns) or not any(
-                c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
+        lemma = act.lemma_.lower() if act is not None else ""
+        answered = lemma in lexicon.answered_acts or lemma in lexicon.nouns
+        if act is None or not answered or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
             continue
         # not an act of the responder's own side ("Taipei condemned the drills" after Taiwan's coast
         # guard shadowed the ships is aimed at whoever held the drills)
         earlier = [e for e in ordered if e.trigger.start < event.trigger.start and e.source is not None
                    and not _compatriots(event.source, e.source, actors)]
-        kinds = {t.type for t in lexicon.nouns.get(act.lemma_.lower(), [])}
+        kinds = {t.type for t in lexicon.nouns.get(lemma, [])}
         # "the drills" points back to an act named with the same word first ("began drills"), then an
         # act the lexicon knows ("the strikes") to an act of its kind; "the move" to an act, not to
         # another's response to one
-        named = [e for e in earlier if act.lemma_.lower() in e.trigger.text.lower()]
+        named = [e for e in earlier if lemma in e.trigger.text.lower()]
         antecedent = (named or [e for e in earlier if e.type in kinds]
                       or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
 
 
-def _aim_denials(events: list[Event], anchors: dict[int, Token], actors: References) -> None:
+def _aim_denials(ordered: list[Event], anchors: dict[int, Token], actors: References) -> None:
     """'Borduria accused Ruritania of arming the rebels. Ruritania denied any role.': a denial that names
-    no one is aimed at whoever the text last reported accusing the one who denies."""
-    ordered = sorted(events, key=lambda e: e.trigger.start)
+    no one is aimed at whoever the text last reported accusing the one who denies. `ordered`: in reading
+    order."""
     for event in ordered:
         if event.type != "REJECT" or event.target is not None or event.source is None \
                 or anchors[id(event)].lemma_.lower() != "deny":
@@ -568,14 +569,13 @@ def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
 
 def _told_to_act(verb: Token) -> Token | None:
     """'pressed Ruritania to withdraw': the object a verb directs, with the infinitive saying what it is
-    to do (the parser may also make the object the infinitive's own subject)."""
+    to do (the parser may also make the object the infinitive's own subject: _raised_object)."""
     for clause in verb.children:
         if clause.dep_ in {"xcomp", "ccomp"} and is_infinitive(clause):
-            told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None) or next(
-                (c for c in clause.children if c.dep_ == "nsubj"), None)
+            told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
             if told is not None:
                 return told
-    return None
+    return _raised_object(verb)
 
 
 def _prep_present(head: Token, preps: frozenset[str]) -> bool:

@@ -880,8 +880,7 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
         return []
     # the "as" or "for" must be the judgement's own: in "welcomed the designation of X as a terrorist group"
-    # it belongs to the naming noun
-    # (wherever the parser hangs that "as")
+    # it belongs to the naming noun, wherever the parser hangs it
     naming = any(p.dep_ == "dobj" and p.lemma_.lower() in cues.naming_nouns for p in parts)
     judging = {"for"} if naming else {"as", "for"}
     judged = [*parts, *[g for p in parts for g in p.children]]
@@ -1072,20 +1071,18 @@ def _name_beside_role(subject: Token, context: _Context) -> Token | None:
         # "Saturday at the convention Ruiz said ...": a day the parser took for a subject never speaks
         return next((c for c in subject.head.children if c.dep_ in SUBJECTS and c is not subject
                      and c.ent_type_ not in {"DATE", "TIME"}), None)
+    # of two subjects the parser gave the verb, the speaker is first one named itself ('In her speech, her
+    # second this week, Ruiz said ...' over a subject naming an actor only through a possessive), then
+    # one naming an actor ('In his address, his first since the fall, Ruiz accused ...')
+    others = [c for c in subject.head.children if c.dep_ == subject.dep_ and c is not subject]
     if context.refs.entity_at(subject.i) is None:
-        # 'In her speech, her second this week, Ruiz said ...': of two subjects the parser gave the verb,
-        # one named and one naming an actor only through a possessive, the named one speaks
-        named = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c is not subject
-                      and context.refs.entity_at(c.i) is not None), None)
+        named = next((c for c in others if context.refs.entity_at(c.i) is not None), None)
         if named is not None:
             return named
     if context.refs.actor_in(subject, depth=0):
         return subject
     if subject.pos_ != "NOUN" or not context.refs.actor_in(subject, depth=1):
-        # 'In his address, his first since the fall, Ruiz accused ...': of two subjects the parser gave the
-        # verb, the one that names an actor is the speaker
-        named = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c is not subject
-                      and context.refs.actor_in(c, depth=0)), None)
+        named = next((c for c in others if context.refs.actor_in(c, depth=0)), None)
         if named is not None:
             return named
     if subject.pos_ != "NOUN":
