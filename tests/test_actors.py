@@ -385,3 +385,13 @@ def test_a_capitalised_preposition_opening_a_sentence_is_no_part_of_a_name(extra
 
     x = extractor.extract(Article(id="a", text="Beyond Ukraine, the ministers discussed Iran."))
     assert sorted((e.name, e.type) for e in x.entities) == [("Iran", "country"), ("Ukraine", "country")]
+
+
+def test_a_role_set_before_a_name_gives_its_state_and_role(extractor) -> None:
+    x = extract(extractor, "Speaking at the Security Council, Kenya's ambassador to the United Nations, John Kamau, "
+                           "said the talks had failed.")
+    person = entity_with_mention(x, "John Kamau")
+    assert (person.country, person.role) == ("KE", "ambassador"), describe(x)
+    # a role whose owner is only a pronoun gives no state
+    x = extract(extractor, "Chile cut ties with Peru after its president, Maria Gonzalez, criticised the vote.")
+    assert entity_with_mention(x, "Maria Gonzalez").role is None, describe(x)

@@ -83,6 +83,17 @@ def test_a_floating_quote_keeps_the_last_speaker(extractor: Extractor) -> None:
     assert (speaker_name(extraction, quote), quote.cue.text, quote.direct) == ("Penny Wong", "", True)
 
 
+def test_a_quoted_clause_the_writer_sets_in_time_floats(extractor: Extractor) -> None:
+    x = extract(extractor, '"The checkpoint stays," Lucia Ruiz said. "We expect the smugglers to be caught" '
+                           "while the talks continue.")
+    quote = quote_with(x, "We expect the smugglers to be caught")
+    assert speaker_name(x, quote) == "Lucia Ruiz", describe(x)
+    # the same words as the subject of the writer's own clause are no one's floating words
+    x = extract(extractor, '"The checkpoint stays," Lucia Ruiz said. "We expect the smugglers to be caught" '
+                           "was painted on the wall while the talks continued.")
+    assert [q.content.text for q in x.quotes] == ["The checkpoint stays"], describe(x)
+
+
 def test_a_quoted_phrase_that_is_not_a_sentence_does_not_float(extractor: Extractor) -> None:
     extraction = extract(extractor, 'Penny Wong said the harbour would reopen on Monday. The "storm season" began '
                                     "early this year.")
@@ -803,6 +814,20 @@ def test_a_day_the_parser_takes_for_a_subject_gives_way_to_the_other_subject() -
     assert _name_beside_role(doc[0], context=None).text == "Warren"  # type: ignore[arg-type]
 
 
+def test_a_time_of_two_words_gives_way_to_the_other_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp.quotes import _name_beside_role
+
+    # a span that does name a time gives way to the other subject, also when it is two words
+    words = ["Last", "week", "Warren", "said", "it", "failed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 3, 3, 5, 3],
+              deps=["amod", "nsubj", "nsubj", "ROOT", "nsubj", "ccomp"],
+              ents=["B-DATE", "I-DATE", "B-PERSON", "O", "O", "O"])
+    assert _name_beside_role(doc[1], context=None).text == "Warren"  # type: ignore[arg-type]
+
+
 def test_an_object_named_in_a_clause_of_time_is_no_quote(extractor: Extractor) -> None:
     x = extract(extractor, "Martha Karua resigned when she announced the new policy.")
     assert x.quotes == [], describe(x)
@@ -846,3 +871,21 @@ def test_a_body_named_once_with_its_state_keeps_it_when_named_alone(extractor: E
 def test_welcoming_a_designation_as_something_is_no_judgement_of_what_was_designated(extractor: Extractor) -> None:
     x = extract(extractor, "Kenya welcomed the designation of al-Shabab as a terrorist group by the United States.")
     assert [q.cue.text for q in x.quotes] == [], describe(x)
+
+
+def test_a_noun_of_saying_the_parser_tags_as_a_verb_is_no_cue(extractor: Extractor) -> None:
+    # after a possessive the parser may tag "remarks" as a verb: the quoted words are the description
+    # the verb of view before it gives
+    x = extract(extractor, "Maria Lopez called the governor’s remarks “reckless and insulting.”")
+    quote = quote_with(x, "reckless and insulting")
+    assert (speaker_name(x, quote), quote.cue.text) == ("Maria Lopez", "called"), describe(x)
+    # the verb itself, after its subject, still reports
+    x = extract(extractor, "Maria Lopez remarks that the plan is “reckless and risky.”")
+    assert [q.cue.text for q in x.quotes] == ["remarks"], describe(x)
+
+
+def test_the_demonym_envoy_is_the_person_set_after_that_states_role(extractor: Extractor) -> None:
+    x = extract(extractor, "Speaking at the Security Council, Kenya's ambassador to the United Nations, John Kamau, "
+                           "said the talks had failed. The Kenyan envoy later said the talks would resume.")
+    quote = quote_with(x, "the talks would resume")
+    assert speaker_name(x, quote) == "John Kamau", describe(x)

@@ -24,7 +24,9 @@ def test_possessive_role_apposition(extractor) -> None:
 
 
 def test_role_apposition_without_owner_names_no_tie(extractor) -> None:
-    x = extract(extractor, "The ombudsman, Florence Kajuju, said Kenya had ignored the warnings.")
+    # (the story is Uganda's: an office with no owner named is the story's state's, not the state she speaks of)
+    x = extract(extractor, "Uganda said the border was calm, and Uganda's army agreed. The ombudsman, Florence "
+                           "Kajuju, said Kenya had ignored the warnings.")
     assert ("Florence Kajuju", "Kenya") not in ties(x, "affiliation")
 
 
@@ -177,3 +179,19 @@ def test_a_state_outside_the_grouping_is_no_member(extractor) -> None:
     x = extract(extractor, "Italy and France warned Iran on Monday. The E3 said the talks had failed.")
     assert ("Italy", "E3") not in ties(x, "affiliation")
     assert ("France", "E3") in ties(x, "affiliation")
+
+
+def test_a_home_office_belongs_to_the_state_named_most_with_its_bodies(extractor) -> None:
+    # Bolivia is named three times, Peru once; but Peru's army, police and ministry make it the story's state
+    text = ("Peru closed its border with Bolivia on Monday. The Peruvian army and Peru's police guarded the "
+            "crossing, and Peru's interior ministry said trade would stop. Traders from Bolivia said Bolivia had "
+            "not been warned. The ombudswoman, Maria Gonzalez, said the closure would last a week.")
+    found = ties(extract(extractor, text), "affiliation")
+    assert ("Maria Gonzalez", "Peru") in found, found
+    assert ("Maria Gonzalez", "Bolivia") not in found, found
+
+
+def test_a_role_owned_by_a_pronoun_gives_the_name_no_home_state(extractor) -> None:
+    found = ties(extract(extractor, "Chile cut ties with Peru after its president, Maria Gonzalez, criticised the "
+                                    "vote."), "affiliation")
+    assert ("Maria Gonzalez", "Chile") not in found, found

@@ -176,3 +176,22 @@ def test_extracted_event_carries_the_interval(extractor) -> None:
     extraction = extractor.extract(Article(id="t-since", text=SINCE_SEPTEMBER, published="2025-11-20"))
     dated = [e.date for e in extraction.events if e.date is not None]
     assert [(t.text, t.start, t.end) for t in dated] == [("Since September", "2025-09-01", "2025-11-20")]
+
+
+@pytest.mark.parametrize(("words", "label", "is_time"), [
+    (["Okonkwo"], "DATE", False),  # a surname the small model labels DATE
+    (["Saturday"], "DATE", True),
+    (["last", "week"], "DATE", True),
+    (["2024"], "DATE", True),
+    (["March"], "DATE", True),
+    (["dawn"], "TIME", True),
+    (["Okonkwo"], "PERSON", False),
+])
+def test_names_a_time(words: list[str], label: str, is_time: bool) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp.timex import names_a_time
+
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=[f"B-{label}"] + [f"I-{label}"] * (len(words) - 1))
+    assert names_a_time(doc[len(words) - 1]) is is_time

@@ -1083,9 +1083,31 @@ def _context(doc: Doc, kb: KnowledgeBase, cues: ActorCues, candidate: Candidate)
     if country is None and candidate.type != "person":
         country = _state_in_name(doc, kb, candidate)
     role = " ".join(t.text for t in role_words) or None
+    if candidate.type == "person" and not role_words and country is None:
+        role_before, state_before = _role_set_before(doc, kb, candidate)
+        role, country = role_before, state_before
     if role is None and candidate.type == "person":
         role = _apposition_role(doc, candidate)
     return country, role
+
+
+def _role_set_before(doc: Doc, kb: KnowledgeBase, candidate: Candidate) -> tuple[str | None, str | None]:
+    """"Ruritania's ambassador to the United Nations, Ana Ruiz, said": a name set off by a comma after
+    the role it holds; the role's words and the state that owns it (a possessive or a demonym) are hers."""
+    if candidate.start < 2 or doc[candidate.start - 1].text != ",":
+        return None, None
+    name = doc[candidate.start:candidate.end].root
+    role = name.head if name.dep_ == "appos" else None
+    while role is not None and role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.pos_ == "NOUN":
+        role = role.head.head  # "ambassador to the United Nations, Ana Ruiz": the parser may hang her on "Nations"
+    if role is None or role.i >= candidate.start or role.pos_ != "NOUN":
+        return None, None
+    modifiers = [c for c in role.children if c.dep_ in {"amod", "compound", "poss"} and c.i < role.i]
+    state = next((s for c in modifiers if (s := _state_named_by(kb, c))), None)
+    if state is None and any(c.dep_ == "poss" for c in modifiers):
+        return None, None  # "its president, Ana Ruiz", "the bank's governor, ...": whose role, the words do not say
+    words = [c for c in modifiers if c.dep_ != "poss" and not _state_named_by(kb, c)]
+    return " ".join(t.text for t in [*words, role]), state
 
 
 def _state_in_name(doc: Doc, kb: KnowledgeBase, candidate: Candidate) -> str | None:

@@ -21,6 +21,7 @@ from newsgraph.kb.loader import ACTOR_TYPES
 from newsgraph.nlp.arguments import is_infinitive, naming_complement, subject_of
 from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References
+from newsgraph.nlp.timex import names_a_time
 from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
 from newsgraph.record import Span as TextSpan
@@ -465,7 +466,16 @@ def _stands_alone(inner: Span) -> bool:
     sentence = inner[0].sent
     words_in = sum(1 for t in inner if not t.is_punct)
     words_all = sum(1 for t in sentence if not t.is_punct and not t.is_space)
-    return words_in >= 4 and words_in >= 0.8 * words_all
+    if words_in >= 4 and words_in >= 0.8 * words_all:
+        return True
+    # '"We expect the smugglers to be caught" while the talks go on.': a quoted clause opening the
+    # sentence, with its own subject, that the writer only sets in time or cause
+    opening = all(t.is_punct or t.is_space for t in sentence if t.i < inner.start)
+    after = next((t for t in sentence if t.i >= inner.end and not t.is_punct and not t.is_space), None)
+    inside = range(inner.start, inner.end)
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in inside for t in inner)
+    return (words_in >= 4 and opening and has_subject and after is not None and after.dep_ == "mark"
+            and after.head.dep_ == "advcl" and after.head.head.i in inside)
 
 
 def _cue_for_quote(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -> Token | None:
@@ -491,7 +501,7 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
         for step in range(8):  # verb of belief reports the quote; the belief is part of what was said
             if node.i not in inside and step == 1 and _frames_quote(node, cues, inner):
                 return node  # the quote hangs right from it: '"Not yet," he went on.'
-            if node.i not in inside and _is_saying(node, cues):
+            if node.i not in inside and _is_saying(node, cues) and not _noun_tagged_verb(node):
                 if node.lemma_.lower() in cues.saying:
                     return node
                 view = view or node
@@ -507,6 +517,14 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
                     _cues_direct_quote(child, cues, inner)):
                 return child
     return _adjacent_cue(context, inner, quoted)
+
+
+def _noun_tagged_verb(token: Token) -> bool:
+    """'called the governor's remarks "reckless"': the parser may tag a noun after a possessive or an
+    article as a verb; a verb never follows "the" or "'s", so it reports nothing."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.pos_ == "VERB" and before is not None and (
+        before.tag_ in {"POS", "PRP$"} or before.lower_ in {"the", "a", "an"})
 
 
 def _adjacent_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -> Token | None:
@@ -1067,10 +1085,10 @@ def _name_beside_role(subject: Token, context: _Context) -> Token | None:
     without commas into two subjects of the verb; the speaker is the actor the name gives."""
     if subject.pos_ == "PRON":
         return subject
-    if subject.ent_type_ in {"DATE", "TIME"}:
+    if names_a_time(subject):
         # "Saturday at the convention Ruiz said ...": a day the parser took for a subject never speaks
         return next((c for c in subject.head.children if c.dep_ in SUBJECTS and c is not subject
-                     and c.ent_type_ not in {"DATE", "TIME"}), None)
+                     and not names_a_time(c)), None)
     # of two subjects the parser gave the verb, the speaker is first one named itself ('In her speech, her
     # second this week, Ruiz said ...' over a subject naming an actor only through a possessive), then
     # one naming an actor ('In his address, his first since the fall, Ruiz accused ...')

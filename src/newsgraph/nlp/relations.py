@@ -289,9 +289,14 @@ def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
     with the state known from the knowledge base or the words around the name, belongs to that
     state when the article names it. Evidence: the person's first mention."""
     first = collect.first_mention
-    # the state the article is about: named most often (a prime minister with no state named is its)
-    home = max((e for e in collect.actors.entities if e.type == "country"), key=lambda e: len(e.mentions),
-               default=None)
+    # the state the article is about: named most often, with its bodies and people ("the army", "the
+    # Colombian police" count for Colombia); a prime minister with no state named is its
+    weight: dict[str, int] = {}
+    for entity in collect.actors.entities:
+        if entity.country and entity.type != "location":
+            weight[entity.country] = weight.get(entity.country, 0) + len(entity.mentions)
+    home = max((e for e in collect.actors.entities if e.type == "country"),
+               key=lambda e: (weight.get(e.country or "", 0), len(e.mentions)), default=None)
     for entity in collect.actors.entities:
         if entity.type != "person" or entity.id not in first:
             continue

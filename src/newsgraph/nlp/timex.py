@@ -34,6 +34,11 @@ LEADING_PREPOSITIONS = {"since", "in", "on", "during", "until", "by", "before", 
                         "throughout", "as of", "earlier", "late", "early"}
 MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
 NUMBER_WORDS = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
+# words that make a DATE or TIME entity name a time (with digits, months and weekdays)
+TIME_WORDS = {"today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "noon",
+              "midnight", "weekend", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+              "decades", "century", "hour", "hours", "minute", "minutes", "season", "spring", "summer", "autumn",
+              "fall", "winter", "now", "recently", "ago", "era", "dawn", "dusk"}
 
 
 @dataclass
@@ -217,6 +222,18 @@ def _resolve_core(t: str, published: date, monday: bool) -> tuple[date, date] | 
 def _span(number: str, unit: str) -> timedelta:
     count = int(number) if number.isdigit() else NUMBERS.get(number, 1)
     return timedelta(days=count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit])
+
+
+def names_a_time(token: Token) -> bool:
+    """The token stands in a DATE or TIME entity that does name a time. The small model sometimes
+    labels an unfamiliar surname DATE ("Okonkwo, however, says ..."): a span with no number, month,
+    weekday or time word is a name, whatever its label."""
+    if token.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    words = list(entity) if entity is not None else [token]
+    return any(w.like_num or w.lower_.rstrip(".") in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in TIME_WORDS
+               or any(ch.isdigit() for ch in w.text) for w in words)
 
 
 def find_times(doc: Doc, published: date | None, week_starts_monday: bool = False) -> list[tuple[Span, TimeExpression]]:
