@@ -293,6 +293,14 @@ def test_framing_verb_without_a_quote_reports_nothing(extractor: Extractor) -> N
     assert extraction.quotes == [], describe(extraction)
 
 
+def test_a_verb_of_feeling_inverted_after_a_quote_frames_it(extractor: Extractor) -> None:
+    x = extract(extractor, '"I am not ready to go back," fretted Amina Hassan, a widow living in the camp.')
+    quote = quote_with(x, "I am not ready to go back")
+    assert (speaker_name(x, quote), quote.cue.text) == ("Amina Hassan", "fretted"), describe(x)
+    x = extract(extractor, "Amina Hassan fretted about the rain, and the traders grumbled over prices.")
+    assert x.quotes == [], describe(x)
+
+
 # --- a floating quote after a speaker named only by words ------------------------------------------
 
 
@@ -889,3 +897,40 @@ def test_the_demonym_envoy_is_the_person_set_after_that_states_role(extractor: E
                            "said the talks had failed. The Kenyan envoy later said the talks would resume.")
     quote = quote_with(x, "the talks would resume")
     assert speaker_name(x, quote) == "John Kamau", describe(x)
+
+
+def test_a_speaker_set_off_with_a_relative_clause_is_not_the_name_inside_it(extractor: Extractor) -> None:
+    x = extract(extractor, "Even though the judges are likely to convict Ruto, Mary Wanjiku, who worked with Ruto "
+                           "for decades in Nairobi, argued that releasing him may be in the government’s interest.")
+    quote = quote_with(x, "releasing him may be in the government’s interest")
+    assert speaker_name(x, quote) == "Mary Wanjiku", describe(x)
+    assert len(x.quotes) == 1, describe(x)  # names joined by a comma alone are not two speakers
+
+
+def test_an_apposition_to_the_source_of_according_to_is_not_what_it_says(extractor: Extractor) -> None:
+    x = extract(extractor, "According to Farm Watch 2030, a coalition of growers and unions, farmers in at least 12 "
+                           "provinces are barred from selling abroad.")
+    assert [q.content.text for q in x.quotes] == ["farmers in at least 12 provinces are barred from selling abroad"]
+    x = extract(extractor, "According to the ministry, farmers in at least 12 provinces are barred from selling "
+                           "abroad.")
+    assert [q.content.text for q in x.quotes] == ["farmers in at least 12 provinces are barred from selling abroad"]
+
+
+def test_a_coordinated_verb_of_view_goes_on_with_its_subject_not_a_name_in_the_object(extractor: Extractor) -> None:
+    cases = [  # (text, content, speaker)
+        ("In 2019, Ruto praised his first summit with Ugandan leader Yoweri Museveni, described his relationship "
+         "with him as “a good one,” and announced that his government was planning a second summit.",
+         "a good one", "William Ruto"),
+        # a name set off before a verb the parser left without a subject still speaks
+        ("In the capital, Ana Ruiz, head of the union, says the strike will go on.", "the strike will go on",
+         "Ana Ruiz"),
+    ]
+    for text, content, speaker in cases:
+        x = extract(extractor, text)
+        assert speaker_name(x, quote_with(x, content)) == speaker, describe(x)
+
+
+def test_a_negated_verb_of_saying_is_no_cue_for_quoted_words_below_it(extractor: Extractor) -> None:
+    x = extract(extractor, 'A spokesperson said the ministry does not comment on intelligence matters but "remains '
+                           'focused on stopping the smuggling of weapons."')
+    assert [(q.speaker_text, q.cue.text) for q in x.quotes] == [("A spokesperson", "said")], describe(x)

@@ -233,7 +233,9 @@ def _with_co_speakers(context: _Context, quotes: list[Quote]) -> list[Quote]:
             continue
         span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
         token = _speaker_token(span[0], context) if span is not None and len(span) else None
-        if token is None:
+        # "Ruiz and Mendes", "Ruiz, Mendes and Lopez"; names joined by a comma alone are no coordination
+        # ("convict Borja, Ana Ruiz, who ..., argued": the parser's misreading of a name set off)
+        if token is None or not any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children):
             continue
         for other in token.conjuncts:
             speaker = context.refs.speaker_in(other)
@@ -501,7 +503,9 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
         for step in range(8):  # verb of belief reports the quote; the belief is part of what was said
             if node.i not in inside and step == 1 and _frames_quote(node, cues, inner):
                 return node  # the quote hangs right from it: '"Not yet," he went on.'
-            if node.i not in inside and _is_saying(node, cues) and not _noun_tagged_verb(node):
+            # "does not comment on ... but 'remains focused ...'": a negated verb of saying reports nothing
+            if node.i not in inside and _is_saying(node, cues) and not _noun_tagged_verb(node) \
+                    and not any(c.dep_ == "neg" for c in node.children):
                 if node.lemma_.lower() in cues.saying:
                     return node
                 view = view or node
@@ -1004,6 +1008,16 @@ def _according_content(according: Token) -> list[Token]:
     if head.i == according.i:
         return []
     excluded = {t.i for t in according.subtree}
+    # "According to Farm Watch, a growers' coalition, farmers are barred ...": of two subjects the parser
+    # gave the clause, one set off by commas right after the source describes the source
+    subjects = sorted((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), key=lambda t: t.i)
+    doc = according.doc
+    if len(subjects) == 2 and according.i < subjects[0].i:
+        first = subjects[0]
+        left, right = first.left_edge.i, first.right_edge.i
+        set_off = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+        if left > 0 and doc[left - 1].text == "," and set_off and left - 1 == according.right_edge.i + 1:
+            excluded |= {t.i for t in first.subtree} | {left - 1}
     tokens = [t for t in head.subtree if t.i not in excluded]
     # keep the contiguous run around the head (drop anything cut off by the phrase)
     tokens.sort(key=lambda t: t.i)
@@ -1049,7 +1063,11 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         if node is cue and (node.dep_ == "ROOT" or (node.dep_ == "conj" and cue.i > 0
                                                     and cue.doc[cue.i - 1].text == ",")):
             # "..., Ana Ruiz, a spokeswoman, told reporters": the name set off before the verb
-            return _name_before(cue, context)
+            name = _name_before(cue, context)
+            if name is not None and node.dep_ == "conj" and cue.head.i not in quoted \
+                    and _object_of_the_verb_before(name, cue):
+                return None  # "Ruiz met the envoy Ana Borja, described the talks as ...": Ruiz goes on
+            return name
         # the parser may also hang such a participle on the main verb when the noun ends a phrase after it
         # ("faces criticism from unions arguing that ...")
         hung_on_verb = cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].dep_ in {"pobj", "conj"}
@@ -1137,14 +1155,42 @@ def _name_before(cue: Token, context: _Context) -> Token | None:
     """A main verb of saying left without a subject by the parser ("In the capital, Ana Ruiz, head of
     the union, says ..."): the last person named before it in its clause, with no verb between."""
     sentence = context.sentence_of[cue.i]
-    for i in range(cue.i - 1, -1, -1):
-        token = cue.doc[i]
+    i = cue.i - 1
+    while i >= 0:
+        token = _head_of_set_off_clause(cue.doc[i], cue)
+        if token.i != i:
+            i = token.i  # "Ana Ruiz, who met Borja in May, says ...": a clause set off by commas names no speaker
         if context.sentence_of[i] != sentence or token.pos_ in {"VERB", "AUX"} or token.i in context.quoted:
             return None
         entity = context.refs.entity_at(token.i)
         if entity and context.refs.type_of(entity) == "person":
             return token
+        i -= 1
     return None
+
+
+def _head_of_set_off_clause(token: Token, cue: Token) -> Token:
+    """The noun a relative clause set off by a comma describes, for a token inside it."""
+    node = token
+    while node.head.i != node.i and node.head.i < cue.i:
+        if node.dep_ == "relcl" and node.left_edge.i > 0 and cue.doc[node.left_edge.i - 1].text == ",":
+            return node.head
+        node = node.head
+    return token
+
+
+def _object_of_the_verb_before(name: Token, cue: Token) -> bool:
+    """The name stands in an object of the verb the cue is coordinated with, which has a subject of its own
+    (the writer's verb: one inside quoted words is the parser joining the quote to its cue)."""
+    verb = cue.head
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    node = name
+    while node.head.i != node.i and node.i != verb.i:
+        if node.dep_ in {"dobj", "pobj", "dative", "iobj"} and node.head.i != cue.i:
+            return True
+        node = node.head
+    return False
 
 
 def _follows_quote(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
