@@ -934,3 +934,21 @@ def test_a_negated_verb_of_saying_is_no_cue_for_quoted_words_below_it(extractor:
     x = extract(extractor, 'A spokesperson said the ministry does not comment on intelligence matters but "remains '
                            'focused on stopping the smuggling of weapons."')
     assert [(q.speaker_text, q.cue.text) for q in x.quotes] == [("A spokesperson", "said")], describe(x)
+
+
+@pytest.mark.parametrize(("text", "contents"), [
+    # claiming something as one's own is no quote; claiming that something happened is
+    ("The drills practise cutting off the island, which Beijing claims as its own territory.", []),
+    ("The army claimed the rebels had fled.", ["the rebels had fled"]),
+    # the infinitive told to the object stays in the content after a channel between them
+    ("Its spokesman, Ali Haidar, warned residents on X to leave the building.",
+     ["residents on X to leave the building"]),
+    # a clause with its own subject and verb outside a quoted fragment is the quote, the fragment absorbed
+    ('The deputy minister, Ali Rahimi, told media his department had identified 400 books deemed "against '
+     'national interest and Islamic values."',
+     ['his department had identified 400 books deemed "against national interest and Islamic values']),
+    ('Ruiz said "the talks have failed."', ["the talks have failed"]),
+])
+def test_what_a_verb_of_saying_reports(extractor: Extractor, text: str, contents: list[str]) -> None:
+    x = extract(extractor, text)
+    assert [q.content.text for q in x.quotes] == contents, describe(x)

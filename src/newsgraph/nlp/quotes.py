@@ -608,7 +608,14 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
     clause_words = sum(1 for t in content_tokens if t.is_alpha)
     if quoted_words and cue.lemma_.lower() in cues.view_objects and _quoted_description(cue, quoted):
         return None  # 'called the plan "a gamble"': the quoted description is what was said, as a direct quote
-    if quoted_words and quoted_words * 2 >= clause_words:
+    # a clause the cue introduces, whose own subject and verb stand outside the quoted words ('told media his office had
+    # listed 40 books deemed "against public morals"', 'said the plan was "reckless and doomed"') is
+    # the quote, however long the fragment; the fragment is absorbed
+    inside_content = {t.i for t in content_tokens}
+    roots = [t for t in content_tokens if t.head.i not in inside_content]
+    own_clause = cue.i < content_tokens[0].i and any(r.i not in quoted and r.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i not in quoted for c in r.children) for r in roots)
+    if quoted_words and quoted_words * 2 >= clause_words and not own_clause:
         return None  # the clause is essentially its quoted words: reported as a direct quote
     bounds = _trim(text_of(doc), content_tokens[0].idx, content_tokens[-1].idx + len(content_tokens[-1].text))
     if bounds is None or len(content_tokens) < 2:
@@ -636,6 +643,8 @@ def _remember_speaker(context: _Context, cue: Token) -> None:
 
 
 def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
+    if cue.lemma_.lower() in cues.owning_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return []  # "the reef Manila claims as its territory": a possession claimed, not words
     # a clause after the verb first: "In a note sent after the vote failed, Ruiz said the count was
     # wrong" (the parser may also hang the adverbial's clause on the verb of saying)
     for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)):
@@ -884,7 +893,11 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     """'The court called the ruling final', 'Monitors voiced concern about the count', 'Kyiv blamed
     Moscow for the blast', 'Aid groups called for a truce': the object with the complements after it.
     A bare object is not enough for "call" ("she called the minister" is a phone call)."""
-    parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS], cues)
+    # "warned residents on X to leave": the parser may hang the infinitive told to the object as an
+    # adverbial once a phrase stands between them
+    told = any(c.dep_ == "dobj" for c in cue.children)
+    parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS or (
+        told and c.dep_ == "advcl" and is_infinitive(c))], cues)
     colon = next((t.i for t in cue.doc[cue.i + 1:cue.sent.end] if t.text == ":"), None)
     if colon is not None and any(p.i < colon for p in parts):
         # 'urged states to act: "Time is short."': the words after the colon are a direct quote of their own

@@ -87,6 +87,7 @@ class SpeechCues:
     appraisals: frozenset[str]
     naming_nouns: frozenset[str]
     spoken_acts: frozenset[str]
+    owning_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
