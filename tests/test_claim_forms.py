@@ -135,3 +135,17 @@ def test_a_credit_line_is_no_claim(extractor: Extractor) -> None:
 def test_a_sentence_about_staff_that_is_no_credit_line_is_a_claim(extractor: Extractor) -> None:
     extraction = extract(extractor, "Staff in Darwin rebuilt the pier in March.")
     assert only_claim(extraction).status == "asserted", describe(extraction)
+
+
+@pytest.mark.parametrize("text", [
+    "The bill passed the chamber with 19 votes, while three parties voted against and 11 members abstained, "
+    "according to diplomats.",
+    "The gunmen burned the depot and searched every home for the two witnesses, according to village elders.",
+])
+def test_according_to_closing_the_sentence_credits_all_of_it(extractor: Extractor, text: str) -> None:
+    assert only_claim(extract(extractor, text)).status == "attributed"
+
+
+def test_according_to_inside_the_sentence_credits_only_its_clause(extractor: Extractor) -> None:
+    x = extract(extractor, "The bill, which passed the chamber according to diplomats, was signed by the president.")
+    assert only_claim(x).status == "asserted", describe(x)

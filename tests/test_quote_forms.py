@@ -952,3 +952,17 @@ def test_a_negated_verb_of_saying_is_no_cue_for_quoted_words_below_it(extractor:
 def test_what_a_verb_of_saying_reports(extractor: Extractor, text: str, contents: list[str]) -> None:
     x = extract(extractor, text)
     assert [q.content.text for q in x.quotes] == contents, describe(x)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # closing the sentence after a comma, hung from a clause of its own: it covers the sentence
+    ("The bill passed the chamber with 19 votes, while three parties voted against and 11 members abstained, "
+     "according to diplomats.",
+     "The bill passed the chamber with 19 votes, while three parties voted against and 11 members abstained"),
+    # hung from a last verb phrase that shares its subject: that phrase only
+    ("The gunmen burned the depot and searched every home for the two witnesses, according to village elders.",
+     "searched every home for the two witnesses"),
+])
+def test_the_reach_of_according_to_at_the_end_of_a_sentence(extractor: Extractor, text: str, content: str) -> None:
+    x = extract(extractor, text)
+    assert [q.content.text for q in x.quotes] == [content], describe(x)

@@ -18,7 +18,14 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doctext import text_of, tokens_of
-from newsgraph.nlp.quotes import QuoteMark, is_spoken_act, quote_marks, reports_a_view
+from newsgraph.nlp.quotes import (
+    QuoteMark,
+    according_scope,
+    ends_the_sentence,
+    is_spoken_act,
+    quote_marks,
+    reports_a_view,
+)
 from newsgraph.ontology import ONTOLOGY_DIR, SpeechCues, word_sets
 from newsgraph.record import Claim, Event, Quote, Sentence
 
@@ -205,7 +212,7 @@ def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: 
         not q.cue.text and sentence.start <= q.content.start < sentence.end)]
     for quote in own:
         cue = _token_at(doc, quote.cue.start) if quote.cue.text else None
-        if cue is not None and (cue.i in main or (cue.head.i in main and cue.lower_ == "according")):
+        if cue is not None and (cue.i in main or (cue.lower_ == "according" and according_scope(cue).i in main)):
             return quote
         if quote.content.start <= root.idx < quote.content.end:
             return quote
@@ -226,6 +233,9 @@ def _reports_a_view(root: Token, speech: SpeechCues) -> bool:
     """The main verb reports what a source said or holds even where no quote was drawn from it (its
     speaker unnamed or unresolved): "Officials said the road was closed", "Aid groups urged a truce",
     "The court called the ruling final", "according to the police" on the main clause."""
+    if any(t.lower_ == "according" and any(c.lower_ == "to" for c in t.children) and ends_the_sentence(t)
+           for t in root.sent):
+        return True  # "..., according to diplomats." at the end of the sentence credits its report to them
     for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
         lemma = verb.lemma_.lower()
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)

@@ -1015,9 +1015,32 @@ def _parenthetical_content(cue: Token) -> list[Token]:
     return sorted((t for t in cue.head.subtree if t.i not in excluded and not t.is_space), key=lambda t: t.i)
 
 
+def according_scope(according: Token) -> Token:
+    """The clause "according to X" covers: the one it hangs from, but the whole sentence when it ends the
+    sentence after a comma and hangs from a clause of its own ("A passed, while B voted against and C
+    abstained, according to diplomats": the parser hangs it on the last clause, the writer sets it over
+    all of them)."""
+    sentence = according.sent
+    head = according.head
+    # a last verb phrase sharing its subject ("the gunmen burned the depot and searched every home,
+    # according to officials") is all the phrase covers
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children)
+    if ends_the_sentence(according) and head.i != sentence.root.i and own_subject:
+        return sentence.root
+    return head
+
+
+def ends_the_sentence(according: Token) -> bool:
+    """"..., according to X." closing the sentence after a comma: the writer credits the sentence's report
+    to X, whatever clause the parser hangs the phrase from."""
+    sentence = according.sent
+    after = [t for t in sentence if t.i > according.right_edge.i and not t.is_punct and not t.is_space]
+    return not after and according.i > sentence.start and according.doc[according.i - 1].text == ","
+
+
 def _according_content(according: Token) -> list[Token]:
     """'According to X, <clause>': the clause the phrase is attached to, without the phrase."""
-    head = according.head
+    head = according_scope(according)
     if head.i == according.i:
         return []
     excluded = {t.i for t in according.subtree}
