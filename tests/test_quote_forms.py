@@ -966,3 +966,23 @@ def test_what_a_verb_of_saying_reports(extractor: Extractor, text: str, contents
 def test_the_reach_of_according_to_at_the_end_of_a_sentence(extractor: Extractor, text: str, content: str) -> None:
     x = extract(extractor, text)
     assert [q.content.text for q in x.quotes] == [content], describe(x)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ana Ruiz, the provincial governor, put the toll from the floods at 45 on Monday.",
+     "the toll from the floods at 45"),
+    ("Officials in the capital raised the death toll to more than 60 on Sunday.", "the death toll to more than 60"),
+])
+def test_a_source_giving_a_figure_is_quoted(extractor: Extractor, text: str, content: str) -> None:
+    x = extract(extractor, text)
+    assert [q.content.text for q in x.quotes] == [content], describe(x)
+
+
+@pytest.mark.parametrize("text", ["She put the books on the shelf.", "The council raised taxes to 20 percent."])
+def test_putting_or_raising_something_else_is_no_quote(extractor: Extractor, text: str) -> None:
+    assert extract(extractor, text).quotes == []
+
+
+def test_an_unnamed_speaker_is_named_by_the_whole_noun_phrase(extractor: Extractor) -> None:
+    x = extract(extractor, "Officials in the two provinces said the roads were closed.")
+    assert [q.speaker_text for q in x.quotes] == ["Officials in the two provinces"], describe(x)

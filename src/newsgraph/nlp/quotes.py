@@ -34,7 +34,8 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 MARKS_KEY = "newsgraph_quote_marks"
 # "was quick to point out that ...": an infinitive after an adjective is said by the copula's subject
 INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "acomp"}
-NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "prep", "advmod"}  # "leaders and groups" stay whole
+# the words naming a speaker: "leaders and groups", "officials in the capital" stay whole
+NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "advmod"}
 EDGE_PUNCT = " \n\t,;:.—–-"
 SENTENCE_END = {".", "!", "?"}
 QUOTE_CHARS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -305,6 +306,8 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
     if lemma in cues.saying and token.pos_ in {"VERB", "NOUN", "AUX"}:
         return True
+    if _figure_object(token, cues) is not None:
+        return True  # "the mayor put the toll from the storm at 12"
     if token.pos_ == "VERB" and (lemma in _particle_verbs(cues) or " " in lemma) and any(
             f"{lemma} {c.lower_}" in cues.saying_with_particle for c in token.children if c.dep_ in {"prt", "prep"}):
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
@@ -642,7 +645,22 @@ def _remember_speaker(context: _Context, cue: Token) -> None:
             context.refs.note_speaker(context.sentence_of[cue.i], entity, cue.i)
 
 
+def _figure_object(token: Token, cues: SpeechCues) -> Token | None:
+    """The count a verb of figures gives ("put the toll at 12", "raised the tally of dead to 30"), with
+    the figure after it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cues.figure_verbs:
+        return None
+    count = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
+                  and c.lemma_.lower() in cues.figure_objects), None)
+    figure = any(c.dep_ == "prep" and c.lower_ in {"at", "to"} for c in token.children)
+    return count if count is not None and figure else None
+
+
 def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
+    count = _figure_object(cue, cues)
+    if count is not None:
+        figure = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"at", "to"} and c.i > count.i]
+        return sorted((t for part in (count, *figure[:1]) for t in part.subtree), key=lambda t: t.i)
     if cue.lemma_.lower() in cues.owning_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
         return []  # "the reef Manila claims as its territory": a possession claimed, not words
     # a clause after the verb first: "In a note sent after the vote failed, Ruiz said the count was

@@ -88,6 +88,8 @@ class SpeechCues:
     naming_nouns: frozenset[str]
     spoken_acts: frozenset[str]
     owning_verbs: frozenset[str]
+    figure_verbs: frozenset[str]
+    figure_objects: frozenset[str]
 
 
 @lru_cache(maxsize=1)
