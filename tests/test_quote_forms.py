@@ -376,7 +376,7 @@ def test_according_to_a_document_issued_by_an_actor_is_that_actors(extractor: Ex
 def test_according_to_a_document_of_nobody_named_stays_the_document(extractor: Extractor) -> None:
     extraction = extract(extractor, "Prices rose 40% last year, according to a report seen by reporters.")
     quote = quote_with(extraction, "Prices rose 40% last year")
-    assert (quote.speaker, quote.speaker_text) == (None, "a report")
+    assert (quote.speaker, quote.speaker_text) == (None, "a report seen by reporters")  # the whole noun phrase
 
 
 # --- punctuation sets a framing verb off; a full stop closes a quote --------------------------------
@@ -986,3 +986,14 @@ def test_putting_or_raising_something_else_is_no_quote(extractor: Extractor, tex
 def test_an_unnamed_speaker_is_named_by_the_whole_noun_phrase(extractor: Extractor) -> None:
     x = extract(extractor, "Officials in the two provinces said the roads were closed.")
     assert [q.speaker_text for q in x.quotes] == ["Officials in the two provinces"], describe(x)
+
+
+@pytest.mark.parametrize(("text", "speaker_text"), [
+    ("A group of lawmakers including Ana Ruiz urged the ministry to reopen the port.",
+     "A group of lawmakers including Ana Ruiz"),
+    ("An official, who asked not to be named, said the port would reopen.", "An official"),
+])
+def test_a_restrictive_clause_belongs_to_the_speakers_words(extractor: Extractor, text: str,
+                                                            speaker_text: str) -> None:
+    x = extract(extractor, text)
+    assert [q.speaker_text for q in x.quotes] == [speaker_text], describe(x)

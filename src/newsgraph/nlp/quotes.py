@@ -1268,7 +1268,11 @@ def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
 
 def _speaker_text(token: Token) -> str:
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in NOT_IN_SPEAKER_TEXT]
+    # a restrictive clause belongs to the name ("figures the agency released", "a group of lawmakers
+    # including Ana Ruiz"); one set off by a comma ("an official, who asked not to be named,") does not
+    restrictive = [c for c in token.children if c.dep_ in {"relcl", "acl"} and c.i > token.i
+                   and token.doc[c.left_edge.i - 1].text != ","]
+    stack = [c for c in token.children if c.dep_ not in NOT_IN_SPEAKER_TEXT] + restrictive
     while stack:
         child = stack.pop()
         keep.append(child)
