@@ -997,3 +997,21 @@ def test_a_restrictive_clause_belongs_to_the_speakers_words(extractor: Extractor
                                                             speaker_text: str) -> None:
     x = extract(extractor, text)
     assert [q.speaker_text for q in x.quotes] == [speaker_text], describe(x)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # one noun a verb of view asks for is its content; a bare object of "call" is a phone call
+    ("Egypt urged restraint.", [("urged", "restraint")]),
+    ("Ruiz called the minister on Sunday.", []),
+    # a relative pronoun as the first object of "call", the description as the second
+    ("The navy held drills that Beijing called a punishment for the island's president.",
+     [("called", "a punishment for the island's president")]),
+])
+def test_the_objects_of_verbs_of_view(extractor: Extractor, text: str, found: list[tuple[str, str]]) -> None:
+    x = extract(extractor, text)
+    assert [(q.cue.text, q.content.text) for q in x.quotes] == found, describe(x)
+
+
+def test_the_clause_of_the_cue_is_not_in_the_speakers_words(extractor: Extractor) -> None:
+    x = extract(extractor, "State media also circulated a cartoon that portrayed the minister as a parasite.")
+    assert [q.speaker_text for q in x.quotes] == ["a cartoon"], describe(x)

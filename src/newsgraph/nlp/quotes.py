@@ -621,7 +621,10 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
     if quoted_words and quoted_words * 2 >= clause_words and not own_clause:
         return None  # the clause is essentially its quoted words: reported as a direct quote
     bounds = _trim(text_of(doc), content_tokens[0].idx, content_tokens[-1].idx + len(content_tokens[-1].text))
-    if bounds is None or len(content_tokens) < 2:
+    # one word is content only as the thing a verb of view asks for or says ("urged restraint")
+    one_thing = len(content_tokens) == 1 and content_tokens[0].pos_ == "NOUN" \
+        and cue.lemma_.lower() in cues.view_objects
+    if bounds is None or (len(content_tokens) < 2 and not one_thing):
         return None
     speaker, speaker_text = _speaker(context, cue)
     if speaker is None and speaker_text is None:
@@ -930,7 +933,10 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
         # do a finite verb joined to another ("met the envoy and urged him to act") and an infinitive
         # ("plans to urge the ministers to act")
         return []
-    if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts):
+    # "the drills that Beijing called a punishment": the relative pronoun is the first object, the
+    # description the second
+    if cue.lemma_.lower() == "call" and not any(_describes(c) or _calls_for(c) for c in parts) \
+            and naming_complement(cue) not in parts:
         return []
     # the "as" or "for" must be the judgement's own: in "welcomed the designation of X as a terrorist group"
     # it belongs to the naming noun, wherever the parser hangs it
@@ -1263,15 +1269,17 @@ def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
     if token.pos_ == "PRON" and token.lower_ not in context.refs.cues.person_pronouns | \
             context.refs.cues.group_pronouns | context.cues.indefinite_speakers:
         return None, None
-    return context.refs.speaker_in(token), _speaker_text(token)
+    return context.refs.speaker_in(token), _speaker_text(token, cue)
 
 
-def _speaker_text(token: Token) -> str:
+def _speaker_text(token: Token, cue: Token | None = None) -> str:
     keep = [token]
     # a restrictive clause belongs to the name ("figures the agency released", "a group of lawmakers
-    # including Ana Ruiz"); one set off by a comma ("an official, who asked not to be named,") does not
+    # including Ana Ruiz"); one set off by a comma ("an official, who asked not to be named,") does not,
+    # nor the clause of the cue itself ("a cartoon that mocked the minister")
     restrictive = [c for c in token.children if c.dep_ in {"relcl", "acl"} and c.i > token.i
-                   and token.doc[c.left_edge.i - 1].text != ","]
+                   and token.doc[c.left_edge.i - 1].text != ","
+                   and (cue is None or not c.left_edge.i <= cue.i <= c.right_edge.i)]
     stack = [c for c in token.children if c.dep_ not in NOT_IN_SPEAKER_TEXT] + restrictive
     while stack:
         child = stack.pop()
