@@ -1015,3 +1015,17 @@ def test_the_objects_of_verbs_of_view(extractor: Extractor, text: str, found: li
 def test_the_clause_of_the_cue_is_not_in_the_speakers_words(extractor: Extractor) -> None:
     x = extract(extractor, "State media also circulated a cartoon that portrayed the minister as a parasite.")
     assert [q.speaker_text for q in x.quotes] == ["a cartoon"], describe(x)
+
+
+def test_quoted_words_that_only_modify_the_description_leave_the_clause_the_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "Prime Minister Ana Ruiz described the raid as “swift, lawful and proportionate” action "
+                           "in self-defence.")
+    assert [(q.cue.text, q.content.text) for q in x.quotes] == [
+        ("described", "the raid as “swift, lawful and proportionate” action in self-defence")], describe(x)
+
+
+def test_a_quoted_description_belongs_to_the_verb_that_gives_it(extractor: Extractor) -> None:
+    x = extract(extractor, 'The office accused Lucia Ruiz of stoking tension after she labelled the neighbours a '
+                           '"hostile force" in March.')
+    quote = quote_with(x, "hostile force")
+    assert (speaker_name(x, quote), quote.cue.text) == ("Lucia Ruiz", "labelled"), describe(x)

@@ -511,6 +511,8 @@ def _nearest_cue(context: _Context, inner: Span, quoted: dict[int, QuoteMark]) -
                     and not any(c.dep_ == "neg" for c in node.children):
                 if node.lemma_.lower() in cues.saying:
                     return node
+                if node.lemma_.lower() in cues.view_objects and _quoted_description(node, quoted):
+                    return node  # 'accused Lai after he labelled them "hostile"': the description is the labeller's
                 view = view or node
             if node.head.i == node.i:
                 break
@@ -609,8 +611,13 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
             return None
     quoted_words = sum(1 for t in content_tokens if t.i in quoted and t.is_alpha)
     clause_words = sum(1 for t in content_tokens if t.is_alpha)
-    if quoted_words and cue.lemma_.lower() in cues.view_objects and _quoted_description(cue, quoted):
-        return None  # 'called the plan "a gamble"': the quoted description is what was said, as a direct quote
+    inside_marks = [t.i for t in content_tokens if t.i in quoted]
+    modifiers_only = bool(inside_marks) and _names_a_thing(doc[inside_marks[0]:inside_marks[-1] + 1])
+    if quoted_words and cue.lemma_.lower() in cues.view_objects and _quoted_description(cue, quoted) \
+            and not modifiers_only:
+        # 'called the plan "a gamble"': the quoted description is what was said, as a direct quote; quoted
+        # words that only modify the description's noun ('as "swift and lawful" action') leave it to the clause
+        return None
     # a clause the cue introduces, whose own subject and verb stand outside the quoted words ('told media his office had
     # listed 40 books deemed "against public morals"', 'said the plan was "reckless and doomed"') is
     # the quote, however long the fragment; the fragment is absorbed
