@@ -789,3 +789,61 @@ def test_barring_someone_from_entry_is_coercion(extractor) -> None:
 def test_a_bar_opening_is_no_coercion(extractor) -> None:
     x = extract(extractor, "Venezuela opened a bar in Caracas, far from the border.")
     assert coded(x, "COERCE") == []
+
+
+# --- participles and gerunds: the doer named outside the clause's subject -------------------------------
+
+def test_participle_with_a_by_agent_names_its_doer(extractor) -> None:
+    x = extract(extractor, "The Malian army, backed by French troops, retook the town.")
+    assert [source for source, _target in coded(x, "SUPPORT")] == ["French troops"]
+
+
+def test_opening_participle_with_a_by_agent_acts_on_the_subject(extractor) -> None:
+    x = extract(extractor, "Backed by France, the Chadian army retook the town.")
+    assert [source for source, _target in coded(x, "SUPPORT")] == ["France"]
+
+
+def test_participle_without_an_agent_names_no_doer(extractor) -> None:
+    x = extract(extractor, "The Malian army, backed into a corner, retook the town.")
+    assert coded(x, "SUPPORT") == []
+
+
+def test_gerund_after_by_is_done_by_the_clause_subject(extractor) -> None:
+    x = extract(extractor, "France answered the raid by bombing the Malian army.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["France"]
+
+
+def test_gerund_after_without_is_no_act(extractor) -> None:
+    x = extract(extractor, "France answered the raid without bombing the Malian army.")
+    assert coded(x, "ASSAULT") == []
+
+
+# --- stances: a label on the speaker's own --------------------------------------------------------------
+
+def test_speaker_naming_its_own_fighters_accuses_no_one(extractor) -> None:
+    x = extract(extractor, "The Wagner Group said on Monday it was pulling its mercenaries out of Libya.")
+    assert coded(x, "ACCUSE") == []
+    assert coded(x, "RETREAT") == [("Wagner Group", "Libya")]
+
+
+def test_speaker_naming_others_fighters_mercenaries_accuses_them(extractor) -> None:
+    x = extract(extractor, "Libya's government said the Wagner Group's mercenaries had to leave.")
+    assert [target for _source, target in coded(x, "ACCUSE")] == ["Wagner Group"]
+
+
+# --- helping an actor act, fighting alongside one ---------------------------------------------------------
+
+def test_helping_an_actor_do_something_is_aid(extractor) -> None:
+    x = extract(extractor, "Turkey helped the Somali army recapture the port.")
+    assert [source for source, _target in coded(x, "AID")] == ["Turkey"]
+
+
+def test_helping_a_process_is_no_aid(extractor) -> None:
+    x = extract(extractor, "Turkey helped the talks succeed.")
+    assert coded(x, "AID") == []
+
+
+def test_fighting_alongside_an_actor_is_cooperation(extractor) -> None:
+    x = extract(extractor, "Rwandan troops are fighting alongside the M23 rebels.")
+    assert [target for _source, target in coded(x, "COOPERATE")] == ["March 23 Movement"]
+    assert coded(x, "ASSAULT") == []

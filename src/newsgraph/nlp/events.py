@@ -116,7 +116,12 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = _recipient(token, actors) or target or _raised_object(token) or _shared_object(token)
-            source = _object_controller(token, actors) or subject_of(token)
+            source = _object_controller(token, actors) or subject_of(token) or _gerund_doer(token)
+            by_agent = _participle_doer(token) if source is None else None
+            if by_agent is not None:
+                source = by_agent[0]
+                if target is None or actor_in(target, actors) is None:
+                    target = by_agent[1]
             events += code(token, trigger, actors, source, target,
                             sentence_of, lexicon, quantity_of=next(
                                 (c for c in token.children if c.dep_ == "dobj"), None),
@@ -189,11 +194,50 @@ def _shared_object(verb: Token) -> Token | None:
     return next((c for c in later.children if c.dep_ == "dobj"), None) if later is not None else None
 
 
+def _participle_doer(verb: Token) -> tuple[Token, Token | None] | None:
+    """'the mission, authorized by the Council and funded by Germany, ...', 'Backed by France, the rebels
+    seized the town': a past participle that qualifies a noun (or opens the clause) names its doer in its
+    'by' phrase, and the noun it qualifies (the clause's subject) is the one acted on. Participles
+    coordinated with such a one qualify the same noun. Returns (doer, acted on)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    node = verb
+    while node.dep_ == "conj" and node.head.tag_ == "VBN":
+        node = node.head
+    if doer is None or node.dep_ not in {"acl", "advcl"}:
+        return None
+    if node.dep_ == "acl":
+        return doer, node.head
+    return doer, next((c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+GERUND_PREPS = {"by", "in", "after", "before", "through", "upon", "on", "since"}
+
+
+def _gerund_doer(verb: Token) -> Token | None:
+    """'France answered the raid by bombing the airfield', 'the senators joined the others in calling on
+    the minister to resign': a gerund after a preposition of manner or time has no subject of its own;
+    its doer is the subject of the clause the phrase belongs to (of a passive clause, the one it is said
+    of). Not 'without' (an act not done)."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in GERUND_PREPS:
+        return None
+    holder = verb.head.head
+    if holder.pos_ not in {"VERB", "AUX"}:
+        return None
+    if is_passive(holder):
+        return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
+    return subject_of(holder)
+
+
 def _raised_object(verb: Token) -> Token | None:
     """'the court allowed Ruiz to run', 'forced the rebels to withdraw': the parser makes the one acted
-    on the subject of the infinitive clause; it is the verb's target."""
+    on the subject of the infinitive clause; it is the verb's target. The infinitive may be bare ('helped
+    the army retake the town'): a base-form clause verb with no marker or auxiliary of its own."""
     for clause in verb.children:
-        if clause.dep_ in {"ccomp", "xcomp"} and is_infinitive(clause):
+        bare = clause.tag_ == "VB" and not any(c.dep_ in {"aux", "mark", "auxpass"} for c in clause.children)
+        if clause.dep_ in {"ccomp", "xcomp"} and (is_infinitive(clause) or bare):
             return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
     return None
 

@@ -63,7 +63,7 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             if (quote.sentence, quote.speaker, event_type) in already:
                 continue
             at = _stance_word(words, getattr(cues, stance))
-            if at is None:
+            if at is None or _own_label(at, quote.speaker, refs, cues):
                 continue
             target_id, target_text = (_addressee(cue, quote.speaker, refs)
                                       or _target(words, at, quote.speaker, refs, cues))
@@ -111,6 +111,18 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
                                sentence=sentence_of[verb.i]))
             already.add((sentence_of[verb.i], source, event_type))
     return found
+
+
+def _own_label(at: Token, speaker: str, refs: References, cues: StanceCues) -> bool:
+    """'the group said it was bringing its mercenaries home', 'our occupation of the hills': a label the
+    speaker puts on what is its own describes the speaker, it accuses no one. A feeling the speaker owns
+    ('voiced its concern') is still a stance."""
+    if at.lemma_.lower() in cues.feelings:
+        return False
+    owner = next((c for c in at.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    return owner.lower_ in refs.cues.own_side_pronouns or refs.actor_in(owner, depth=0) == speaker
 
 
 def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str] | None:
