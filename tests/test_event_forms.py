@@ -847,3 +847,15 @@ def test_fighting_alongside_an_actor_is_cooperation(extractor) -> None:
     x = extract(extractor, "Rwandan troops are fighting alongside the M23 rebels.")
     assert [target for _source, target in coded(x, "COOPERATE")] == ["March 23 Movement"]
     assert coded(x, "ASSAULT") == []
+
+
+# --- warnings that are threats --------------------------------------------------------------------------
+
+def test_warning_that_an_actor_will_face_harm_is_a_threat(extractor) -> None:
+    x = extract(extractor, "Lithuania warned that Belarus would face prosecution at The Hague over the migrants.")
+    assert coded(x, "THREATEN") == [("Lithuania", "Belarus")]
+
+
+def test_warning_of_a_forecast_is_no_threat(extractor) -> None:
+    x = extract(extractor, "Lithuania warned that gas prices in Belarus could rise this winter.")
+    assert coded(x, "THREATEN") == []

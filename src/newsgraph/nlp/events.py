@@ -156,6 +156,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event, token in _obligations(doc, actors, saying, {t.i for t in anchors.values()}, sentence_of):
         anchors[id(event)] = token
         events.append(event)
+    for event, token in _warnings(doc, actors, lexicon, {t.i for t in anchors.values()}, sentence_of):
+        anchors[id(event)] = token
+        events.append(event)
     events = _fold_embedded(events, anchors, actors)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors, actors)
@@ -439,6 +442,50 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
                                     source_text=phrase_text(speaker_token), target_text=phrase_text(target_head),
                                     trigger=Span(head.text, head.idx, head.idx + len(head.text)),
                                     sentence=sentence_of[head.i]), head))
+    return found
+
+
+def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[int],
+              sentence_of: list[int]) -> list[tuple[Event, Token]]:
+    """'Moscow warned that Kyiv would pay a heavy price', 'the minister warned that anyone who helps the
+    rebels could face charges', 'warned that if the raids go on, there will be no calm in the capital': a
+    warning of what will or could befall someone, or of what follows a condition, is a threat (THREATEN),
+    aimed at the one the warned clause is about when it names an actor. A warning of a mere forecast
+    ('warned that prices could rise') names no harm and is no threat."""
+    found = []
+    for token in tokens_of(doc):
+        if token.i in coded or token.lemma_.lower() not in lexicon.warning_verbs:
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in clause.children):
+            continue
+        words = list(clause.subtree)
+        condition = next((t for t in words if t.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children)), None)
+        harm = bool({t.lemma_.lower() for t in words} & lexicon.warning_harms)
+        if condition is None and not harm:
+            continue
+        speaker_token = subject_of(token)
+        speaker = actor_in(speaker_token, actors) if speaker_token is not None else None
+        if speaker is None:
+            continue
+        target_token = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        target = actor_in(target_token, actors) if target_token is not None else None
+        if target is None and condition is not None:
+            target_token = next((c for c in condition.children if c.dep_ == "nsubj"), None)
+            target = actor_in(target_token, actors) if target_token is not None else None
+        if target == speaker or _same_side(speaker, target, actors):
+            target = None
+        if target is None and (not harm or (target_token is not None and target_token.pos_ == "PRON"
+                                            and target_token.tag_ == "PRP")):
+            # a condition alone threatens someone only when it names them; "she could face ...", with
+            # "she" standing for no one known, is a threat aimed at someone unknown
+            continue
+        found.append((Event(type="THREATEN", source=speaker, target=_as_coded_target(target, actors),
+                            source_text=phrase_text(speaker_token),
+                            target_text=phrase_text(target_token) if target is not None else None,
+                            trigger=Span(token.text, token.idx, token.idx + len(token.text)),
+                            sentence=sentence_of[token.i]), token))
     return found
 
 
