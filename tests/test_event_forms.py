@@ -859,3 +859,20 @@ def test_warning_that_an_actor_will_face_harm_is_a_threat(extractor) -> None:
 def test_warning_of_a_forecast_is_no_threat(extractor) -> None:
     x = extract(extractor, "Lithuania warned that gas prices in Belarus could rise this winter.")
     assert coded(x, "THREATEN") == []
+
+
+# --- concern over another's acts -------------------------------------------------------------------------
+
+def test_concern_about_an_actors_act_is_disapproval(extractor) -> None:
+    x = extract(extractor, "Norway is deeply concerned about Russia's deployment near the fjords.")
+    assert coded(x, "ACCUSE") == [("Norway", "Russia")]
+
+
+def test_voicing_concern_to_an_actor_is_disapproval(extractor) -> None:
+    x = extract(extractor, "Norway conveyed its concerns to Russia on Tuesday.")
+    assert coded(x, "ACCUSE") == [("Norway", "Russia")]
+
+
+def test_concern_about_no_actor_or_act_is_no_event(extractor) -> None:
+    x = extract(extractor, "Norway is deeply concerned about the price of fish.")
+    assert coded(x, "ACCUSE") == []

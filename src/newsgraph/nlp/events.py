@@ -156,6 +156,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event, token in _obligations(doc, actors, saying, {t.i for t in anchors.values()}, sentence_of):
         anchors[id(event)] = token
         events.append(event)
+    for token, source, target in _concerns(tokens, actors, lexicon):
+        events += code(token, Trigger("ACCUSE"), actors, source, target, sentence_of, lexicon)
     for event, token in _warnings(doc, actors, lexicon, {t.i for t in anchors.values()}, sentence_of):
         anchors[id(event)] = token
         events.append(event)
@@ -442,6 +444,35 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
                                     source_text=phrase_text(speaker_token), target_text=phrase_text(target_head),
                                     trigger=Span(head.text, head.idx, head.idx + len(head.text)),
                                     sentence=sentence_of[head.i]), head))
+    return found
+
+
+CONCERN_PREPS = {"about", "over", "by", "at", "with", "regarding"}
+
+
+def _concerns(tokens: list[Token], actors: References,
+              lexicon: EventLexicon) -> list[tuple[Token, Token | None, Token]]:
+    """'Germany is deeply concerned about Russia's buildup', 'the envoy said he was alarmed by reports of
+    killings': an actor's stated alarm at another's acts is disapproval (ACCUSE, PLOVER's former
+    DISAPPROVE). Only when what alarms names an actor or an act the lexicon knows: 'worried about the
+    economy' disapproves of no one. Returns (feeling word, the one who feels it, what it is about)."""
+    found = []
+    for token in tokens:
+        if token.lower_ not in lexicon.concern_words or token.tag_ not in {"JJ", "VBN"}:
+            continue
+        cause = next((g for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in CONCERN_PREPS
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if cause is None:
+            continue
+        words = list(cause.subtree)
+        if not any(actors.entity_at(t.i) and actors.type_of(actors.entity_at(t.i)) != "location" for t in words) \
+                and not any(t.lemma_.lower() in lexicon.nouns or t.lemma_.lower() in lexicon.verbs for t in words):
+            continue
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            found.append((token, passive, cause))
+        elif token.dep_ == "acomp" and token.head.pos_ in {"AUX", "VERB"}:
+            found.append((token, subject_of(token.head), cause))
     return found
 
 
