@@ -876,3 +876,34 @@ def test_voicing_concern_to_an_actor_is_disapproval(extractor) -> None:
 def test_concern_about_no_actor_or_act_is_no_event(extractor) -> None:
     x = extract(extractor, "Norway is deeply concerned about the price of fish.")
     assert coded(x, "ACCUSE") == []
+
+
+# --- one noun for two actors; force made ready --------------------------------------------------------------
+
+def test_troops_of_two_states_clashing_attack_each_other(extractor) -> None:
+    x = extract(extractor, "Armenian and Azerbaijani troops clashed on the border on Monday.")
+    pairs = coded(x, "ASSAULT")  # the second state's troops may be their own actor ("Azerbaijani troops")
+    assert len(pairs) == 2 and all(source and target and source != target for source, target in pairs)
+    assert {pairs[0][0], pairs[1][1]} == {"Armenia"} or {pairs[1][0], pairs[0][1]} == {"Armenia"}
+
+
+def test_troops_of_one_state_clashing_name_no_target(extractor) -> None:
+    x = extract(extractor, "Armenian troops clashed on the border on Monday.")
+    assert [target for _source, target in coded(x, "ASSAULT")] in ([], [None])
+
+
+def test_joint_drills_of_two_navies_are_cooperation(extractor) -> None:
+    x = extract(extractor, "Russian and Chinese warships began joint drills in the Sea of Japan.")
+    assert sorted(coded(x, "COOPERATE")) == [("China", "Russia"), ("Russia", "China")]
+    assert coded(x, "MOBILIZE") == []
+
+
+def test_attack_an_army_prepares_to_resume_is_a_military_move(extractor) -> None:
+    x = extract(extractor, "The Serbian army prepared to resume shelling Kosovo.")
+    assert [event_type for event_type in ("ASSAULT", "MOBILIZE", "THREATEN") if coded(x, event_type)] == ["MOBILIZE"]
+
+
+def test_attack_an_army_resumes_is_an_attack(extractor) -> None:
+    x = extract(extractor, "The Serbian army resumed shelling Kosovo.")
+    assert coded(x, "MOBILIZE") == []
+    assert coded(x, "ASSAULT")

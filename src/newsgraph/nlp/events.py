@@ -576,6 +576,9 @@ def _recode_intent(event: Event, token: Token) -> None:
         intent = True
     if token.dep_ == "xcomp" and (token.head.lemma_.lower() in INTENT_HEADS or token.head.lower_ in INTENT_HEADS):
         intent = True
+    if event.type == "ASSAULT" and _being_readied(token):
+        event.type, event.mode = "MOBILIZE", None  # "the army prepared to resume shelling the valley"
+        return
     if not intent:
         return
     conditional = any(t.lower_ == "unless" for t in token.subtree)
@@ -583,6 +586,22 @@ def _recode_intent(event: Event, token: Token) -> None:
         event.type, event.mode = "THREATEN", None
     elif event.type in COOPERATIVE:
         event.type, event.mode = "AGREE", None
+
+
+PREPARING_HEADS = {"prepare", "ready", "poised", "gear"}
+
+
+def _being_readied(token: Token) -> bool:
+    """'the army prepared to resume shelling', 'troops were poised to storm the town': force made ready
+    but not yet used is a military move (MOBILIZE), not an attack nor a threat."""
+    node = token
+    for _ in range(2):
+        if node.dep_ not in {"xcomp", "advcl"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in PREPARING_HEADS or node.lower_ in PREPARING_HEADS:
+            return True
+    return False
 
 
 def _in_condition(token: Token) -> bool:
@@ -899,6 +918,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
     if source is not None:
         source = _doer_behind(source, lexicon)
     sources: list[Token | None] = conjuncts(source) if source is not None else [None]
+    if source is not None and len(sources) == 1:
+        sources = _coordinated_owners(source, actors) or sources
     for source_head in sources:
         source_id = actor_in(source_head, actors) if source_head is not None else None
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
@@ -944,6 +965,20 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is None and target_id is not None:
                 events[-1].target_text = place_text
     return events
+
+
+def _coordinated_owners(head: Token, actors: References) -> list[Token]:
+    """'Indian and Chinese troops clashed', 'French and Egyptian warships began joint drills': one noun
+    whose coordinated modifiers name two or more actors stands for each of them, each acting on its own
+    (and, for a mutual act, on the other)."""
+    for modifier in head.children:
+        if modifier.dep_ not in {"amod", "compound"} or not any(c.dep_ == "conj" for c in modifier.children):
+            continue
+        owners = conjuncts(modifier)
+        named = {actors.entity_at(t.i) for t in owners}
+        if len(owners) > 1 and None not in named and len(named) == len(owners):
+            return owners
+    return []
 
 
 def _as_coded_target(target_id: str | None, actors: References) -> str | None:
