@@ -907,3 +907,46 @@ def test_attack_an_army_resumes_is_an_attack(extractor) -> None:
     x = extract(extractor, "The Serbian army resumed shelling Kosovo.")
     assert coded(x, "MOBILIZE") == []
     assert coded(x, "ASSAULT")
+
+
+# --- holding ground, patrols, retaliation, refusals until ------------------------------------------------
+
+def test_tightening_a_grip_on_a_place_is_coercion(extractor) -> None:
+    x = extract(extractor, "The Houthis tightened their grip on Yemen's ports on Friday.")
+    assert [source for source, _target in coded(x, "COERCE")] == ["Houthis"]
+
+
+def test_tightening_a_budget_is_no_coercion(extractor) -> None:
+    x = extract(extractor, "The Houthis tightened their budget on Friday.")
+    assert coded(x, "COERCE") == []
+
+
+def test_patrols_carried_out_around_a_state_are_a_military_move(extractor) -> None:
+    x = extract(extractor, "The China Coast Guard carried out patrols around Taiwan.")
+    assert coded(x, "MOBILIZE") == [("China Coast Guard", "Taiwan")]
+
+
+def test_retaliation_only_intended_is_a_threat(extractor) -> None:
+    x = extract(extractor, "India will retaliate against Pakistan.")
+    assert coded(x, "THREATEN") == [("India", "Pakistan")]
+    assert coded(x, "ASSAULT") == []
+
+
+def test_refusal_until_another_acts_is_aimed_at_that_actor(extractor) -> None:
+    x = extract(extractor, "Ethiopia says it will not sign any accord until Eritrea pulls back its forces.")
+    assert coded(x, "REJECT") == [("Ethiopia", "Eritrea")]
+
+
+def test_refusal_waiting_for_no_one_has_no_target(extractor) -> None:
+    x = extract(extractor, "Ethiopia says it will not sign any accord until next year.")
+    assert coded(x, "REJECT") == [("Ethiopia", None)]
+
+
+def test_aid_sent_near_a_state_is_not_aid_to_it(extractor) -> None:
+    x = extract(extractor, "China sent fighter jets near Taiwan.")
+    assert coded(x, "AID") == []
+
+
+def test_calling_an_act_an_important_step_is_support(extractor) -> None:
+    x = extract(extractor, 'Egypt said the truce brokered by Qatar was "an important step" towards peace.')
+    assert any(target == "Qatar" for _source, target in coded(x, "SUPPORT"))

@@ -61,6 +61,7 @@ INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", 
 # Nouns whose "that" clause is what they say: "denied reports that ...", "rejected claims that ...".
 REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour", "charge",
                 "speculation", "assertion"}
+CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 
 
@@ -170,7 +171,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
-        _recode_intent(event, anchors[id(event)])
+        _recode_intent(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
 
@@ -411,10 +412,16 @@ def _complement_target(token: Token, actors: References) -> tuple[str | None, st
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and target_in(pobj, actors):
                             return target_in(pobj, actors), pobj.text
+        # "will not sign the accord until Borduria withdraws": the refusal is aimed at the one whose act
+        # it waits for
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and actor_in(subject, actors):
+                return actor_in(subject, actors), subject.text
         # "threatened to quit the talks if Borduria presses on": the one the threat is aimed at
         if child.dep_ in {"xcomp", "ccomp"}:
             for clause in child.subtree:
-                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                                                   for m in clause.children):
                     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                     if subject is not None and actor_in(subject, actors):
@@ -559,7 +566,7 @@ def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
         event.type = "SANCTION"
 
 
-def _recode_intent(event: Event, token: Token) -> None:
+def _recode_intent(event: Event, token: Token, actors: References) -> None:
     """PLOVER codes an intention, not the act: 'X will provide aid' is AGREE, 'X will withdraw its
     troops unless ...' is THREATEN; a refused or failed cooperation ('will not accept', 'failed to
     reach agreement') is REJECT."""
@@ -569,6 +576,8 @@ def _recode_intent(event: Event, token: Token) -> None:
                           and token.head.lemma_.lower() in INTENT_HEADS | {"seek", "want", "intend"})
     if (event.negated or refused) and event.type in COOPERATIVE | {"AGREE"}:
         event.type, event.mode, event.negated = "REJECT", None, False
+        if event.target is None:  # "will not sign the accord until Borduria withdraws"
+            event.target, event.target_text = _complement_target(token, actors)
         return
     intent = any(c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES for c in token.children)
     # "they said they would boycott ...": reported future is an announced intention
@@ -939,8 +948,9 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
                 target_id = target_in(target_head, actors) or _adjacent_place(target_head, actors)
-            elif place_id is not None:
-                # no one named as target: event data codes the place ("demonstrated in Serbia")
+            elif place_id is not None and trigger.type not in PARTNERED_TYPES:
+                # no one named as target: event data codes the place ("demonstrated in Serbia"); not for
+                # acts done with or for a partner ("sent jets near Taiwan" gives Taiwan nothing)
                 target_id = place_id
             if source_id is not None and target_head is not None and _same_side(source_id, target_id, actors):
                 # "eased curbs on U.S. aid to Ruritania": the doer's own side names the phrase, the
