@@ -950,3 +950,31 @@ def test_aid_sent_near_a_state_is_not_aid_to_it(extractor) -> None:
 def test_calling_an_act_an_important_step_is_support(extractor) -> None:
     x = extract(extractor, 'Egypt said the truce brokered by Qatar was "an important step" towards peace.')
     assert any(target == "Qatar" for _source, target in coded(x, "SUPPORT"))
+
+
+# --- places on adverbs, clauses with their own objects, stances after a targetless act ------------------
+
+def test_strike_threatened_anywhere_in_a_state_is_aimed_at_it(extractor) -> None:
+    x = extract(extractor, "Turkey said it would strike anywhere in Syria.")
+    assert coded(x, "THREATEN") == [("Turkey", "Syria")]
+
+
+def test_two_clauses_keep_their_own_objects(extractor) -> None:
+    x = extract(extractor, "Turkey would strike and would defend Syria.")
+    assert not [target for event_type in ("ASSAULT", "THREATEN") for _source, target in coded(x, event_type)
+                if target == "Syria"]
+
+
+def test_inflicting_casualties_on_an_army_is_an_assault(extractor) -> None:
+    x = extract(extractor, "The Houthis said they had inflicted heavy losses on the Saudi army.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["Houthis"]
+
+
+def test_causing_damage_with_no_one_hit_is_no_assault(extractor) -> None:
+    x = extract(extractor, "The Houthis said the rains had caused heavy damage.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_stance_names_a_target_an_accusation_verb_left_unnamed(extractor) -> None:
+    x = extract(extractor, "Tshisekedi accused the world of silence and said Rwanda was an aggressor.")
+    assert ("Félix Tshisekedi", "Rwanda") in coded(x, "ACCUSE")

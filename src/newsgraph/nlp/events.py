@@ -47,6 +47,7 @@ PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "
 # "X and Y rejected the plan" reject the plan, not each other; these types always have a partner
 PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 RECIPIENT_PREPS = {"to", "with", "against"}
+PLACE_ADVERBS = {"anywhere", "everywhere", "deep", "inside", "elsewhere"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
 VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
@@ -197,7 +198,9 @@ def _shared_object(verb: Token) -> Token | None:
     if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
         return None
     later = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
-    return next((c for c in later.children if c.dep_ == "dobj"), None) if later is not None else None
+    if later is None or any(c.dep_ in {"aux", "auxpass"} for c in later.children):
+        return None  # "would strike anywhere and would enforce the truce": two clauses, each its own object
+    return next((c for c in later.children if c.dep_ == "dobj"), None)
 
 
 def _participle_doer(verb: Token) -> tuple[Token, Token | None] | None:
@@ -1058,7 +1061,9 @@ def _adjacent_place(target: Token, actors: References) -> str | None:
 def _place_of(trigger: Token, actors: References) -> tuple[str | None, str | None]:
     """Where it happened: 'in X' / 'at X' / 'outside X' on the trigger (or on its object: 'halted
     food convoys in Strelsau'), X a place or a state."""
-    holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"]]
+    # "would strike anywhere in Lebanon": the place may hang on an adverb of place
+    holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"
+                          or (c.dep_ == "advmod" and c.lower_ in PLACE_ADVERBS)]]
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             for pobj in prep.children:

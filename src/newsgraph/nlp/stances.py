@@ -51,7 +51,9 @@ def stance_cues(path: Path | None = None) -> StanceCues:
 def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues: StanceCues,
                        coded: list[Event], sentence_of: list[int]) -> list[Event]:
     found: list[Event] = []
-    already = {(e.sentence, e.source, e.type) for e in coded}
+    # an act of the same type already coded covers the statement only when it names whom it is aimed at:
+    # "accused the world of inaction and said Borduria was an aggressor" is still an accusation of Borduria
+    already = {(e.sentence, e.source, e.type) for e in coded if e.target is not None}
     for quote in quotes:
         if quote.speaker is None or refs.type_of(quote.speaker) in {None, "location"}:
             continue
