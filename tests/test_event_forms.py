@@ -978,3 +978,26 @@ def test_causing_damage_with_no_one_hit_is_no_assault(extractor) -> None:
 def test_stance_names_a_target_an_accusation_verb_left_unnamed(extractor) -> None:
     x = extract(extractor, "Tshisekedi accused the world of silence and said Rwanda was an aggressor.")
     assert ("Félix Tshisekedi", "Rwanda") in coded(x, "ACCUSE")
+
+
+# --- obligations said of another; requests that are answered ---------------------------------------------
+
+def test_saying_another_actor_needs_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Erdogan says Washington needs to act.")
+    assert coded(x, "REQUEST") == [("Recep Tayyip Erdoğan", "United States")]
+
+
+def test_saying_another_actor_would_have_to_pay_is_no_request(extractor) -> None:
+    x = extract(extractor, "Erdogan says Washington would have to pay for the damage.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_a_rejected_request_was_made_to_the_one_rejecting_it(extractor) -> None:
+    x = extract(extractor, "Germany rejected Poland's request to delay the vote.")
+    assert coded(x, "REQUEST") == [("Poland", "Germany")]
+    assert coded(x, "REJECT") == [("Germany", "Poland")]
+
+
+def test_a_request_pressed_is_one_request_not_two(extractor) -> None:
+    x = extract(extractor, "Poland pressed its demands for reparations from Germany.")
+    assert len(coded(x, "REQUEST")) == 1

@@ -56,6 +56,7 @@ CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_AUXILIARIES = {"will", "'ll", "shall"}
 UNREAL_AUXILIARIES = {"will", "'ll", "shall", "would", "could", "may", "might", "can", "should", "must"}
 OBLIGATION_MODALS = {"must", "should"}
+OBLIGATION_VERBS = {"need", "have"}  # "X needs to act", "X has to withdraw"
 REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
                 "ready", "prepared", "determined", "set", "swear"}
@@ -139,6 +140,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                                trigger_tokens=[token])
             continue
         if token.pos_ == "NOUN" and token.i not in used_nouns:
+            answered = _answered_request(token, lexicon)
+            if answered is not None:
+                events += code(token, Trigger("REQUEST"), actors, answered[0], answered[1], sentence_of, lexicon,
+                               trigger_tokens=[token])
+                continue
             found = _noun_trigger(token, lexicon)
             if found is None:
                 continue
@@ -163,7 +169,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event, token in _warnings(doc, actors, lexicon, {t.i for t in anchors.values()}, sentence_of):
         anchors[id(event)] = token
         events.append(event)
-    events = _fold_embedded(events, anchors, actors)
+    events = _fold_embedded(events, anchors, actors, lexicon)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
     _aim_by_purpose(events, anchors, actors)
     in_order = sorted(events, key=lambda e: e.trigger.start)
@@ -359,7 +365,8 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
     return None
 
 
-def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: References) -> list[Event]:
+def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: References,
+                   lexicon: EventLexicon) -> list[Event]:
     """An act that is only threatened, demanded, promised or refused is not an event of its own: it
     tells the target of the verbal act that governs it ('demanded that Israel ease ...' -> the
     demand is aimed at Israel; 'threatened to cut ties with Russia' -> at Russia)."""
@@ -383,6 +390,8 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
                 outer.target_text = event.source_text if relation == "ccomp" else event.target_text
             if outer.target == outer.source:
                 outer.target = None
+        if event.type == "REQUEST" and _answered_request(anchors[id(event)], lexicon) is not None:
+            kept.append(event)  # "rejected Kenya's request": the request was made, whatever its answer
     for event in kept:
         token = anchors[id(event)]
         # "Washington alleges that Iran supplied the drones": an allegation with no object is aimed
@@ -440,7 +449,7 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
     for token in tokens_of(doc):
         if token.i in coded or token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children):
+        if not _obliging(token) or any(c.i in coded for c in token.children if c.dep_ == "xcomp"):
             continue
         speaker_token, subject = subject_of(token.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
         if speaker_token is None or subject is None:
@@ -530,12 +539,22 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
     return found
 
 
+def _obliging(clause: Token) -> bool:
+    """'Sudan must return ...', 'Washington needs to act', 'both sides have to compromise': a clause that
+    says what its subject is obliged to do (not 'does not need to', nor 'needs to be given')."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
+        return True
+    if clause.lemma_.lower() not in OBLIGATION_VERBS or any(c.dep_ in {"neg", "aux"} for c in clause.children):
+        return False  # "would have to pay a price" foretells a consequence, it asks nothing
+    return any(c.dep_ == "xcomp" and is_infinitive(c) and not is_passive(c) for c in clause.children)
+
+
 def _recode_obligation(event: Event, token: Token, actors: References, saying: frozenset[str]) -> None:
-    """'Russia said Sudan must return the helicopter': what a speaker says another actor must do is
-    the speaker's demand (REQUEST) aimed at that actor."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
-        return
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children):
+    """'Russia said Sudan must return the helicopter', 'said Sudan needs to return it': what a speaker
+    says another actor must do is the speaker's demand (REQUEST) aimed at that actor."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS:
+        token = token.head  # "needs to return": the clause is the verb of need
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying or not _obliging(token):
         return
     speaker_token = subject_of(token.head)
     speaker = actor_in(speaker_token, actors) if speaker_token is not None else None
@@ -818,6 +837,23 @@ def _noun_trigger(noun: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] |
             return trigger, modifier
     trigger = _choose(noun, lexicon.nouns.get(lemma, []))
     return (trigger, noun) if trigger else None
+
+
+def _answered_request(noun: Token, lexicon: EventLexicon) -> tuple[Token, Token] | None:
+    """'the judge rejected Kenya's request to delay the hearing', 'the junta defied calls by the Council
+    to free the prisoners': a request someone rejects, defies or grants was made to that someone; its
+    maker (possessor, 'by' phrase or the name before it) asks (REQUEST) the one who answers.
+    Returns (maker, answerer)."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lexicon.answering_verbs:
+        return None
+    if not any(t.type == "REQUEST" for t in lexicon.nouns.get(noun.lemma_.lower(), [])):
+        return None
+    maker = _noun_source(noun) or next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
+         for b in c.children if b.dep_ in {"agent", "prep"} and b.lower_ == "by"
+         for g in b.children if g.dep_ == "pobj"), None)  # "calls, including by the Council, to ..."
+    answerer = subject_of(noun.head)
+    return (maker, answerer) if maker is not None and answerer is not None else None
 
 
 def _participant(noun: Token, trigger: Trigger) -> Token | None:

@@ -137,6 +137,7 @@ class EventLexicon:
     copular_verbs: frozenset[str] = frozenset()  # "stands accused": the subject is acted upon
     audiences: frozenset[str] = frozenset()  # "spoke to reporters": an audience, not a party met
     answered_acts: frozenset[str] = frozenset()  # "rejected the move": aimed at whoever made the move
+    answering_verbs: frozenset[str] = frozenset()  # "rejected X's request": X asked the one rejecting
     concern_words: frozenset[str] = frozenset()  # "is concerned about X's buildup": disapproval of X
     warning_verbs: frozenset[str] = frozenset()  # "warned that X would pay": a threat when harm is warned of
     warning_harms: frozenset[str] = frozenset()  # what makes a warning a threat ("face charges", "pay a price")
@@ -174,6 +175,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            answered_acts=frozenset(_as_list(data.get("answered_acts"))),
                            warning_verbs=frozenset(_as_list(data.get("warning_verbs"))),
                            concern_words=frozenset(_as_list(data.get("concern_words"))),
+                           answering_verbs=frozenset(_as_list(data.get("answering_verbs"))),
                            warning_harms=frozenset(_as_list(data.get("warning_harms"))),
                            audiences=frozenset(_as_list(data.get("audiences"))))
     for event_type, spec in data["types"].items():
