@@ -1001,3 +1001,46 @@ def test_a_rejected_request_was_made_to_the_one_rejecting_it(extractor) -> None:
 def test_a_request_pressed_is_one_request_not_two(extractor) -> None:
     x = extract(extractor, "Poland pressed its demands for reparations from Germany.")
     assert len(coded(x, "REQUEST")) == 1
+
+
+# --- joint acts of two owners; protests kept up; orders to stop; ground taken -----------------------------
+
+def test_war_games_of_two_navies_are_cooperation_between_them(extractor) -> None:
+    x = extract(extractor, "Greek and Cypriot warships began a week of war games off Crete.")
+    assert sorted(coded(x, "COOPERATE")) == [("Cyprus", "Greece"), ("Greece", "Cyprus")]
+
+
+def test_war_games_of_one_navy_name_no_partner(extractor) -> None:
+    x = extract(extractor, "Greek warships began a week of war games off Crete.")
+    assert coded(x, "COOPERATE") == []
+
+
+def test_a_protest_kept_up_is_a_protest(extractor) -> None:
+    x = extract(extractor, "Kenyan students continued their protests against President William Ruto.")
+    assert [target for _source, target in coded(x, "PROTEST")] == ["William Ruto"]
+
+
+def test_a_meeting_kept_up_is_no_protest(extractor) -> None:
+    x = extract(extractor, "Kenyan students continued their meeting with President William Ruto.")
+    assert coded(x, "PROTEST") == []
+
+
+def test_ordering_an_outlet_to_suspend_publication_is_a_ban(extractor) -> None:
+    x = extract(extractor, "Nicaragua's government ordered the newspaper La Prensa to suspend publication.")
+    assert [target for _source, target in coded(x, "COERCE")] == ["La Prensa"]
+    assert coded(x, "REQUEST") == []
+
+
+def test_ordering_an_outlet_to_publish_is_a_request(extractor) -> None:
+    x = extract(extractor, "Nicaragua's government ordered the newspaper La Prensa to publish the decree.")
+    assert coded(x, "COERCE") == []
+
+
+def test_forcing_out_foreign_troops_is_coercion(extractor) -> None:
+    x = extract(extractor, "Niger forced out French troops last year.")
+    assert [source for source, _target in coded(x, "COERCE")] == ["Niger"]
+
+
+def test_recapturing_a_town_is_taking_ground(extractor) -> None:
+    x = extract(extractor, "Sudan's army recaptured the town of Wad Madani.")
+    assert [event_type for event_type in ("COERCE",) if coded(x, event_type)] == ["COERCE"]

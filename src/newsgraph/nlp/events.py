@@ -125,10 +125,15 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 source = by_agent[0]
                 if target is None or actor_in(target, actors) is None:
                     target = by_agent[1]
-            events += code(token, trigger, actors, source, target,
-                            sentence_of, lexicon, quantity_of=next(
-                                (c for c in token.children if c.dep_ == "dobj"), None),
-                            unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
+            coded = code(token, trigger, actors, source, target,
+                         sentence_of, lexicon, quantity_of=next(
+                             (c for c in token.children if c.dep_ == "dobj"), None),
+                         unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
+            if trigger.type == "REQUEST" and _ordered_to_stop(token, lexicon):
+                for event in coded:
+                    if actors.type_of(event.target) in ORDERED_OFF_TYPES:
+                        event.type, event.mode = "COERCE", "ban"
+            events += coded
     for token in tokens:
         if token.pos_ == "NOUN" and token.i not in used_nouns and _under(token, lexicon):
             # "Rosneft, which is under U.S. sanctions", "a journalist under house arrest": the state the
@@ -244,6 +249,20 @@ def _gerund_doer(verb: Token) -> Token | None:
     if is_passive(holder):
         return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     return subject_of(holder)
+
+
+# Who an authority's order to stop is coercion of: civilian actors ("ordered the newspaper to suspend
+# publication"), not its own organs or another state (a demand)
+ORDERED_OFF_TYPES = {"person", "media", "ngo", "company", "political_party", "organization", "think_tank"}
+
+
+def _ordered_to_stop(verb: Token, lexicon: EventLexicon) -> bool:
+    """'ordered the paper to suspend publication', 'told the charity to close its offices': an order to
+    stop, close or leave, given to a civilian actor, is a ban (COERCE), not a request."""
+    if verb.lemma_.lower() not in lexicon.ordering_verbs:
+        return False
+    return any(c.dep_ in {"xcomp", "ccomp"} and is_infinitive(c) and c.lemma_.lower() in lexicon.ordered_stops
+               for c in verb.children)
 
 
 def _raised_object(verb: Token) -> Token | None:
@@ -978,8 +997,9 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
                   or trigger_token.lemma_.lower() in lexicon.mutual_verbs) \
             and trigger_token.lemma_.lower() not in lexicon.one_sided
-        if target is None and len(sources) > 1 and mutual:
-            # "Iran and Venezuela signed an agreement": each party acts towards the other
+        if (target is None or actor_in(target, actors) is None) and len(sources) > 1 and mutual:
+            # "Iran and Venezuela signed an agreement", "... held war games in the gulf": each party acts
+            # towards the other, whatever the phrase that names no actor says
             targets = [other for other in sources if other is not source_head]
         for target_head in targets:
             target_id = None
