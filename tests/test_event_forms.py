@@ -1044,3 +1044,13 @@ def test_forcing_out_foreign_troops_is_coercion(extractor) -> None:
 def test_recapturing_a_town_is_taking_ground(extractor) -> None:
     x = extract(extractor, "Sudan's army recaptured the town of Wad Madani.")
     assert [event_type for event_type in ("COERCE",) if coded(x, event_type)] == ["COERCE"]
+
+
+def test_offering_no_evidence_is_no_agreement(extractor) -> None:
+    x = extract(extractor, "Pakistan offered no evidence for the claim against India.")
+    assert coded(x, "AGREE") == []
+
+
+def test_offering_talks_to_an_actor_is_an_agreement(extractor) -> None:
+    x = extract(extractor, "Pakistan offered talks to India.")
+    assert coded(x, "AGREE") == [("Pakistan", "India")]

@@ -96,6 +96,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
+        if trigger is not None and trigger.type == "AGREE" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lexicon.unpromising_objects for c in token.children):
+            trigger = None  # "offered no evidence", "offered a reward for his capture": nothing promised to anyone
         if trigger is not None and any(c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in lexicon.silent_complements
                                        for c in token.children):
             trigger = None  # "declined to comment", "requesting comment": nothing asked or refused but words
@@ -318,7 +321,11 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
 
 
 def _recipient(verb: Token, actors: References) -> Token | None:
-    for prep in verb.children:
+    """Whom the act goes to: the indirect object, a 'to/with/against' object on the verb, or a 'to' object
+    on its direct object ('offered talks to Borduria')."""
+    objects = [g for c in verb.children if c.dep_ == "dobj"
+               for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+    for prep in [*verb.children, *objects]:
         if prep.dep_ == "dative" and prep.pos_ in {"PROPN", "NOUN"} and actor_in(prep, actors, depth=0):
             return prep  # "Ruritania will give Borduria a loan"
         if prep.dep_ in {"prep", "dative"} and prep.lower_ in RECIPIENT_PREPS:

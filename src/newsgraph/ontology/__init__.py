@@ -137,6 +137,7 @@ class EventLexicon:
     copular_verbs: frozenset[str] = frozenset()  # "stands accused": the subject is acted upon
     audiences: frozenset[str] = frozenset()  # "spoke to reporters": an audience, not a party met
     answered_acts: frozenset[str] = frozenset()  # "rejected the move": aimed at whoever made the move
+    unpromising_objects: frozenset[str] = frozenset()  # "offered no evidence": no offer of cooperation
     ordering_verbs: frozenset[str] = frozenset()  # "ordered the paper to close": a ban when ...
     ordered_stops: frozenset[str] = frozenset()  # ... what is ordered is to stop, close or leave
     answering_verbs: frozenset[str] = frozenset()  # "rejected X's request": X asked the one rejecting
@@ -179,6 +180,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            concern_words=frozenset(_as_list(data.get("concern_words"))),
                            answering_verbs=frozenset(_as_list(data.get("answering_verbs"))),
                            ordering_verbs=frozenset(_as_list(data.get("ordering_verbs"))),
+                           unpromising_objects=frozenset(_as_list(data.get("unpromising_objects"))),
                            ordered_stops=frozenset(_as_list(data.get("ordered_stops"))),
                            warning_harms=frozenset(_as_list(data.get("warning_harms"))),
                            audiences=frozenset(_as_list(data.get("audiences"))))
