@@ -1054,3 +1054,25 @@ def test_offering_no_evidence_is_no_agreement(extractor) -> None:
 def test_offering_talks_to_an_actor_is_an_agreement(extractor) -> None:
     x = extract(extractor, "Pakistan offered talks to India.")
     assert coded(x, "AGREE") == [("Pakistan", "India")]
+
+
+# --- who a phrase does not name -------------------------------------------------------------------------
+
+def test_pro_or_anti_name_is_not_the_target(extractor) -> None:
+    x = extract(extractor, "Israel detained nine pro-Palestinian activists.")
+    assert coded(x, "COERCE") == [("Israel", None)]
+
+
+def test_a_name_heading_the_target_is_the_target(extractor) -> None:
+    x = extract(extractor, "Israel detained nine Palestinian activists.")
+    assert coded(x, "COERCE") == [("Israel", "Palestine")]
+
+
+def test_an_attack_on_an_actor_did_not_attack_itself(extractor) -> None:
+    x = extract(extractor, "The shelling of the Malian army camp killed ten soldiers.")
+    assert [source for source, _target in coded(x, "ASSAULT")] in ([], [None])
+
+
+def test_an_attack_by_an_actor_names_its_doer(extractor) -> None:
+    x = extract(extractor, "The attack by the Malian army killed ten rebels.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["Malian Armed Forces"]

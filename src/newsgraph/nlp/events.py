@@ -991,6 +991,12 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
     events = []
     if source is not None:
         source = _doer_behind(source, lexicon)
+        if _doerless_act(source, actors, lexicon) and actor_in(source, actors) is not None:
+            # "the bombing of a French base killed ten soldiers": an act named with no doer did it; the
+            # actor inside its phrase is the one it hit, not its author
+            if trigger.type not in {"ASSAULT", "COERCE"}:
+                return []
+            source = None
     sources: list[Token | None] = conjuncts(source) if source is not None else [None]
     if source is not None and len(sources) == 1:
         sources = _coordinated_owners(source, actors) or sources
@@ -1014,6 +1020,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
                 target_id = target_in(target_head, actors) or _adjacent_place(target_head, actors)
+                if target_id is not None and _pro_or_anti(target_head, target_id, actors):
+                    target_id = None
             elif place_id is not None and trigger.type not in PARTNERED_TYPES:
                 # no one named as target: event data codes the place ("demonstrated in Serbia"); not for
                 # acts done with or for a partner ("sent jets near Taiwan" gives Taiwan nothing)
@@ -1077,6 +1085,24 @@ def _doer_behind(subject: Token, lexicon: EventLexicon) -> Token:
         if doer is not None:
             return doer
     return subject
+
+
+def _doerless_act(subject: Token, actors: References, lexicon: EventLexicon) -> bool:
+    """A subject that is a hostile act's noun with no doer of its own ('the bombing of the base', 'an
+    attack on the convoy'), itself no actor's name."""
+    if subject.pos_ != "NOUN" or actors.entity_at(subject.i):
+        return False
+    kinds = {t.type for t in lexicon.nouns.get(subject.lemma_.lower(), [])}
+    return bool(kinds & CONFLICTUAL | kinds & {"ASSAULT"}) and _noun_source(subject) is None
+
+
+def _pro_or_anti(target: Token, entity_id: str, actors: References) -> bool:
+    """'pro-Palestinian activists', 'anti-Pakistan fighters': a name after 'pro-' or 'anti-' says whom the
+    phrase's head supports or opposes; the head is not that actor."""
+    named = [t for t in target.subtree if actors.entity_at(t.i) == entity_id]
+    doc = target.doc
+    return bool(named) and target not in named and all(
+        t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in {"pro", "anti"} for t in named)
 
 
 def _same_side(source: str, target: str | None, actors: References) -> bool:
