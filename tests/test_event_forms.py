@@ -1076,3 +1076,26 @@ def test_an_attack_on_an_actor_did_not_attack_itself(extractor) -> None:
 def test_an_attack_by_an_actor_names_its_doer(extractor) -> None:
     x = extract(extractor, "The attack by the Malian army killed ten rebels.")
     assert [source for source, _target in coded(x, "ASSAULT")] == ["Malian Armed Forces"]
+
+
+# --- calls ------------------------------------------------------------------------------------------------
+
+def test_calling_an_actor_on_a_day_is_a_phone_consultation(extractor) -> None:
+    x = extract(extractor, "Macron called Vladimir Putin on Tuesday.")
+    assert coded(x, "CONSULT") == [("Emmanuel Macron", "Vladimir Putin")]
+    assert coded(x, "REQUEST") == []
+
+
+def test_calling_a_meeting_consults_no_one(extractor) -> None:
+    x = extract(extractor, "Macron called a cabinet meeting on Tuesday.")
+    assert coded(x, "CONSULT") == []
+
+
+def test_the_one_told_in_a_phone_call_is_the_other_party(extractor) -> None:
+    x = extract(extractor, "Sheinbaum told Trump in a phone call that Mexico would send troops.")
+    assert ("Claudia Sheinbaum", "Donald Trump") in coded(x, "CONSULT")
+
+
+def test_reporters_told_in_a_phone_call_are_no_party(extractor) -> None:
+    x = extract(extractor, "Sheinbaum told reporters in a phone call that Mexico would send troops.")
+    assert coded(x, "CONSULT") == []

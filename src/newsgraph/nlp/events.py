@@ -165,6 +165,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
                       or _performer(token, lexicon))
             target = object_of(token, trigger.preps) if trigger.preps else None
+            if target is None and trigger.type in MUTUAL_TYPES and _participant(token, trigger) is not None \
+                    and not any(t.type == trigger.type for t in lexicon.verbs.get(token.head.head.lemma_.lower(), [])):
+                # "told the president in a phone call that ...": the one addressed is the other party (not
+                # "hosted X for a meeting", the host's own act)
+                target = next((c for c in token.head.head.children if c.dep_ in {"dobj", "dative"}), None)
             if source is None or target is None:
                 continue
             events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
@@ -777,8 +782,16 @@ def _told_to_act(verb: Token) -> Token | None:
 
 
 def _prep_present(head: Token, preps: frozenset[str]) -> bool:
+    """One of the prepositions hangs on the word (or its object), and not only as a date: 'called on
+    Saturday' is no 'call on'."""
     holders = [head, *[c for c in head.children if c.dep_ in {"dobj", "prt"}]]
-    return any(c.dep_ in {"prep", "dative"} and c.lower_ in preps for h in holders for c in h.children)
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in preps and not _only_a_date(c)
+               for h in holders for c in h.children)
+
+
+def _only_a_date(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
