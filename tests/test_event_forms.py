@@ -1099,3 +1099,9 @@ def test_the_one_told_in_a_phone_call_is_the_other_party(extractor) -> None:
 def test_reporters_told_in_a_phone_call_are_no_party(extractor) -> None:
     x = extract(extractor, "Sheinbaum told reporters in a phone call that Mexico would send troops.")
     assert coded(x, "CONSULT") == []
+
+
+def test_a_vowed_retaliation_is_no_attack_a_condemnation_answers(extractor) -> None:
+    x = extract(extractor, "Israel attacked Hezbollah positions. Hezbollah vowed to retaliate against Israel. "
+                           "Iran condemned the strikes.")
+    assert coded(x, "ACCUSE") == [("Iran", "Israel")]

@@ -184,6 +184,10 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         events.append(event)
     events = _fold_embedded(events, anchors, actors, lexicon)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
+    for event in events:
+        # an act only intended is a threat or a promise before anything is aimed at it: "vowed to
+        # retaliate" is no attack a later "condemned the strikes" answers
+        _recode_intent(event, anchors[id(event)], actors)
     _aim_by_purpose(events, anchors, actors)
     in_order = sorted(events, key=lambda e: e.trigger.start)
     _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
@@ -191,7 +195,6 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
-        _recode_intent(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
 
