@@ -1105,3 +1105,45 @@ def test_a_vowed_retaliation_is_no_attack_a_condemnation_answers(extractor) -> N
     x = extract(extractor, "Israel attacked Hezbollah positions. Hezbollah vowed to retaliate against Israel. "
                            "Iran condemned the strikes.")
     assert coded(x, "ACCUSE") == [("Iran", "Israel")]
+
+
+# --- asking and telling to act; giving in; handing over office; joint news conferences --------------------
+
+def test_asking_an_actor_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Armenia asked the OSCE to dissolve its Minsk office.")
+    assert coded(x, "REQUEST") == [("Armenia", "Organization for Security and Co-operation in Europe")]
+
+
+def test_asking_an_actor_about_something_is_no_request(extractor) -> None:
+    x = extract(extractor, "Armenia asked the OSCE about its Minsk office.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_telling_an_actor_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Haiti told the United Nations to send more police.")
+    assert coded(x, "REQUEST") == [("Haiti", "United Nations")]
+
+
+def test_telling_an_actor_a_fact_is_no_request(extractor) -> None:
+    x = extract(extractor, "Haiti told the United Nations that more police had arrived.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_refusing_to_succumb_to_pressure_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Nigeria will not succumb to pressure from Niger.")
+    assert coded(x, "REJECT") == [("Nigeria", "Niger")]
+
+
+def test_refusing_to_hand_over_office_to_a_successor_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Maduro vowed he would never hand over to Edmundo González.")
+    assert [target for _source, target in coded(x, "REJECT")] == ["Edmundo González Urrutia"]
+
+
+def test_handing_over_documents_is_no_retreat(extractor) -> None:
+    x = extract(extractor, "Maduro handed over the documents to Edmundo González.")
+    assert coded(x, "RETREAT") == [] and coded(x, "REJECT") == []
+
+
+def test_a_joint_news_conference_is_a_meeting(extractor) -> None:
+    x = extract(extractor, "Austin told reporters during a news conference with Florence Parly that he was aware.")
+    assert [target for _source, target in coded(x, "CONSULT")] == ["Florence Parly"]
