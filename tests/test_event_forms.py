@@ -1147,3 +1147,25 @@ def test_handing_over_documents_is_no_retreat(extractor) -> None:
 def test_a_joint_news_conference_is_a_meeting(extractor) -> None:
     x = extract(extractor, "Austin told reporters during a news conference with Florence Parly that he was aware.")
     assert [target for _source, target in coded(x, "CONSULT")] == ["Florence Parly"]
+
+
+# --- lists of the sanctioned; deaths blamed ---------------------------------------------------------------
+
+def test_adding_an_actor_to_a_list_is_a_sanction(extractor) -> None:
+    x = extract(extractor, "Latvia added Lukashenko to its list on Monday.")
+    assert coded(x, "SANCTION") == [("Latvia", "Alexander Lukashenko")]
+
+
+def test_adding_a_thing_to_a_list_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "Latvia added rye bread to its list of exports.")
+    assert coded(x, "SANCTION") == []
+
+
+def test_a_death_blamed_on_an_actor_is_its_assault(extractor) -> None:
+    x = extract(extractor, "Kenya blamed al-Shabab for the death of a Kenyan soldier.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["al-Shabaab"]
+
+
+def test_a_delay_blamed_on_an_actor_is_no_assault(extractor) -> None:
+    x = extract(extractor, "Kenya blamed al-Shabab for the delay of the vote.")
+    assert coded(x, "ASSAULT") == []

@@ -96,6 +96,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
+        if trigger is None and _listed(token, lexicon):
+            # "added the minister to its sanctions list": putting an actor on a list of the banned
+            trigger = Trigger("SANCTION", mode="designation", target_types=LISTED_TYPES)
         if trigger is not None and trigger.type == "AGREE" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lexicon.unpromising_objects for c in token.children):
             trigger = None  # "offered no evidence", "offered a reward for his capture": nothing promised to anyone
@@ -154,6 +157,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                                trigger_tokens=[token])
                 continue
             found = _noun_trigger(token, lexicon)
+            if found is None and token.lemma_.lower() in lexicon.harm_outcomes and _claimant(token) is not None:
+                # "blamed the militia for the death of a peacekeeper": the death is the blamed one's act
+                found = Trigger("ASSAULT", frozenset({"of"})), token
             if found is None:
                 continue
             trigger, first = found
@@ -223,6 +229,21 @@ def _shared_object(verb: Token) -> Token | None:
     if later is None or any(c.dep_ in {"aux", "auxpass"} for c in later.children):
         return None  # "would strike anywhere and would enforce the truce": two clauses, each its own object
     return next((c for c in later.children if c.dep_ == "dobj"), None)
+
+
+# Who can be put on a list of the sanctioned: actors, not things ("added milk to the list")
+LISTED_TYPES = frozenset({"person", "country", "government_body", "armed_forces", "armed_group",
+                          "criminal_organization", "political_party", "media", "think_tank", "ngo",
+                          "international_organization", "company", "organization"})
+
+
+def _listed(verb: Token, lexicon: EventLexicon) -> bool:
+    """'Lithuania added the minister to its list', 'put the group on a blacklist': a verb of listing with
+    an object and a list (of sanctioned, banned or designated) as where it is put."""
+    if verb.lemma_.lower() not in lexicon.listing_verbs or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(g.lemma_.lower() in lexicon.list_nouns for c in verb.children
+               if c.dep_ == "prep" and c.lower_ in {"to", "on", "onto"} for g in c.children if g.dep_ == "pobj")
 
 
 def _participle_doer(verb: Token) -> tuple[Token, Token | None] | None:
