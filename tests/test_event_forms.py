@@ -926,10 +926,14 @@ def test_patrols_carried_out_around_a_state_are_a_military_move(extractor) -> No
     assert coded(x, "MOBILIZE") == [("China Coast Guard", "Taiwan")]
 
 
-def test_retaliation_only_intended_is_a_threat(extractor) -> None:
-    x = extract(extractor, "India will retaliate against Pakistan.")
-    assert coded(x, "THREATEN") == [("India", "Pakistan")]
+def test_retaliating_with_tariffs_is_no_attack(extractor) -> None:
+    x = extract(extractor, "Canada retaliated against the United States by announcing tariffs.")
     assert coded(x, "ASSAULT") == []
+
+
+def test_naming_a_decision_is_no_phone_call(extractor) -> None:
+    x = extract(extractor, "Macron called the decision to arrest Vladimir Putin a historic step.")
+    assert coded(x, "CONSULT") == []
 
 
 def test_refusal_until_another_acts_is_aimed_at_that_actor(extractor) -> None:

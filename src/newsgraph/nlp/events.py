@@ -96,6 +96,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
+        if trigger is not None and trigger.mode == "phone" and not _called_party(token):
+            trigger = None  # "called the decision to jail him a travesty": naming, not phoning
         if trigger is None and _listed(token, lexicon):
             # "added the minister to its sanctions list": putting an actor on a list of the banned
             trigger = Trigger("SANCTION", mode="designation", target_types=LISTED_TYPES)
@@ -235,6 +237,16 @@ def _shared_object(verb: Token) -> Token | None:
 LISTED_TYPES = frozenset({"person", "country", "government_body", "armed_forces", "armed_group",
                           "criminal_organization", "political_party", "media", "think_tank", "ngo",
                           "international_organization", "company", "organization"})
+
+
+def _called_party(verb: Token) -> bool:
+    """'called her counterpart', 'phoned the president': the object of a verb of calling is a party
+    named in a few words, no clause ('called the decision to jail him ...' names an act)."""
+    called = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if called is None:
+        return True  # "phoned on Monday", "spoke by phone with": the party is named elsewhere
+    words = list(called.subtree)
+    return len(words) <= 6 and not any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in words)
 
 
 def _listed(verb: Token, lexicon: EventLexicon) -> bool:
