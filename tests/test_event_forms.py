@@ -1173,3 +1173,14 @@ def test_a_death_blamed_on_an_actor_is_its_assault(extractor) -> None:
 def test_a_delay_blamed_on_an_actor_is_no_assault(extractor) -> None:
     x = extract(extractor, "Kenya blamed al-Shabab for the delay of the vote.")
     assert coded(x, "ASSAULT") == []
+
+
+def test_tariffs_on_exports_to_the_doer_are_not_aimed_at_its_own_state(extractor) -> None:
+    x = extract(extractor, "Trump levied tariffs on steel exports to the U.S. from Canada.")
+    assert [target for _source, target in coded(x, "SANCTION")] != ["United States"]
+    assert [source for source, _target in coded(x, "SANCTION")] == ["Donald Trump"]
+
+
+def test_an_attack_by_an_unnamed_force_in_a_participle_names_no_doer(extractor) -> None:
+    x = extract(extractor, "The rebels escape to Cameroon when attacked by government troops.")
+    assert coded(x, "ASSAULT") == []

@@ -96,7 +96,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
-        if trigger is not None and trigger.mode == "phone" and not _called_party(token):
+        if trigger is not None and trigger.mode == "phone" and not _called_party(token, actors):
             trigger = None  # "called the decision to jail him a travesty": naming, not phoning
         if trigger is None and _listed(token, lexicon):
             # "added the minister to its sanctions list": putting an actor on a list of the banned
@@ -126,10 +126,12 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                     token.lemma_.lower() not in lexicon.destination_verbs:
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
-                target = _recipient(token, actors) or target or _raised_object(token) or _shared_object(token)
+                target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
+                          or _shared_object(token))
             source = _object_controller(token, actors) or subject_of(token) or _gerund_doer(token)
             by_agent = _participle_doer(token) if source is None else None
-            if by_agent is not None:
+            if by_agent is not None and actor_in(by_agent[0], actors) is not None:
+                # (an agent naming no actor, "when attacked by troops", leaves the act unattributed)
                 source = by_agent[0]
                 if target is None or actor_in(target, actors) is None:
                     target = by_agent[1]
@@ -239,14 +241,15 @@ LISTED_TYPES = frozenset({"person", "country", "government_body", "armed_forces"
                           "international_organization", "company", "organization"})
 
 
-def _called_party(verb: Token) -> bool:
+def _called_party(verb: Token, actors: References) -> bool:
     """'called her counterpart', 'phoned the president': the object of a verb of calling is a party
     named in a few words, no clause ('called the decision to jail him ...' names an act)."""
     called = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if called is None:
         return True  # "phoned on Monday", "spoke by phone with": the party is named elsewhere
     words = list(called.subtree)
-    return len(words) <= 6 and not any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in words)
+    return len(words) <= 6 and actor_in(called, actors) is not None \
+        and not any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in words)
 
 
 def _listed(verb: Token, lexicon: EventLexicon) -> bool:
@@ -361,10 +364,11 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
     return not causes & lexicon.accidental_causes
 
 
-def _recipient(verb: Token, actors: References) -> Token | None:
-    """Whom the act goes to: the indirect object, a 'to/with/against' object on the verb, or a 'to' object
-    on its direct object ('offered talks to Borduria')."""
-    objects = [g for c in verb.children if c.dep_ == "dobj"
+def _recipient(verb: Token, actors: References, on_object: bool = False) -> Token | None:
+    """Whom the act goes to: the indirect object, a 'to/with/against' object on the verb, or (`on_object`,
+    for a verb that is the trigger alone) a 'to' object on its direct object ('offered talks to Borduria';
+    not 'levied tariffs on exports to Borduria', where the light verb's noun says what is done)."""
+    objects = [g for c in verb.children if c.dep_ == "dobj" and on_object
                for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
     for prep in [*verb.children, *objects]:
         if prep.dep_ == "dative" and prep.pos_ in {"PROPN", "NOUN"} and actor_in(prep, actors, depth=0):
