@@ -1184,3 +1184,13 @@ def test_tariffs_on_exports_to_the_doer_are_not_aimed_at_its_own_state(extractor
 def test_an_attack_by_an_unnamed_force_in_a_participle_names_no_doer(extractor) -> None:
     x = extract(extractor, "The rebels escape to Cameroon when attacked by government troops.")
     assert coded(x, "ASSAULT") == []
+
+
+def test_urging_ones_own_citizens_is_a_request_to_no_actor(extractor) -> None:
+    x = extract(extractor, "The United States urged American citizens to leave the country.")
+    assert [target for _source, target in coded(x, "REQUEST")] == [None]
+
+
+def test_an_actor_acting_on_itself_is_no_event(extractor) -> None:
+    x = extract(extractor, "France urged France to leave Mali.")
+    assert coded(x, "REQUEST") == []

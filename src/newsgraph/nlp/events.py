@@ -1084,7 +1084,13 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 # target is the other actor inside it
                 target_id = _other_actor_in(target_head, source_id, actors) or target_id
             if source_id is not None and target_id == source_id:
-                continue
+                if target_head is None or actors.entity_at(target_head.i) or trigger.type in PARTNERED_TYPES \
+                        or not any(c.dep_ in {"amod", "compound"} and actors.entity_at(c.i) == source_id
+                                   for c in target_head.children):
+                    continue
+                # "the embassy urged American citizens to leave": the doer's own people named only by a
+                # modifier are no actor; the act stands, its target unnamed
+                target_id = None
             target_id = _as_coded_target(target_id, actors)
             target_type = actors.type_of(target_id)
             if trigger.target_types and target_type not in trigger.target_types:
