@@ -1194,3 +1194,15 @@ def test_urging_ones_own_citizens_is_a_request_to_no_actor(extractor) -> None:
 def test_an_actor_acting_on_itself_is_no_event(extractor) -> None:
     x = extract(extractor, "France urged France to leave Mali.")
     assert coded(x, "REQUEST") == []
+
+
+def test_naming_an_earlier_act_aims_at_its_doer(extractor) -> None:
+    x = extract(extractor, "The United States designated the Houthis a terrorist group. "
+                           'Israel called the designation "a welcome step".')
+    assert ("Israel", "United States") in coded(x, "SUPPORT")
+
+
+def test_naming_an_act_never_reported_aims_at_no_one(extractor) -> None:
+    x = extract(extractor, "The United States met the Houthis. "
+                           'Israel called the designation "a welcome step".')
+    assert not [target for source, target in coded(x, "SUPPORT") if source == "Israel" and target]

@@ -9,7 +9,7 @@ cue "accused" is its own ACCUSE event)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,12 +75,12 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
                                source_text=quote.speaker_text, target_text=target_text,
                                trigger=Span(quote.cue.text, quote.cue.start, quote.cue.end), sentence=quote.sentence))
             already.add((quote.sentence, quote.speaker, event_type))
-    found += _naming_stances(doc, refs, cues, already, sentence_of)
+    found += _naming_stances(doc, refs, cues, already, sentence_of, coded)
     return found
 
 
 def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[tuple[int, str | None, str]],
-                    sentence_of: list[int]) -> list[Event]:
+                    sentence_of: list[int], coded: Sequence[Event] = ()) -> list[Event]:
     """'Ruritania called the raid a violation of its sovereignty' (ACCUSE), 'the rebels branded the
     army's commanders butchers' (ACCUSE), 'Borduria called the accord a breakthrough' (SUPPORT): the
     named thing's actor (its doer or owner) is the target, else whoever the name itself names."""
@@ -106,6 +106,8 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
                 continue
             target = _named_actor(named, source, refs) if named is not None else None
             target_id, target_text = target or _target(words, at, source, refs, cues)
+            if target_id is None and named is not None:
+                target_id, target_text = _earlier_doer(named, verb, source, coded, refs)
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=source, target=target_id, source_text=phrase_text(subject),
@@ -125,6 +127,29 @@ def _own_label(at: Token, speaker: str, refs: References, cues: StanceCues) -> b
     if owner is None:
         return False
     return owner.lower_ in refs.cues.own_side_pronouns or refs.actor_in(owner, depth=0) == speaker
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _earlier_doer(named: Token, verb: Token, speaker: str, coded: Sequence[Event],
+                  refs: References) -> tuple[str | None, str | None]:
+    """'The United States designated the gangs. ... The council called the designation a step forward':
+    a definite act named by the word the text used for it ('designation' after 'designated') is the act of
+    whoever did it last before the naming, someone other than the speaker's own side."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in named.children):
+        return None, None
+    stem = named.lemma_.lower()[:6]
+    own = refs.entity(speaker)
+    for event in sorted(coded, key=lambda e: e.trigger.start, reverse=True):
+        if event.trigger.start >= verb.idx or event.source is None or event.source == speaker:
+            continue
+        doer = refs.entity(event.source)
+        if own is not None and doer is not None and own.country and own.country == doer.country:
+            continue
+        if len(stem) >= 5 and any(word.lower().startswith(stem) for word in event.trigger.text.split()):
+            return event.source, named.text
+    return None, None
 
 
 def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str] | None:
