@@ -1206,3 +1206,13 @@ def test_naming_an_act_never_reported_aims_at_no_one(extractor) -> None:
     x = extract(extractor, "The United States met the Houthis. "
                            'Israel called the designation "a welcome step".')
     assert not [target for source, target in coded(x, "SUPPORT") if source == "Israel" and target]
+
+
+def test_targeting_fighters_is_an_assault(extractor) -> None:
+    x = extract(extractor, "Turkey said it was targeting PKK positions in northern Iraq.")
+    assert [target for _source, target in coded(x, "ASSAULT")] == ["Kurdistan Workers' Party"]
+
+
+def test_rules_targeting_firms_are_no_assault(extractor) -> None:
+    x = extract(extractor, "Turkey said the new rules were targeting Chinese firms.")
+    assert coded(x, "ASSAULT") == []
