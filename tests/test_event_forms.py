@@ -1216,3 +1216,8 @@ def test_targeting_fighters_is_an_assault(extractor) -> None:
 def test_rules_targeting_firms_are_no_assault(extractor) -> None:
     x = extract(extractor, "Turkey said the new rules were targeting Chinese firms.")
     assert coded(x, "ASSAULT") == []
+
+
+def test_a_denied_act_does_not_aim_the_denial_at_its_object(extractor) -> None:
+    x = extract(extractor, "Kenya accused Rwanda of arming the M23. Rwanda denies arming the M23 rebels.")
+    assert coded(x, "REJECT") == [("Rwanda", "Kenya")]

@@ -63,6 +63,7 @@ INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", 
 # Nouns whose "that" clause is what they say: "denied reports that ...", "rejected claims that ...".
 REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour", "charge",
                 "speculation", "assertion"}
+DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
 CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 
@@ -456,6 +457,8 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
             kept.append(event)
             continue
         for outer in governing:
+            if governor_token.lemma_.lower() in DENYING_VERBS and relation == "xcomp":
+                continue  # "denied arming the rebels" answers whoever said so, not the rebels
             if outer.target is None:
                 outer.target = event.source if relation == "ccomp" else event.target
                 outer.target_text = event.source_text if relation == "ccomp" else event.target_text
@@ -467,7 +470,8 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
         token = anchors[id(event)]
         # "Washington alleges that Iran supplied the drones": an allegation with no object is aimed
         # at the one its clause is about, like a demand or a threat
-        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"}:
+        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"} \
+                and token.lemma_.lower() not in DENYING_VERBS:
             event.target, text = _complement_target(token, actors)
             event.target_text = event.target_text or text
             if event.target == event.source:
