@@ -1221,3 +1221,8 @@ def test_rules_targeting_firms_are_no_assault(extractor) -> None:
 def test_a_denied_act_does_not_aim_the_denial_at_its_object(extractor) -> None:
     x = extract(extractor, "Kenya accused Rwanda of arming the M23. Rwanda denies arming the M23 rebels.")
     assert coded(x, "REJECT") == [("Rwanda", "Kenya")]
+
+
+def test_a_denied_attack_answers_the_one_attacked(extractor) -> None:
+    x = extract(extractor, "Hezbollah denied firing rockets at Israel.")
+    assert coded(x, "REJECT") == [("Hezbollah", "Israel")]

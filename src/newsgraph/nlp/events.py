@@ -446,6 +446,7 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
     for event in events:
         by_token.setdefault(anchors[id(event)].i, []).append(event)
     kept = []
+    unaimed: set[int] = set()  # denials of help, aimed at no one their clause names
     for event in events:
         found = _governor(anchors[id(event)], by_token)
         if found is None:
@@ -457,8 +458,11 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
             kept.append(event)
             continue
         for outer in governing:
-            if governor_token.lemma_.lower() in DENYING_VERBS and relation == "xcomp":
-                continue  # "denied arming the rebels" answers whoever said so, not the rebels
+            if governor_token.lemma_.lower() in DENYING_VERBS and event.type in COOPERATIVE | {"AGREE"}:
+                # "denied arming the rebels" answers whoever said so, not the rebels it would have helped;
+                # "denied firing at Israel" does answer the one fired at
+                unaimed.add(id(outer))
+                continue
             if outer.target is None:
                 outer.target = event.source if relation == "ccomp" else event.target
                 outer.target_text = event.source_text if relation == "ccomp" else event.target_text
@@ -470,8 +474,7 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
         token = anchors[id(event)]
         # "Washington alleges that Iran supplied the drones": an allegation with no object is aimed
         # at the one its clause is about, like a demand or a threat
-        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"} \
-                and token.lemma_.lower() not in DENYING_VERBS:
+        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"} and id(event) not in unaimed:
             event.target, text = _complement_target(token, actors)
             event.target_text = event.target_text or text
             if event.target == event.source:
