@@ -272,7 +272,7 @@ def test_kb_validate(invoke: Invoke) -> None:
     valid = invoke("kb", "validate")
     no_crash(valid)
     assert valid.exit_code == 0, valid.output
-    assert "195 country" in valid.stdout
+    assert "196 country" in valid.stdout
     assert "knowledge base is valid" in valid.stdout
 
 

@@ -789,3 +789,440 @@ def test_barring_someone_from_entry_is_coercion(extractor) -> None:
 def test_a_bar_opening_is_no_coercion(extractor) -> None:
     x = extract(extractor, "Venezuela opened a bar in Caracas, far from the border.")
     assert coded(x, "COERCE") == []
+
+
+# --- participles and gerunds: the doer named outside the clause's subject -------------------------------
+
+def test_participle_with_a_by_agent_names_its_doer(extractor) -> None:
+    x = extract(extractor, "The Malian army, backed by French troops, retook the town.")
+    assert [source for source, _target in coded(x, "SUPPORT")] == ["French troops"]
+
+
+def test_opening_participle_with_a_by_agent_acts_on_the_subject(extractor) -> None:
+    x = extract(extractor, "Backed by France, the Chadian army retook the town.")
+    assert [source for source, _target in coded(x, "SUPPORT")] == ["France"]
+
+
+def test_participle_without_an_agent_names_no_doer(extractor) -> None:
+    x = extract(extractor, "The Malian army, backed into a corner, retook the town.")
+    assert coded(x, "SUPPORT") == []
+
+
+def test_gerund_after_by_is_done_by_the_clause_subject(extractor) -> None:
+    x = extract(extractor, "France answered the raid by bombing the Malian army.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["France"]
+
+
+def test_gerund_after_without_is_no_act(extractor) -> None:
+    x = extract(extractor, "France answered the raid without bombing the Malian army.")
+    assert coded(x, "ASSAULT") == []
+
+
+# --- stances: a label on the speaker's own --------------------------------------------------------------
+
+def test_speaker_naming_its_own_fighters_accuses_no_one(extractor) -> None:
+    x = extract(extractor, "The Wagner Group said on Monday it was pulling its mercenaries out of Libya.")
+    assert coded(x, "ACCUSE") == []
+    assert coded(x, "RETREAT") == [("Wagner Group", "Libya")]
+
+
+def test_speaker_naming_others_fighters_mercenaries_accuses_them(extractor) -> None:
+    x = extract(extractor, "Libya's government said the Wagner Group's mercenaries had to leave.")
+    assert [target for _source, target in coded(x, "ACCUSE")] == ["Wagner Group"]
+
+
+# --- helping an actor act, fighting alongside one ---------------------------------------------------------
+
+def test_helping_an_actor_do_something_is_aid(extractor) -> None:
+    x = extract(extractor, "Turkey helped the Somali army recapture the port.")
+    assert [source for source, _target in coded(x, "AID")] == ["Turkey"]
+
+
+def test_helping_a_process_is_no_aid(extractor) -> None:
+    x = extract(extractor, "Turkey helped the talks succeed.")
+    assert coded(x, "AID") == []
+
+
+def test_fighting_alongside_an_actor_is_cooperation(extractor) -> None:
+    x = extract(extractor, "Rwandan troops are fighting alongside the M23 rebels.")
+    assert [target for _source, target in coded(x, "COOPERATE")] == ["March 23 Movement"]
+    assert coded(x, "ASSAULT") == []
+
+
+# --- warnings that are threats --------------------------------------------------------------------------
+
+def test_warning_that_an_actor_will_face_harm_is_a_threat(extractor) -> None:
+    x = extract(extractor, "Lithuania warned that Belarus would face prosecution at The Hague over the migrants.")
+    assert coded(x, "THREATEN") == [("Lithuania", "Belarus")]
+
+
+def test_warning_of_a_forecast_is_no_threat(extractor) -> None:
+    x = extract(extractor, "Lithuania warned that gas prices in Belarus could rise this winter.")
+    assert coded(x, "THREATEN") == []
+
+
+# --- concern over another's acts -------------------------------------------------------------------------
+
+def test_concern_about_an_actors_act_is_disapproval(extractor) -> None:
+    x = extract(extractor, "Norway is deeply concerned about Russia's deployment near the fjords.")
+    assert coded(x, "ACCUSE") == [("Norway", "Russia")]
+
+
+def test_voicing_concern_to_an_actor_is_disapproval(extractor) -> None:
+    x = extract(extractor, "Norway conveyed its concerns to Russia on Tuesday.")
+    assert coded(x, "ACCUSE") == [("Norway", "Russia")]
+
+
+def test_concern_about_no_actor_or_act_is_no_event(extractor) -> None:
+    x = extract(extractor, "Norway is deeply concerned about the price of fish.")
+    assert coded(x, "ACCUSE") == []
+
+
+# --- one noun for two actors; force made ready --------------------------------------------------------------
+
+def test_troops_of_two_states_clashing_attack_each_other(extractor) -> None:
+    x = extract(extractor, "Armenian and Azerbaijani troops clashed on the border on Monday.")
+    pairs = coded(x, "ASSAULT")  # the second state's troops may be their own actor ("Azerbaijani troops")
+    assert len(pairs) == 2 and all(source and target and source != target for source, target in pairs)
+    assert {pairs[0][0], pairs[1][1]} == {"Armenia"} or {pairs[1][0], pairs[0][1]} == {"Armenia"}
+
+
+def test_troops_of_one_state_clashing_name_no_target(extractor) -> None:
+    x = extract(extractor, "Armenian troops clashed on the border on Monday.")
+    assert [target for _source, target in coded(x, "ASSAULT")] in ([], [None])
+
+
+def test_joint_drills_of_two_navies_are_cooperation(extractor) -> None:
+    x = extract(extractor, "Russian and Chinese warships began joint drills in the Sea of Japan.")
+    assert sorted(coded(x, "COOPERATE")) == [("China", "Russia"), ("Russia", "China")]
+    assert coded(x, "MOBILIZE") == []
+
+
+def test_attack_an_army_prepares_to_resume_is_a_military_move(extractor) -> None:
+    x = extract(extractor, "The Serbian army prepared to resume shelling Kosovo.")
+    assert [event_type for event_type in ("ASSAULT", "MOBILIZE", "THREATEN") if coded(x, event_type)] == ["MOBILIZE"]
+
+
+def test_attack_an_army_resumes_is_an_attack(extractor) -> None:
+    x = extract(extractor, "The Serbian army resumed shelling Kosovo.")
+    assert coded(x, "MOBILIZE") == []
+    assert coded(x, "ASSAULT")
+
+
+# --- holding ground, patrols, retaliation, refusals until ------------------------------------------------
+
+def test_tightening_a_grip_on_a_place_is_coercion(extractor) -> None:
+    x = extract(extractor, "The Houthis tightened their grip on Yemen's ports on Friday.")
+    assert [source for source, _target in coded(x, "COERCE")] == ["Houthis"]
+
+
+def test_tightening_a_budget_is_no_coercion(extractor) -> None:
+    x = extract(extractor, "The Houthis tightened their budget on Friday.")
+    assert coded(x, "COERCE") == []
+
+
+def test_patrols_carried_out_around_a_state_are_a_military_move(extractor) -> None:
+    x = extract(extractor, "The China Coast Guard carried out patrols around Taiwan.")
+    assert coded(x, "MOBILIZE") == [("China Coast Guard", "Taiwan")]
+
+
+def test_retaliating_with_tariffs_is_no_attack(extractor) -> None:
+    x = extract(extractor, "Canada retaliated against the United States by announcing tariffs.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_naming_a_decision_is_no_phone_call(extractor) -> None:
+    x = extract(extractor, "Macron called the decision to arrest Vladimir Putin a historic step.")
+    assert coded(x, "CONSULT") == []
+
+
+def test_refusal_until_another_acts_is_aimed_at_that_actor(extractor) -> None:
+    x = extract(extractor, "Ethiopia says it will not sign any accord until Eritrea pulls back its forces.")
+    assert coded(x, "REJECT") == [("Ethiopia", "Eritrea")]
+
+
+def test_refusal_waiting_for_no_one_has_no_target(extractor) -> None:
+    x = extract(extractor, "Ethiopia says it will not sign any accord until next year.")
+    assert coded(x, "REJECT") == [("Ethiopia", None)]
+
+
+def test_aid_sent_near_a_state_is_not_aid_to_it(extractor) -> None:
+    x = extract(extractor, "China sent fighter jets near Taiwan.")
+    assert coded(x, "AID") == []
+
+
+def test_calling_an_act_an_important_step_is_support(extractor) -> None:
+    x = extract(extractor, 'Egypt said the truce brokered by Qatar was "an important step" towards peace.')
+    assert any(target == "Qatar" for _source, target in coded(x, "SUPPORT"))
+
+
+# --- places on adverbs, clauses with their own objects, stances after a targetless act ------------------
+
+def test_strike_threatened_anywhere_in_a_state_is_aimed_at_it(extractor) -> None:
+    x = extract(extractor, "Turkey said it would strike anywhere in Syria.")
+    assert coded(x, "THREATEN") == [("Turkey", "Syria")]
+
+
+def test_two_clauses_keep_their_own_objects(extractor) -> None:
+    x = extract(extractor, "Turkey would strike and would defend Syria.")
+    assert not [target for event_type in ("ASSAULT", "THREATEN") for _source, target in coded(x, event_type)
+                if target == "Syria"]
+
+
+def test_inflicting_casualties_on_an_army_is_an_assault(extractor) -> None:
+    x = extract(extractor, "The Houthis said they had inflicted heavy losses on the Saudi army.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["Houthis"]
+
+
+def test_causing_damage_with_no_one_hit_is_no_assault(extractor) -> None:
+    x = extract(extractor, "The Houthis said the rains had caused heavy damage.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_stance_names_a_target_an_accusation_verb_left_unnamed(extractor) -> None:
+    x = extract(extractor, "Tshisekedi accused the world of silence and said Rwanda was an aggressor.")
+    assert ("Félix Tshisekedi", "Rwanda") in coded(x, "ACCUSE")
+
+
+# --- obligations said of another; requests that are answered ---------------------------------------------
+
+def test_saying_another_actor_needs_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Erdogan says Washington needs to act.")
+    assert coded(x, "REQUEST") == [("Recep Tayyip Erdoğan", "United States")]
+
+
+def test_saying_another_actor_would_have_to_pay_is_no_request(extractor) -> None:
+    x = extract(extractor, "Erdogan says Washington would have to pay for the damage.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_a_rejected_request_was_made_to_the_one_rejecting_it(extractor) -> None:
+    x = extract(extractor, "Germany rejected Poland's request to delay the vote.")
+    assert coded(x, "REQUEST") == [("Poland", "Germany")]
+    assert coded(x, "REJECT") == [("Germany", "Poland")]
+
+
+def test_a_request_pressed_is_one_request_not_two(extractor) -> None:
+    x = extract(extractor, "Poland pressed its demands for reparations from Germany.")
+    assert len(coded(x, "REQUEST")) == 1
+
+
+# --- joint acts of two owners; protests kept up; orders to stop; ground taken -----------------------------
+
+def test_war_games_of_two_navies_are_cooperation_between_them(extractor) -> None:
+    x = extract(extractor, "Greek and Cypriot warships began a week of war games off Crete.")
+    assert sorted(coded(x, "COOPERATE")) == [("Cyprus", "Greece"), ("Greece", "Cyprus")]
+
+
+def test_war_games_of_one_navy_name_no_partner(extractor) -> None:
+    x = extract(extractor, "Greek warships began a week of war games off Crete.")
+    assert coded(x, "COOPERATE") == []
+
+
+def test_a_protest_kept_up_is_a_protest(extractor) -> None:
+    x = extract(extractor, "Kenyan students continued their protests against President William Ruto.")
+    assert [target for _source, target in coded(x, "PROTEST")] == ["William Ruto"]
+
+
+def test_a_meeting_kept_up_is_no_protest(extractor) -> None:
+    x = extract(extractor, "Kenyan students continued their meeting with President William Ruto.")
+    assert coded(x, "PROTEST") == []
+
+
+def test_ordering_an_outlet_to_suspend_publication_is_a_ban(extractor) -> None:
+    x = extract(extractor, "Nicaragua's government ordered the newspaper La Prensa to suspend publication.")
+    assert [target for _source, target in coded(x, "COERCE")] == ["La Prensa"]
+    assert coded(x, "REQUEST") == []
+
+
+def test_ordering_an_outlet_to_publish_is_a_request(extractor) -> None:
+    x = extract(extractor, "Nicaragua's government ordered the newspaper La Prensa to publish the decree.")
+    assert coded(x, "COERCE") == []
+
+
+def test_forcing_out_foreign_troops_is_coercion(extractor) -> None:
+    x = extract(extractor, "Niger forced out French troops last year.")
+    assert [source for source, _target in coded(x, "COERCE")] == ["Niger"]
+
+
+def test_recapturing_a_town_is_taking_ground(extractor) -> None:
+    x = extract(extractor, "Sudan's army recaptured the town of Wad Madani.")
+    assert [event_type for event_type in ("COERCE",) if coded(x, event_type)] == ["COERCE"]
+
+
+def test_offering_no_evidence_is_no_agreement(extractor) -> None:
+    x = extract(extractor, "Pakistan offered no evidence for the claim against India.")
+    assert coded(x, "AGREE") == []
+
+
+def test_offering_talks_to_an_actor_is_an_agreement(extractor) -> None:
+    x = extract(extractor, "Pakistan offered talks to India.")
+    assert coded(x, "AGREE") == [("Pakistan", "India")]
+
+
+# --- who a phrase does not name -------------------------------------------------------------------------
+
+def test_pro_or_anti_name_is_not_the_target(extractor) -> None:
+    x = extract(extractor, "Israel detained nine pro-Palestinian activists.")
+    assert coded(x, "COERCE") == [("Israel", None)]
+
+
+def test_a_name_heading_the_target_is_the_target(extractor) -> None:
+    x = extract(extractor, "Israel detained nine Palestinian activists.")
+    assert coded(x, "COERCE") == [("Israel", "Palestine")]
+
+
+def test_an_attack_on_an_actor_did_not_attack_itself(extractor) -> None:
+    x = extract(extractor, "The shelling of the Malian army camp killed ten soldiers.")
+    assert [source for source, _target in coded(x, "ASSAULT")] in ([], [None])
+
+
+def test_an_attack_by_an_actor_names_its_doer(extractor) -> None:
+    x = extract(extractor, "The attack by the Malian army killed ten rebels.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["Malian Armed Forces"]
+
+
+# --- calls ------------------------------------------------------------------------------------------------
+
+def test_calling_an_actor_on_a_day_is_a_phone_consultation(extractor) -> None:
+    x = extract(extractor, "Macron called Vladimir Putin on Tuesday.")
+    assert coded(x, "CONSULT") == [("Emmanuel Macron", "Vladimir Putin")]
+    assert coded(x, "REQUEST") == []
+
+
+def test_calling_a_meeting_consults_no_one(extractor) -> None:
+    x = extract(extractor, "Macron called a cabinet meeting on Tuesday.")
+    assert coded(x, "CONSULT") == []
+
+
+def test_the_one_told_in_a_phone_call_is_the_other_party(extractor) -> None:
+    x = extract(extractor, "Sheinbaum told Trump in a phone call that Mexico would send troops.")
+    assert ("Claudia Sheinbaum", "Donald Trump") in coded(x, "CONSULT")
+
+
+def test_reporters_told_in_a_phone_call_are_no_party(extractor) -> None:
+    x = extract(extractor, "Sheinbaum told reporters in a phone call that Mexico would send troops.")
+    assert coded(x, "CONSULT") == []
+
+
+def test_a_vowed_retaliation_is_no_attack_a_condemnation_answers(extractor) -> None:
+    x = extract(extractor, "Israel attacked Hezbollah positions. Hezbollah vowed to retaliate against Israel. "
+                           "Iran condemned the strikes.")
+    assert coded(x, "ACCUSE") == [("Iran", "Israel")]
+
+
+# --- asking and telling to act; giving in; handing over office; joint news conferences --------------------
+
+def test_asking_an_actor_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Armenia asked the OSCE to dissolve its Minsk office.")
+    assert coded(x, "REQUEST") == [("Armenia", "Organization for Security and Co-operation in Europe")]
+
+
+def test_asking_an_actor_about_something_is_no_request(extractor) -> None:
+    x = extract(extractor, "Armenia asked the OSCE about its Minsk office.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_telling_an_actor_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "Haiti told the United Nations to send more police.")
+    assert coded(x, "REQUEST") == [("Haiti", "United Nations")]
+
+
+def test_telling_an_actor_a_fact_is_no_request(extractor) -> None:
+    x = extract(extractor, "Haiti told the United Nations that more police had arrived.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_refusing_to_succumb_to_pressure_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Nigeria will not succumb to pressure from Niger.")
+    assert coded(x, "REJECT") == [("Nigeria", "Niger")]
+
+
+def test_refusing_to_hand_over_office_to_a_successor_is_a_rejection(extractor) -> None:
+    x = extract(extractor, "Maduro vowed he would never hand over to Edmundo González.")
+    assert [target for _source, target in coded(x, "REJECT")] == ["Edmundo González Urrutia"]
+
+
+def test_handing_over_documents_is_no_retreat(extractor) -> None:
+    x = extract(extractor, "Maduro handed over the documents to Edmundo González.")
+    assert coded(x, "RETREAT") == [] and coded(x, "REJECT") == []
+
+
+def test_a_joint_news_conference_is_a_meeting(extractor) -> None:
+    x = extract(extractor, "Austin told reporters during a news conference with Florence Parly that he was aware.")
+    assert [target for _source, target in coded(x, "CONSULT")] == ["Florence Parly"]
+
+
+# --- lists of the sanctioned; deaths blamed ---------------------------------------------------------------
+
+def test_adding_an_actor_to_a_list_is_a_sanction(extractor) -> None:
+    x = extract(extractor, "Latvia added Lukashenko to its list on Monday.")
+    assert coded(x, "SANCTION") == [("Latvia", "Alexander Lukashenko")]
+
+
+def test_adding_a_thing_to_a_list_is_no_sanction(extractor) -> None:
+    x = extract(extractor, "Latvia added rye bread to its list of exports.")
+    assert coded(x, "SANCTION") == []
+
+
+def test_a_death_blamed_on_an_actor_is_its_assault(extractor) -> None:
+    x = extract(extractor, "Kenya blamed al-Shabab for the death of a Kenyan soldier.")
+    assert [source for source, _target in coded(x, "ASSAULT")] == ["al-Shabaab"]
+
+
+def test_a_delay_blamed_on_an_actor_is_no_assault(extractor) -> None:
+    x = extract(extractor, "Kenya blamed al-Shabab for the delay of the vote.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_tariffs_on_exports_to_the_doer_are_not_aimed_at_its_own_state(extractor) -> None:
+    x = extract(extractor, "Trump levied tariffs on steel exports to the U.S. from Canada.")
+    assert [target for _source, target in coded(x, "SANCTION")] != ["United States"]
+    assert [source for source, _target in coded(x, "SANCTION")] == ["Donald Trump"]
+
+
+def test_an_attack_by_an_unnamed_force_in_a_participle_names_no_doer(extractor) -> None:
+    x = extract(extractor, "The rebels escape to Cameroon when attacked by government troops.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_urging_ones_own_citizens_is_a_request_to_no_actor(extractor) -> None:
+    x = extract(extractor, "The United States urged American citizens to leave the country.")
+    assert [target for _source, target in coded(x, "REQUEST")] == [None]
+
+
+def test_an_actor_acting_on_itself_is_no_event(extractor) -> None:
+    x = extract(extractor, "France urged France to leave Mali.")
+    assert coded(x, "REQUEST") == []
+
+
+def test_naming_an_earlier_act_aims_at_its_doer(extractor) -> None:
+    x = extract(extractor, "The United States designated the Houthis a terrorist group. "
+                           'Israel called the designation "a welcome step".')
+    assert ("Israel", "United States") in coded(x, "SUPPORT")
+
+
+def test_naming_an_act_never_reported_aims_at_no_one(extractor) -> None:
+    x = extract(extractor, "The United States met the Houthis. "
+                           'Israel called the designation "a welcome step".')
+    assert not [target for source, target in coded(x, "SUPPORT") if source == "Israel" and target]
+
+
+def test_targeting_fighters_is_an_assault(extractor) -> None:
+    x = extract(extractor, "Turkey said it was targeting PKK positions in northern Iraq.")
+    assert [target for _source, target in coded(x, "ASSAULT")] == ["Kurdistan Workers' Party"]
+
+
+def test_rules_targeting_firms_are_no_assault(extractor) -> None:
+    x = extract(extractor, "Turkey said the new rules were targeting Chinese firms.")
+    assert coded(x, "ASSAULT") == []
+
+
+def test_a_denied_act_does_not_aim_the_denial_at_its_object(extractor) -> None:
+    x = extract(extractor, "Kenya accused Rwanda of arming the M23. Rwanda denies arming the M23 rebels.")
+    assert coded(x, "REJECT") == [("Rwanda", "Kenya")]
+
+
+def test_a_denied_attack_answers_the_one_attacked(extractor) -> None:
+    x = extract(extractor, "Hezbollah denied firing rockets at Israel.")
+    assert coded(x, "REJECT") == [("Hezbollah", "Israel")]

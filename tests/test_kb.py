@@ -17,13 +17,13 @@ def kb() -> KnowledgeBase:
     return load_kb()
 
 
-def test_every_un_state_and_observer_is_a_country_entry(kb: KnowledgeBase) -> None:
+def test_every_un_state_observer_and_other_state_is_a_country_entry(kb: KnowledgeBase) -> None:
     countries = [e for e in kb.entries.values() if e.type == "country"]
     codes = [e.country for e in countries]
-    assert len(countries) == 195  # 193 UN members + the Holy See + Palestine
-    assert len(set(codes)) == 195
+    assert len(countries) == 196  # 193 UN members + the Holy See + Palestine + Taiwan (a state outside the UN)
+    assert len(set(codes)) == 196
     assert all(code and re.fullmatch(r"[A-Z]{2}", code) for code in codes)
-    assert {"VA", "PS", "NO", "US", "IR", "VE"} <= set(codes)  # NO must survive YAML's "Norway problem"
+    assert {"VA", "PS", "TW", "NO", "US", "IR", "VE"} <= set(codes)  # NO must survive YAML's "Norway problem"
     assert kb.country("ve") is kb.entries["venezuela"]
     assert kb.country("ir") is kb.entries["iran"]
 
@@ -115,7 +115,7 @@ def test_curated_file_in_another_data_dir_is_loaded(broken_kb: KnowledgeBase) ->
     assert entry.source == "curated.yaml"
     assert [e.id for e in broken_kb.lookup("HWL")] == ["harbour-watch-london"]
     assert broken_kb.entries["iran"].type == "country"  # the duplicate did not replace the first entry
-    assert len([e for e in broken_kb.entries.values() if e.type == "country"]) == 195
+    assert len([e for e in broken_kb.entries.values() if e.type == "country"]) == 196
 
 
 def test_validate_reports_each_problem(broken_kb: KnowledgeBase) -> None:

@@ -300,7 +300,7 @@ def _country_entries(data_dir: Path) -> list[KBEntry]:
     extra = _load_yaml(data_dir / "country_aliases.yaml")
     not_capitals = set(extra.get("capitals_not_aliases", []))
     entries = []
-    for code in [*states["members"].split(), *states["observers"].split()]:
+    for code in [*states["members"].split(), *states["observers"].split(), *states.get("others", "").split()]:
         info = CountryInfo(code).info()
         official = pycountry.countries.get(alpha_2=code)
         name = extra.get("names", {}).get(code) or info["name"]

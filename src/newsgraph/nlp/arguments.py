@@ -92,7 +92,9 @@ def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
         for holder in (verb, *objects, *quantities):
             for child in holder.children:
                 if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+                    # "pulled its troops out of the country": the parser hangs "of" on "out"
+                    return next((c for c in child.children if c.dep_ == "pobj"), None) or next(
+                        (g for c in child.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
         return None
     if is_passive(verb):
         return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)

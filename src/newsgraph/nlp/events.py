@@ -47,6 +47,7 @@ PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "
 # "X and Y rejected the plan" reject the plan, not each other; these types always have a partner
 PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 RECIPIENT_PREPS = {"to", "with", "against"}
+PLACE_ADVERBS = {"anywhere", "everywhere", "deep", "inside", "elsewhere"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
 VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
@@ -55,12 +56,15 @@ CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_AUXILIARIES = {"will", "'ll", "shall"}
 UNREAL_AUXILIARIES = {"will", "'ll", "shall", "would", "could", "may", "might", "can", "should", "must"}
 OBLIGATION_MODALS = {"must", "should"}
+OBLIGATION_VERBS = {"need", "have"}  # "X needs to act", "X has to withdraw"
 REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
                 "ready", "prepared", "determined", "set", "swear"}
 # Nouns whose "that" clause is what they say: "denied reports that ...", "rejected claims that ...".
 REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour", "charge",
                 "speculation", "assertion"}
+DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
+CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 
 
@@ -93,6 +97,14 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                             trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
+        if trigger is not None and trigger.mode == "phone" and not _called_party(token, actors):
+            trigger = None  # "called the decision to jail him a travesty": naming, not phoning
+        if trigger is None and _listed(token, lexicon):
+            # "added the minister to its sanctions list": putting an actor on a list of the banned
+            trigger = Trigger("SANCTION", mode="designation", target_types=LISTED_TYPES)
+        if trigger is not None and trigger.type == "AGREE" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lexicon.unpromising_objects for c in token.children):
+            trigger = None  # "offered no evidence", "offered a reward for his capture": nothing promised to anyone
         if trigger is not None and any(c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in lexicon.silent_complements
                                        for c in token.children):
             trigger = None  # "declined to comment", "requesting comment": nothing asked or refused but words
@@ -115,12 +127,24 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                     token.lemma_.lower() not in lexicon.destination_verbs:
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
-                target = _recipient(token, actors) or target or _raised_object(token) or _shared_object(token)
-            source = _object_controller(token, actors) or subject_of(token)
-            events += code(token, trigger, actors, source, target,
-                            sentence_of, lexicon, quantity_of=next(
-                                (c for c in token.children if c.dep_ == "dobj"), None),
-                            unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
+                target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
+                          or _shared_object(token))
+            source = _object_controller(token, actors) or subject_of(token) or _gerund_doer(token)
+            by_agent = _participle_doer(token) if source is None else None
+            if by_agent is not None and actor_in(by_agent[0], actors) is not None:
+                # (an agent naming no actor, "when attacked by troops", leaves the act unattributed)
+                source = by_agent[0]
+                if target is None or actor_in(target, actors) is None:
+                    target = by_agent[1]
+            coded = code(token, trigger, actors, source, target,
+                         sentence_of, lexicon, quantity_of=next(
+                             (c for c in token.children if c.dep_ == "dobj"), None),
+                         unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
+            if trigger.type == "REQUEST" and _ordered_to_stop(token, lexicon):
+                for event in coded:
+                    if actors.type_of(event.target) in ORDERED_OFF_TYPES:
+                        event.type, event.mode = "COERCE", "ban"
+            events += coded
     for token in tokens:
         if token.pos_ == "NOUN" and token.i not in used_nouns and _under(token, lexicon):
             # "Rosneft, which is under U.S. sanctions", "a journalist under house arrest": the state the
@@ -132,7 +156,15 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                                trigger_tokens=[token])
             continue
         if token.pos_ == "NOUN" and token.i not in used_nouns:
+            answered = _answered_request(token, lexicon)
+            if answered is not None:
+                events += code(token, Trigger("REQUEST"), actors, answered[0], answered[1], sentence_of, lexicon,
+                               trigger_tokens=[token])
+                continue
             found = _noun_trigger(token, lexicon)
+            if found is None and token.lemma_.lower() in lexicon.harm_outcomes and _claimant(token) is not None:
+                # "blamed the militia for the death of a peacekeeper": the death is the blamed one's act
+                found = Trigger("ASSAULT", frozenset({"of"})), token
             if found is None:
                 continue
             trigger, first = found
@@ -144,6 +176,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
                       or _performer(token, lexicon))
             target = object_of(token, trigger.preps) if trigger.preps else None
+            if target is None and trigger.type in MUTUAL_TYPES and _participant(token, trigger) is not None \
+                    and not any(t.type == trigger.type for t in lexicon.verbs.get(token.head.head.lemma_.lower(), [])):
+                # "told the president in a phone call that ...": the one addressed is the other party (not
+                # "hosted X for a meeting", the host's own act)
+                target = next((c for c in token.head.head.children if c.dep_ in {"dobj", "dative"}), None)
             if source is None or target is None:
                 continue
             events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
@@ -151,8 +188,17 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event, token in _obligations(doc, actors, saying, {t.i for t in anchors.values()}, sentence_of):
         anchors[id(event)] = token
         events.append(event)
-    events = _fold_embedded(events, anchors, actors)
+    for token, source, target in _concerns(tokens, actors, lexicon):
+        events += code(token, Trigger("ACCUSE"), actors, source, target, sentence_of, lexicon)
+    for event, token in _warnings(doc, actors, lexicon, {t.i for t in anchors.values()}, sentence_of):
+        anchors[id(event)] = token
+        events.append(event)
+    events = _fold_embedded(events, anchors, actors, lexicon)
     events = [e for e in events if not _in_condition(anchors[id(e)])]
+    for event in events:
+        # an act only intended is a threat or a promise before anything is aimed at it: "vowed to
+        # retaliate" is no attack a later "condemned the strikes" answers
+        _recode_intent(event, anchors[id(event)], actors)
     _aim_by_purpose(events, anchors, actors)
     in_order = sorted(events, key=lambda e: e.trigger.start)
     _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
@@ -160,7 +206,6 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
-        _recode_intent(event, anchors[id(event)])
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
 
@@ -186,14 +231,95 @@ def _shared_object(verb: Token) -> Token | None:
     if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
         return None
     later = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
-    return next((c for c in later.children if c.dep_ == "dobj"), None) if later is not None else None
+    if later is None or any(c.dep_ in {"aux", "auxpass"} for c in later.children):
+        return None  # "would strike anywhere and would enforce the truce": two clauses, each its own object
+    return next((c for c in later.children if c.dep_ == "dobj"), None)
+
+
+# Who can be put on a list of the sanctioned: actors, not things ("added milk to the list")
+LISTED_TYPES = frozenset({"person", "country", "government_body", "armed_forces", "armed_group",
+                          "criminal_organization", "political_party", "media", "think_tank", "ngo",
+                          "international_organization", "company", "organization"})
+
+
+def _called_party(verb: Token, actors: References) -> bool:
+    """'called her counterpart', 'phoned the president': the object of a verb of calling is a party
+    named in a few words, no clause ('called the decision to jail him ...' names an act)."""
+    called = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if called is None:
+        return True  # "phoned on Monday", "spoke by phone with": the party is named elsewhere
+    words = list(called.subtree)
+    return len(words) <= 6 and actor_in(called, actors) is not None \
+        and not any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in words)
+
+
+def _listed(verb: Token, lexicon: EventLexicon) -> bool:
+    """'Lithuania added the minister to its list', 'put the group on a blacklist': a verb of listing with
+    an object and a list (of sanctioned, banned or designated) as where it is put."""
+    if verb.lemma_.lower() not in lexicon.listing_verbs or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(g.lemma_.lower() in lexicon.list_nouns for c in verb.children
+               if c.dep_ == "prep" and c.lower_ in {"to", "on", "onto"} for g in c.children if g.dep_ == "pobj")
+
+
+def _participle_doer(verb: Token) -> tuple[Token, Token | None] | None:
+    """'the mission, authorized by the Council and funded by Germany, ...', 'Backed by France, the rebels
+    seized the town': a past participle that qualifies a noun (or opens the clause) names its doer in its
+    'by' phrase, and the noun it qualifies (the clause's subject) is the one acted on. Participles
+    coordinated with such a one qualify the same noun. Returns (doer, acted on)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    node = verb
+    while node.dep_ == "conj" and node.head.tag_ == "VBN":
+        node = node.head
+    if doer is None or node.dep_ not in {"acl", "advcl"}:
+        return None
+    if node.dep_ == "acl":
+        return doer, node.head
+    return doer, next((c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+GERUND_PREPS = {"by", "in", "after", "before", "through", "upon", "on", "since"}
+
+
+def _gerund_doer(verb: Token) -> Token | None:
+    """'France answered the raid by bombing the airfield', 'the senators joined the others in calling on
+    the minister to resign': a gerund after a preposition of manner or time has no subject of its own;
+    its doer is the subject of the clause the phrase belongs to (of a passive clause, the one it is said
+    of). Not 'without' (an act not done)."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in GERUND_PREPS:
+        return None
+    holder = verb.head.head
+    if holder.pos_ not in {"VERB", "AUX"}:
+        return None
+    if is_passive(holder):
+        return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
+    return subject_of(holder)
+
+
+# Who an authority's order to stop is coercion of: civilian actors ("ordered the newspaper to suspend
+# publication"), not its own organs or another state (a demand)
+ORDERED_OFF_TYPES = {"person", "media", "ngo", "company", "political_party", "organization", "think_tank"}
+
+
+def _ordered_to_stop(verb: Token, lexicon: EventLexicon) -> bool:
+    """'ordered the paper to suspend publication', 'told the charity to close its offices': an order to
+    stop, close or leave, given to a civilian actor, is a ban (COERCE), not a request."""
+    if verb.lemma_.lower() not in lexicon.ordering_verbs:
+        return False
+    return any(c.dep_ in {"xcomp", "ccomp"} and is_infinitive(c) and c.lemma_.lower() in lexicon.ordered_stops
+               for c in verb.children)
 
 
 def _raised_object(verb: Token) -> Token | None:
     """'the court allowed Ruiz to run', 'forced the rebels to withdraw': the parser makes the one acted
-    on the subject of the infinitive clause; it is the verb's target."""
+    on the subject of the infinitive clause; it is the verb's target. The infinitive may be bare ('helped
+    the army retake the town'): a base-form clause verb with no marker or auxiliary of its own."""
     for clause in verb.children:
-        if clause.dep_ in {"ccomp", "xcomp"} and is_infinitive(clause):
+        bare = clause.tag_ == "VB" and not any(c.dep_ in {"aux", "mark", "auxpass"} for c in clause.children)
+        if clause.dep_ in {"ccomp", "xcomp"} and (is_infinitive(clause) or bare):
             return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
     return None
 
@@ -239,8 +365,13 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
     return not causes & lexicon.accidental_causes
 
 
-def _recipient(verb: Token, actors: References) -> Token | None:
-    for prep in verb.children:
+def _recipient(verb: Token, actors: References, on_object: bool = False) -> Token | None:
+    """Whom the act goes to: the indirect object, a 'to/with/against' object on the verb, or (`on_object`,
+    for a verb that is the trigger alone) a 'to' object on its direct object ('offered talks to Borduria';
+    not 'levied tariffs on exports to Borduria', where the light verb's noun says what is done)."""
+    objects = [g for c in verb.children if c.dep_ == "dobj" and on_object
+               for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+    for prep in [*verb.children, *objects]:
         if prep.dep_ == "dative" and prep.pos_ in {"PROPN", "NOUN"} and actor_in(prep, actors, depth=0):
             return prep  # "Ruritania will give Borduria a loan"
         if prep.dep_ in {"prep", "dative"} and prep.lower_ in RECIPIENT_PREPS:
@@ -306,7 +437,8 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
     return None
 
 
-def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: References) -> list[Event]:
+def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: References,
+                   lexicon: EventLexicon) -> list[Event]:
     """An act that is only threatened, demanded, promised or refused is not an event of its own: it
     tells the target of the verbal act that governs it ('demanded that Israel ease ...' -> the
     demand is aimed at Israel; 'threatened to cut ties with Russia' -> at Russia)."""
@@ -314,6 +446,7 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
     for event in events:
         by_token.setdefault(anchors[id(event)].i, []).append(event)
     kept = []
+    unaimed: set[int] = set()  # denials of help, aimed at no one their clause names
     for event in events:
         found = _governor(anchors[id(event)], by_token)
         if found is None:
@@ -325,16 +458,23 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
             kept.append(event)
             continue
         for outer in governing:
+            if governor_token.lemma_.lower() in DENYING_VERBS and event.type in COOPERATIVE | {"AGREE"}:
+                # "denied arming the rebels" answers whoever said so, not the rebels it would have helped;
+                # "denied firing at Israel" does answer the one fired at
+                unaimed.add(id(outer))
+                continue
             if outer.target is None:
                 outer.target = event.source if relation == "ccomp" else event.target
                 outer.target_text = event.source_text if relation == "ccomp" else event.target_text
             if outer.target == outer.source:
                 outer.target = None
+        if event.type == "REQUEST" and _answered_request(anchors[id(event)], lexicon) is not None:
+            kept.append(event)  # "rejected Kenya's request": the request was made, whatever its answer
     for event in kept:
         token = anchors[id(event)]
         # "Washington alleges that Iran supplied the drones": an allegation with no object is aimed
         # at the one its clause is about, like a demand or a threat
-        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"}:
+        if event.target is None and event.type in VERBAL_ACTS | {"ACCUSE"} and id(event) not in unaimed:
             event.target, text = _complement_target(token, actors)
             event.target_text = event.target_text or text
             if event.target == event.source:
@@ -362,10 +502,16 @@ def _complement_target(token: Token, actors: References) -> tuple[str | None, st
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and target_in(pobj, actors):
                             return target_in(pobj, actors), pobj.text
+        # "will not sign the accord until Borduria withdraws": the refusal is aimed at the one whose act
+        # it waits for
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and actor_in(subject, actors):
+                return actor_in(subject, actors), subject.text
         # "threatened to quit the talks if Borduria presses on": the one the threat is aimed at
         if child.dep_ in {"xcomp", "ccomp"}:
             for clause in child.subtree:
-                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                                                   for m in clause.children):
                     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                     if subject is not None and actor_in(subject, actors):
@@ -381,7 +527,7 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
     for token in tokens_of(doc):
         if token.i in coded or token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children):
+        if not _obliging(token) or any(c.i in coded for c in token.children if c.dep_ == "xcomp"):
             continue
         speaker_token, subject = subject_of(token.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
         if speaker_token is None or subject is None:
@@ -398,12 +544,95 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
     return found
 
 
+CONCERN_PREPS = {"about", "over", "by", "at", "with", "regarding"}
+
+
+def _concerns(tokens: list[Token], actors: References,
+              lexicon: EventLexicon) -> list[tuple[Token, Token | None, Token]]:
+    """'Germany is deeply concerned about Russia's buildup', 'the envoy said he was alarmed by reports of
+    killings': an actor's stated alarm at another's acts is disapproval (ACCUSE, PLOVER's former
+    DISAPPROVE). Only when what alarms names an actor or an act the lexicon knows: 'worried about the
+    economy' disapproves of no one. Returns (feeling word, the one who feels it, what it is about)."""
+    found = []
+    for token in tokens:
+        if token.lower_ not in lexicon.concern_words or token.tag_ not in {"JJ", "VBN"}:
+            continue
+        cause = next((g for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in CONCERN_PREPS
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if cause is None:
+            continue
+        words = list(cause.subtree)
+        if not any(actors.entity_at(t.i) and actors.type_of(actors.entity_at(t.i)) != "location" for t in words) \
+                and not any(t.lemma_.lower() in lexicon.nouns or t.lemma_.lower() in lexicon.verbs for t in words):
+            continue
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            found.append((token, passive, cause))
+        elif token.dep_ == "acomp" and token.head.pos_ in {"AUX", "VERB"}:
+            found.append((token, subject_of(token.head), cause))
+    return found
+
+
+def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[int],
+              sentence_of: list[int]) -> list[tuple[Event, Token]]:
+    """'Moscow warned that Kyiv would pay a heavy price', 'the minister warned that anyone who helps the
+    rebels could face charges', 'warned that if the raids go on, there will be no calm in the capital': a
+    warning of what will or could befall someone, or of what follows a condition, is a threat (THREATEN),
+    aimed at the one the warned clause is about when it names an actor. A warning of a mere forecast
+    ('warned that prices could rise') names no harm and is no threat."""
+    found = []
+    for token in tokens_of(doc):
+        if token.i in coded or token.lemma_.lower() not in lexicon.warning_verbs:
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in clause.children):
+            continue
+        words = list(clause.subtree)
+        condition = next((t for t in words if t.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children)), None)
+        harm = bool({t.lemma_.lower() for t in words} & lexicon.warning_harms)
+        if condition is None and not harm:
+            continue
+        speaker_token = subject_of(token)
+        speaker = actor_in(speaker_token, actors) if speaker_token is not None else None
+        if speaker is None:
+            continue
+        target_token = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        target = actor_in(target_token, actors) if target_token is not None else None
+        if target is None and condition is not None:
+            target_token = next((c for c in condition.children if c.dep_ == "nsubj"), None)
+            target = actor_in(target_token, actors) if target_token is not None else None
+        if target == speaker or _same_side(speaker, target, actors):
+            target = None
+        if target is None and (not harm or (target_token is not None and target_token.pos_ == "PRON"
+                                            and target_token.tag_ == "PRP")):
+            # a condition alone threatens someone only when it names them; "she could face ...", with
+            # "she" standing for no one known, is a threat aimed at someone unknown
+            continue
+        found.append((Event(type="THREATEN", source=speaker, target=_as_coded_target(target, actors),
+                            source_text=phrase_text(speaker_token),
+                            target_text=phrase_text(target_token) if target is not None else None,
+                            trigger=Span(token.text, token.idx, token.idx + len(token.text)),
+                            sentence=sentence_of[token.i]), token))
+    return found
+
+
+def _obliging(clause: Token) -> bool:
+    """'Sudan must return ...', 'Washington needs to act', 'both sides have to compromise': a clause that
+    says what its subject is obliged to do (not 'does not need to', nor 'needs to be given')."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
+        return True
+    if clause.lemma_.lower() not in OBLIGATION_VERBS or any(c.dep_ in {"neg", "aux"} for c in clause.children):
+        return False  # "would have to pay a price" foretells a consequence, it asks nothing
+    return any(c.dep_ == "xcomp" and is_infinitive(c) and not is_passive(c) for c in clause.children)
+
+
 def _recode_obligation(event: Event, token: Token, actors: References, saying: frozenset[str]) -> None:
-    """'Russia said Sudan must return the helicopter': what a speaker says another actor must do is
-    the speaker's demand (REQUEST) aimed at that actor."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
-        return
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children):
+    """'Russia said Sudan must return the helicopter', 'said Sudan needs to return it': what a speaker
+    says another actor must do is the speaker's demand (REQUEST) aimed at that actor."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS:
+        token = token.head  # "needs to return": the clause is the verb of need
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying or not _obliging(token):
         return
     speaker_token = subject_of(token.head)
     speaker = actor_in(speaker_token, actors) if speaker_token is not None else None
@@ -437,7 +666,7 @@ def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
         event.type = "SANCTION"
 
 
-def _recode_intent(event: Event, token: Token) -> None:
+def _recode_intent(event: Event, token: Token, actors: References) -> None:
     """PLOVER codes an intention, not the act: 'X will provide aid' is AGREE, 'X will withdraw its
     troops unless ...' is THREATEN; a refused or failed cooperation ('will not accept', 'failed to
     reach agreement') is REJECT."""
@@ -447,6 +676,8 @@ def _recode_intent(event: Event, token: Token) -> None:
                           and token.head.lemma_.lower() in INTENT_HEADS | {"seek", "want", "intend"})
     if (event.negated or refused) and event.type in COOPERATIVE | {"AGREE"}:
         event.type, event.mode, event.negated = "REJECT", None, False
+        if event.target is None:  # "will not sign the accord until Borduria withdraws"
+            event.target, event.target_text = _complement_target(token, actors)
         return
     intent = any(c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES for c in token.children)
     # "they said they would boycott ...": reported future is an announced intention
@@ -454,6 +685,9 @@ def _recode_intent(event: Event, token: Token) -> None:
         intent = True
     if token.dep_ == "xcomp" and (token.head.lemma_.lower() in INTENT_HEADS or token.head.lower_ in INTENT_HEADS):
         intent = True
+    if event.type == "ASSAULT" and _being_readied(token):
+        event.type, event.mode = "MOBILIZE", None  # "the army prepared to resume shelling the valley"
+        return
     if not intent:
         return
     conditional = any(t.lower_ == "unless" for t in token.subtree)
@@ -461,6 +695,22 @@ def _recode_intent(event: Event, token: Token) -> None:
         event.type, event.mode = "THREATEN", None
     elif event.type in COOPERATIVE:
         event.type, event.mode = "AGREE", None
+
+
+PREPARING_HEADS = {"prepare", "ready", "poised", "gear"}
+
+
+def _being_readied(token: Token) -> bool:
+    """'the army prepared to resume shelling', 'troops were poised to storm the town': force made ready
+    but not yet used is a military move (MOBILIZE), not an attack nor a threat."""
+    node = token
+    for _ in range(2):
+        if node.dep_ not in {"xcomp", "advcl"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in PREPARING_HEADS or node.lower_ in PREPARING_HEADS:
+            return True
+    return False
 
 
 def _in_condition(token: Token) -> bool:
@@ -579,8 +829,16 @@ def _told_to_act(verb: Token) -> Token | None:
 
 
 def _prep_present(head: Token, preps: frozenset[str]) -> bool:
+    """One of the prepositions hangs on the word (or its object), and not only as a date: 'called on
+    Saturday' is no 'call on'."""
     holders = [head, *[c for c in head.children if c.dep_ in {"dobj", "prt"}]]
-    return any(c.dep_ in {"prep", "dative"} and c.lower_ in preps for h in holders for c in h.children)
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in preps and not _only_a_date(c)
+               for h in holders for c in h.children)
+
+
+def _only_a_date(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
@@ -665,6 +923,23 @@ def _noun_trigger(noun: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] |
             return trigger, modifier
     trigger = _choose(noun, lexicon.nouns.get(lemma, []))
     return (trigger, noun) if trigger else None
+
+
+def _answered_request(noun: Token, lexicon: EventLexicon) -> tuple[Token, Token] | None:
+    """'the judge rejected Kenya's request to delay the hearing', 'the junta defied calls by the Council
+    to free the prisoners': a request someone rejects, defies or grants was made to that someone; its
+    maker (possessor, 'by' phrase or the name before it) asks (REQUEST) the one who answers.
+    Returns (maker, answerer)."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lexicon.answering_verbs:
+        return None
+    if not any(t.type == "REQUEST" for t in lexicon.nouns.get(noun.lemma_.lower(), [])):
+        return None
+    maker = _noun_source(noun) or next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
+         for b in c.children if b.dep_ in {"agent", "prep"} and b.lower_ == "by"
+         for g in b.children if g.dep_ == "pobj"), None)  # "calls, including by the Council, to ..."
+    answerer = subject_of(noun.head)
+    return (maker, answerer) if maker is not None and answerer is not None else None
 
 
 def _participant(noun: Token, trigger: Trigger) -> Token | None:
@@ -776,7 +1051,15 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
     events = []
     if source is not None:
         source = _doer_behind(source, lexicon)
+        if _doerless_act(source, actors, lexicon) and actor_in(source, actors) is not None:
+            # "the bombing of a French base killed ten soldiers": an act named with no doer did it; the
+            # actor inside its phrase is the one it hit, not its author
+            if trigger.type not in {"ASSAULT", "COERCE"}:
+                return []
+            source = None
     sources: list[Token | None] = conjuncts(source) if source is not None else [None]
+    if source is not None and len(sources) == 1:
+        sources = _coordinated_owners(source, actors) or sources
     for source_head in sources:
         source_id = actor_in(source_head, actors) if source_head is not None else None
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
@@ -787,8 +1070,9 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
                   or trigger_token.lemma_.lower() in lexicon.mutual_verbs) \
             and trigger_token.lemma_.lower() not in lexicon.one_sided
-        if target is None and len(sources) > 1 and mutual:
-            # "Iran and Venezuela signed an agreement": each party acts towards the other
+        if (target is None or actor_in(target, actors) is None) and len(sources) > 1 and mutual:
+            # "Iran and Venezuela signed an agreement", "... held war games in the gulf": each party acts
+            # towards the other, whatever the phrase that names no actor says
             targets = [other for other in sources if other is not source_head]
         for target_head in targets:
             target_id = None
@@ -796,15 +1080,24 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
                 target_id = target_in(target_head, actors) or _adjacent_place(target_head, actors)
-            elif place_id is not None:
-                # no one named as target: event data codes the place ("demonstrated in Serbia")
+                if target_id is not None and _pro_or_anti(target_head, target_id, actors):
+                    target_id = None
+            elif place_id is not None and trigger.type not in PARTNERED_TYPES:
+                # no one named as target: event data codes the place ("demonstrated in Serbia"); not for
+                # acts done with or for a partner ("sent jets near Taiwan" gives Taiwan nothing)
                 target_id = place_id
             if source_id is not None and target_head is not None and _same_side(source_id, target_id, actors):
                 # "eased curbs on U.S. aid to Ruritania": the doer's own side names the phrase, the
                 # target is the other actor inside it
                 target_id = _other_actor_in(target_head, source_id, actors) or target_id
             if source_id is not None and target_id == source_id:
-                continue
+                if target_head is None or actors.entity_at(target_head.i) or trigger.type in PARTNERED_TYPES \
+                        or not any(c.dep_ in {"amod", "compound"} and actors.entity_at(c.i) == source_id
+                                   for c in target_head.children):
+                    continue
+                # "the embassy urged American citizens to leave": the doer's own people named only by a
+                # modifier are no actor; the act stands, its target unnamed
+                target_id = None
             target_id = _as_coded_target(target_id, actors)
             target_type = actors.type_of(target_id)
             if trigger.target_types and target_type not in trigger.target_types:
@@ -822,6 +1115,20 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is None and target_id is not None:
                 events[-1].target_text = place_text
     return events
+
+
+def _coordinated_owners(head: Token, actors: References) -> list[Token]:
+    """'Indian and Chinese troops clashed', 'French and Egyptian warships began joint drills': one noun
+    whose coordinated modifiers name two or more actors stands for each of them, each acting on its own
+    (and, for a mutual act, on the other)."""
+    for modifier in head.children:
+        if modifier.dep_ not in {"amod", "compound"} or not any(c.dep_ == "conj" for c in modifier.children):
+            continue
+        owners = conjuncts(modifier)
+        named = {actors.entity_at(t.i) for t in owners}
+        if len(owners) > 1 and None not in named and len(named) == len(owners):
+            return owners
+    return []
 
 
 def _as_coded_target(target_id: str | None, actors: References) -> str | None:
@@ -844,6 +1151,24 @@ def _doer_behind(subject: Token, lexicon: EventLexicon) -> Token:
         if doer is not None:
             return doer
     return subject
+
+
+def _doerless_act(subject: Token, actors: References, lexicon: EventLexicon) -> bool:
+    """A subject that is a hostile act's noun with no doer of its own ('the bombing of the base', 'an
+    attack on the convoy'), itself no actor's name."""
+    if subject.pos_ != "NOUN" or actors.entity_at(subject.i):
+        return False
+    kinds = {t.type for t in lexicon.nouns.get(subject.lemma_.lower(), [])}
+    return bool(kinds & CONFLICTUAL | kinds & {"ASSAULT"}) and _noun_source(subject) is None
+
+
+def _pro_or_anti(target: Token, entity_id: str, actors: References) -> bool:
+    """'pro-Palestinian activists', 'anti-Pakistan fighters': a name after 'pro-' or 'anti-' says whom the
+    phrase's head supports or opposes; the head is not that actor."""
+    named = [t for t in target.subtree if actors.entity_at(t.i) == entity_id]
+    doc = target.doc
+    return bool(named) and target not in named and all(
+        t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in {"pro", "anti"} for t in named)
 
 
 def _same_side(source: str, target: str | None, actors: References) -> bool:
@@ -891,7 +1216,9 @@ def _adjacent_place(target: Token, actors: References) -> str | None:
 def _place_of(trigger: Token, actors: References) -> tuple[str | None, str | None]:
     """Where it happened: 'in X' / 'at X' / 'outside X' on the trigger (or on its object: 'halted
     food convoys in Strelsau'), X a place or a state."""
-    holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"]]
+    # "would strike anywhere in Lebanon": the place may hang on an adverb of place
+    holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"
+                          or (c.dep_ == "advmod" and c.lower_ in PLACE_ADVERBS)]]
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             for pobj in prep.children:

@@ -9,7 +9,7 @@ cue "accused" is its own ACCUSE event)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +51,9 @@ def stance_cues(path: Path | None = None) -> StanceCues:
 def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues: StanceCues,
                        coded: list[Event], sentence_of: list[int]) -> list[Event]:
     found: list[Event] = []
-    already = {(e.sentence, e.source, e.type) for e in coded}
+    # an act of the same type already coded covers the statement only when it names whom it is aimed at:
+    # "accused the world of inaction and said Borduria was an aggressor" is still an accusation of Borduria
+    already = {(e.sentence, e.source, e.type) for e in coded if e.target is not None}
     for quote in quotes:
         if quote.speaker is None or refs.type_of(quote.speaker) in {None, "location"}:
             continue
@@ -63,7 +65,7 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             if (quote.sentence, quote.speaker, event_type) in already:
                 continue
             at = _stance_word(words, getattr(cues, stance))
-            if at is None:
+            if at is None or _own_label(at, quote.speaker, refs, cues):
                 continue
             target_id, target_text = (_addressee(cue, quote.speaker, refs)
                                       or _target(words, at, quote.speaker, refs, cues))
@@ -73,12 +75,12 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
                                source_text=quote.speaker_text, target_text=target_text,
                                trigger=Span(quote.cue.text, quote.cue.start, quote.cue.end), sentence=quote.sentence))
             already.add((quote.sentence, quote.speaker, event_type))
-    found += _naming_stances(doc, refs, cues, already, sentence_of)
+    found += _naming_stances(doc, refs, cues, already, sentence_of, coded)
     return found
 
 
 def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[tuple[int, str | None, str]],
-                    sentence_of: list[int]) -> list[Event]:
+                    sentence_of: list[int], coded: Sequence[Event] = ()) -> list[Event]:
     """'Ruritania called the raid a violation of its sovereignty' (ACCUSE), 'the rebels branded the
     army's commanders butchers' (ACCUSE), 'Borduria called the accord a breakthrough' (SUPPORT): the
     named thing's actor (its doer or owner) is the target, else whoever the name itself names."""
@@ -104,6 +106,8 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
                 continue
             target = _named_actor(named, source, refs) if named is not None else None
             target_id, target_text = target or _target(words, at, source, refs, cues)
+            if target_id is None and named is not None:
+                target_id, target_text = _earlier_doer(named, verb, source, coded, refs)
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=source, target=target_id, source_text=phrase_text(subject),
@@ -111,6 +115,41 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
                                sentence=sentence_of[verb.i]))
             already.add((sentence_of[verb.i], source, event_type))
     return found
+
+
+def _own_label(at: Token, speaker: str, refs: References, cues: StanceCues) -> bool:
+    """'the group said it was bringing its mercenaries home', 'our occupation of the hills': a label the
+    speaker puts on what is its own describes the speaker, it accuses no one. A feeling the speaker owns
+    ('voiced its concern') is still a stance."""
+    if at.lemma_.lower() in cues.feelings:
+        return False
+    owner = next((c for c in at.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    return owner.lower_ in refs.cues.own_side_pronouns or refs.actor_in(owner, depth=0) == speaker
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _earlier_doer(named: Token, verb: Token, speaker: str, coded: Sequence[Event],
+                  refs: References) -> tuple[str | None, str | None]:
+    """'The United States designated the gangs. ... The council called the designation a step forward':
+    a definite act named by the word the text used for it ('designation' after 'designated') is the act of
+    whoever did it last before the naming, someone other than the speaker's own side."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in named.children):
+        return None, None
+    stem = named.lemma_.lower()[:6]
+    own = refs.entity(speaker)
+    for event in sorted(coded, key=lambda e: e.trigger.start, reverse=True):
+        if event.trigger.start >= verb.idx or event.source is None or event.source == speaker:
+            continue
+        doer = refs.entity(event.source)
+        if own is not None and doer is not None and own.country and own.country == doer.country:
+            continue
+        if len(stem) >= 5 and any(word.lower().startswith(stem) for word in event.trigger.text.split()):
+            return event.source, named.text
+    return None, None
 
 
 def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str] | None:

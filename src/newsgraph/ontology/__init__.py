@@ -140,6 +140,16 @@ class EventLexicon:
     copular_verbs: frozenset[str] = frozenset()  # "stands accused": the subject is acted upon
     audiences: frozenset[str] = frozenset()  # "spoke to reporters": an audience, not a party met
     answered_acts: frozenset[str] = frozenset()  # "rejected the move": aimed at whoever made the move
+    harm_outcomes: frozenset[str] = frozenset()  # "blamed X for the death of Y": X's assault
+    listing_verbs: frozenset[str] = frozenset()  # "added X to its sanctions list" ...
+    list_nouns: frozenset[str] = frozenset()  # ... a list of the banned or sanctioned
+    unpromising_objects: frozenset[str] = frozenset()  # "offered no evidence": no offer of cooperation
+    ordering_verbs: frozenset[str] = frozenset()  # "ordered the paper to close": a ban when ...
+    ordered_stops: frozenset[str] = frozenset()  # ... what is ordered is to stop, close or leave
+    answering_verbs: frozenset[str] = frozenset()  # "rejected X's request": X asked the one rejecting
+    concern_words: frozenset[str] = frozenset()  # "is concerned about X's buildup": disapproval of X
+    warning_verbs: frozenset[str] = frozenset()  # "warned that X would pay": a threat when harm is warned of
+    warning_harms: frozenset[str] = frozenset()  # what makes a warning a threat ("face charges", "pay a price")
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -172,6 +182,16 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            mutual_verbs=frozenset(_as_list(data.get("mutual_verbs"))),
                            copular_verbs=frozenset(_as_list(data.get("copular_verbs"))),
                            answered_acts=frozenset(_as_list(data.get("answered_acts"))),
+                           warning_verbs=frozenset(_as_list(data.get("warning_verbs"))),
+                           concern_words=frozenset(_as_list(data.get("concern_words"))),
+                           answering_verbs=frozenset(_as_list(data.get("answering_verbs"))),
+                           ordering_verbs=frozenset(_as_list(data.get("ordering_verbs"))),
+                           unpromising_objects=frozenset(_as_list(data.get("unpromising_objects"))),
+                           harm_outcomes=frozenset(_as_list(data.get("harm_outcomes"))),
+                           listing_verbs=frozenset(_as_list(data.get("listing_verbs"))),
+                           list_nouns=frozenset(_as_list(data.get("list_nouns"))),
+                           ordered_stops=frozenset(_as_list(data.get("ordered_stops"))),
+                           warning_harms=frozenset(_as_list(data.get("warning_harms"))),
                            audiences=frozenset(_as_list(data.get("audiences"))))
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
