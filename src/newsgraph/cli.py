@@ -215,6 +215,14 @@ def _count_inputs(paths: list[Path]) -> int:
     return total
 
 
+def _settle_after_stop(store) -> None:  # noqa: ANN001 - Store, imported lazily
+    """Count the summaries and stories of what an ingest stored before it stopped. Should this fail too
+    (the database gone, a second Ctrl-C), nothing is lost: the articles stay listed, and the next ingest
+    counts them before it reads anything."""
+    with suppress(SQLAlchemyError, KeyboardInterrupt):
+        store.settle()
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).",
@@ -263,8 +271,9 @@ def ingest(
                 yield from _extracted(new_articles(), model, batch_size, workers, total)
 
         def store_batch(batch: list) -> None:
-            # one transaction per parse batch (issue 14): a refused article is reported, the rest stored
-            for (record, _), result in zip(batch, store.add_many(batch), strict=True):
+            # one transaction per parse batch (issue 14): a refused article is reported, the rest stored;
+            # their summaries and stories are counted for many batches at once (Store.settle)
+            for (record, _), result in zip(batch, store.add_many(batch, defer=True), strict=True):
                 if isinstance(result, RecordRejected | DataError):
                     reason = str(result) if isinstance(result, RecordRejected) else _db_error(result, db)
                     skipped.append(Skipped(record.article.source_path or record.article.id, f"not stored: {reason}"))
@@ -273,6 +282,7 @@ def ingest(
                 progress.advance(task)
 
         try:
+            store.settle()  # what an earlier ingest stored but was stopped before counting
             batch: list = []
             for item in records():
                 batch.append(item)
@@ -280,10 +290,16 @@ def ingest(
                     store_batch(batch)
                     batch = []
             store_batch(batch)
+            store.settle()
         except KeyboardInterrupt:
             progress.stop()
+            _settle_after_stop(store)
             err.print(f"interrupted: {counts['stored']} article(s) stored; run the same command again to resume")
             raise typer.Exit(130) from None
+        except typer.Exit:  # an input or model error, reported already: what was stored is counted
+            progress.stop()
+            _settle_after_stop(store)
+            raise
         except SQLAlchemyError as error:
             progress.stop()
             fail(f"database error after {counts['stored']} stored article(s): {_db_error(error, db)}")
