@@ -1,6 +1,6 @@
 """The store's load rate against plain sqlite3 `executemany` of the same rows, and the database size.
 
-    python benchmarks/store_load.py [--articles 2000] [--batch 32]
+    python benchmarks/store_load.py [--articles 2000] [--batch 32] [--rounds 3]
 
 Records: the VOA stories' extraction records (cached, see web_latency.py), copied with fresh ids. The
 store loads them through its bulk path (`Store.add_many`, one transaction per batch) into a fresh
@@ -17,7 +17,8 @@ table, in as many transactions as the store committed: what no Python layer coul
 tables get their final rows once, where the store adds to them at each settle). The ratio is the
 baseline's time over the store's (1.0: the store costs nothing beyond the inserts themselves). The same
 ratio of this process's CPU time (user and system) follows it: on a machine whose cores other processes
-share, wall-clock times of a few seconds swing with their load, CPU times much less.
+share, wall-clock times of a few seconds swing with their load, CPU times much less. Each round loads
+both sides afresh, one right after the other; the figures are the medians of the rounds' ratios.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 
 from common import voa_records
 from newsgraph.limits import BATCH_SIZE
@@ -123,18 +125,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=BATCH, help="records per store transaction")
+    parser.add_argument("--rounds", type=int, default=3, help="loads of both sides, one after the other")
     args = parser.parse_args()
     records = list(copies(voa_records(CACHE), 0, args.articles))
-    with tempfile.TemporaryDirectory() as folder:
-        stored, size = store_load(records, Path(folder), args.batch)
-        plain = executemany_load(Path(folder), -(-args.articles // args.batch))
     print(f"{args.articles} VOA records (real density), batches of {args.batch}")
-    print(f"store (add_many)          {args.articles / stored.seconds:8.1f} records/s  ({stored.seconds:.1f} s, "
-          f"CPU {stored.cpu:.1f} s)")
-    print(f"plain sqlite3.executemany {args.articles / plain.seconds:8.1f} records/s  ({plain.seconds:.1f} s, "
-          f"CPU {plain.cpu:.1f} s)")
-    print(f"ratio (store / plain)     {plain.seconds / stored.seconds:8.2f}")
-    print(f"ratio of CPU times        {plain.cpu / stored.cpu:8.2f}")
+    walls, cpus = [], []
+    for _ in range(args.rounds):
+        with tempfile.TemporaryDirectory() as folder:
+            stored, size = store_load(records, Path(folder), args.batch)
+            plain = executemany_load(Path(folder), -(-args.articles // args.batch))
+        walls.append(plain.seconds / stored.seconds)
+        cpus.append(plain.cpu / stored.cpu)
+        print(f"store (add_many)          {args.articles / stored.seconds:8.1f} records/s  ({stored.seconds:.1f} s, "
+              f"CPU {stored.cpu:.1f} s)")
+        print(f"plain sqlite3.executemany {args.articles / plain.seconds:8.1f} records/s  ({plain.seconds:.1f} s, "
+              f"CPU {plain.cpu:.1f} s)")
+    print(f"ratio (store / plain)     {median(walls):8.2f}  (rounds: {', '.join(f'{r:.2f}' for r in walls)})")
+    print(f"ratio of CPU times        {median(cpus):8.2f}  (rounds: {', '.join(f'{r:.2f}' for r in cpus)})")
     print(f"database size             {size / args.articles * 1000 / 2**20:8.1f} MB per 1,000 articles")
 
 
