@@ -100,19 +100,23 @@ GROUP BY COALESCE(s.canonical, e.source), COALESCE(t.canonical, e.target), e.typ
 ON CONFLICT (source, target, type) DO UPDATE SET "count" = event_edges."count" + excluded."count\""""
 
 # an actor named by a mention inside a quote's content, or in a claim's sentence: one row per actor and
-# quote or claim, however many of its entities or mentions are there
+# quote or claim, however many of its entities or mentions are there; inserted in the order of the key
+# (actor, article, n), which the table's indexes start with, so that their pages are filled in turn
+# rather than each row landing on another (a third of the claims links' cost)
 QUOTES_ABOUT = f"""{CHOSEN}
 INSERT INTO quotes_about (entity, article, n, day, content_start)
 SELECT DISTINCT s.actor, q.article, q.n, q.day, q.content_start
 FROM chosen c JOIN quotes q ON q.article = c.article
 JOIN settling s ON s.article = q.article AND s.start BETWEEN q.content_start AND q.content_end
-  AND s."end" <= q.content_end"""
+  AND s."end" <= q.content_end
+ORDER BY 1, 2, 3"""
 
 CLAIMS_ABOUT = f"""{CHOSEN}
 INSERT INTO claims_about (entity, article, n, day, sentence)
 SELECT DISTINCT s.actor, k.article, k.n, k.day, k.sentence
 FROM chosen c JOIN claims k ON k.article = c.article
-JOIN settling s ON s.article = k.article AND s.sentence = k.sentence"""
+JOIN settling s ON s.article = k.article AND s.sentence = k.sentence
+ORDER BY 1, 2, 3"""
 
 # in this order, every writer: shared rows locked in one order
 DERIVED = (*SETTLING, STATS, ALIASES, MONTHS, EDGES, QUOTES_ABOUT, CLAIMS_ABOUT, "DROP TABLE settling")
