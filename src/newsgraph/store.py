@@ -160,12 +160,13 @@ class Store:
         deferred writes, or by another's, perhaps killed before it settled), SETTLE_EVERY articles per
         transaction; the number of articles counted."""
         total = 0
-        while True:
-            counted = retrying(self._settle_some)
-            total += counted
-            if counted < SETTLE_EVERY:
-                self._deferred = 0
-                return total
+        with _collector_paused():  # a settle makes a few objects per event and per story, none in a cycle
+            while True:
+                counted = retrying(self._settle_some)
+                total += counted
+                if counted < SETTLE_EVERY:
+                    self._deferred = 0
+                    return total
 
     def _settle_some(self) -> int:
         with self.engine.begin() as conn:
@@ -807,10 +808,10 @@ def _published_between(query: Any, since: str | None, until: str | None) -> Any:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a batch is made and written. A batch makes a few
-    hundred thousand row objects in a burst, none of them in a cycle, and the collector would walk them
-    again and again for nothing (issue 14). It runs again, if it ran before, as soon as the batch is
-    written or has failed."""
+    """Python's cyclic garbage collector held off while a batch is made and written, or settled. A batch
+    makes a few hundred thousand row objects in a burst, none of them in a cycle, and the collector would
+    walk them, and whatever else the process holds, again and again for nothing (issue 14). It runs
+    again, if it ran before, as soon as the batch is written or settled or has failed."""
     if not gc.isenabled():
         yield
         return
