@@ -198,7 +198,7 @@ class Store:
         if not batch:
             return []
         with self.engine.begin() as conn:
-            if not defer:  # the list locked first, as every settle does: two writers never wait on each other
+            if not defer:  # the list locked first, as every settle does: no two writers hold what the other awaits
                 lock_unsettled(conn)
             results, stored = _insert_articles(conn, batch)
             if not stored:
