@@ -1,7 +1,8 @@
 """Deferred counting (dbsettle.py): a load that defers the summaries, links and stories of its batches
 and settles them at once makes the same tables as articles written one at a time; an article stored but
 not yet counted stays listed, whether the load is killed, two loads settle at once, or a merge of actors
-comes first, and is counted exactly once; `ingest` counts what a killed ingest left, on both backends."""
+comes first, and is counted exactly once; `ingest` counts what it stored when stopped by Ctrl-C, and what a
+killed ingest left, on both backends."""
 
 from __future__ import annotations
 
@@ -134,4 +135,28 @@ def test_ingest_counts_what_a_killed_load_left(database: str, tmp_path: Path, cl
     assert result.exit_code == 0, result.output
     assert scalar(database, "select count(*) from articles") == 3
     assert unsettled(database) == 0
+    assert_summaries_agree(database)
+
+
+def test_an_ingest_stopped_by_ctrl_c_counts_what_it_stored(database: str, tmp_path: Path, cli_run,
+                                                           summary_records: list[Extraction],  # noqa: F811
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{n}", "text": r.article.text, "published": "2024-09-02"}) + "\n"
+                              for n, r in enumerate(summary_records)), encoding="utf-8")
+    add_many = Store.add_many
+    calls: list[int] = []
+
+    def stopped_at_the_second_batch(self: Store, records, defer: bool = False):  # noqa: ANN001, ANN202
+        calls.append(len(calls))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return add_many(self, records, defer)
+
+    monkeypatch.setattr(Store, "add_many", stopped_at_the_second_batch)
+    result = cli_run("ingest", str(source), "--db", database, "--workers", "1", "--batch-size", "1")
+    assert result.exit_code == 130
+    assert "interrupted: 1 article(s) stored" in result.output
+    assert scalar(database, "select count(*) from articles") == 1
+    assert unsettled(database) == 0  # counted as it stopped
     assert_summaries_agree(database)
