@@ -135,9 +135,9 @@ def lock_unsettled(conn: Connection) -> None:
 
 
 def settle(conn: Connection, stories: bool = True, limit: int | None = None) -> int:
-    """Count the summaries, the links and (if `stories`) the stories of the listed articles, at most `limit` of them,
-    the smallest keys first, and unlist them; in the caller's transaction, which has locked the list
-    (lock_unsettled). The number of articles settled."""
+    """Count the summaries, the links and (if `stories`) the stories of the listed articles, at most
+    `limit` of them, the smallest keys first, and unlist them; in the caller's transaction, which has
+    locked the list (lock_unsettled). The number of articles settled."""
     chosen = conn.execute(text("SELECT article FROM unsettled_articles ORDER BY article"
                                + ("" if limit is None else " LIMIT :limit")),
                           {} if limit is None else {"limit": limit}).scalars().all()
