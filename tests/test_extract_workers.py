@@ -53,9 +53,9 @@ def test_two_workers_print_what_one_prints_in_the_input_order(cli_run, news: Pat
     calls: list[int] = []
     in_processes = parallel.extract_in_processes
 
-    def spy(articles, workers, model, batch_size=32):  # noqa: ANN001, ANN202
+    def spy(articles, workers, model, batch_size=32, pool=None):  # noqa: ANN001, ANN202
         calls.append(workers)
-        return in_processes(articles, workers, model, batch_size)
+        return in_processes(articles, workers, model, batch_size, pool)
 
     monkeypatch.setattr(parallel, "extract_in_processes", spy)
     for form in (["--json"], []):  # JSON Lines, and the readable summary

@@ -5,7 +5,7 @@ after single and batched writes, idempotent re-ingests and concurrent writers, o
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -107,13 +107,18 @@ def test_concurrent_writers_count_every_article_once(database: str, records: lis
         finally:
             writer.close()
 
+    both_ways(write, copies)
+    assert len(_select(database, "select id from articles")) == len(copies)
+    assert_summaries_agree(database)
+
+
+def both_ways(write: Callable[[list[Extraction]], None], copies: list[Extraction]) -> None:
+    """Two writers at once, in threads, one writing the copies in order and the other in reverse."""
     threads = [threading.Thread(target=write, args=(copies,)), threading.Thread(target=write, args=(copies[::-1],))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(_select(database, "select id from articles")) == len(copies)
-    assert_summaries_agree(database)
 
 
 def test_pages_read_from_summaries_answer_as_the_facts_do(store: Store, database: str,

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -162,19 +162,26 @@ def _check_counts(batch_size: int, workers: int | None) -> None:
         fail(f"--workers must be at least 1, not {workers}")
 
 
-def _extracted(articles: Iterable, model: str | None, batch_size: int, workers: int | None,
-               total: int) -> Iterator[tuple]:
-    """(record, model name) for each article, in the input order: extracted by `workers` processes
-    (default: all cores), each loading the model once; in this process when that is one, or when the
-    input (`total` articles) is one batch or less, as loading the model in others would cost more."""
-    from newsgraph.parallel import default_workers, extract_in_processes
+def _processes(workers: int | None, batch_size: int, total: int) -> int:
+    """How many processes extract: `workers` (default: all cores); one when the input (`total` articles)
+    is one batch or less, as loading the model in others would cost more."""
+    from newsgraph.parallel import default_workers
 
-    processes = workers or default_workers()
-    if processes > 1 and total > batch_size:
+    return (workers or default_workers()) if total > batch_size else 1
+
+
+def _extracted(articles: Iterable, model: str | None, batch_size: int, workers: int | None,
+               total: int, pool: Any = None) -> Iterator[tuple]:
+    """(record, model name) for each article, in the input order: extracted by `_processes` processes,
+    each loading the model once (those of `pool` if the caller started them), else in this process."""
+    from newsgraph.parallel import extract_in_processes
+
+    processes = _processes(workers, batch_size, total)
+    if processes > 1:
         from newsgraph.modelerror import ModelNotFound  # not spaCy: the workers load it, this process need not
 
         try:
-            yield from extract_in_processes(articles, processes, model, batch_size)
+            yield from extract_in_processes(articles, processes, model, batch_size, pool)
         except ModelNotFound as error:
             fail(str(error))
         return
@@ -215,6 +222,14 @@ def _count_inputs(paths: list[Path]) -> int:
     return total
 
 
+def _settle_after_stop(store) -> None:  # noqa: ANN001 - Store, imported lazily
+    """Count the summaries and stories of what an ingest stored before it stopped. Should this fail too
+    (the database gone, a second Ctrl-C), nothing is lost: the articles stay listed, and the next ingest
+    counts them before it reads anything."""
+    with suppress(SQLAlchemyError, KeyboardInterrupt):
+        store.settle()
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).",
@@ -227,16 +242,27 @@ def ingest(
 ) -> None:
     """Extract and store articles, or load a `batch` output folder. Safe to re-run: articles already
     stored (same content) are skipped."""
-    from newsgraph.batch import count_batch_records, is_batch_output, read_batch_records
-    from newsgraph.store import RecordRejected
+    from newsgraph.batch import count_batch_records, is_batch_output
+    from newsgraph.parallel import worker_pool
 
     _check_counts(batch_size, workers)
-    store = _store(db)
-    skipped: list[Skipped] = []
-    counts = {"stored": 0, "already": 0}
     batches = [p for p in paths if is_batch_output(p)]
     paths = [p for p in paths if p not in batches]
     total = _count_inputs([p for p in paths if p.exists()]) + sum(count_batch_records(b) for b in batches)
+    processes = _processes(workers, batch_size, total) if paths else 1
+    # the workers start first, so that their model loads run while this process opens the store
+    with worker_pool(processes, model) if processes > 1 else nullcontext() as pool:
+        _ingest(paths, batches, total, db, model, batch_size, workers, pool)
+
+
+def _ingest(paths: list[Path], batches: list[Path], total: int, db: str | None, model: str | None,
+            batch_size: int, workers: int | None, pool: Any) -> None:
+    from newsgraph.batch import read_batch_records
+    from newsgraph.store import RecordRejected
+
+    store = _store(db)
+    skipped: list[Skipped] = []
+    counts = {"stored": 0, "already": 0}
 
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=False) as progress:
@@ -260,11 +286,12 @@ def ingest(
             for batch in batches:
                 yield from ((record, "batch") for record in read_batch_records(batch))
             if paths:  # records come back in the input order
-                yield from _extracted(new_articles(), model, batch_size, workers, total)
+                yield from _extracted(new_articles(), model, batch_size, workers, total, pool)
 
         def store_batch(batch: list) -> None:
-            # one transaction per parse batch (issue 14): a refused article is reported, the rest stored
-            for (record, _), result in zip(batch, store.add_many(batch), strict=True):
+            # one transaction per parse batch (issue 14): a refused article is reported, the rest stored;
+            # their summaries and stories are counted for many batches at once (Store.settle)
+            for (record, _), result in zip(batch, store.add_many(batch, defer=True), strict=True):
                 if isinstance(result, RecordRejected | DataError):
                     reason = str(result) if isinstance(result, RecordRejected) else _db_error(result, db)
                     skipped.append(Skipped(record.article.source_path or record.article.id, f"not stored: {reason}"))
@@ -273,6 +300,7 @@ def ingest(
                 progress.advance(task)
 
         try:
+            store.settle()  # what an earlier ingest stored but was stopped before counting
             batch: list = []
             for item in records():
                 batch.append(item)
@@ -280,10 +308,16 @@ def ingest(
                     store_batch(batch)
                     batch = []
             store_batch(batch)
+            store.settle()
         except KeyboardInterrupt:
             progress.stop()
+            _settle_after_stop(store)
             err.print(f"interrupted: {counts['stored']} article(s) stored; run the same command again to resume")
             raise typer.Exit(130) from None
+        except typer.Exit:  # an input or model error, reported already: what was stored is counted
+            progress.stop()
+            _settle_after_stop(store)
+            raise
         except SQLAlchemyError as error:
             progress.stop()
             fail(f"database error after {counts['stored']} stored article(s): {_db_error(error, db)}")

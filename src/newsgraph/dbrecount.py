@@ -1,7 +1,7 @@
 """The summary rows of some actors counted again from their facts: after entities change canonical (a
 merge found later, a user's merge or split), their actor_stats, actor_aliases, actor_months,
 event_edges, quotes_about and claims_about rows are replaced by what the facts of each canonical
-actor's members say, counted as one actor (dbrows.summary_rows counts a new article the same way).
+actor's members say, counted as one actor (dbsettle.py counts new articles the same way).
 Costs what those actors' facts are, nothing else."""
 
 from __future__ import annotations

@@ -6,15 +6,18 @@ first, is read straight off an index that starts with the actor and follows the 
 query stops after the page instead of sorting every row of the actor. '' rather than NULL because
 the two backends put NULLs at opposite ends of an index, and '' sorts below every date on both.
 
-Summary tables, written in the same transaction as the article they count, answer what would
-otherwise aggregate every row of an actor on each request: actor_stats (articles and mentions per
-actor, and `acts`: the events, ties and quotes it takes part in as an end or the speaker, which tells a
-medium that acts from one only cited as a quote's channel), actor_aliases (each distinct mention text
-and how often), actor_months (the timeline), event_edges (the network), quotes_about and claims_about
-(which quotes and claims name an actor). story_events and story_reports group the events of all
-articles into happenings (resolve/stories.py), and story_edges counts them per (source, target, type)
-for the network.
+Summary tables answer what would otherwise aggregate every row of an actor on each request: actor_stats
+(articles and mentions per actor, and `acts`: the events, ties and quotes it takes part in as an end or
+the speaker, which tells a medium that acts from one only cited as a quote's channel), actor_aliases
+(each distinct mention text and how often), actor_months (the timeline), event_edges (the network),
+quotes_about and claims_about (which quotes and claims name an actor; links, not counts, but derived
+from the facts as the summaries are). story_events and story_reports group the events of all articles
+into happenings (resolve/stories.py), and story_edges counts them per (source, target, type) for the
+network.
 They hold no foreign keys: nothing deletes articles, and the checks would cost every insert a lookup.
+The summaries, the links and the stories are counted by dbsettle.py for many articles at once: an
+article stored before they count it is listed in unsettled_articles, in the transaction that stores
+it, and unlisted in the one that counts it.
 
 Resolved actors (resolve/actors.py): actor_resolution maps an entity merged into another to its
 canonical entity, with the reason, the score and whether a user decided it; an entity without a row is
@@ -178,6 +181,10 @@ story_reports = Table(  # each event row, as a report of its story
     Column("article", Integer, nullable=False), Column("sentence", Integer, nullable=False),
     Column("outlet", String(300)), Column("status", String(20)), Column("negated", Boolean),
     Column("published", String(10)),
+)
+unsettled_articles = Table(  # stored articles whose summaries and stories are not counted yet (dbsettle.py)
+    "unsettled_articles", metadata,
+    Column("article", Integer, primary_key=True),
 )
 actor_resolution = Table(
     "actor_resolution", metadata,

@@ -15,6 +15,9 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 # articles parsed per spaCy batch by `extract` and `ingest`, and stored per transaction by `ingest`: one
 # name, so that benchmarks/store_load.py times the transactions ingest really makes
 BATCH_SIZE = 32
+# articles whose summaries and stories an ingest counts at once (dbsettle.py): fewer, larger counts cost
+# less per article; the actor pages lag the stored articles by at most this many while an ingest runs
+SETTLE_EVERY = 1024
 
 
 class ArticleTooLong(ValueError):

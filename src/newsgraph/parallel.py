@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from newsgraph.limits import BATCH_SIZE
@@ -55,26 +56,43 @@ def _extract(articles: list[Article], batch_size: int) -> tuple[list[Extraction]
     return list(_EXTRACTOR.extract_many(articles, batch_size=batch_size)), _EXTRACTOR.model_name
 
 
+@contextmanager
+def worker_pool(workers: int, model: str | None) -> Iterator[Any]:
+    """`workers` processes, each loading its Extractor as soon as it starts: a caller that starts them
+    before its own set-up (ingest opening the store) has the model loads run meanwhile, not after it.
+    They are stopped when the block ends."""
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_load, initargs=(model,)) as pool:
+        yield pool
+
+
 def extract_in_processes(articles: Iterable[Article], workers: int, model: str | None,
-                         batch_size: int = BATCH_SIZE) -> Iterator[tuple[Extraction, str]]:
+                         batch_size: int = BATCH_SIZE, pool: Any = None) -> Iterator[tuple[Extraction, str]]:
     """(record, model name) for each article, in the order of `articles`, extracted by `workers`
-    processes. A worker's error (a model that does not load, an article too long) is raised here."""
-    context = multiprocessing.get_context("spawn")
+    processes: those of `pool` (worker_pool) if given, else started here. A worker's error (a model that
+    does not load, an article too long) is raised here."""
+    if pool is None:
+        with worker_pool(workers, model) as started:
+            yield from _extracted_by(started, articles, workers, batch_size)
+    else:
+        yield from _extracted_by(pool, articles, workers, batch_size)
+
+
+def _extracted_by(pool: Any, articles: Iterable[Article], workers: int, batch_size: int
+                  ) -> Iterator[tuple[Extraction, str]]:
     size = chunk_size(batch_size)
-    with context.Pool(workers, initializer=_load, initargs=(model,)) as pool:
-        pending: deque[Any] = deque()
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) == size:
-                pending.append(pool.apply_async(_extract, (chunk, batch_size)))
-                chunk = []
-                while len(pending) > IN_FLIGHT * workers:  # keep every worker fed, and no more than that
-                    yield from _results(pending.popleft())
-        if chunk:
+    pending: deque[Any] = deque()
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
             pending.append(pool.apply_async(_extract, (chunk, batch_size)))
-        while pending:
-            yield from _results(pending.popleft())
+            chunk = []
+            while len(pending) > IN_FLIGHT * workers:  # keep every worker fed, and no more than that
+                yield from _results(pending.popleft())
+    if chunk:
+        pending.append(pool.apply_async(_extract, (chunk, batch_size)))
+    while pending:
+        yield from _results(pending.popleft())
 
 
 def _results(result: Any) -> Iterator[tuple[Extraction, str]]:

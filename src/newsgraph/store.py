@@ -5,7 +5,9 @@ becomes, dbengine.py what differs between SQLite and PostgreSQL, dbvalues.py wha
 how a database is named and shown). SQLite by default (one file), PostgreSQL through psycopg 3; the same
 schema and queries, the same answers, on both. A batch of articles is written in one transaction, each
 article keyed by its content hash, so ingest is idempotent, an interrupted ingest resumes where it
-stopped, and two ingests at once store every article once. An actor page costs what the page shows, not
+stopped, and two ingests at once store every article once. The summaries and stories of the articles
+are counted in the same transaction, or, for a write that defers them (ingest), later and for many
+articles at once by settle() (dbsettle.py). An actor page costs what the page shows, not
 what the database holds: see dbschema.py for the indexes and summary tables that make it so.
 """
 
@@ -25,17 +27,12 @@ from sqlalchemy.exc import DataError
 from newsgraph.dbengine import driver_rows, ensure_schema, insert_returning, insert_tuples, open_engine, retrying
 from newsgraph.dbrecount import recount
 from newsgraph.dbrows import (
-    ABOUT_TABLES,
     COLUMNS,
     FACT_TABLES,
     Row,
     Rows,
-    about_rows,
-    as_canonical_about,
     batch_evidence,
-    entity_ids,
     extraction_rows,
-    summary_rows,
 )
 from newsgraph.dbschema import (
     actor_aliases,
@@ -53,9 +50,12 @@ from newsgraph.dbschema import (
     relations,
     sentences,
     story_events,
+    unsettled_articles,
 )
+from newsgraph.dbsettle import lock_unsettled, settle
 from newsgraph.dburl import DEFAULT_DB, database_url, shown_url
 from newsgraph.dbvalues import RecordRejected, storable_batch
+from newsgraph.limits import SETTLE_EVERY
 from newsgraph.record import Extraction
 from newsgraph.resolve.actors import (
     Changes,
@@ -72,7 +72,7 @@ from newsgraph.resolve.actors import (
 )
 from newsgraph.resolve.claims import claim_groups
 from newsgraph.resolve.dyads import dyad_weeks
-from newsgraph.resolve.storystore import edge_query, rebuild_stories, record_stories, report_query, story_query
+from newsgraph.resolve.storystore import edge_query, rebuild_stories, report_query, story_query
 
 __all__ = ["DEFAULT_DB", "SENTENCE_TEXT", "RecordRejected", "Store", "StoreResult", "database_url", "metadata"]
 
@@ -108,6 +108,7 @@ class Store:
                 raise FileNotFoundError(f"{path}: no such database (run `newsgraph ingest` first)")
         self.engine: Engine = open_engine(url)
         retrying(lambda: ensure_schema(self.engine, metadata))
+        self._deferred = 0  # articles this store has listed unsettled since it last settled
 
     def close(self) -> None:
         self.engine.dispose()
@@ -133,24 +134,51 @@ class Store:
         [rows] = _prepared([(extraction, model)])
         if isinstance(rows, RecordRejected):
             raise rows
-        [result] = retrying(lambda: self._write([(0, rows)]))
+        [result] = retrying(lambda: self._write([(0, rows)], defer=False))
         return result
 
-    def add_many(self, records: Iterable[tuple[Extraction, str | None]]
+    def add_many(self, records: Iterable[tuple[Extraction, str | None]], defer: bool = False
                  ) -> list[StoreResult | RecordRejected | DataError]:
         """Store a batch of (extraction, model) in one transaction, as add() would one by one: the result
         of each in order, a refused one as its error. Should the server refuse a value the checks let
-        through (a DataError), the batch is stored article by article so that only that one is lost."""
+        through (a DataError), the batch is stored article by article so that only that one is lost.
+        defer: the summaries and stories of these articles are counted later, with those of other
+        batches (settle(), which runs by itself once SETTLE_EVERY articles wait): a load of many batches
+        calls settle() when it ends. Until then they are listed as unsettled, in the database, so a load
+        that is killed leaves them to the next settle."""
         pending = list(records)
         with _collector_paused():
-            return self._add_batch(pending)  # its rows are let go before the collector runs again
+            results = self._add_batch(pending, defer)  # its rows are let go before the collector runs again
+        if defer:
+            self._deferred += sum(1 for result in results if isinstance(result, StoreResult) and result.stored)
+            if self._deferred >= SETTLE_EVERY:
+                self.settle()
+        return results
 
-    def _add_batch(self, pending: list[tuple[Extraction, str | None]]
+    def settle(self) -> int:
+        """Count the summaries and stories of every article listed as unsettled (by this process's
+        deferred writes, or by another's, perhaps killed before it settled), SETTLE_EVERY articles per
+        transaction; the number of articles counted."""
+        total = 0
+        with _collector_paused():  # a settle makes a few objects per event and per story, none in a cycle
+            while True:
+                counted = retrying(self._settle_some)
+                total += counted
+                if counted < SETTLE_EVERY:
+                    self._deferred = 0
+                    return total
+
+    def _settle_some(self) -> int:
+        with self.engine.begin() as conn:
+            lock_unsettled(conn)
+            return settle(conn, self.stories, SETTLE_EVERY)
+
+    def _add_batch(self, pending: list[tuple[Extraction, str | None]], defer: bool
                    ) -> list[StoreResult | RecordRejected | DataError]:
         checked = _prepared(pending)
         batch = [(index, rows) for index, rows in enumerate(checked) if not isinstance(rows, RecordRejected)]
         try:
-            results = iter(retrying(lambda: self._write(batch)))
+            results = iter(retrying(lambda: self._write(batch, defer)))
         except DataError:
             return [rows if isinstance(rows, RecordRejected) else self._add_alone(*pending[index])
                     for index, rows in enumerate(checked)]
@@ -162,40 +190,41 @@ class Store:
         except DataError as error:
             return error
 
-    def _write(self, batch: list[tuple[int, Rows]]) -> list[StoreResult]:
+    def _write(self, batch: list[tuple[int, Rows]], defer: bool) -> list[StoreResult]:
         """One transaction: the batch's new articles (each with its place in the batch), then their
-        entities and the resolution of the new ones, their facts and links, each table in one
-        executemany, the summaries' increments, and the stories of their events."""
+        entities and the resolution of the new ones, their facts, each table in one executemany, and the
+        articles listed as unsettled; then, unless deferred, what is derived from their facts (the links
+        of quotes and claims to actors, the summaries, the stories) counted (dbsettle.py)."""
         if not batch:
             return []
         with self.engine.begin() as conn:
+            if not defer:  # the list locked first, as every settle does: no two writers hold what the other awaits
+                lock_unsettled(conn)
             results, stored = _insert_articles(conn, batch)
             if not stored:
                 return results
             new_entities = _insert_entities(conn, [rows for _, _, rows in stored])
-            changes, canonical = Changes(), {}
-            if self.resolve_actors:
-                if new_entities:  # the evidence is for deciding new entities; a batch may bring none
-                    changes = resolve_new(conn, new_entities, batch_evidence(rows for _, _, rows in stored))
-                canonical = canonical_map(conn, {e for _, _, rows in stored for e in entity_ids(rows)})
+            changes = Changes()
+            if self.resolve_actors and new_entities:  # the evidence is for deciding new entities
+                changes = resolve_new(conn, new_entities, batch_evidence(rows for _, _, rows in stored))
             # the rows hold their article's place; usually the keys follow the places (key = place + offset)
             # and the database adds the offset, else each row is made again with its key
             offsets = {key - place for place, key, _ in stored}
             keys = None if len(offsets) == 1 else {place: key for place, key, _ in stored}
-            for table in (*FACT_TABLES, *ABOUT_TABLES):
+            for table in FACT_TABLES:
                 table_rows = list(chain.from_iterable(rows[table] for _, _, rows in stored))
-                if table in ABOUT_TABLES:  # keyed by the canonical actor, as the summaries are
-                    table_rows = as_canonical_about(table_rows, canonical)
                 if keys is None:
                     insert_tuples(conn, table, COLUMNS[table], table_rows, offset=next(iter(offsets)))
                 else:
                     insert_tuples(conn, table, COLUMNS[table], [(keys[row[0]], *row[1:]) for row in table_rows])
-            for table, table_rows in summary_rows((rows for _, _, rows in stored), canonical).items():
-                insert_tuples(conn, table, COLUMNS[table], table_rows, conflict="add")
-            recount(conn, changes)  # actors counted before under another canonical entity
-            if self.stories:
-                record_stories(conn, [(key, rows) for _, key, rows in stored],
-                               canonical if self.resolve_actors else None)
+            insert_tuples(conn, unsettled_articles, ("article",), [(key,) for _, key, _ in stored])
+            if changes or not defer:
+                # the summaries of actors whose canonical entity changed are counted again from all their
+                # facts (recount): every listed article is counted first, so none is counted twice
+                if defer:
+                    lock_unsettled(conn)
+                settle(conn, self.stories)
+            recount(conn, changes)
         return results
 
     # --- reading -----------------------------------------------------------------------------
@@ -422,6 +451,7 @@ class Store:
 
     def _rebuild_stories(self) -> None:
         with self.engine.begin() as conn:
+            self._settled(conn)
             rebuild_stories(conn)
 
     def count_story_events(self) -> int:
@@ -493,6 +523,7 @@ class Store:
         they already were one."""
         def run() -> bool:
             with self.engine.begin() as conn:
+                self._settled(conn)
                 changes = merge(conn, keep, absorb)
                 recount(conn, changes)
                 if changes and self.stories:
@@ -505,6 +536,7 @@ class Store:
         """A user's split: the two are never one actor again; True when they had been merged."""
         def run() -> bool:
             with self.engine.begin() as conn:
+                self._settled(conn)
                 were_merged, changes = split(conn, first, second)
                 recount(conn, changes)
                 if changes and self.stories:
@@ -517,11 +549,18 @@ class Store:
         """Every automatic merge decided again (a user's kept); the number of actors recounted."""
         def run() -> int:
             with self.engine.begin() as conn:
+                self._settled(conn)
                 changes = resolve_all(conn)
                 recount(conn, changes)
                 return len(changes.canonicals)
 
         return retrying(run)
+
+    def _settled(self, conn: Any) -> None:
+        """Every listed article counted, first thing in a transaction that recounts actors or regroups
+        stories from all the facts: an article counted there would otherwise be counted again when settled."""
+        lock_unsettled(conn)
+        settle(conn, self.stories)
 
     def merges(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -680,15 +719,11 @@ def _newest_first(query: Select, facts: Table, position: str, named: Table, abou
 
 
 def _prepared(records: list[tuple[Extraction, str | None]]) -> list[Rows | RecordRejected]:
-    """The rows of each (extraction, model), made storable, with their quote and claim links, their facts
-    holding the article's place in `records`; or why an article is refused. Done before the transaction
-    opens, and once however often a transient conflict retries it."""
-    checked = storable_batch([extraction_rows(extraction, model, place)
-                              for place, (extraction, model) in enumerate(records)])
-    for place, rows in enumerate(checked):
-        if not isinstance(rows, RecordRejected):
-            rows.update(about_rows(rows, place))
-    return checked
+    """The rows of each (extraction, model), made storable, their facts holding the article's place in
+    `records`; or why an article is refused. Done before the transaction opens, and once however often a
+    transient conflict retries it."""
+    return storable_batch([extraction_rows(extraction, model, place)
+                           for place, (extraction, model) in enumerate(records)])
 
 
 def _insert_articles(conn: Any, batch: list[tuple[int, Rows]]
@@ -773,10 +808,10 @@ def _published_between(query: Any, since: str | None, until: str | None) -> Any:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a batch is made and written. A batch makes a few
-    hundred thousand row objects in a burst, none of them in a cycle, and the collector would walk them
-    again and again for nothing (issue 14). It runs again, if it ran before, as soon as the batch is
-    written or has failed."""
+    """Python's cyclic garbage collector held off while a batch is made and written, or settled. A batch
+    makes a few hundred thousand row objects in a burst, none of them in a cycle, and the collector would
+    walk them, and whatever else the process holds, again and again for nothing (issue 14). It runs
+    again, if it ran before, as soon as the batch is written or settled or has failed."""
     if not gc.isenabled():
         yield
         return

@@ -361,7 +361,7 @@ def _apart_pairs(conn: Connection, ids: set[str]) -> set[frozenset[str]]:
 
 
 def _write_rows(conn: Connection, rows: dict[str, dict[str, Any]]) -> None:
-    # in id order, as every writer locks shared rows (dbrows.summary_rows)
+    # in id order, as every writer locks shared rows (dbsettle.py)
     upsert(conn, actor_resolution, [rows[entity_id] for entity_id in sorted(rows)])
 
 

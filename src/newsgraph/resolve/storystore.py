@@ -1,9 +1,9 @@
-"""Story events in the store: kept at ingest, in the transaction that stores a batch, and read back.
+"""Story events in the store: kept as articles are settled (dbsettle.py), many at once, and read back.
 
-At ingest the batch's new events are read back with their ids, the stories they may belong to are read by
+The new events of the articles settled are read back with their ids, the stories they may belong to are read by
 match key (family and actors) and date, and resolve/stories.py decides; a new story takes the id of its
 first report's event, so stories need no id of their own and a batch writes them in one statement. The
-counts of a story that had reports before are counted again from its reports (one grouped query per batch).
+counts of a story that had reports before are counted again from its reports (one grouped query per settle).
 Re-ingesting an article stores nothing, so it changes no story. Two ingests writing at the same moment may
 each open a story for one happening: each sees only what the other had committed.
 """
@@ -11,7 +11,7 @@ each open a story for one happening: each sees only what the other had committed
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any
@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, delete, func, or_, select
 
 from newsgraph.dbengine import driver_rows, insert_tuples, quoted, update_rows
-from newsgraph.dbrows import ARTICLE_OUTLET, ARTICLE_PUBLISHED, Rows
 from newsgraph.dbschema import articles, entities, events, sentences, story_edges, story_events, story_reports
 from newsgraph.resolve.actors import canonical_map
 from newsgraph.resolve.stories import MAX_SPAN_DAYS, TOLERANCE_DAYS, Report, Story, actor_key, assign, interval
@@ -37,14 +36,6 @@ RECOUNTED_COLUMNS = ("date_start", "date_end", "day", "location", "words", "repo
 REPORT_COLUMNS = ("event", "story", "article", "sentence", "outlet", "status", "negated", "published")
 
 
-def record_stories(conn: Connection, stored: Sequence[tuple[int, Rows]], canonical: dict[str, str] | None) -> None:
-    """Give every event of the articles just stored its story, in the same transaction; `canonical`: the
-    resolved actor of each of their entities merged into another, as the store has just read it."""
-    meta = {key: {"outlet": rows[articles][0][ARTICLE_OUTLET], "published": rows[articles][0][ARTICLE_PUBLISHED]}
-            for key, rows in stored}
-    group_events(conn, meta, canonical)
-
-
 def rebuild_stories(conn: Connection, batch: int = 200) -> None:
     """All stories made again from the stored events, articles in the order they were stored: for when
     `actor_key` has changed (a user merged or split actors), as ingest would have grouped them then."""
@@ -57,8 +48,8 @@ def rebuild_stories(conn: Connection, batch: int = 200) -> None:
 
 
 def group_events(conn: Connection, meta: dict[int, dict[str, Any]], canonical: dict[str, str] | None = None) -> None:
-    """Give every event of these articles (key -> outlet and published) its story; `canonical` as
-    record_stories has it, else read here."""
+    """Give every event of these articles (key -> outlet and published) its story, the articles in key
+    order; `canonical`: the resolved actor of each of their entities merged into another, else read here."""
     found = _events_of(conn, list(meta))
     if not found:
         return
