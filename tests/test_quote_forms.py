@@ -1029,3 +1029,20 @@ def test_a_quoted_description_belongs_to_the_verb_that_gives_it(extractor: Extra
                            '"hostile force" in March.')
     quote = quote_with(x, "hostile force")
     assert (speaker_name(x, quote), quote.cue.text) == ("Lucia Ruiz", "labelled"), describe(x)
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    # a subject that names no one says nothing
+    ("Neither Lima nor Quito has confirmed the troop movements.", []),
+    ("Lima has confirmed the troop movements.", ["confirmed"]),
+    # words requested of another are not said
+    ("Peru asked the tribunal last year to confirm its ruling.", []),
+    ("Ruiz plans to announce the ruling.", ["announce"]),
+    # a state of affairs is no speaker, whatever verb the parser joins to it
+    ("Tensions eased in May, when Ruiz and Borja met in Quito and pledged not to use force against each other.",
+     ["pledged"]),
+])
+def test_who_says_nothing(extractor: Extractor, text: str, cues: list[str]) -> None:
+    x = extract(extractor, text)
+    assert [q.cue.text for q in x.quotes] == cues, describe(x)
+    assert all(q.speaker_text != "Tensions" for q in x.quotes), describe(x)

@@ -23,6 +23,7 @@ from newsgraph.nlp.quotes import (
     according_scope,
     ends_the_sentence,
     is_spoken_act,
+    nobody_says,
     quote_marks,
     reports_a_view,
 )
@@ -239,8 +240,8 @@ def _reports_a_view(root: Token, speech: SpeechCues) -> bool:
     for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
         lemma = verb.lemma_.lower()
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue  # "She did not say that the talks failed": nobody's words are reported
+        if any(c.dep_ == "neg" for c in verb.children) or nobody_says(verb):
+            continue  # "She did not say that the talks failed", "No official said": nobody's words are reported
         clause = any(c.dep_ == "ccomp" for c in verb.children)
         if lemma in speech.saying | speech.view_clauses and has_subject and clause:
             return True

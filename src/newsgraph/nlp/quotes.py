@@ -603,8 +603,10 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
         if cue.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in cue.children) \
                 and not any(c.dep_ in SUBJECTS for c in cue.children):
             return None  # "When asked if ...": a reduced passive is not someone speaking
-        if any(c.dep_ == "neg" for c in cue.children):
-            return None  # "She did not say that the talks failed": nobody said it
+        if any(c.dep_ == "neg" for c in cue.children) or nobody_says(cue):
+            return None  # "She did not say that the talks failed", "Neither side confirmed it": nobody said it
+        if _asked_to_say(cue):
+            return None  # "asked the court to confirm the ruling": words requested of another, not said
         content_tokens = _clause_content(cue, cues)
         if not content_tokens:
             _remember_speaker(context, cue)  # "Peskov spoke to reporters." then a floating quote
@@ -645,6 +647,21 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=_cue_span(cue),
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=False, sentence=sentence,
                  channel=_channel(context, cue))
+
+
+def nobody_says(cue: Token) -> bool:
+    """A subject that names no one ("Neither Lima nor Quito has confirmed", "No official said")."""
+    for subject in (c for c in cue.children if c.dep_ in SUBJECTS):
+        if subject.lower_ in {"nobody", "none", "neither"} or any(
+                c.lower_ in {"neither", "no"} and c.dep_ in {"preconj", "det"} for c in subject.children):
+            return True
+    return False
+
+
+def _asked_to_say(cue: Token) -> bool:
+    """An infinitive of saying under a verb with an object told to act ("asked the court to confirm")."""
+    return is_infinitive(cue) and cue.dep_ in {"xcomp", "ccomp", "advcl"} and any(
+        c.dep_ in {"dobj", "dative"} for c in cue.head.children)
 
 
 def _remember_speaker(context: _Context, cue: Token) -> None:
