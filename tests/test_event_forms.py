@@ -5,6 +5,8 @@ coded and a look-alike that must not."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.record import Article, Extraction
 
 
@@ -1226,3 +1228,15 @@ def test_a_denied_act_does_not_aim_the_denial_at_its_object(extractor) -> None:
 def test_a_denied_attack_answers_the_one_attacked(extractor) -> None:
     x = extract(extractor, "Hezbollah denied firing rockets at Israel.")
     assert coded(x, "REJECT") == [("Hezbollah", "Israel")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington provided intelligence to the Somali army.", [("United States", "Somali National Army")]),
+    ("The UAE delivered drones to the Rapid Support Forces.", [("United Arab Emirates", "Rapid Support Forces")]),
+    # a thing delivered to no actor is no aid
+    ("The company delivered a new system to its customers.", []),
+    ("Russia supplied Syria with fighter jets.", [("Russia", "Syria")]),
+    ("The plant supplied the market with cheap steel.", []),
+])
+def test_military_and_material_help_handed_to_an_actor_is_aid(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "AID") == expected

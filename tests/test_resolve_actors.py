@@ -227,3 +227,18 @@ def test_web_pages_show_the_resolved_actor(tmp_path, records: list[Extraction]) 
     assert page.status_code == 200 and "Merged from other articles" in page.text and "Gen. Nouri" in page.text
     listed = [row["id"] for row in client.get("/api/actors", params={"limit": 100}).json()]
     assert "idris-kamal-al-nouri" in listed and "nouri" not in listed
+
+
+def test_the_chart_reads_a_merged_actors_events_under_each_spelling(store: Store, extractor) -> None:
+    from newsgraph.web.chart import pair_events
+
+    texts = [("acc-1", "2025-04-01", "Mexican senator Sergio Valdés accused Colombia of fraud on Tuesday."),
+             ("acc-2", "2025-04-03", "Mexican senator Sergio Valdez accused Colombia of fraud on Thursday.")]
+    for ident, day, text in texts:
+        store.add(extractor.extract(Article(id=ident, text=text, published=day)))
+    store.merge("sergio-valdes", "sergio-valdez")
+    both = pair_events(store.engine, {("sergio-valdes", "colombia")})
+    assert [(e["source"], e["date"]) for e in both] == [("sergio-valdes", "2025-04-01"),
+                                                         ("sergio-valdes", "2025-04-03")]
+    newest = pair_events(store.engine, {("sergio-valdes", "colombia")}, per_group=1)
+    assert [e["date"] for e in newest] == ["2025-04-03"]

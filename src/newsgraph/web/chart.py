@@ -44,26 +44,29 @@ def pair_events(engine: Engine, pairs: set[tuple[str, str]], since: str | None =
                                .where(tuple_(event_edges.c.source, event_edges.c.target).in_(sorted(pairs)))).all()
         ends = groups(conn, {end for triple in triples for end in triple[:2]})
         for source, target, event_type in triples:
-            # an actor's merged entities are read with it (one group of one, and so one index read, mostly)
-            query = (select(*columns)
-                     .join(articles, articles.c.id == events.c.article)
-                     .join(sentences, in_sentence)
-                     .where(_one_of(events.c.source, ends[source]), _one_of(events.c.target, ends[target]),
-                            events.c.type == event_type))
-            if since:
-                query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
-            if until:
-                query = query.where(events.c.day <= until, events.c.day != "")
-            query = query.order_by(events.c.day.desc(), events.c.id.desc()).limit(per_group)
-            rows += [{**r._mapping, "source": source, "target": target} for r in conn.execute(query)]
+            # an actor's merged entities are read with it: each (source entity, target entity) through its
+            # own index in page order, cut at the group's size, then merged (an IN over a merged pair made
+            # the database sort every event of the pair, which grew with the store)
+            found: list[dict[str, Any]] = []
+            for source_entity in ends[source]:
+                for target_entity in ends[target]:
+                    query = (select(*columns)
+                             .join(articles, articles.c.id == events.c.article)
+                             .join(sentences, in_sentence)
+                             .where(events.c.source == source_entity, events.c.target == target_entity,
+                                    events.c.type == event_type))
+                    if since:
+                        query = query.where(func.coalesce(events.c.date_end, articles.c.published) >= since)
+                    if until:
+                        query = query.where(events.c.day <= until, events.c.day != "")
+                    query = query.order_by(events.c.day.desc(), events.c.id.desc()).limit(per_group)
+                    found += [{**r._mapping, "source": source, "target": target} for r in conn.execute(query)]
+            found.sort(key=lambda r: (r["day"] or "", r["id"]), reverse=True)
+            rows += found[:per_group]
     rows.sort(key=lambda r: (r["day"] or "", r["id"]))
     return [{"type": r["type"], "tone": tone(r["type"]), "source": r["source"], "target": r["target"],
              "date": r["day"] or None, "end": r["day_end"], "article": r["article_key"],
              "article_id": r["article_id"], "sentence": r["sentence"], "text": r["text"]} for r in rows]
-
-
-def _one_of(column: Any, ids: list[str]) -> Any:
-    return column == ids[0] if len(ids) == 1 else column.in_(ids)
 
 
 def chart_data(graph: dict, positions: dict[str, tuple[float, float]], event_rows: list[dict[str, Any]],
