@@ -1240,3 +1240,13 @@ def test_a_denied_attack_answers_the_one_attacked(extractor) -> None:
 ])
 def test_military_and_material_help_handed_to_an_actor_is_aid(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "AID") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chinese coast guard ships blocked Philippine boats from reaching the shoal.",
+     [("China Coast Guard", "Philippines")]),
+    # blocking a bill or a road names no actor stopped
+    ("The Senate blocked the bill.", []),
+])
+def test_stopping_an_actors_boats_or_people_is_coercion(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "COERCE") == expected
