@@ -1250,3 +1250,12 @@ def test_military_and_material_help_handed_to_an_actor_is_aid(extractor, text: s
 ])
 def test_stopping_an_actors_boats_or_people_is_coercion(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "COERCE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the doer's own forces are the means of a mobilisation, not its target: the act stands
+    ("Peru has reinforced its troops in the southern province of Tacna.", [("Peru", None)]),
+    ("Peru reinforced its border with Chile.", [("Peru", "Chile")]),
+])
+def test_mobilising_ones_own_forces_stands_with_no_target(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "MOBILIZE") == expected

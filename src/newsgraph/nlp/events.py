@@ -1090,6 +1090,12 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 # "eased curbs on U.S. aid to Ruritania": the doer's own side names the phrase, the
                 # target is the other actor inside it
                 target_id = _other_actor_in(target_head, source_id, actors) or target_id
+            own_forces = trigger.type == "MOBILIZE" and target_head is not None and any(
+                c.dep_ == "poss" for c in target_head.children)
+            if source_id is not None and target_id == source_id and own_forces:
+                # "Peru reinforced its troops on the border": the doer's own forces are the means, not
+                # the one acted on; the act stands, its target unnamed
+                target_id = None
             if source_id is not None and target_id == source_id:
                 if target_head is None or actors.entity_at(target_head.i) or trigger.type in PARTNERED_TYPES \
                         or not any(c.dep_ in {"amod", "compound"} and actors.entity_at(c.i) == source_id
