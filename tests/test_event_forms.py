@@ -1255,7 +1255,7 @@ def test_stopping_an_actors_boats_or_people_is_coercion(extractor, text: str, ex
 @pytest.mark.parametrize(("text", "expected"), [
     # the doer's own forces are the means of a mobilisation, not its target: the act stands
     ("Peru has reinforced its troops in the southern province of Tacna.", [("Peru", None)]),
-    ("Peru reinforced its border with Chile.", [("Peru", "Chile")]),
+    ("Chile reinforced its border with Argentina.", [("Chile", "Argentina")]),
 ])
 def test_mobilising_ones_own_forces_stands_with_no_target(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "MOBILIZE") == expected
