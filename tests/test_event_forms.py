@@ -1259,3 +1259,12 @@ def test_stopping_an_actors_boats_or_people_is_coercion(extractor, text: str, ex
 ])
 def test_mobilising_ones_own_forces_stands_with_no_target(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "MOBILIZE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one an amount of aid goes to is the partner of the pledge
+    ("The European Union pledged 2 billion euros in aid to Ukraine.", [("European Union", "Ukraine")]),
+    ("The European Union pledged 2 billion euros in aid.", [("European Union", None)]),
+])
+def test_the_recipient_of_an_amount_pledged_is_the_partner(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "AGREE") == expected

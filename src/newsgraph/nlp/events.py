@@ -369,8 +369,11 @@ def _recipient(verb: Token, actors: References, on_object: bool = False) -> Toke
     """Whom the act goes to: the indirect object, a 'to/with/against' object on the verb, or (`on_object`,
     for a verb that is the trigger alone) a 'to' object on its direct object ('offered talks to Borduria';
     not 'levied tariffs on exports to Borduria', where the light verb's noun says what is done)."""
-    objects = [g for c in verb.children if c.dep_ == "dobj" and on_object
-               for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+    direct = [c for c in verb.children if c.dep_ == "dobj" and on_object]
+    # "pledged 2 billion euros in aid to Borduria": the 'to' may hang on what an amount is in
+    amounts = [p for c in direct for g in c.children if g.dep_ == "prep" and g.lower_ == "in"
+               for p in g.children if p.dep_ == "pobj"]
+    objects = [g for c in (*direct, *amounts) for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
     for prep in [*verb.children, *objects]:
         if prep.dep_ == "dative" and prep.pos_ in {"PROPN", "NOUN"} and actor_in(prep, actors, depth=0):
             return prep  # "Ruritania will give Borduria a loan"
