@@ -51,7 +51,7 @@ def parse_ann(path: Path) -> list[Attribution]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     links = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and "\t" in line:  # a few lines of the corpus are cut short: skipped
             ident, info, text = (line.split("\t") + [""])[:3]
             label, _, ranges = info.partition(" ")
             pieces = [tuple(map(int, r.split())) for r in ranges.split(";")]

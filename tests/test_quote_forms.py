@@ -1046,3 +1046,17 @@ def test_who_says_nothing(extractor: Extractor, text: str, cues: list[str]) -> N
     x = extract(extractor, text)
     assert [q.cue.text for q in x.quotes] == cues, describe(x)
     assert all(q.speaker_text != "Tensions" for q in x.quotes), describe(x)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # an unnamed group that names a member speaks through that member
+    ("A group of lawmakers including former Prime Minister John Carter urged a new plan to end the strike.",
+     "John Carter"),
+    # look-alikes: a list of examples set off by a comma, and a group with no member named, stay unnamed
+    ("Several states, including Peru, said the vote was flawed.", None),
+    ("A group of lawmakers said the vote was flawed.", None),
+])
+def test_a_group_speaks_through_its_named_member(extractor: Extractor, text: str, speaker: str | None) -> None:
+    x = extract(extractor, text)
+    assert len(x.quotes) == 1, describe(x)
+    assert speaker_name(x, x.quotes[0]) == speaker, describe(x)

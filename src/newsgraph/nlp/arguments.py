@@ -68,6 +68,22 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
     return None
 
 
+def reporting_verb_of(verb: Token, saying: Container[str]) -> Token | None:
+    """'The ministry said the shelling endangered the port and blamed Lisbon for it': the parser joins the
+    second verb to the reported clause; in the very tense of the verb of saying and with no subject of its
+    own, it may be the reporter's second act. The verb of saying, if so (which verbs read that way is
+    the caller's to say: naming and judging do, 'said the rebels regrouped and attacked' does not);
+    'Ruiz says the army shelled the port and blamed the rebels' (another tense) is no second act."""
+    clause = verb.head
+    reporter = clause.head
+    if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and clause.dep_ == "ccomp"
+            and reporter.i < clause.i < verb.i and verb.tag_ == reporter.tag_ and reporter.pos_ == "VERB"
+            and reporter.lemma_.lower() in saying
+            and not any(c.dep_ in SUBJECT | PASSIVE_SUBJECT for c in verb.children)):
+        return reporter
+    return None
+
+
 def naming_complement(verb: Token) -> Token | None:
     """What a verb of naming calls its object: 'called the raid [an act of war]'. The parser gives it
     as an object predicate, as a second direct object, or as an apposition to the object."""

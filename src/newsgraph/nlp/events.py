@@ -22,6 +22,7 @@ from newsgraph.nlp.arguments import (
     naming_complement,
     object_of,
     phrase_text,
+    reporting_verb_of,
     subject_of,
 )
 from newsgraph.nlp.claims import hedge_cues
@@ -69,7 +70,8 @@ SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack li
 
 
 def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of: list[int],
-                group_nouns: frozenset[str] = frozenset(), saying: frozenset[str] = frozenset()) -> list[Event]:
+                group_nouns: frozenset[str] = frozenset(), saying: frozenset[str] = frozenset(),
+                judging: frozenset[str] = frozenset()) -> list[Event]:
     events: list[Event] = []
     anchors: dict[int, Token] = {}  # id(event) -> its trigger token
     used_nouns: set[int] = set()
@@ -129,7 +131,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
                           or _shared_object(token))
-            source = _object_controller(token, actors) or subject_of(token) or _gerund_doer(token)
+            # "the ministry said the shelling went on and blamed Lisbon": the reporter's second act is theirs
+            reporter = reporting_verb_of(token, saying) if token.lemma_.lower() in judging else None
+            source = _object_controller(token, actors) or subject_of(reporter or token) or _gerund_doer(token)
             by_agent = _participle_doer(token) if source is None else None
             if by_agent is not None and actor_in(by_agent[0], actors) is not None:
                 # (an agent naming no actor, "when attacked by troops", leaves the act unattributed)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import ACTOR_TYPES
-from newsgraph.nlp.arguments import is_infinitive, naming_complement, subject_of
+from newsgraph.nlp.arguments import is_infinitive, naming_complement, reporting_verb_of, subject_of
 from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.nlp.timex import names_a_time
@@ -317,7 +317,16 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
             and (lemma in cues.view_objects or lemma in cues.view_clauses or lemma in cues.appraisals)
             and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
                  or (token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ", "VBP"} and token.head.dep_ == "ROOT"
-                     and any(c.dep_ == "nsubj" for c in token.head.children))))
+                     and any(c.dep_ == "nsubj" for c in token.head.children))
+                 or _second_act_of_reporter(token, cues)))
+
+
+def _second_act_of_reporter(token: Token, cues: SpeechCues) -> bool:
+    """'The ministry said the shelling endangered the port and blamed Lisbon for it': a verb that names or
+    judges, joined to the reported clause, is the reporter's second act; 'said the state was watching and
+    expected calm' (a state of mind, not an act) stays in what is said."""
+    return (token.lemma_.lower() in cues.view_objects | cues.appraisals
+            and reporting_verb_of(token, cues.saying) is not None)
 
 
 def _cues_direct_quote(token: Token, cues: SpeechCues, inner: Span) -> bool:

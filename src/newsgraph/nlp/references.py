@@ -270,7 +270,23 @@ class References:
         if possessor is not None and token.lemma_.lower() in self.cues.descriptions:
             # "the agency's statement", "Kenya's government": the possessor's own voice
             return self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
-        return self.described(token)
+        return self.described(token) or self._named_member(token)
+
+    def _named_member(self, token: Token) -> str | None:
+        """'A group of senators including Ana Ruiz said ...': an unnamed group that names one of its members
+        speaks through that member, the one the text lets a reader trace; set off by a comma ('states,
+        including Peru, said') the list only gives examples and the group stays unnamed."""
+        # "including" hangs on the group's noun or on the noun of its "of" phrase ("a group of senators")
+        nouns = [token, *(g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        for noun in nouns:
+            for word in noun.children:
+                if word.dep_ == "prep" and word.lower_ == "including" and word.i > token.i \
+                        and token.doc[word.i - 1].text != ",":
+                    member = next((c for c in word.children if c.dep_ == "pobj"), None)
+                    entity_id = self._actor_at(member) if member is not None else None
+                    if entity_id and self.type_of(entity_id) not in NOT_ACTOR_TYPES:
+                        return entity_id
+        return None
 
     def _person_beside(self, token: Token, deps: set[str]) -> str | None:
         """The person a child of the token in one of these relations names."""
