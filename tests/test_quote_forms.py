@@ -1060,3 +1060,39 @@ def test_a_group_speaks_through_its_named_member(extractor: Extractor, text: str
     x = extract(extractor, text)
     assert len(x.quotes) == 1, describe(x)
     assert speaker_name(x, x.quotes[0]) == speaker, describe(x)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an appeal with its infinitive is a request said; without one nothing is reported
+    ("Officials are pleading with residents to return to their homes.",
+     [("pleading", "residents to return to their homes")]),
+    ("Officials appealed to donors to send tents.", [("appealed", "donors to send tents")]),
+    ("The family appealed to the court.", []),
+    ("She pleaded with him.", []),
+    # a judgement read by the parser as an "as" clause; a clause of time with its own subject is none
+    ("The minister dismissed the findings as politically motivated.",
+     [("dismissed", "the findings as politically motivated")]),
+    ("The minister dismissed the aide on Friday.", []),
+    # a condition belongs to the warning
+    ("Ruritania is warning Freedonia of severe consequences if it sends troops to the border.",
+     [("warning", "Freedonia of severe consequences if it sends troops to the border")]),
+    # a finding, a detailed account
+    ("The agency has determined that the shells were made abroad.", [("determined", "the shells were made abroad")]),
+    ("The experts detailed illegal transfers of weapons to the rebels.",
+     [("detailed", "illegal transfers of weapons to the rebels")]),
+    # look-alikes: what became of the subject, a passive participle, a name given
+    ("Ruritania could find itself excluded from the trade bloc.", []),
+    ("With both sides accused of killing civilians, the talks stalled.", []),
+    ("A rebel faction called the Northern Front fought back on Sunday.", []),
+])
+def test_appeals_judgements_conditions_and_their_look_alikes(extractor: Extractor, text: str,
+                                                             found: list[tuple[str, str]]) -> None:
+    x = extract(extractor, text)
+    assert [(q.cue.text, q.content.text) for q in x.quotes] == found, describe(x)
+
+
+def test_a_clause_of_time_with_a_cue_leaves_the_sentence_asserted(extractor: Extractor) -> None:
+    x = extract(extractor, "Diplomats gathered on Thursday, as the host minister said the talks would be long.")
+    assert [c.status for c in x.claims] == ["asserted"], x.claims
+    x = extract(extractor, "Talks will resume next week, the minister said.")
+    assert [c.status for c in x.claims] == ["attributed"], x.claims

@@ -510,3 +510,38 @@ def test_his_after_a_role_the_text_names_is_its_holder(extractor: Extractor) -> 
     text = "President Joe Biden spoke on Monday. The president said his forces had killed 90 fighters."
     extraction = extract(extractor, text)
     assert [e.source for e in extraction.events if e.trigger.text == "killed"] == ["joe-biden"]
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    # the Arabic article of a family name, dropped or kept in later mentions
+    ("Iraqi Prime Minister Mohammed Shia al-Sudani spoke on Friday. Sudani said the strike worked. Al-Sudani added "
+     "that more would come.", ["Mohammed Shia al-Sudani", "Sudani", "Al-Sudani"]),
+    ("Egyptian President Abdel Fattah el-Sisi met the envoy. Sisi said the talks went well.",
+     ["Abdel Fattah el-Sisi", "Sisi"]),
+])
+def test_a_family_name_with_or_without_its_article_is_one_person(extractor: Extractor, text: str,
+                                                                 mentions: list[str]) -> None:
+    x = extract(extractor, text)
+    people = [e for e in x.entities if e.type == "person"]
+    assert len(people) == 1, [(e.id, [m.text for m in e.mentions]) for e in people]
+    assert [m.text for m in people[0].mentions] == mentions
+
+
+def test_a_name_ending_in_an_article_alone_is_not_a_short_form() -> None:
+    from newsgraph.nlp.actors import _People
+    people = _People()
+    people.add(["Ana", "al-Rashid"], "person:ana", False)
+    assert people.first.get(("rashid",)) == "person:ana"
+    assert people.first.get(("al",)) is None  # the article alone names no one
+
+
+@pytest.mark.parametrize(("text", "body", "country"), [
+    # a state's name as the modifier of one of its bodies
+    ("The C.A.R. military says five soldiers were killed.", "C.A.R. military", "CF"),
+    ("China coast guard ships blocked the boats.", "China coast guard", "CN"),
+])
+def test_a_states_name_before_its_body_gives_the_body_its_state(extractor: Extractor, text: str, body: str,
+                                                                 country: str) -> None:
+    x = extract(extractor, text)
+    found = [(m.text, e.country) for e in x.entities for m in e.mentions if e.type == "armed_forces"]
+    assert found == [(body, country)], found

@@ -344,6 +344,10 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
             country = owner.country if owner is not None else None
             if owner is not None:
                 first = owner.start  # "Ruritania's coast guard" is the body's name in the text
+        elif (named := next((c for c in states if c.end == i), None)) is not None and \
+                doc[i - 1].dep_ in {"compound", "nmod"} and doc[i - 1].head.i >= i:
+            # "the C.A.R. military", "Iraq army units": a state's name as the modifier of its body
+            country, first = named.country, named.start
         elif before_lower == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = named_before.get(phrase) or _home_state(states, i) or _home_state(states, len(doc))
@@ -964,15 +968,37 @@ class _People:
         self.first: dict[tuple[str, ...], str] = {}
 
     def add(self, words: list[str], key: str, family_first: bool) -> None:
-        name = tuple(fold(w) for w in words)
+        name = tuple(fold(w) for w in _split_name_articles(words))
         self.first.setdefault((), key)  # as the scan did, an empty name matched whichever came first
         for length in range(1, len(name) + 1):
             self.first.setdefault(name[-length:], key)
         for length in range(1, len(name)):
-            # "Sheinbaum" in "Claudia Sheinbaum Pardo": the paternal surname of a Spanish name
-            self.first.setdefault(name[1:1 + length], key)
+            # "Sheinbaum" in "Claudia Sheinbaum Pardo": the paternal surname of a Spanish name (but not the
+            # article of "al-Rashid" cut from its name)
+            if name[length] not in NAME_ARTICLES:
+                self.first.setdefault(name[1:1 + length], key)
         if family_first and name:
             self.first.setdefault(name[:1], key)
+        if len(name) >= 3 and name[-2] in NAME_ARTICLES:
+            # "Sudani" for "Mohammed Shia al-Sudani": later mentions often drop the article of the family name
+            self.first.setdefault(name[-1:], key)
+
+
+# The Arabic article of family names ("al-Sudani", "el-Sisi"): the text writes it with a hyphen, the
+# tokenizer splits it off, and later mentions may drop it.
+NAME_ARTICLES = {"al", "el"}
+
+
+def _split_name_articles(words: list[str]) -> list[str]:
+    """'al-Sudani' -> 'al', 'Sudani', as the tokenizer splits a name in running text."""
+    split: list[str] = []
+    for word in words:
+        article, hyphen, rest = word.partition("-")
+        if hyphen and rest and fold(article) in NAME_ARTICLES:
+            split += [article, rest]
+        else:
+            split.append(word)
+    return split
 
 
 def _known_person(words: list[str], people: _People) -> str | None:

@@ -218,8 +218,11 @@ def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: 
         if quote.content.start <= root.idx < quote.content.end:
             return quote
         if cue is not None and cue.head.i == root.i and cue.dep_ in {"parataxis", "ccomp", "advcl"} \
-                and cue.i > root.i and any(c.dep_ == "nsubj" for c in cue.children):
-            return quote  # "Talks will resume, the minister said": the cue hangs from the reported clause
+                and cue.i > root.i and any(c.dep_ == "nsubj" for c in cue.children) \
+                and not any(c.dep_ == "mark" for c in cue.children):
+            # "Talks will resume, the minister said": the cue hangs from the reported clause; "..., as
+            # Ruiz announced a plan" or "after Lima determined that ..." is a clause of time or cause
+            return quote
     return None
 
 

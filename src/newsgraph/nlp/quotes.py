@@ -304,6 +304,15 @@ def _particle_verbs(cues: SpeechCues) -> frozenset[str]:
 
 def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
+    reflexive = [c for c in token.children if c.dep_ == "dobj"] + [
+        g for c in token.children if c.dep_ in {"ccomp", "xcomp", "oprd"} for g in c.children if g.dep_ == "nsubj"]
+    if lemma in cues.coming_to_be and any(r.lower_.endswith(("self", "selves")) for r in reflexive):
+        return False  # "could find itself excluded": what became of it, no finding
+    if token.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in token.children) and not any(
+            c.dep_ in {"aux", "auxpass", "dobj"} for c in token.children):
+        return False  # "with both sides accused of abuses": a passive participle's subject is the one judged
+    if token.pos_ == "VERB" and _appeal(token, cues) is not None:
+        return True  # "pleaded with residents to return"
     if lemma in cues.saying and token.pos_ in {"VERB", "NOUN", "AUX"}:
         return True
     if _figure_object(token, cues) is not None:
@@ -319,6 +328,22 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
                  or (token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ", "VBP"} and token.head.dep_ == "ROOT"
                      and any(c.dep_ == "nsubj" for c in token.head.children))
                  or _second_act_of_reporter(token, cues)))
+
+
+def _appeal(token: Token, cues: SpeechCues) -> Token | None:
+    """'Officials pleaded with residents to return', 'appealed to donors to give': the preposition of an
+    appeal whose infinitive says what the one appealed to is to do (the parser may hang the infinitive on
+    the verb or read the preposition as the infinitive's marker)."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in cues.appeals and any(
+                c.dep_ in {"xcomp", "advcl"} and c.i > child.i and is_infinitive(c) for c in token.children):
+            return child
+        if child.dep_ == "advcl" and is_infinitive(child):
+            mark = next((m for m in child.children if m.dep_ == "mark" and f"{lemma} {m.lower_}" in cues.appeals), None)
+            if mark is not None:
+                return mark
+    return None
 
 
 def _second_act_of_reporter(token: Token, cues: SpeechCues) -> bool:
@@ -693,6 +718,10 @@ def _figure_object(token: Token, cues: SpeechCues) -> Token | None:
 
 
 def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
+    appeal = _appeal(cue, cues)
+    if appeal is not None:
+        last = max((c for c in cue.children if c.i > appeal.i), key=lambda c: c.i)
+        return _run_through(cue.doc, appeal.i + 1, last)
     count = _figure_object(cue, cues)
     if count is not None:
         figure = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"at", "to"} and c.i > count.i]
@@ -702,7 +731,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
     # a clause after the verb first: "In a note sent after the vote failed, Ruiz said the count was
     # wrong" (the parser may also hang the adverbial's clause on the verb of saying)
     for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)):
-        if child.dep_ == "ccomp" and not _quote_after_colon(cue, child):
+        if child.dep_ == "ccomp" and not _quote_after_colon(cue, child) and cue.lemma_.lower() not in cues.naming_verbs:
             if any(m.dep_ == "mark" and m.lower_ in cues.question_marks for m in child.children):
                 return []
             # a clause hanging off the content with its own verb of saying is a second quote
@@ -951,7 +980,7 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     # adverbial once a phrase stands between them
     told = any(c.dep_ == "dobj" for c in cue.children)
     parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS or (
-        told and c.dep_ == "advcl" and is_infinitive(c))], cues)
+        told and c.dep_ == "advcl" and (is_infinitive(c) or _judged_as(c) or _condition(c)))], cues)
     colon = next((t.i for t in cue.doc[cue.i + 1:cue.sent.end] if t.text == ":"), None)
     if colon is not None and any(p.i < colon for p in parts):
         # 'urged states to act: "Time is short."': the words after the colon are a direct quote of their own
@@ -976,12 +1005,27 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     naming = any(p.dep_ == "dobj" and p.lemma_.lower() in cues.naming_nouns for p in parts)
     judging = {"for"} if naming else {"as", "for"}
     judged = [*parts, *[g for p in parts for g in p.children]]
-    if cue.lemma_.lower() in cues.appraisals and not any(c.dep_ == "prep" and c.lower_ in judging for c in judged):
+    if cue.lemma_.lower() in cues.appraisals and not any(c.dep_ == "prep" and c.lower_ in judging for c in judged) \
+            and not any(_judged_as(p) for p in parts):
         return []  # "welcomed the delegation" is an act; "welcomed the ruling as overdue" a view
     if cue.lemma_.lower() in DESCRIBING and naming_complement(cue) is None and not any(
             c.dep_ == "prep" and c.lower_ == "as" for c in [*parts, *[g for p in parts for g in p.children]]):
         return []  # "a phrase to describe the migrants": a description is only given "as" something
     return sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
+
+
+def _judged_as(clause: Token) -> bool:
+    """'dismissed the findings as politically motivated': the parser may read the judgement as an
+    adverbial clause opened by "as"; it is still what the thing is judged as."""
+    # "condemned the raid, as eight protesters were killed": a clause of its own subject is a time or cause
+    return clause.dep_ == "advcl" and any(c.lower_ == "as" and c.i < clause.i and c.dep_ in {"advmod", "mark", "prep"}
+                                          for c in clause.children) and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+
+
+def _condition(clause: Token) -> bool:
+    """'warned Ruritania of grave consequences if it sends troops': the condition is part of the warning."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
 
 
 def _medium_or_time(prep: Token, cues: SpeechCues) -> bool:

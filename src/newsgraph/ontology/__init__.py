@@ -90,6 +90,9 @@ class SpeechCues:
     owning_verbs: frozenset[str]
     figure_verbs: frozenset[str]
     figure_objects: frozenset[str]
+    naming_verbs: frozenset[str]
+    coming_to_be: frozenset[str]
+    appeals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
