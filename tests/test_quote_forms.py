@@ -1096,3 +1096,38 @@ def test_a_clause_of_time_with_a_cue_leaves_the_sentence_asserted(extractor: Ext
     assert [c.status for c in x.claims] == ["asserted"], x.claims
     x = extract(extractor, "Talks will resume next week, the minister said.")
     assert [c.status for c in x.claims] == ["attributed"], x.claims
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a participle of naming or judging set off after its clause is its doer's view
+    ("The minister praised the deal, calling it a historic step.", [("calling", "it a historic step", "The minister")]),
+    ("The rebels seized the port, blaming the government for the shortages.",
+     [("blaming", "the government for the shortages", "The rebels")]),
+    # set off after a reported clause it is the reporter's, not the reported clause's subject's
+    ("The minister announced that Lima would build a new port and that Quito would pay for it, calling it a gift "
+     "to the region.", [("announced", "Lima would build a new port and that Quito would pay for it", "The minister"),
+                        ("calling", "it a gift to the region", "The minister")]),
+    # look-alikes: a participle that names nothing, and one with a directive (a request, coded as an event)
+    ("The army shelled the town, calling in reinforcements.", []),
+    ("Police fired tear gas, urging the crowd to disperse.", []),
+])
+def test_a_participle_set_off_after_its_clause(extractor: Extractor, text: str,
+                                               found: list[tuple[str, str, str]]) -> None:
+    x = extract(extractor, text)
+    assert [(q.cue.text, q.content.text, q.speaker_text) for q in x.quotes] == found, describe(x)
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_text"), [
+    # what an actor issued speaks for it
+    ("Intelligence shared by the United Nations indicated the group was regrouping.", "United Nations",
+     "Intelligence shared by the United Nations"),
+    # the period of an abbreviation ending the speaker's words is kept
+    ("Officials, including those from the U.S., have said the group is weaker.", None,
+     "Officials, including those from the U.S."),
+    # look-alike: people described by a clause are not issued by anyone
+    ("Officials who met the president said the talks failed.", None, "Officials who met the president"),
+])
+def test_issued_documents_and_abbreviations_in_speakers(extractor: Extractor, text: str, speaker: str | None,
+                                                        speaker_text: str) -> None:
+    x = extract(extractor, text)
+    assert [(speaker_name(x, q), q.speaker_text) for q in x.quotes] == [(speaker, speaker_text)], describe(x)

@@ -327,7 +327,30 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
             and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
                  or (token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ", "VBP"} and token.head.dep_ == "ROOT"
                      and any(c.dep_ == "nsubj" for c in token.head.children))
+                 or _set_off_participle(token)
                  or _second_act_of_reporter(token, cues)))
+
+
+def _reporter_of_participle(cue: Token, cues: SpeechCues) -> Token | None:
+    """'Ruiz announced that Lima would build a port, calling it a gift': a participle set off at the end of
+    a reported clause is the reporter's, not the clause's subject's: the verb of saying, if so."""
+    if cue.lemma_.lower() not in cues.view_objects | cues.appraisals or not _set_off_participle(cue):
+        return None
+    clause = cue.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    reporter = clause.head
+    if clause.dep_ == "ccomp" and reporter.i < clause.i and reporter.pos_ == "VERB" and _is_saying(reporter, cues):
+        return reporter
+    return None
+
+
+def _set_off_participle(token: Token) -> bool:
+    """'The minister praised the deal, calling it a historic step': a participle set off by a comma after
+    its clause goes on with that clause's doer, who names or judges with it."""
+    return (token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and token.i > token.head.i
+            and token.i > 0 and token.doc[token.i - 1].text == ","
+            and any(c.dep_ in {"dobj", "oprd", "prep", "ccomp"} for c in token.children if c.i > token.i))
 
 
 def _appeal(token: Token, cues: SpeechCues) -> Token | None:
@@ -735,7 +758,9 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             if any(m.dep_ == "mark" and m.lower_ in cues.question_marks for m in child.children):
                 return []
             # a clause hanging off the content with its own verb of saying is a second quote
-            nested = {t.i for c in child.children if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
+            # (the clause's own verbs, and those of a second clause joined to it: "that A and that B, calling ...")
+            clause_verbs = [*child.children, *(g for k in child.children if k.dep_ == "conj" for g in k.children)]
+            nested = {t.i for c in clause_verbs if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
                       and not any(m.dep_ == "mark" for m in c.children)  # "said that A but that B": one content
                       # "says an officer saw her but another pointed a gun": only a verb that reports
                       # words of its own is a second quote
@@ -1182,6 +1207,9 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
     inverted = _inverted_speaker(cue)
     if inverted is not None and inverted.i not in quoted:
         return inverted
+    reporter = _reporter_of_participle(cue, context.cues)
+    if reporter is not None:
+        return _speaker_token(reporter, context)
 
     def elsewhere(node: Token) -> Token | None:
         if node is cue and _follows_quote(cue, quoted):
@@ -1346,7 +1374,13 @@ def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
     if token.pos_ == "PRON" and token.lower_ not in context.refs.cues.person_pronouns | \
             context.refs.cues.group_pronouns | context.cues.indefinite_speakers:
         return None, None
-    return context.refs.speaker_in(token), _speaker_text(token, cue)
+    speaker = context.refs.speaker_in(token)
+    if speaker is None and token.pos_ == "NOUN":
+        # "intelligence shared by the agency indicated ...", "figures the ministry released show ...": what
+        # an actor issued speaks for it
+        issuer = _issuer(token, context)
+        speaker = context.refs.speaker_in(issuer) if issuer is not None else None
+    return speaker, _speaker_text(token, cue)
 
 
 def _speaker_text(token: Token, cue: Token | None = None) -> str:
@@ -1364,7 +1398,11 @@ def _speaker_text(token: Token, cue: Token | None = None) -> str:
         stack.extend(c for c in child.children if c.dep_ not in {"appos", "relcl", "acl", "punct"})
     keep.sort(key=lambda t: t.i)
     start, end = keep[0].i, keep[-1].i + 1
-    return token.doc[start:end].text.strip(EDGE_PUNCT)
+    text = token.doc[start:end].text.strip(EDGE_PUNCT)
+    last = token.doc[end - 1]
+    if last.text.endswith(".") and len(last.text) > 1 and last.text[-2].isalpha() and text.endswith(last.text[:-1]):
+        text += "."  # "officials from the U.S.": the period of an abbreviation is the name's, not the sentence's
+    return text
 
 
 # --- channels -----------------------------------------------------------------------------------
