@@ -1131,3 +1131,15 @@ def test_issued_documents_and_abbreviations_in_speakers(extractor: Extractor, te
                                                         speaker_text: str) -> None:
     x = extract(extractor, text)
     assert [(speaker_name(x, q), q.speaker_text) for q in x.quotes] == [(speaker, speaker_text)], describe(x)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # "that" before the clause's own subject is its complementizer, however the parser labels it
+    ("South Korean Ambassador Joonkook Hwang told the council that South Korea was alarmed.",
+     "South Korea was alarmed"),
+    # look-alike: "that" as the clause's subject stays
+    ("Ruiz said that was wrong.", "that was wrong"),
+])
+def test_a_leading_that(extractor: Extractor, text: str, content: str) -> None:
+    x = extract(extractor, text)
+    assert [q.content.text for q in x.quotes] == [content], describe(x)

@@ -545,3 +545,35 @@ def test_a_states_name_before_its_body_gives_the_body_its_state(extractor: Extra
     x = extract(extractor, text)
     found = [(m.text, e.country) for e in x.entities for m in e.mentions if e.type == "armed_forces"]
     assert found == [(body, country)], found
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a two-word demonym before the title, a state opening the role set off after the name
+    ("South Korean Ambassador Joonkook Hwang told the council the shells came from the North.", "KR"),
+    ("Robert Wood, U.S. deputy U.N. ambassador, told reporters the talks failed.", "US"),
+    ("Joonkook Hwang, South Korea's ambassador, said the talks failed.", "KR"),
+    # look-alike: a role that names no state gives none
+    ("Ana Maria Ruiz, a senior fellow at the institute, said the talks failed.", None),
+])
+def test_the_state_in_a_persons_title(extractor: Extractor, text: str, country: str | None) -> None:
+    x = extract(extractor, text)
+    assert [e.country for e in x.entities if e.type == "person"] == [country]
+
+
+def test_a_persons_government_is_the_state_they_serve(extractor: Extractor) -> None:
+    x = extract(extractor, "South Korean Ambassador Joonkook Hwang told the council that South Korea was alarmed. "
+                           "His government has determined that the shells came from the North.")
+    speakers = [(q.speaker_text, q.speaker) for q in x.quotes]
+    assert ("His government", "south-korea") in speakers, speakers
+    # look-alike: "her company" is no state
+    x = extract(extractor, "Ana Ruiz said her company would appeal.")
+    assert [q.speaker for q in x.quotes] == ["ana-ruiz"]
+
+
+def test_a_states_envoy_is_the_envoy_named_for_it(extractor: Extractor) -> None:
+    x = extract(extractor, "Robert Wood, U.S. deputy U.N. ambassador, told reporters the talks failed. Washington's "
+                           "envoy urged Beijing to use its influence.")
+    assert [(q.speaker_text, q.speaker) for q in x.quotes][-1] == ("Washington's envoy", "robert-wood")
+    # look-alike: another state's envoy is not the one named
+    x = extract(extractor, "Ana Ruiz, Peru's ambassador, spoke first. Chile's envoy said the talks failed.")
+    assert [q.speaker for q in x.quotes] == [None]

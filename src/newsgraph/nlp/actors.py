@@ -1093,6 +1093,8 @@ def _context(doc: Doc, kb: KnowledgeBase, cues: ActorCues, candidate: Candidate)
     while i >= 0:
         token = doc[i]
         state = _state_named_by(kb, token)
+        if i > 0 and (pair := _state_named_by_text(kb, f"{doc[i - 1].text} {token.text}")) and doc[i - 1].is_title:
+            state, i, token = pair, i - 1, doc[i - 1]  # "South Korean Ambassador Ana Ruiz": a two-word demonym
         if token.text in POSSESSIVES and i > 0 and _state_named_by(kb, doc[i - 1]):
             country = country or _state_named_by(kb, doc[i - 1])
             break
@@ -1114,6 +1116,8 @@ def _context(doc: Doc, kb: KnowledgeBase, cues: ActorCues, candidate: Candidate)
         role, country = role_before, state_before
     if role is None and candidate.type == "person":
         role = _apposition_role(doc, candidate)
+        if role is not None and country is None:
+            country = _apposition_state(doc, kb, candidate)
     return country, role
 
 
@@ -1148,9 +1152,25 @@ def _state_in_name(doc: Doc, kb: KnowledgeBase, candidate: Candidate) -> str | N
 
 
 def _state_named_by(kb: KnowledgeBase, token: Token) -> str | None:
-    ids = kb.demonyms.get(token.text) or [i for i in kb.names.get(token.text, [])
-                                           if kb.entries[i].type == "country"]
+    return _state_named_by_text(kb, token.text)
+
+
+def _state_named_by_text(kb: KnowledgeBase, text: str) -> str | None:
+    ids = kb.demonyms.get(text) or [i for i in kb.names.get(text, []) if kb.entries[i].type == "country"]
     return kb.entries[ids[0]].country if len(ids) == 1 else None
+
+
+def _apposition_state(doc: Doc, kb: KnowledgeBase, candidate: Candidate) -> str | None:
+    """'Ana Ruiz, South Korea's ambassador', 'Ana Ruiz, U.S. deputy envoy': the state that opens the role
+    set off after the name (a demonym, a name or a possessor, of one or two words)."""
+    head = doc[candidate.start:candidate.end].root
+    role = next((c for c in head.children if c.dep_ == "appos" and c.i >= candidate.end), None)
+    if role is None:
+        return None
+    words = [t for t in role.subtree if t.i <= role.i and t.dep_ != "det" and t.text not in POSSESSIVES]
+    if len(words) >= 2 and (state := _state_named_by_text(kb, f"{words[0].text} {words[1].text}")):
+        return state
+    return _state_named_by(kb, words[0]) if words else None
 
 
 def _apposition_role(doc: Doc, candidate: Candidate) -> str | None:

@@ -772,7 +772,9 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                             key=lambda t: t.i)
             while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
                 tokens = tokens[:-1]
-            while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+            # "that" before the clause's own subject is its complementizer, whatever label the parser gave it
+            while tokens and tokens[0].lower_ == "that" and (tokens[0].dep_ == "mark" or any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.i > tokens[0].i for c in child.children)):
                 tokens = tokens[1:]
             noun_head = cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.dep_ != "ROOT"  # not a misparsed clause
             if tokens and cue.dep_ == "relcl" and noun_head and any(

@@ -269,7 +269,11 @@ class References:
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
         if possessor is not None and token.lemma_.lower() in self.cues.descriptions:
             # "the agency's statement", "Kenya's government": the possessor's own voice
-            return self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
+            owner = self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
+            if self.type_of(owner) == "person" and "country" in self.cues.descriptions.get(token.lemma_.lower(), ()):
+                # "his government has determined ...": the state the person serves, where the text gives it
+                return self._state_of(owner) or owner
+            return owner
         return self.described(token) or self._named_member(token)
 
     def _named_member(self, token: Token) -> str | None:
@@ -527,8 +531,14 @@ class References:
             return None
         if entity.type != "person":
             return entity.id
-        return next((e.id for e in self.entities if e.type == "country" and e.country and e.country == entity.country),
-                    None)
+        return self._state_of(entity.id)
+
+    def _state_of(self, person: str | None) -> str | None:
+        """The state entity of the country a person serves, if the article names that state."""
+        entity = self.actors.entity(person)
+        if entity is None or not entity.country:
+            return None
+        return next((e.id for e in self.entities if e.type == "country" and e.country == entity.country), None)
 
     def _earlier_subject(self, token: Token, person: bool, skip: set[str | None] = frozenset()) -> str | None:
         """An actor that is the subject of an earlier clause of the same sentence ("Ruiz arrived
@@ -590,7 +600,9 @@ class References:
         """'the ministry', 'the militants', 'the president': the nearest earlier actor whose name or
         role holds that noun, else whose type fits it. Only definite descriptions refer back: "a
         ministry" introduces a new one."""
-        if not any(c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children):
+        # a state's possessive is definite too: "Ruritania's envoy" is the envoy the text named for it
+        if not any(c.lower_ in {"the", "this", "that", "these", "those"} or (
+                c.dep_ == "poss" and self.type_of(self.actors.entity_at(c.i)) == "country") for c in token.children):
             return None
         noun = token.lemma_.lower()
         lower = token.lower_
