@@ -28,6 +28,11 @@ def quote_with(extraction: Extraction, content: str) -> Quote:
     return found[0]
 
 
+def assert_cues_and_contents(extractor: Extractor, text: str, found: list[tuple[str, str]]) -> None:
+    x = extract(extractor, text)
+    assert [(q.cue.text, q.content.text) for q in x.quotes] == found, describe(x)
+
+
 def speaker_name(extraction: Extraction, quote: Quote) -> str | None:
     entity = extraction.entity(quote.speaker)
     return entity.name if entity else None
@@ -1087,8 +1092,7 @@ def test_a_group_speaks_through_its_named_member(extractor: Extractor, text: str
 ])
 def test_appeals_judgements_conditions_and_their_look_alikes(extractor: Extractor, text: str,
                                                              found: list[tuple[str, str]]) -> None:
-    x = extract(extractor, text)
-    assert [(q.cue.text, q.content.text) for q in x.quotes] == found, describe(x)
+    assert_cues_and_contents(extractor, text, found)
 
 
 def test_a_clause_of_time_with_a_cue_leaves_the_sentence_asserted(extractor: Extractor) -> None:
@@ -1143,3 +1147,26 @@ def test_issued_documents_and_abbreviations_in_speakers(extractor: Extractor, te
 def test_a_leading_that(extractor: Extractor, text: str, content: str) -> None:
     x = extract(extractor, text)
     assert [q.content.text for q in x.quotes] == [content], describe(x)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a second speaker's verb of saying in a "while" clause is a quote of its own
+    ("Amirov's lawyer, Michael Martin, said the evidence was weak, while Omarov's lawyer, Michael Perkins, said the "
+     "evidence would not hold.", [("said", "the evidence was weak"), ("said", "the evidence would not hold")]),
+    # look-alikes: a second that-clause, and a belief given as the speaker's reason, stay in what is said
+    ("The governor said the state needs nurses, but that he would not raise taxes.",
+     [("said", "the state needs nurses, but that he would not raise taxes")]),
+    ("She says most residents will not return because they believe the rebels could attack again.",
+     [("says", "most residents will not return because they believe the rebels could attack again")]),
+    # a thing that shows something, inside what someone says, is part of their words
+    ("Media advocates say the case highlights how far the government will go.",
+     [("say", "the case highlights how far the government will go")]),
+])
+def test_second_speakers_and_reasons_inside_reported_clauses(extractor: Extractor, text: str,
+                                                             found: list[tuple[str, str]]) -> None:
+    assert_cues_and_contents(extractor, text, found)
+
+
+def test_the_government_of_a_named_owner_speaks_for_it(extractor: Extractor) -> None:
+    x = extract(extractor, "The government of Kenya said the talks failed.")
+    assert [speaker_name(x, q) for q in x.quotes] == ["Kenya"], describe(x)

@@ -219,6 +219,8 @@ def _inside_reported_clause(cue: Token, found: list[Quote], cues: SpeechCues) ->
     inside = any(not q.direct and q.content.start <= cue.idx < q.content.end for q in found)
     if cue.tag_ == "VBG" and not _is_according(cue) and not any(c.dep_ in SUBJECTS for c in cue.children):
         return inside  # 'the suits allege the state erred by denying them lawyers': part of the allegation
+    if cue.lemma_.lower() in cues.commentary:
+        return inside  # "advocates say the case highlights how far they go": what shows is part of their words
     if cue.lemma_.lower() in cues.saying or _is_according(cue):
         return False
     return inside
@@ -761,7 +763,11 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
             # (the clause's own verbs, and those of a second clause joined to it: "that A and that B, calling ...")
             clause_verbs = [*child.children, *(g for k in child.children if k.dep_ == "conj" for g in k.children)]
             nested = {t.i for c in clause_verbs if c.dep_ in {"advcl", "conj"} and _is_saying(c, cues)
-                      and not any(m.dep_ == "mark" for m in c.children)  # "said that A but that B": one content
+                      # "said that A but that B", "said A because they believe B": one content; "said A,
+                      # while Borja said B": two, a verb of saying with its own subject
+                      and not any(m.dep_ == "mark" and (m.lower_ == "that" or c.lemma_.lower() not in cues.saying
+                                                        or not any(s.dep_ == "nsubj" for s in c.children))
+                                  for m in c.children)
                       # "says an officer saw her but another pointed a gun": only a verb that reports
                       # words of its own is a second quote
                       and any(g.dep_ in {"ccomp", "dobj", "prep", "prt"} for g in c.children if g.i > c.i)

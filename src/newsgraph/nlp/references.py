@@ -267,6 +267,10 @@ class References:
         if best and token.pos_ == "PROPN":
             return best
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        # "the government of President Ana Ruiz": the owner named after the noun
+        of_owner = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" and self._actor_at(p)), None)
+        possessor = possessor if possessor is not None else of_owner
         if possessor is not None and token.lemma_.lower() in self.cues.descriptions:
             # "the agency's statement", "Kenya's government": the possessor's own voice
             owner = self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
