@@ -1170,3 +1170,12 @@ def test_second_speakers_and_reasons_inside_reported_clauses(extractor: Extracto
 def test_the_government_of_a_named_owner_speaks_for_it(extractor: Extractor) -> None:
     x = extract(extractor, "The government of Kenya said the talks failed.")
     assert [speaker_name(x, q) for q in x.quotes] == ["Kenya"], describe(x)
+
+
+def test_a_given_name_that_looks_like_a_verb_of_saying_is_no_cue(extractor: Extractor) -> None:
+    x = extract(extractor, "Sayed Abdul Wajeed Sadat, the provincial head of the Red Crescent, told VOA five people "
+                           "had died.")
+    assert [q.cue.text for q in x.quotes] == ["told"], describe(x)
+    # look-alike: the verb after a name still reports
+    x = extract(extractor, '"We will win," said Ana Ruiz, the mayor.')
+    assert [q.cue.text for q in x.quotes] == ["said"], describe(x)

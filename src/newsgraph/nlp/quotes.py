@@ -165,6 +165,9 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
     for token in tokens_of(doc):
         if token.i in quoted_tokens:
             continue
+        if token.is_title and token.ent_type_ == "PERSON" and token.i + 1 < len(doc) \
+                and doc[token.i + 1].ent_type_ == "PERSON" and doc[token.i + 1].ent_iob_ == "I":
+            continue  # "Sayed Abdul Sadat told VOA": a given name that looks like a verb of saying is a name
         if (_is_saying(token, cues) or _is_according(token)) and not _commentary(token, cues) \
                 and not _impersonal_infinitive(token):
             items.append((token.idx, "cue", token))
