@@ -53,3 +53,17 @@ def test_the_second_act_has_the_reporter_as_its_source(extractor: Extractor, tex
                                                         expected: tuple[str, str, str]) -> None:
     x = extract(extractor, text)
     assert expected in [(e.type, e.source_text, e.target_text) for e in x.events], x.events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # harm made conditional on another actor's act is a threat aimed at that actor
+    ("Iran said it would respond firmly if Israel attacked its nuclear sites.", [("iran", "israel")]),
+    # an unnamed official's words are the stance of the body they speak for
+    ("A U.S. State Department official said sanctions could follow if Turkey activated the missile system.",
+     [("us-state-department", "turkey")]),
+    # look-alike: a condition that promises nothing harmful
+    ("The minister said talks could resume if Ruritania agreed to a truce.", []),
+])
+def test_conditional_harm_is_a_threat(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    x = extract(extractor, text)
+    assert [(e.source, e.target) for e in x.events if e.type == "THREATEN"] == expected, x.events

@@ -41,6 +41,7 @@ class StanceCues:
     naming: frozenset[str]
     pejorative_naming: frozenset[str]
     feelings: frozenset[str]
+    conditional_harm: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,26 +56,28 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
     # "accused the world of inaction and said Borduria was an aggressor" is still an accusation of Borduria
     already = {(e.sentence, e.source, e.type) for e in coded if e.target is not None}
     for quote in quotes:
-        if quote.speaker is None or refs.type_of(quote.speaker) in {None, "location"}:
-            continue
         cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")  # empty for a floating quote
+        speaker = quote.speaker or _body_of_unnamed_speaker(cue, refs)
+        if speaker is None or refs.type_of(speaker) in {None, "location"}:
+            continue
         words = _statement_tokens(doc, quote, cue)
         if not words or (cue is not None and len(cue) and cue.root.lemma_.lower() in cues.denials):
             continue
         for stance, event_type in STANCE_TYPES.items():
-            if (quote.sentence, quote.speaker, event_type) in already:
+            if (quote.sentence, speaker, event_type) in already:
                 continue
             at = _stance_word(words, getattr(cues, stance))
-            if at is None or _own_label(at, quote.speaker, refs, cues):
+            condition = _conditional_harm(words, speaker, refs, cues) if event_type == "THREATEN" else None
+            if (at is None and condition is None) or (at is not None and _own_label(at, speaker, refs, cues)):
                 continue
-            target_id, target_text = (_addressee(cue, quote.speaker, refs)
-                                      or _target(words, at, quote.speaker, refs, cues))
+            target_id, target_text = (condition if at is None and condition is not None else (
+                _addressee(cue, speaker, refs) or _target(words, at, speaker, refs, cues)))
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
-            found.append(Event(type=event_type, source=quote.speaker, target=target_id,
+            found.append(Event(type=event_type, source=speaker, target=target_id,
                                source_text=quote.speaker_text, target_text=target_text,
                                trigger=Span(quote.cue.text, quote.cue.start, quote.cue.end), sentence=quote.sentence))
-            already.add((quote.sentence, quote.speaker, event_type))
+            already.add((quote.sentence, speaker, event_type))
     found += _naming_stances(doc, refs, cues, already, sentence_of, coded)
     return found
 
@@ -115,6 +118,39 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
                                sentence=sentence_of[verb.i]))
             already.add((sentence_of[verb.i], source, event_type))
     return found
+
+
+def _body_of_unnamed_speaker(cue: SpacySpan | None, refs: References) -> str | None:
+    """'A State Department official said ...': an unnamed speaker named by the body they speak for; the
+    stance of their words is that body's (a person named only as a modifier is no such body)."""
+    if cue is None or not len(cue):
+        return None
+    subject = subject_of(cue.root)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    body = refs.actor_in(subject, depth=0)
+    return body if refs.type_of(body) not in {None, "person", "location"} else None
+
+
+def _conditional_harm(words: list[Token], speaker: str, refs: References,
+                      cues: StanceCues) -> tuple[str, str] | None:
+    """'sanctions could follow if Ruritania activates the system': harm in the statement's clause, made
+    conditional on what another actor does ("if", "unless"); the actor of the condition is the one threatened.
+    'talks could resume if Ruritania agrees' promises nothing harmful."""
+    inside = {t.i for t in words}
+    for clause in (t for t in words if t.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
+            continue
+        main = clause.head
+        if main.i not in inside or _negated(main):
+            continue
+        harm = [t for t in main.subtree if t.i in inside and not (clause.left_edge.i <= t.i <= clause.right_edge.i)
+                and t.lemma_.lower() in cues.conditional_harm]
+        doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        entity_id = refs.actor_in(doer) if doer is not None else None
+        if harm and _aimed_at(entity_id, speaker, refs):
+            return entity_id, doer.text  # type: ignore[union-attr]
+    return None
 
 
 def _own_label(at: Token, speaker: str, refs: References, cues: StanceCues) -> bool:
