@@ -1268,3 +1268,15 @@ def test_mobilising_ones_own_forces_stands_with_no_target(extractor, text: str, 
 ])
 def test_the_recipient_of_an_amount_pledged_is_the_partner(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "AGREE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the noun a relative clause describes is what the clause's doer imposed
+    ("Officials weighed lifting the sanctions the United States imposed on Iran in 2019.",
+     [("United States", "Iran")]),
+    # the noun is the clause's own subject: nobody named imposed anything here
+    ("Officials said the sanctions that hit Iran in 2019 were painful.", []),
+])
+def test_a_light_verb_acts_on_the_noun_its_relative_clause_describes(extractor, text: str,
+                                                                       expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected

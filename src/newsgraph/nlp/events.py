@@ -887,9 +887,7 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
     for trigger in triggers:
         if not _has_particle(verb, trigger.particle) or (particle and not trigger.particle):
             continue  # "called off the strike" is not calling one
-        for child in verb.children:
-            if child.dep_ not in {"dobj", "nsubjpass"}:
-                continue
+        for child in _light_objects(verb):
             # "suspended aid deliveries", "provide 25,000 tons of food aid": the event noun may be the
             # compound before the head, or what a quantity is 'of'
             compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
@@ -906,6 +904,26 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
     with_prep = [(t, noun) for t, noun in matches
                  if t.preps and (_prep_present(verb, t.preps) or _prep_present(noun, t.preps))]
     return (with_prep or matches or [None])[0]
+
+
+def _light_objects(verb: Token) -> list[Token]:
+    """The nouns a light verb acts on: its object, the subject of its passive, and the noun a relative
+    clause of it describes when that noun is what the clause's doer acted on ("the sanctions Ruritania
+    imposed on Borduria", "the talks that Ruritania held with Borduria"; not "the sanctions that hit
+    Borduria", where the noun is the clause's own subject)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _clause_object_is_head(verb):
+        objects.append(verb.head)
+    return objects
+
+
+def _clause_object_is_head(verb: Token) -> bool:
+    """A relative clause whose own subject is a named doer and whose object slot is empty or a
+    relative pronoun: the noun it hangs on fills that slot."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
+        return False
+    return all(c.tag_ in {"WDT", "WP"} or c.lower_ == "that" for c in verb.children if c.dep_ == "dobj")
 
 
 def _other_kind(noun: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
