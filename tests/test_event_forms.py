@@ -1280,3 +1280,17 @@ def test_the_recipient_of_an_amount_pledged_is_the_partner(extractor, text: str,
 def test_a_light_verb_acts_on_the_noun_its_relative_clause_describes(extractor, text: str,
                                                                        expected: list) -> None:
     assert coded(extract(extractor, text), "SANCTION") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what one actor receives from another is the giver's aid to it
+    ("Ukraine has received air defense systems from Germany since 2022.", [("Germany", "Ukraine")]),
+    ("Kyiv received $2 billion in aid from the European Union.", [("European Union", "Ukraine")]),
+    # an amount stands for the kind of help it is "in"
+    ("Japan provided 500 million yen in aid to Ukraine.", [("Japan", "Ukraine")]),
+    # a letter is no aid, and a depot is no giver
+    ("Ukraine received a letter from Germany.", []),
+    ("The hospital received medicine from a warehouse in Lviv.", []),
+])
+def test_what_an_actor_receives_from_another_is_the_givers_aid(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "AID") == expected

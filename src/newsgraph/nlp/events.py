@@ -96,6 +96,13 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                            sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
             continue
+        received = _received(token, lexicon, actors)
+        if received is not None:
+            trigger, noun, giver = received
+            used_nouns.add(noun.i)
+            events += code(token, trigger, actors, giver, subject_of(token), sentence_of, lexicon,
+                           quantity_of=noun, trigger_tokens=[token, noun])
+            continue
         trigger = _verb_trigger(token, lexicon)
         if trigger is not None and trigger.mode == "phone" and not _called_party(token, actors):
             trigger = None  # "called the decision to jail him a travesty": naming, not phoning
@@ -880,8 +887,12 @@ def _verb_lemmas(verb: Token) -> list[str]:
     return forms
 
 
-def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
-    triggers = next((lexicon.light_verbs[f] for f in _verb_lemmas(verb) if f in lexicon.light_verbs), [])
+def _light_verb_trigger(verb: Token, lexicon: EventLexicon,
+                        lemmas: list[str] | None = None) -> tuple[Trigger, Token] | None:
+    """The light-verb pair of this verb; with `lemmas`, the pair this verb's object would make with
+    those verbs instead (a receiving verb read as the giving verb it mirrors)."""
+    forms = lemmas if lemmas is not None else _verb_lemmas(verb)
+    triggers = next((lexicon.light_verbs[f] for f in forms if f in lexicon.light_verbs), [])
     particle = any(c.dep_ == "prt" for c in verb.children)
     matches = []
     for trigger in triggers:
@@ -892,7 +903,7 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
             # compound before the head, or what a quantity is 'of'
             compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
             partitive = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"]
+                         for g in c.children if g.dep_ == "pobj"] + _amount_in(child)
             # "suspended part of its aid programme": the noun a part is of, or that noun's compound
             compounds |= {g.lemma_.lower() for g in partitive}
             compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
@@ -904,6 +915,17 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
     with_prep = [(t, noun) for t, noun in matches
                  if t.preps and (_prep_present(verb, t.preps) or _prep_present(noun, t.preps))]
     return (with_prep or matches or [None])[0]
+
+
+def _amount_in(amount: Token) -> list[Token]:
+    """'gave Borduria $60 million in military aid', 'provided 500 million yen in aid': an amount stands
+    for the kind of help it is 'in' (on the amount or on its verb); nothing when the object is no amount
+    ('sent troops in trucks')."""
+    if not (amount.tag_ == "CD" or amount.like_num
+            or any(c.dep_ in {"nummod", "quantmod"} or c.tag_ == "CD" for c in amount.children)):
+        return []
+    preps = [c for holder in (amount, amount.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _light_objects(verb: Token) -> list[Token]:
@@ -924,6 +946,23 @@ def _clause_object_is_head(verb: Token) -> bool:
     if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
         return False
     return all(c.tag_ in {"WDT", "WP"} or c.lower_ == "that" for c in verb.children if c.dep_ == "dobj")
+
+
+def _received(verb: Token, lexicon: EventLexicon,
+              actors: References) -> tuple[Trigger, Token, Token] | None:
+    """'Borduria received drones from Ruritania': what one actor receives from another is what the
+    giver gave it, so the giving verb's pair is read with giver and receiver swapped. Returns (trigger,
+    object noun, giver); only when the giver is an actor ('received drones from a depot' gives none)."""
+    giving = lexicon.receiving_verbs.get(verb.lemma_.lower())
+    if giving is None or any(c.dep_ == "prt" for c in verb.children):
+        return None
+    found = _light_verb_trigger(verb, lexicon, [giving])
+    if found is None:
+        return None
+    giver = object_of(verb, frozenset({"from"})) or object_of(found[1], frozenset({"from"}))
+    if giver is None or actor_in(giver, actors) is None:
+        return None
+    return found[0], found[1], giver
 
 
 def _other_kind(noun: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:

@@ -150,6 +150,7 @@ class EventLexicon:
     concern_words: frozenset[str] = frozenset()  # "is concerned about X's buildup": disapproval of X
     warning_verbs: frozenset[str] = frozenset()  # "warned that X would pay": a threat when harm is warned of
     warning_harms: frozenset[str] = frozenset()  # what makes a warning a threat ("face charges", "pay a price")
+    receiving_verbs: dict[str, str] = field(default_factory=dict)  # "received arms from X": X gave them
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -192,7 +193,9 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            list_nouns=frozenset(_as_list(data.get("list_nouns"))),
                            ordered_stops=frozenset(_as_list(data.get("ordered_stops"))),
                            warning_harms=frozenset(_as_list(data.get("warning_harms"))),
-                           audiences=frozenset(_as_list(data.get("audiences"))))
+                           audiences=frozenset(_as_list(data.get("audiences"))),
+                           receiving_verbs={_word(k): _word(v)
+                                            for k, v in (data.get("receiving_verbs") or {}).items()})
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
