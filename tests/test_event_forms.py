@@ -1294,3 +1294,16 @@ def test_a_light_verb_acts_on_the_noun_its_relative_clause_describes(extractor, 
 ])
 def test_what_an_actor_receives_from_another_is_the_givers_aid(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "AID") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive coordinated after a clause was done to that clause's subject
+    ("Opposition leader Maria Machado addressed a rally in Caracas and was briefly detained by Venezuelan police.",
+     [("Venezuelan police", "Maria Machado")]),
+    # a passive clause with its own subject was done to that subject only
+    ("Maria Machado addressed a rally in Caracas, and a journalist was detained by Venezuelan police.",
+     [("Venezuelan police", None)]),
+])
+def test_a_coordinated_passive_was_done_to_the_first_clauses_subject(extractor, text: str,
+                                                                      expected: list) -> None:
+    assert coded(extract(extractor, text), "COERCE") == expected

@@ -135,7 +135,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
-                          or _shared_object(token))
+                          or _shared_object(token) or _shared_patient(token))
             source = _object_controller(token, actors) or subject_of(token) or _gerund_doer(token)
             by_agent = _participle_doer(token) if source is None else None
             if by_agent is not None and actor_in(by_agent[0], actors) is not None:
@@ -241,6 +241,18 @@ def _shared_object(verb: Token) -> Token | None:
     if later is None or any(c.dep_ in {"aux", "auxpass"} for c in later.children):
         return None  # "would strike anywhere and would enforce the truce": two clauses, each its own object
     return next((c for c in later.children if c.dep_ == "dobj"), None)
+
+
+def _shared_patient(verb: Token) -> Token | None:
+    """'Ruiz returned to Caracas and was detained by police': a passive verb coordinated after a
+    clause, with no subject of its own, was done to the subject of that clause."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    first = verb.head
+    while first.dep_ == "conj":
+        first = first.head
+    return next((c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 # Who can be put on a list of the sanctioned: actors, not things ("added milk to the list")
