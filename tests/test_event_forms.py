@@ -1307,3 +1307,13 @@ def test_what_an_actor_receives_from_another_is_the_givers_aid(extractor, text: 
 def test_a_coordinated_passive_was_done_to_the_first_clauses_subject(extractor, text: str,
                                                                       expected: list) -> None:
     assert coded(extract(extractor, text), "COERCE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the possessor of the act condemned is an actor described by its state ("the Israeli government")
+    ("Egypt condemned the Israeli government's decision to expand settlements.", [("Egypt", "Israel")]),
+    # a possessor naming no actor leaves the target unnamed
+    ("Kenya criticized the opposition leader's decision.", [("Kenya", None)]),
+])
+def test_the_described_possessor_of_an_act_is_its_author(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected

@@ -180,6 +180,13 @@ class References:
                 entity = self.pronoun(child)
                 if entity:
                     return entity
+        if depth > 0:
+            # "the Borduran government's decision": a possessor that is itself a described actor
+            for child in modifiers:
+                if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"}:
+                    entity = self.actor_in(child, depth - 1)
+                    if entity:
+                        return entity
         described = self.described(token)
         if described:
             return described
