@@ -1317,3 +1317,15 @@ def test_a_coordinated_passive_was_done_to_the_first_clauses_subject(extractor, 
 ])
 def test_the_described_possessor_of_an_act_is_its_author(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # putting the blame on an actor, or speaking out against one, is disapproval of it
+    ("Egypt placed the blame on Israel for the collapse of the talks.", [("Egypt", "Israel")]),
+    ("Egypt spoke out against Israel's plan.", [("Egypt", "Israel")]),
+    # blame put on no actor names no one blamed; speaking out against no one is no accusation
+    ("Egypt placed the blame on poor planning.", [("Egypt", None)]),
+    ("Egypt spoke out on Monday.", []),
+])
+def test_blame_put_on_an_actor_is_an_accusation(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
