@@ -1329,3 +1329,13 @@ def test_the_described_possessor_of_an_act_is_its_author(extractor, text: str, e
 ])
 def test_blame_put_on_an_actor_is_an_accusation(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dissolving a party by order is a ban on it
+    ("The Thai court dissolved the Move Forward Party in August.", [("Thailand", "Move Forward Party")]),
+    # dissolving parliament is a body's own procedure, no act on an actor
+    ("The king dissolved parliament and called elections.", []),
+])
+def test_dissolving_a_party_is_a_ban(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "COERCE") == expected
