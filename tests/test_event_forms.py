@@ -1339,3 +1339,20 @@ def test_blame_put_on_an_actor_is_an_accusation(extractor, text: str, expected: 
 ])
 def test_dissolving_a_party_is_a_ban(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "COERCE") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # stepping up sanctions on an actor is sanctioning it
+    ("The European Union stepped up sanctions against Belarus.", "SANCTION", [("European Union", "Belarus")]),
+    # concerns two actors share over a third's acts disapprove of it
+    ("Tokyo and Washington shared concerns over China's military buildup.", "ACCUSE",
+     [("Japan", "China"), ("United States", "China")]),
+    # a deadline imposed on an actor is a threat to it
+    ("North Korea imposed a deadline on the United States.", "THREATEN", [("North Korea", "United States")]),
+    # sharing a meal, stepping up efforts: no such act
+    ("The two foreign ministers shared a meal in Tokyo.", "ACCUSE", []),
+    ("The European Union stepped up efforts to reach Belarus.", "SANCTION", []),
+])
+def test_stepped_up_sanctions_shared_concerns_and_deadlines(extractor, text: str, event_type: str,
+                                                            expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
