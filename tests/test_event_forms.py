@@ -1356,3 +1356,21 @@ def test_dissolving_a_party_is_a_ban(extractor, text: str, expected: list) -> No
 def test_stepped_up_sanctions_shared_concerns_and_deadlines(extractor, text: str, event_type: str,
                                                             expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected_request", "expected_concede"), [
+    # "called for X to do": X is the one asked, and the act asked for has not happened
+    ("Amnesty International called for the Taliban to lift the travel ban.",
+     [("Amnesty International", "Taliban")], []),
+    # the act a request noun names ("its call to X to drop") is asked for, not done
+    ("Reporters Without Borders reiterated its call to the Cambodian authorities to drop all charges "
+     "against Mech Dara.", [("Reporters Without Borders", "Cambodia")], []),
+    # a call for a state of things names no actor asked; a dropped charge reported as done is a concession
+    ("Egypt called for calm.", [("Egypt", None)], []),
+    ("Cambodia dropped all charges against Mech Dara.", [], [("Cambodia", "Mech Dara")]),
+])
+def test_the_act_called_for_is_asked_of_its_doer(extractor, text: str, expected_request: list,
+                                                 expected_concede: list) -> None:
+    x = extract(extractor, text)
+    assert coded(x, "REQUEST") == expected_request
+    assert coded(x, "CONCEDE") == expected_concede

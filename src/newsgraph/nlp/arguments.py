@@ -95,10 +95,21 @@ def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
                     # "pulled its troops out of the country": the parser hangs "of" on "out"
                     return next((c for c in child.children if c.dep_ == "pobj"), None) or next(
                         (g for c in child.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
-        return None
+        return for_clause_subject(verb, preps)
     if is_passive(verb):
         return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
     return next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and not _complementizer(c)), None)
+
+
+def for_clause_subject(verb: Token, preps: frozenset[str]) -> Token | None:
+    """'called for Borduria to withdraw': the parser reads "for" as the mark of a clause whose subject
+    is the one the preposition names."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps for m in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _complementizer(token: Token) -> bool:

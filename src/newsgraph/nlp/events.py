@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.arguments import (
     conjuncts,
+    for_clause_subject,
     is_infinitive,
     is_passive,
     naming_complement,
@@ -446,6 +447,16 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
             and token.head.head.i in anchors_by_token:
         # "denied reports that it had armed the rebels": the content of a report the act answers
         return token.head.head, "ccomp"
+    if token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in token.children) \
+            and token.head.i in anchors_by_token:
+        # "called for Borduria to withdraw": the act asked for, its doer the one asked
+        return token.head, "ccomp"
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        # "renewed its call on Borduria to free them", "their calls on the parties to end the war": the
+        # act a request, offer or threat named by a noun is about
+        holder = token.head.head if token.head.dep_ == "dobj" and token.head.i not in anchors_by_token else token.head
+        if holder.i in anchors_by_token:
+            return holder, "xcomp"
     node, relation = token, None
     for _ in range(2):
         # a demanded act may also be a noun: "demanded Israel's withdrawal" (its doer is the target)
@@ -855,7 +866,7 @@ def _prep_present(head: Token, preps: frozenset[str]) -> bool:
     Saturday' is no 'call on'."""
     holders = [head, *[c for c in head.children if c.dep_ in {"dobj", "prt"}]]
     return any(c.dep_ in {"prep", "dative"} and c.lower_ in preps and not _only_a_date(c)
-               for h in holders for c in h.children)
+               for h in holders for c in h.children) or for_clause_subject(head, preps) is not None
 
 
 def _only_a_date(prep: Token) -> bool:
