@@ -1374,3 +1374,18 @@ def test_the_act_called_for_is_asked_of_its_doer(extractor, text: str, expected_
     x = extract(extractor, text)
     assert coded(x, "REQUEST") == expected_request
     assert coded(x, "CONCEDE") == expected_concede
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a noun of handing over is its verb with what is handed over: aid, or a move of forces
+    ("The council met to discuss North Korea's transfer of arms and munitions to Russia.", "AID",
+     [("North Korea", "Russia")]),
+    ("Iran's supply of drones to Russia angered Kyiv.", "AID", [("Iran", "Russia")]),
+    ("Seoul responded to North Korea's deployment of troops to Russia.", "MOBILIZE", [("North Korea", "Russia")]),
+    # the transfer of power, the sale of a company: nothing military or material handed to an actor
+    ("The transfer of power to the new government of Ukraine went smoothly.", "AID", []),
+    ("Germany approved the sale of the company to a Chinese buyer.", "AID", []),
+])
+def test_a_noun_of_handing_over_is_read_as_its_verb(extractor, text: str, event_type: str,
+                                                    expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected

@@ -169,6 +169,12 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 events += code(token, Trigger("REQUEST"), actors, answered[0], answered[1], sentence_of, lexicon,
                                trigger_tokens=[token])
                 continue
+            handover = _handover(token, lexicon, actors)
+            if handover is not None:
+                trigger, source, target = handover
+                events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
+                               trigger_tokens=[token])
+                continue
             found = _noun_trigger(token, lexicon)
             if found is None and token.lemma_.lower() in lexicon.harm_outcomes and _claimant(token) is not None:
                 # "blamed the militia for the death of a peacekeeper": the death is the blamed one's act
@@ -1006,6 +1012,47 @@ def _noun_trigger(noun: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] |
             return trigger, modifier
     trigger = _choose(noun, lexicon.nouns.get(lemma, []))
     return (trigger, noun) if trigger else None
+
+
+def _handover(noun: Token, lexicon: EventLexicon,
+              actors: References) -> tuple[Trigger, Token, Token] | None:
+    """'Ruritania's transfer of drones to Borduria', 'Ruritanian arms sales to Borduria', 'the deployment
+    of Ruritanian troops to Borduria': a noun of handing over or sending is its verb's light-verb pair
+    with what is handed over (the 'of' object or the compound), so the material decides the type (aid,
+    or a move of forces; not 'the transfer of power'). The doer is the possessor or the name before the
+    noun, else the owner of the forces sent; the recipient follows 'to'. Returns (trigger, doer, recipient)."""
+    verb = lexicon.handover_nouns.get(noun.lemma_.lower())
+    if verb is None:
+        return None
+    materials = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            materials += [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+    for trigger in lexicon.light_verbs.get(verb, []):
+        if trigger.particle or "to" not in trigger.preps:
+            continue
+        material = next((m for m in materials if m.lemma_.lower() in trigger.objects), None)
+        if material is None:
+            continue
+        recipient = _recipient_after(noun, materials)
+        doer = _noun_source(noun) or (material if actor_in(material, actors) is not None else None)
+        if recipient is None or doer is None or actor_in(recipient, actors) is None:
+            return None
+        return trigger, doer, recipient
+    return None
+
+
+def _recipient_after(noun: Token, materials: list[Token]) -> Token | None:
+    """The object of the 'to' on the noun or on what is handed over, or of a 'to' right after the noun
+    phrase that the parser hung on the verb above ('condemned the arms sales to Borduria')."""
+    for holder in (noun, *materials):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    if after is not None and after.lower_ == "to" and after.dep_ == "prep":
+        return next((g for g in after.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _answered_request(noun: Token, lexicon: EventLexicon) -> tuple[Token, Token] | None:

@@ -151,6 +151,7 @@ class EventLexicon:
     warning_verbs: frozenset[str] = frozenset()  # "warned that X would pay": a threat when harm is warned of
     warning_harms: frozenset[str] = frozenset()  # what makes a warning a threat ("face charges", "pay a price")
     receiving_verbs: dict[str, str] = field(default_factory=dict)  # "received arms from X": X gave them
+    handover_nouns: dict[str, str] = field(default_factory=dict)  # "X's transfer of arms to Y": X transferred
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -195,7 +196,9 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            warning_harms=frozenset(_as_list(data.get("warning_harms"))),
                            audiences=frozenset(_as_list(data.get("audiences"))),
                            receiving_verbs={_word(k): _word(v)
-                                            for k, v in (data.get("receiving_verbs") or {}).items()})
+                                            for k, v in (data.get("receiving_verbs") or {}).items()},
+                           handover_nouns={_word(k): _word(v)
+                                           for k, v in (data.get("handover_nouns") or {}).items()})
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
