@@ -1389,3 +1389,14 @@ def test_the_act_called_for_is_asked_of_its_doer(extractor, text: str, expected_
 def test_a_noun_of_handing_over_is_read_as_its_verb(extractor, text: str, event_type: str,
                                                     expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the doer of an infinitive after a noun of deciding is the one who decided
+    ("Officials described it as a response to North Korea's decision to send thousands of soldiers to Russia.",
+     [("North Korea", "Russia")]),
+    # a plan is an intention: nobody is coded as sending anything
+    ("Officials described it as a response to North Korea's plan to send thousands of soldiers to Russia.", []),
+])
+def test_the_doer_of_a_decided_act_is_the_decider(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "MOBILIZE") == expected

@@ -93,7 +93,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if target is None or actor_in(target, actors) is None:
                 # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
-            events += code(token, trigger, actors, _object_controller(token, actors) or subject_of(token), target,
+            doer = _object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
+            events += code(token, trigger, actors, doer, target,
                            sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
             continue
@@ -137,7 +138,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
                           or _shared_object(token) or _shared_patient(token))
-            source = _object_controller(token, actors) or subject_of(token) or _gerund_doer(token)
+            source = (_object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
+                      or _gerund_doer(token))
             by_agent = _participle_doer(token) if source is None else None
             if by_agent is not None and actor_in(by_agent[0], actors) is not None:
                 # (an agent naming no actor, "when attacked by troops", leaves the act unattributed)
@@ -323,6 +325,20 @@ def _gerund_doer(verb: Token) -> Token | None:
     if is_passive(holder):
         return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     return subject_of(holder)
+
+
+def _decider(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """'Ruritania's decision to send troops to Borduria', 'the move by Ruritania to expel the envoy': the
+    infinitive after a noun of deciding has no subject of its own; its doer is the one whose decision it
+    is (the possessor, or the 'by' phrase)."""
+    if verb.dep_ != "acl" or not is_infinitive(verb) or verb.head.lemma_.lower() not in lexicon.deciding_nouns:
+        return None
+    noun = verb.head
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 # Who an authority's order to stop is coercion of: civilian actors ("ordered the newspaper to suspend

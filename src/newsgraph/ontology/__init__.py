@@ -152,6 +152,7 @@ class EventLexicon:
     warning_harms: frozenset[str] = frozenset()  # what makes a warning a threat ("face charges", "pay a price")
     receiving_verbs: dict[str, str] = field(default_factory=dict)  # "received arms from X": X gave them
     handover_nouns: dict[str, str] = field(default_factory=dict)  # "X's transfer of arms to Y": X transferred
+    deciding_nouns: frozenset[str] = frozenset()  # "X's decision to send troops": X sends them
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -195,6 +196,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            ordered_stops=frozenset(_as_list(data.get("ordered_stops"))),
                            warning_harms=frozenset(_as_list(data.get("warning_harms"))),
                            audiences=frozenset(_as_list(data.get("audiences"))),
+                           deciding_nouns=frozenset(_as_list(data.get("deciding_nouns"))),
                            receiving_verbs={_word(k): _word(v)
                                             for k, v in (data.get("receiving_verbs") or {}).items()},
                            handover_nouns={_word(k): _word(v)
