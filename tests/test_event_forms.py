@@ -1400,3 +1400,14 @@ def test_a_noun_of_handing_over_is_read_as_its_verb(extractor, text: str, event_
 ])
 def test_the_doer_of_a_decided_act_is_the_decider(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "MOBILIZE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an actor's forces arriving somewhere were sent there by it
+    ("French troops arrived in Mali in 2013.", [("French troops", "Mali")]),
+    # forces naming no actor, or a leader arriving on a visit: no move of forces
+    ("The troops arrived in Mali in 2013.", []),
+    ("The French president arrived in Mali on Monday.", []),
+])
+def test_an_actors_forces_arriving_somewhere_were_sent_there(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "MOBILIZE") == expected

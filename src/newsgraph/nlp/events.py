@@ -98,6 +98,12 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                            sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
             continue
+        arrived = _arrival(token, lexicon, actors)
+        if arrived is not None:
+            trigger, forces, place = arrived
+            events += code(token, trigger, actors, forces, place, sentence_of, lexicon, quantity_of=forces,
+                           trigger_tokens=[token])
+            continue
         received = _received(token, lexicon, actors)
         if received is not None:
             trigger, noun, giver = received
@@ -991,6 +997,27 @@ def _clause_object_is_head(verb: Token) -> bool:
     if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
         return False
     return all(c.tag_ in {"WDT", "WP"} or c.lower_ == "that" for c in verb.children if c.dep_ == "dobj")
+
+
+def _arrival(verb: Token, lexicon: EventLexicon,
+             actors: References) -> tuple[Trigger, Token, Token | None] | None:
+    """'Ruritanian troops arrived in Borduria', 'Ruritanian military instructors landed in Borduria': forces
+    or helpers of an actor arriving somewhere were sent there by that actor, so the sending verb's pair
+    with the subject as its object decides the type (a move of forces, or aid). The place is the target.
+    Returns (trigger, the forces, the place) when the forces name their actor ('the troops arrived' names
+    none)."""
+    if verb.lemma_.lower() not in lexicon.arrival_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    forces = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if forces is None or actor_in(forces, actors) is None:
+        return None
+    kinds = {forces.lemma_.lower()} | {c.lemma_.lower() for c in forces.children if c.dep_ == "compound"}
+    for trigger in lexicon.light_verbs.get("send", []):
+        if not trigger.particle and kinds & trigger.objects:
+            place = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to", "at"}
+                          for g in c.children if g.dep_ == "pobj"), None)
+            return trigger, forces, place
+    return None
 
 
 def _received(verb: Token, lexicon: EventLexicon,

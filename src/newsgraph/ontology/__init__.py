@@ -153,6 +153,7 @@ class EventLexicon:
     receiving_verbs: dict[str, str] = field(default_factory=dict)  # "received arms from X": X gave them
     handover_nouns: dict[str, str] = field(default_factory=dict)  # "X's transfer of arms to Y": X transferred
     deciding_nouns: frozenset[str] = frozenset()  # "X's decision to send troops": X sends them
+    arrival_verbs: frozenset[str] = frozenset()  # "X troops arrived in Y": X sent them to Y
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -197,6 +198,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            warning_harms=frozenset(_as_list(data.get("warning_harms"))),
                            audiences=frozenset(_as_list(data.get("audiences"))),
                            deciding_nouns=frozenset(_as_list(data.get("deciding_nouns"))),
+                           arrival_verbs=frozenset(_as_list(data.get("arrival_verbs"))),
                            receiving_verbs={_word(k): _word(v)
                                             for k, v in (data.get("receiving_verbs") or {}).items()},
                            handover_nouns={_word(k): _word(v)
