@@ -1411,3 +1411,15 @@ def test_the_doer_of_a_decided_act_is_the_decider(extractor, text: str, expected
 ])
 def test_an_actors_forces_arriving_somewhere_were_sent_there(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "MOBILIZE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # condemning an attack named only with its victim is aimed at its doer, here the one reported before
+    ("Israel struck Beirut on Friday. Egypt condemned the attack on Beirut.", [("Egypt", "Israel")]),
+    # with no doer reported, the victim is still not the one condemned
+    ("Egypt condemned the attack on Beirut.", [("Egypt", None)]),
+    # an attack named with its doer is aimed at that doer
+    ("Egypt condemned the Israeli attack on Beirut.", [("Egypt", "Israel")]),
+])
+def test_a_judged_harm_is_aimed_at_its_doer_not_its_victim(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected

@@ -144,6 +144,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
                           or _shared_object(token) or _shared_patient(token))
+            if trigger.type in JUDGING and target is not None and _doerless_harm(target, lexicon):
+                target = None  # aimed at whoever did the harm, if the text said so earlier; never its victim
             source = (_object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
                       or _gerund_doer(token))
             by_agent = _participle_doer(token) if source is None else None
@@ -331,6 +333,22 @@ def _gerund_doer(verb: Token) -> Token | None:
     if is_passive(holder):
         return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     return subject_of(holder)
+
+
+# Responses that judge an act, aimed at its doer: "condemned the attack", "praised the strikes"
+JUDGING = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
+HARMS = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def _doerless_harm(noun: Token, lexicon: EventLexicon) -> bool:
+    """'Egypt condemned the attack on Beirut', 'rejected the sanctions on Ruritania': a harmful act named
+    with its victim but no doer; the victim inside it is not who the judgement is aimed at (unlike 'the
+    Ruritanian attack', 'Ruritania's sanctions')."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (any(t.type in HARMS for t in lexicon.nouns.get(lemma, []))
+                                   or lemma in lexicon.harm_outcomes):
+        return False
+    return _noun_source(noun) is None
 
 
 def _decider(verb: Token, lexicon: EventLexicon) -> Token | None:
