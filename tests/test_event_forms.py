@@ -1423,3 +1423,16 @@ def test_an_actors_forces_arriving_somewhere_were_sent_there(extractor, text: st
 ])
 def test_a_judged_harm_is_aimed_at_its_doer_not_its_victim(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "called the strikes an act of war": the strikes are the last hostile act of that kind reported
+    ("Indian jets struck targets in Pakistan on Wednesday. Pakistan's Prime Minister Shehbaz Sharif called "
+     "the strikes an act of war.", [("Shehbaz Sharif", "India")]),
+    # no strike reported before: a meeting is no act the strikes can point back to
+    ("Indian officials met Pakistani officials on Wednesday. Pakistan's Prime Minister Shehbaz Sharif called "
+     "the strikes an act of war.", []),
+])
+def test_a_named_hostile_act_points_back_to_the_last_act_of_its_kind(extractor, text: str,
+                                                                     expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
