@@ -1436,3 +1436,16 @@ def test_a_judged_harm_is_aimed_at_its_doer_not_its_victim(extractor, text: str,
 def test_a_named_hostile_act_points_back_to_the_last_act_of_its_kind(extractor, text: str,
                                                                      expected: list) -> None:
     assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # finding or declaring an actor in breach of its obligations accuses it
+    ("The IAEA board found Iran in violation of its safeguards obligations.", [("IAEA Board of Governors", "Iran")]),
+    # pointing the finger at an actor blames it
+    ("Ashraf Ghani pointed a finger at the Taliban.", [("Ashraf Ghani", "Taliban")]),
+    # finding an actor somewhere, pointing at a thing: no accusation
+    ("The IAEA inspectors found Iran's delegation in Vienna.", []),
+    ("Ashraf Ghani pointed at the map.", []),
+])
+def test_found_in_breach_and_the_finger_pointed_accuse(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected

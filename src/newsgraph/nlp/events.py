@@ -893,6 +893,11 @@ def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
         if any(c.lemma_.lower() in complements and c.dep_ in {"amod", "oprd", "acl"} and c.i > held.i
                for c in held.children):
             return held
+        # "declared Ruritania in breach of its obligations": the state the object is found in
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in complements
+                                                              for g in c.children)
+               for holder in (verb, held) for c in holder.children):
+            return held
     return None
 
 
