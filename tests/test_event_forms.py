@@ -1449,3 +1449,15 @@ def test_a_named_hostile_act_points_back_to_the_last_act_of_its_kind(extractor, 
 ])
 def test_found_in_breach_and_the_finger_pointed_accuse(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a request made in the same breath as a call or a meeting is addressed to the one met
+    ("Secretary of State Marco Rubio spoke by phone with Rwandan President Paul Kagame on Wednesday and called "
+     "for an immediate ceasefire.", [("Marco Rubio", "Paul Kagame")]),
+    ("Marco Rubio met Paul Kagame in Kigali, urging restraint.", [("Marco Rubio", "Paul Kagame")]),
+    # another doer's request is not addressed to the one Rubio met
+    ("Marco Rubio met Paul Kagame in Kigali, and Egypt called for calm.", [("Egypt", None)]),
+])
+def test_a_request_made_at_a_meeting_is_addressed_to_the_one_met(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REQUEST") == expected

@@ -224,6 +224,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         # retaliate" is no attack a later "condemned the strikes" answers
         _recode_intent(event, anchors[id(event)], actors)
     _aim_by_purpose(events, anchors, actors)
+    _aim_at_partner_met(events, anchors)
     in_order = sorted(events, key=lambda e: e.trigger.start)
     _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
     _aim_denials(in_order, anchors, actors)
@@ -855,6 +856,27 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
                       or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
+
+
+# What one says to the partner of a meeting or a call in the same breath is said to that partner
+SAID_TO_PARTNER = {"REQUEST", "AGREE", "SUPPORT"}
+
+
+def _aim_at_partner_met(events: list[Event], anchors: dict[int, Token]) -> None:
+    """'Ruritania's envoy spoke by phone with Borduria's president and called for a ceasefire', 'met the
+    Borduran minister, urging restraint': a request, a promise or backing aimed at no actor, coordinated
+    with a meeting or a call of the same doer, is addressed to the one met."""
+    consults = {anchors[id(e)].i: e for e in events if e.type == "CONSULT" and e.target is not None}
+    for event in events:
+        if event.type not in SAID_TO_PARTNER or event.target is not None or event.source is None:
+            continue
+        token = anchors[id(event)]
+        linked = [token.head] if token.dep_ in {"conj", "advcl"} else []
+        linked += [c for c in token.children if c.dep_ == "conj"]
+        partner = next((consults[t.i] for t in linked if t.i in consults and consults[t.i].source == event.source),
+                       None)
+        if partner is not None:
+            event.target, event.target_text = partner.target, partner.target_text
 
 
 def _aim_denials(ordered: list[Event], anchors: dict[int, Token], actors: References) -> None:
