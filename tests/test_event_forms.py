@@ -1461,3 +1461,14 @@ def test_found_in_breach_and_the_finger_pointed_accuse(extractor, text: str, exp
 ])
 def test_a_request_made_at_a_meeting_is_addressed_to_the_one_met(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "REQUEST") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a joint operation with an actor, done in the course of an act, is cooperation with it
+    ("U.S. forces killed the militant leader in a joint operation with Iraqi forces.",
+     [("United States Armed Forces", "Iraqi forces")]),
+    # an operation with no partner is no cooperation
+    ("U.S. forces killed the militant leader in an operation in Anbar.", []),
+])
+def test_a_joint_operation_with_an_actor_is_cooperation(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "COOPERATE") == expected
