@@ -1472,3 +1472,15 @@ def test_a_request_made_at_a_meeting_is_addressed_to_the_one_met(extractor, text
 ])
 def test_a_joint_operation_with_an_actor_is_cooperation(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "COOPERATE") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a pronoun inside the noun phrase is no reliable doer for the noun its relative clause describes
+    ("Officials said the group doubled the number of attacks it had carried out in Iraq.", "ASSAULT", []),
+    # a possessor that has its own possessor is someone else's ("its neighbour's exports")
+    ("Donald Trump doubled the tariff on its northern neighbor's steel exports.", "SANCTION",
+     [("Donald Trump", None)]),
+])
+def test_pronouns_and_possessors_inside_a_phrase_do_not_name_its_actor(extractor, text: str, event_type: str,
+                                                                     expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected

@@ -1036,11 +1036,11 @@ def _light_objects(verb: Token) -> list[Token]:
 
 
 def _clause_object_is_head(verb: Token) -> bool:
-    """A relative clause whose own subject is a named doer and whose object slot is empty or a
-    relative pronoun: the noun it hangs on fills that slot."""
+    """A relative clause whose own subject is a named doer (not a pronoun) and whose object slot is empty
+    or a relative pronoun: the noun it hangs on fills that slot."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
-        return False
+    if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that" or subject.pos_ == "PRON":
+        return False  # a pronoun inside a noun phrase too often points elsewhere ("the attacks it carried out")
     return all(c.tag_ in {"WDT", "WP"} or c.lower_ == "that" for c in verb.children if c.dep_ == "dobj")
 
 

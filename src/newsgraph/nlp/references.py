@@ -183,7 +183,10 @@ class References:
         if depth > 0:
             # "the Borduran government's decision": a possessor that is itself a described actor
             for child in modifiers:
-                if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"}:
+                # named by its own modifier, not by a possessor of its own ("its neighbour's exports"
+                # are not its exports)
+                if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"} \
+                        and not any(g.dep_ == "poss" for g in child.children):
                     entity = self.actor_in(child, depth - 1)
                     if entity:
                         return entity
