@@ -1484,3 +1484,13 @@ def test_a_joint_operation_with_an_actor_is_cooperation(extractor, text: str, ex
 def test_pronouns_and_possessors_inside_a_phrase_do_not_name_its_actor(extractor, text: str, event_type: str,
                                                                      expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X, on a visit to Y, said ...": the one on the visit visits
+    ("Emmanuel Macron, on a visit to Nigeria, said France would help.", [("Emmanuel Macron", "Nigeria")]),
+    # one is not "on" an agreement: no meeting
+    ("William Ruto, on the issue of Uganda, said Kenya would help.", []),
+])
+def test_an_actor_on_a_visit_visits(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected

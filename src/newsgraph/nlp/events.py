@@ -1164,7 +1164,10 @@ def _participant(noun: Token, trigger: Trigger) -> Token | None:
     """'Ruiz will travel to Quito for talks with Borduria', 'the envoy said the deal was reached
     during talks with the rebels': who takes part in talks, a meeting or a joint effort named in an
     adverbial phrase is the subject of the clause the phrase belongs to."""
-    if trigger.type not in MUTUAL_TYPES or noun.dep_ != "pobj" or noun.head.lower_ not in PARTAKING_PREPS:
+    # "Ruiz, on a visit to Quito, said ...": only a visit or a call is something one is "on"
+    on_a_visit = trigger.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ == "on"
+    if not on_a_visit and (trigger.type not in MUTUAL_TYPES or noun.dep_ != "pobj"
+                           or noun.head.lower_ not in PARTAKING_PREPS):
         return None
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
