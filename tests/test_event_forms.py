@@ -1494,3 +1494,15 @@ def test_pronouns_and_possessors_inside_a_phrase_do_not_name_its_actor(extractor
 ])
 def test_an_actor_on_a_visit_visits(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces moved in the passive with no agent were moved by the actor they belong to
+    ("French troops were deployed to Mali in 2013.", [("French troops", "Mali")]),
+    # forces naming no actor, or people who are no forces: no doer
+    ("The troops were deployed to Mali in 2013.", []),
+    ("French diplomats were deployed to Mali in 2013.", []),
+])
+def test_forces_deployed_in_the_passive_were_moved_by_their_own_actor(extractor, text: str,
+                                                                      expected: list) -> None:
+    assert coded(extract(extractor, text), "MOBILIZE") == expected

@@ -94,6 +94,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
             doer = _object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
+            if doer is None and trigger.type == "MOBILIZE":
+                doer = _own_forces_moved(token, lexicon, actors)
             events += code(token, trigger, actors, doer, target,
                            sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
@@ -148,6 +150,10 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 target = None  # aimed at whoever did the harm, if the text said so earlier; never its victim
             source = (_object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
                       or _gerund_doer(token))
+            if source is None and trigger.type == "MOBILIZE":
+                forces = _own_forces_moved(token, lexicon, actors)
+                if forces is not None:
+                    source, target = forces, object_of(token, trigger.preps) if trigger.preps else None
             by_agent = _participle_doer(token) if source is None else None
             if by_agent is not None and actor_in(by_agent[0], actors) is not None:
                 # (an agent naming no actor, "when attacked by troops", leaves the act unattributed)
@@ -350,6 +356,20 @@ def _doerless_harm(noun: Token, lexicon: EventLexicon) -> bool:
                                    or lemma in lexicon.harm_outcomes):
         return False
     return _noun_source(noun) is None
+
+
+def _own_forces_moved(verb: Token, lexicon: EventLexicon, actors: References) -> Token | None:
+    """'11,000 Ruritanian troops are deployed in Borduria', 'forces of the mission were deployed to the
+    villages': forces moved in the passive with no agent were moved by the actor they belong to. Returns
+    the forces when they name that actor."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    forces = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if forces is None or actor_in(forces, actors) is None:
+        return None
+    kinds = {forces.lemma_.lower()} | {c.lemma_.lower() for c in forces.children if c.dep_ == "compound"}
+    moved = {o for t in lexicon.light_verbs.get("send", []) if t.type == "MOBILIZE" for o in t.objects}
+    return forces if kinds & moved else None
 
 
 def _decider(verb: Token, lexicon: EventLexicon) -> Token | None:
