@@ -1506,3 +1506,15 @@ def test_an_actor_on_a_visit_visits(extractor, text: str, expected: list) -> Non
 def test_forces_deployed_in_the_passive_were_moved_by_their_own_actor(extractor, text: str,
                                                                       expected: list) -> None:
     assert coded(extract(extractor, text), "MOBILIZE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cast out of a body in the passive: the body did it
+    ("Mali was suspended from the African Union after the coup.", [("African Union", "Mali")]),
+    # the body named after "from" is not the target of its own suspension
+    ("The African Union suspended Mali from the bloc in 2021.", [("African Union", "Mali")]),
+    # a school is no actor that casts out
+    ("The student was expelled from school.", []),
+])
+def test_the_body_one_is_cast_out_of_is_the_doer(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected

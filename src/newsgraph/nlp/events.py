@@ -154,6 +154,15 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 forces = _own_forces_moved(token, lexicon, actors)
                 if forces is not None:
                     source, target = forces, object_of(token, trigger.preps) if trigger.preps else None
+            if source is None and "from" in trigger.preps and trigger.type == "SANCTION":
+                # "Ruiz was expelled from the party": the body one is cast out of did it
+                body = _casting_body(token, actors)
+                if body is not None:
+                    source, target = body, next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            elif source is not None and target is not None and "from" in trigger.preps \
+                    and actor_in(target, actors) == actor_in(source, actors):
+                # "the bloc suspended Ruritania from the bloc": the member, not the body it is cast out of
+                target = object_of(token, frozenset()) or target
             by_agent = _participle_doer(token) if source is None else None
             if by_agent is not None and actor_in(by_agent[0], actors) is not None:
                 # (an agent naming no actor, "when attacked by troops", leaves the act unattributed)
@@ -370,6 +379,20 @@ def _own_forces_moved(verb: Token, lexicon: EventLexicon, actors: References) ->
     kinds = {forces.lemma_.lower()} | {c.lemma_.lower() for c in forces.children if c.dep_ == "compound"}
     moved = {o for t in lexicon.light_verbs.get("send", []) if t.type == "MOBILIZE" for o in t.objects}
     return forces if kinds & moved else None
+
+
+CASTING_BODIES = {"political_party", "international_organization", "government_body"}
+
+
+def _casting_body(verb: Token, actors: References) -> Token | None:
+    """'Ruiz was expelled from the ruling party', 'Ruritania was suspended from the bloc': a passive of
+    casting out with no agent; the party or body named after 'from' is the one that cast out."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    body = object_of(verb, frozenset({"from"}))
+    if body is None or actors.type_of(actor_in(body, actors)) not in CASTING_BODIES:
+        return None
+    return body
 
 
 def _decider(verb: Token, lexicon: EventLexicon) -> Token | None:
