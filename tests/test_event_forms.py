@@ -1502,6 +1502,9 @@ def test_an_actor_on_a_visit_visits(extractor, text: str, expected: list) -> Non
     # forces naming no actor, or people who are no forces: no doer
     ("The troops were deployed to Mali in 2013.", []),
     ("French diplomats were deployed to Mali in 2013.", []),
+    # what is listed with the forces is no destination
+    ("Officials said Pakistani security forces, a rescue train and ambulances had been dispatched.",
+     [("Pakistani security forces", None)]),
 ])
 def test_forces_deployed_in_the_passive_were_moved_by_their_own_actor(extractor, text: str,
                                                                       expected: list) -> None:

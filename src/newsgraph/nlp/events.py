@@ -96,6 +96,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             doer = _object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
             if doer is None and trigger.type == "MOBILIZE":
                 doer = _own_forces_moved(token, lexicon, actors)
+                if doer is not None:  # moved where the verb says, not to what is listed with the forces
+                    target = object_of(token, trigger.preps)
             events += code(token, trigger, actors, doer, target,
                            sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
