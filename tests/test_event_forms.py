@@ -1521,3 +1521,19 @@ def test_forces_deployed_in_the_passive_were_moved_by_their_own_actor(extractor,
 ])
 def test_the_body_one_is_cast_out_of_is_the_doer(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "SANCTION") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a participle with its doer named acts on the noun it qualifies
+    ("Officials weighed lifting the sanctions imposed by the European Union on Russia in 2014.", "SANCTION",
+     [("European Union", "Russia")]),
+    ("The ceasefire between Israel and Hezbollah, brokered by the United States and France, took effect in "
+     "November.", "CONSULT", [("United States", "Israel"), ("United States", "Hezbollah"), ("France", "Israel"),
+                              ("France", "Hezbollah")]),
+    # with no partner named, two brokers are not each other's partners; with no doer, no one imposed
+    ("The ceasefire, brokered by Qatar and Egypt, took effect in November.", "CONSULT", []),
+    ("The sanctions imposed on Russia in 2014 remain.", "SANCTION", []),
+])
+def test_a_participle_with_its_doer_acts_on_the_noun_it_qualifies(extractor, text: str, event_type: str,
+                                                                  expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected

@@ -94,6 +94,12 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
             doer = _object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
+            if doer is None and noun.i == token.head.i and token.dep_ == "acl":
+                # "the truce brokered by Ruritania between A and B": the participle's doer, only with the
+                # partner named ("the truce, brokered by A and B" does not make A and B partners)
+                if target is None or actor_in(target, actors) is None:
+                    continue
+                doer = (_participle_doer(token) or (None, None))[0]
             if doer is None and trigger.type == "MOBILIZE":
                 doer = _own_forces_moved(token, lexicon, actors)
                 if doer is not None:  # moved where the verb says, not to what is listed with the forces
@@ -1070,12 +1076,17 @@ def _amount_in(amount: Token) -> list[Token]:
 
 
 def _light_objects(verb: Token) -> list[Token]:
-    """The nouns a light verb acts on: its object, the subject of its passive, and the noun a relative
-    clause of it describes when that noun is what the clause's doer acted on ("the sanctions Ruritania
+    """The nouns a light verb acts on: its object, the subject of its passive, the noun its participle
+    qualifies, and the noun a relative clause of it describes when that noun is what the clause's doer
+    acted on ("the sanctions Ruritania
     imposed on Borduria", "the talks that Ruritania held with Borduria"; not "the sanctions that hit
     Borduria", where the noun is the clause's own subject)."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _clause_object_is_head(verb):
+        objects.append(verb.head)
+    if _participle_doer(verb) is not None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "the sanctions imposed by Ruritania on Borduria", "the truce brokered by Ruritania between ...":
+        # a participle with its doer named, qualifying the noun it acts on
         objects.append(verb.head)
     return objects
 
