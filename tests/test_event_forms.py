@@ -1537,3 +1537,15 @@ def test_the_body_one_is_cast_out_of_is_the_doer(extractor, text: str, expected:
 def test_a_participle_with_its_doer_acts_on_the_noun_it_qualifies(extractor, text: str, event_type: str,
                                                                   expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the ministers of A and B met", "A and B officials met": each side meets the other
+    ("The foreign ministers of India and Mauritius met in Port Louis.",
+     [("India", "Mauritius"), ("Mauritius", "India")]),
+    ("Last week, Cameroon and Chad officials met in Yaounde.", [("Cameroon", "Chad"), ("Chad", "Cameroon")]),
+    # one actor's president with someone unnamed: no second side
+    ("The president of Kenya and his wife met in Nairobi.", []),
+])
+def test_ministers_of_two_actors_stand_for_each(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected

@@ -1401,11 +1401,18 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
 
 
 def _coordinated_owners(head: Token, actors: References) -> list[Token]:
-    """'Indian and Chinese troops clashed', 'French and Egyptian warships began joint drills': one noun
-    whose coordinated modifiers name two or more actors stands for each of them, each acting on its own
+    """'Indian and Chinese troops clashed', 'French and Egyptian warships began joint drills', 'the
+    ministers of India and Mauritius met': one noun whose coordinated modifiers name two or more actors
+    stands for each of them, each acting on its own
     (and, for a mutual act, on the other)."""
-    for modifier in head.children:
-        if modifier.dep_ not in {"amod", "compound"} or not any(c.dep_ == "conj" for c in modifier.children):
+    # "Cameroon and Chad officials" (the parser's nmod), "the foreign ministers of India and Mauritius"
+    modifiers = [*head.children]
+    if head.tag_ in {"NNS", "NNPS"}:
+        modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    for modifier in modifiers:
+        if modifier.dep_ not in {"amod", "compound", "nmod", "pobj"} \
+                or not any(c.dep_ == "conj" for c in modifier.children):
             continue
         owners = conjuncts(modifier)
         named = {actors.entity_at(t.i) for t in owners}
