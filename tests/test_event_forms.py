@@ -1549,3 +1549,17 @@ def test_a_participle_with_its_doer_acts_on_the_noun_it_qualifies(extractor, tex
 ])
 def test_ministers_of_two_actors_stand_for_each(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm the parser's lemma misses ("spared" read as "spar") still makes the warning a threat
+    ("Pakistani military spokesman Ahmed Sharif Chaudhry warned that terrorists will not be spared.",
+     [("Ahmed Sharif Chaudhry", None)]),
+    # a warned act of the speaker's own is aimed at the one it is against
+    ("The Iranian military warned that it would retaliate against Israel.",
+     [("Islamic Republic of Iran Army", "Israel")]),
+    # a warned forecast names no harm
+    ("Pakistani military spokesman Ahmed Sharif Chaudhry warned that prices will not be stable.", []),
+])
+def test_warned_harms_and_the_speakers_own_acts_are_threats(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "THREATEN") == expected

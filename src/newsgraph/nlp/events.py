@@ -721,7 +721,8 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
         words = list(clause.subtree)
         condition = next((t for t in words if t.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children)), None)
-        harm = bool({t.lemma_.lower() for t in words} & lexicon.warning_harms)
+        # the regular past forms the lemmatiser gets wrong count too ("spared" -> "spar")
+        harm = bool({form for t in words for form in _verb_lemmas(t)} & lexicon.warning_harms)
         if condition is None and not harm:
             continue
         speaker_token = subject_of(token)
@@ -734,7 +735,11 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
             target_token = next((c for c in condition.children if c.dep_ == "nsubj"), None)
             target = actor_in(target_token, actors) if target_token is not None else None
         if target == speaker or _same_side(speaker, target, actors):
-            target = None
+            # "warned that it would retaliate against the rebels": the speaker's own act, aimed at the one
+            # it is against
+            aimed = _aimed_in(clause, speaker, actors)
+            target = actor_in(aimed, actors) if aimed is not None else None
+            target_token = aimed if aimed is not None else target_token
         if target is None and (not harm or (target_token is not None and target_token.pos_ == "PRON"
                                             and target_token.tag_ == "PRP")):
             # a condition alone threatens someone only when it names them; "she could face ...", with
@@ -746,6 +751,16 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
                             trigger=Span(token.text, token.idx, token.idx + len(token.text)),
                             sentence=sentence_of[token.i]), token))
     return found
+
+
+def _aimed_in(clause: Token, speaker: str, actors: References) -> Token | None:
+    """The actor a warned act of the speaker's own is against or on, other than the speaker."""
+    for token in clause.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in {"against", "on", "at"}:
+            entity = actor_in(token, actors)
+            if entity is not None and entity != speaker and not _same_side(speaker, entity, actors):
+                return token
+    return None
 
 
 def _obliging(clause: Token) -> bool:
