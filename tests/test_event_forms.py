@@ -1563,3 +1563,18 @@ def test_ministers_of_two_actors_stand_for_each(extractor, text: str, expected: 
 ])
 def test_warned_harms_and_the_speakers_own_acts_are_threats(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "THREATEN") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the possessor of an arrest is the one arrested: the condemnation is aimed at the arrester
+    ("Zimbabwean police detained Blessed Mhlanga on Monday. Amnesty International condemned Mhlanga's arrest.",
+     [("Amnesty International", "Zimbabwean police")]),
+    ("Amnesty International condemned the arrest of Blessed Mhlanga by Zimbabwean police.",
+     [("Amnesty International", "Zimbabwean police")]),
+    # no doer reported: aimed at no one named, never at the one who died
+    ("The United States condemned Navalny's death.", [("United States", None)]),
+    # the possessor of an attack is its doer
+    ("Egypt condemned Israel's attack on Beirut.", [("Egypt", "Israel")]),
+])
+def test_the_possessor_of_an_arrest_is_its_victim_not_its_doer(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected

@@ -154,8 +154,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
                           or _shared_object(token) or _shared_patient(token))
-            if trigger.type in JUDGING and target is not None and _doerless_harm(target, lexicon):
-                target = None  # aimed at whoever did the harm, if the text said so earlier; never its victim
+            if trigger.type in JUDGING and target is not None and _is_harm(target, lexicon):
+                # aimed at whoever did the harm (named with it, or reported earlier); never at its victim
+                target = _harm_doer(target, lexicon)
             source = (_object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
                       or _gerund_doer(token))
             if source is None and trigger.type == "MOBILIZE":
@@ -364,15 +365,21 @@ JUDGING = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
 HARMS = {"ASSAULT", "COERCE", "SANCTION"}
 
 
-def _doerless_harm(noun: Token, lexicon: EventLexicon) -> bool:
-    """'Egypt condemned the attack on Beirut', 'rejected the sanctions on Ruritania': a harmful act named
-    with its victim but no doer; the victim inside it is not who the judgement is aimed at (unlike 'the
-    Ruritanian attack', 'Ruritania's sanctions')."""
+def _is_harm(noun: Token, lexicon: EventLexicon) -> bool:
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or not (any(t.type in HARMS for t in lexicon.nouns.get(lemma, []))
-                                   or lemma in lexicon.harm_outcomes):
-        return False
-    return _noun_source(noun) is None
+    return noun.pos_ == "NOUN" and (any(t.type in HARMS for t in lexicon.nouns.get(lemma, []))
+                                    or lemma in lexicon.harm_outcomes or lemma in lexicon.patient_nouns)
+
+
+def _harm_doer(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The doer of a harmful act a judgement names, never its victim: 'condemned the Ruritanian attack on
+    Beirut' (Ruritania), 'condemned the attack on Beirut' (no one named: an earlier report may say),
+    'condemned Ruiz's arrest by the police' (the police; Ruiz is the one arrested, as the possessor of an
+    arrest, a death or a deportation always is)."""
+    if noun.lemma_.lower() not in lexicon.patient_nouns:
+        return _noun_source(noun)
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _own_forces_moved(verb: Token, lexicon: EventLexicon, actors: References) -> Token | None:
@@ -906,8 +913,10 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
             act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ in {"to", "of", "in"}
                         for g in c.children if g.dep_ == "pobj"), None)
         lemma = act.lemma_.lower() if act is not None else ""
-        answered = lemma in lexicon.answered_acts or lemma in lexicon.nouns
-        if act is None or not answered or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
+        answered = lemma in lexicon.answered_acts or lemma in lexicon.nouns or lemma in lexicon.patient_nouns
+        # "the strikes", and "Ruiz's arrest": an act already known
+        if act is None or not answered or not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
+                                                  for c in act.children):
             continue
         # not an act of the responder's own side ("Taipei condemned the drills" after Taiwan's coast
         # guard shadowed the ships is aimed at whoever held the drills)

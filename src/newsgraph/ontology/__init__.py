@@ -154,6 +154,7 @@ class EventLexicon:
     handover_nouns: dict[str, str] = field(default_factory=dict)  # "X's transfer of arms to Y": X transferred
     deciding_nouns: frozenset[str] = frozenset()  # "X's decision to send troops": X sends them
     arrival_verbs: frozenset[str] = frozenset()  # "X troops arrived in Y": X sent them to Y
+    patient_nouns: frozenset[str] = frozenset()  # "condemned X's arrest": X is arrested, not arresting
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -199,6 +200,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            audiences=frozenset(_as_list(data.get("audiences"))),
                            deciding_nouns=frozenset(_as_list(data.get("deciding_nouns"))),
                            arrival_verbs=frozenset(_as_list(data.get("arrival_verbs"))),
+                           patient_nouns=frozenset(_as_list(data.get("patient_nouns"))),
                            receiving_verbs={_word(k): _word(v)
                                             for k, v in (data.get("receiving_verbs") or {}).items()},
                            handover_nouns={_word(k): _word(v)
