@@ -1578,3 +1578,15 @@ def test_warned_harms_and_the_speakers_own_acts_are_threats(extractor, text: str
 ])
 def test_the_possessor_of_an_arrest_is_its_victim_not_its_doer(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # training another actor's forces, lending an actor money: aid
+    ("The United States has trained Ukrainian troops in Germany.", [("United States", "Ukrainian troops")]),
+    ("The World Bank lent Egypt $3 billion.", [("World Bank", "Egypt")]),
+    # training one's own soldiers, lending a name: no aid to another
+    ("Ukraine trained its own soldiers in Britain.", []),
+    ("The World Bank lent its name to the project.", []),
+])
+def test_training_forces_and_lending_money_are_aid(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "AID") == expected
