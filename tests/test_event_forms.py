@@ -1590,3 +1590,14 @@ def test_the_possessor_of_an_arrest_is_its_victim_not_its_doer(extractor, text: 
 ])
 def test_training_forces_and_lending_money_are_aid(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "AID") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "handed over 150 prisoners": the parser's "more than" reading of the particle still hands them over
+    ("Russia handed over 150 Ukrainian prisoners to Kyiv.", [("Russia", "Ukraine")]),
+    # "sent over 150 prisoners to camps" releases no one
+    ("Russia sent over 150 Ukrainian prisoners to camps.", []),
+])
+def test_a_particle_read_as_a_quantity_still_makes_the_phrasal_verb(extractor, text: str,
+                                                                    expected: list) -> None:
+    assert coded(extract(extractor, text), "RETREAT") == expected

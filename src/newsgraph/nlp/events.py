@@ -889,6 +889,10 @@ def _has_particle(verb: Token, particle: str | None) -> bool:
         return True
     words = particle.split()
     children = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod", "dobj"}]
+    # "handed over 150 prisoners": the parser may read the particle right after the verb as "more than"
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.dep_ == "quantmod" and following.head.head.head == verb:
+        children.append(following.lower_)
     return all(word in children for word in words)
 
 
