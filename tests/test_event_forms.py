@@ -1601,3 +1601,15 @@ def test_training_forces_and_lending_money_are_aid(extractor, text: str, expecte
 def test_a_particle_read_as_a_quantity_still_makes_the_phrasal_verb(extractor, text: str,
                                                                     expected: list) -> None:
     assert coded(extract(extractor, text), "RETREAT") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # the possessor of a light verb's object is the actor it is aimed at
+    ("The United States sought Turkey's help.", "REQUEST", [("United States", "Turkey")]),
+    ("Somalia expelled Ethiopia's ambassador.", "SANCTION", [("Somalia", "Ethiopia")]),
+    # a pronoun possessor that is the doer's own names no other actor
+    ("The European Union extended its sanctions.", "SANCTION", [("European Union", None)]),
+])
+def test_the_possessor_of_a_light_verbs_object_is_its_target(extractor, text: str, event_type: str,
+                                                            expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected

@@ -535,8 +535,9 @@ def _aim_by_purpose(events: list[Event], anchors: dict[int, Token], actors: Refe
 
 def _object_target(noun: Token, actors: References) -> Token | None:
     """For a light verb without a listed preposition: the object itself when it names an actor
-    ('expelled two Russian diplomats'), else what it is 'of' ('mounted an invasion of South Lebanon')."""
-    named = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]]
+    ('expelled two Russian diplomats', 'sought Borduria's help'), else what it is 'of' ('mounted an
+    invasion of South Lebanon')."""
+    named = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]]
     if any(actors.entity_at(t.i) for t in named):
         return noun
     for prep in noun.children:
