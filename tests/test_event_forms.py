@@ -1613,3 +1613,14 @@ def test_a_particle_read_as_a_quantity_still_makes_the_phrasal_verb(extractor, t
 def test_the_possessor_of_a_light_verbs_object_is_its_target(extractor, text: str, event_type: str,
                                                             expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dismissing an actor's response or statement rejects that actor
+    ("Zelenskyy dismissed Putin's response as a delay.", [("Volodymyr Zelensky", "Vladimir Putin")]),
+    ("Kenya dismissed the statement by Somalia.", [("Kenya", "Somalia")]),
+    # a court dismissing a case rejects no actor
+    ("The court dismissed the case.", []),
+])
+def test_dismissing_an_actors_response_rejects_it(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REJECT") == expected
