@@ -1624,3 +1624,13 @@ def test_the_possessor_of_a_light_verbs_object_is_its_target(extractor, text: st
 ])
 def test_dismissing_an_actors_response_rejects_it(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "REJECT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speaker's label before a colon (an interview's "VOA:") is not the subject of the sentence after it
+    ("VOA: Russia's President Vladimir Putin recently visited China after he began a fifth term.",
+     [("Vladimir Putin", "China")]),
+    ("Vladimir Putin visited China in May.", [("Vladimir Putin", "China")]),
+])
+def test_a_speakers_label_is_not_the_subject(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected
