@@ -1634,3 +1634,16 @@ def test_dismissing_an_actors_response_rejects_it(extractor, text: str, expected
 ])
 def test_a_speakers_label_is_not_the_subject(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a target tied by a participle of belonging to an actor stands for that actor
+    ("Israel struck targets belonging to Hezbollah.", "ASSAULT", [("Israel", "Hezbollah")]),
+    ("The United States imposed sanctions on two companies linked to Hezbollah.", "SANCTION",
+     [("United States", "Hezbollah")]),
+    # a place beside the target ties it to no one
+    ("Israel struck targets near the border.", "ASSAULT", [("Israel", None)]),
+])
+def test_a_target_belonging_to_an_actor_stands_for_it(extractor, text: str, event_type: str,
+                                                      expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected

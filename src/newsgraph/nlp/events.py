@@ -1385,7 +1385,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is not None and target_head.ent_type_ in {"DATE", "TIME"}:
                 target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
-                target_id = target_in(target_head, actors) or _adjacent_place(target_head, actors)
+                target_id = (target_in(target_head, actors) or _adjacent_place(target_head, actors)
+                             or _owner_linked(target_head, actors, lexicon))
                 if target_id is not None and _pro_or_anti(target_head, target_id, actors):
                     target_id = None
             elif place_id is not None and trigger.type not in PARTNERED_TYPES:
@@ -1427,6 +1428,21 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is None and target_id is not None:
                 events[-1].target_text = place_text
     return events
+
+
+def _owner_linked(noun: Token, actors: References, lexicon: EventLexicon) -> str | None:
+    """'struck targets belonging to Hezbollah', 'sanctioned two firms linked to the Guard': a target that
+    names no actor stands for the one a participle of belonging ties it to."""
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in lexicon.owning_links:
+            continue
+        for prep in clause.children:
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "with", "by"}:
+                for owner in (g for g in prep.children if g.dep_ == "pobj"):
+                    entity = actor_in(owner, actors)
+                    if entity is not None:
+                        return entity
+    return None
 
 
 def _coordinated_owners(head: Token, actors: References) -> list[Token]:
