@@ -1647,3 +1647,14 @@ def test_a_speakers_label_is_not_the_subject(extractor, text: str, expected: lis
 def test_a_target_belonging_to_an_actor_stands_for_it(extractor, text: str, event_type: str,
                                                       expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # closing a border or airspace to an actor reduces relations with it
+    ("Pakistan closed its border with Afghanistan.", [("Pakistan", "Afghanistan")]),
+    ("The European Union closed its airspace to Russian aircraft.", [("European Union", "Russia")]),
+    # closing a school is no sanction
+    ("Pakistan closed the school.", []),
+])
+def test_closing_a_border_to_an_actor_is_a_sanction(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected
