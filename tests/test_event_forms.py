@@ -1658,3 +1658,16 @@ def test_a_target_belonging_to_an_actor_stands_for_it(extractor, text: str, even
 ])
 def test_closing_a_border_to_an_actor_is_a_sanction(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "SANCTION") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what two actors discuss is a topic: they meet each other, not the place discussed
+    ("Erdogan and Putin discussed Syria in a phone call.",
+     [("Recep Tayyip Erdoğan", "Vladimir Putin"), ("Vladimir Putin", "Recep Tayyip Erdoğan")]),
+    # the partner of one who discusses follows "with"
+    ("Blinken discussed the war with Wang Yi.", [("Antony Blinken", "Wang Yi")]),
+    # a topic alone names no partner
+    ("The two leaders discussed the war in Ukraine by phone.", []),
+])
+def test_what_is_discussed_is_a_topic_not_a_partner(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected

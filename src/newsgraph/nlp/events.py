@@ -154,6 +154,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
                           or _shared_object(token) or _shared_patient(token))
+            if token.lemma_.lower() in lexicon.topic_verbs and not _prep_present(token, trigger.preps):
+                # "Ruritania and Borduria discussed the war": what is discussed is a topic, never the partner
+                target = None
             if trigger.type in JUDGING and target is not None and _is_harm(target, lexicon):
                 # aimed at whoever did the harm (named with it, or reported earlier); never at its victim
                 target = _harm_doer(target, lexicon)

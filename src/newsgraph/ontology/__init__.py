@@ -156,6 +156,7 @@ class EventLexicon:
     arrival_verbs: frozenset[str] = frozenset()  # "X troops arrived in Y": X sent them to Y
     patient_nouns: frozenset[str] = frozenset()  # "condemned X's arrest": X is arrested, not arresting
     owning_links: frozenset[str] = frozenset()  # "targets belonging to X": the target stands for X
+    topic_verbs: frozenset[str] = frozenset()  # "discussed the war": the object is a topic, not a partner
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -203,6 +204,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            arrival_verbs=frozenset(_as_list(data.get("arrival_verbs"))),
                            patient_nouns=frozenset(_as_list(data.get("patient_nouns"))),
                            owning_links=frozenset(_as_list(data.get("owning_links"))),
+                           topic_verbs=frozenset(_as_list(data.get("topic_verbs"))),
                            receiving_verbs={_word(k): _word(v)
                                             for k, v in (data.get("receiving_verbs") or {}).items()},
                            handover_nouns={_word(k): _word(v)
