@@ -1671,13 +1671,3 @@ def test_closing_a_border_to_an_actor_is_a_sanction(extractor, text: str, expect
 ])
 def test_what_is_discussed_is_a_topic_not_a_partner(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "CONSULT") == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # the parties named after "between" meet each other, even when the talks are the sentence's subject
-    ("Talks between Israel and Hamas resumed in Cairo on Monday.", [("Israel", "Hamas"), ("Hamas", "Israel")]),
-    # parties that name no actor meet no one
-    ("The talks between the two sides collapsed.", []),
-])
-def test_talks_between_two_actors_are_their_meeting(extractor, text: str, expected: list) -> None:
-    assert coded(extract(extractor, text), "CONSULT") == expected

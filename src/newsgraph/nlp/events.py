@@ -222,13 +222,6 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.peaceful_modifiers
                    for c in token.children):
                 continue  # "a trade war", "a price war": no one fights
-            parties = object_of(token, frozenset({"between"})) if trigger.type == "CONSULT" else None
-            if parties is not None and len(conjuncts(parties)) > 1 and _noun_source(token) is None:
-                # "talks between Ruritania and Borduria resumed": the parties named after "between" meet
-                # each other, wherever the noun stands
-                events += code(token, trigger, actors, parties, None, sentence_of, lexicon,
-                               trigger_tokens=[first, token])
-                continue
             if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
                 continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
             source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
