@@ -1671,3 +1671,15 @@ def test_closing_a_border_to_an_actor_is_a_sanction(extractor, text: str, expect
 ])
 def test_what_is_discussed_is_a_topic_not_a_partner(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a release is asked of whoever holds the captive: the custody named, or the one reported detaining
+    ("The EU demanded the release of Evan Gershkovich from Russian custody.", [("European Union", "Russia")]),
+    ("Zimbabwean police detained Blessed Mhlanga on Monday. Amnesty International demanded the release of "
+     "Blessed Mhlanga.", [("Amnesty International", "Zimbabwean police")]),
+    # never of the captive, even when no holder is named
+    ("The United States called for Jimmy Lai's immediate release.", [("United States", None)]),
+])
+def test_a_release_is_asked_of_the_captor_not_the_captive(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REQUEST") == expected

@@ -255,6 +255,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     in_order = sorted(events, key=lambda e: e.trigger.start)
     _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
     _aim_denials(in_order, anchors, actors)
+    _aim_releases(in_order, anchors, actors, lexicon)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
@@ -960,6 +961,35 @@ def _aim_at_partner_met(events: list[Event], anchors: dict[int, Token]) -> None:
                        None)
         if partner is not None:
             event.target, event.target_text = partner.target, partner.target_text
+
+
+def _aim_releases(ordered: list[Event], anchors: dict[int, Token], actors: References,
+                  lexicon: EventLexicon) -> None:
+    """'called for Ruiz's release', 'demanded the release of Ruiz from Borduran custody': a release is
+    asked of whoever holds the captive (the custody named, or the last one the text reported detaining
+    them), never of the captive. `ordered`: in reading order."""
+    for event in ordered:
+        if event.type != "REQUEST" or event.target is None:
+            continue
+        trigger = anchors[id(event)]
+        asked = [c for c in trigger.children if c.dep_ == "dobj"] + [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+            if g.dep_ == "pobj"]
+        release = next((n for n in asked if n.lemma_.lower() in lexicon.release_nouns), None)
+        if release is None:
+            continue
+        captives = [c for c in release.children if c.dep_ == "poss"] + [
+            g for c in release.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
+        if not any(actor_in(c, actors) == event.target for c in captives):
+            continue
+        custody = object_of(release, frozenset({"from"}))
+        holder = actor_in(custody, actors) if custody is not None else None
+        if holder is None:
+            holder = next((e.source for e in reversed(ordered) if e.trigger.start < event.trigger.start
+                           and e.type == "COERCE" and e.target == event.target and e.source is not None), None)
+        event.target = holder
+        event.target_text = None if holder is None else event.target_text
 
 
 def _aim_denials(ordered: list[Event], anchors: dict[int, Token], actors: References) -> None:

@@ -157,6 +157,7 @@ class EventLexicon:
     patient_nouns: frozenset[str] = frozenset()  # "condemned X's arrest": X is arrested, not arresting
     owning_links: frozenset[str] = frozenset()  # "targets belonging to X": the target stands for X
     topic_verbs: frozenset[str] = frozenset()  # "discussed the war": the object is a topic, not a partner
+    release_nouns: frozenset[str] = frozenset()  # "called for X's release": asked of X's captor
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -205,6 +206,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            patient_nouns=frozenset(_as_list(data.get("patient_nouns"))),
                            owning_links=frozenset(_as_list(data.get("owning_links"))),
                            topic_verbs=frozenset(_as_list(data.get("topic_verbs"))),
+                           release_nouns=frozenset(_as_list(data.get("release_nouns"))),
                            receiving_verbs={_word(k): _word(v)
                                             for k, v in (data.get("receiving_verbs") or {}).items()},
                            handover_nouns={_word(k): _word(v)
