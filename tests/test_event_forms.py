@@ -1683,3 +1683,16 @@ def test_what_is_discussed_is_a_topic_not_a_partner(extractor, text: str, expect
 ])
 def test_a_release_is_asked_of_the_captor_not_the_captive(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "REQUEST") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "each other", "one another": each coordinated actor acts on the other
+    ("India and Pakistan accused each other of violating the ceasefire.",
+     [("India", "Pakistan"), ("Pakistan", "India")]),
+    ("Armenia and Azerbaijan have accused one another of shelling.",
+     [("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")]),
+    # one accuser: no reciprocity
+    ("India accused Pakistan of violating the ceasefire.", [("India", "Pakistan")]),
+])
+def test_actors_accusing_each_other_accuse_the_other(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected

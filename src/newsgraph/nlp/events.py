@@ -1409,9 +1409,11 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
                   or trigger_token.lemma_.lower() in lexicon.mutual_verbs) \
             and trigger_token.lemma_.lower() not in lexicon.one_sided
-        if (target is None or actor_in(target, actors) is None) and len(sources) > 1 and mutual:
+        if len(sources) > 1 and (_reciprocal(target) or (mutual and (target is None
+                                                                    or actor_in(target, actors) is None))):
             # "Iran and Venezuela signed an agreement", "... held war games in the gulf": each party acts
-            # towards the other, whatever the phrase that names no actor says
+            # towards the other, whatever the phrase that names no actor says; and whatever the act, when
+            # the object says so ("India and Pakistan accused each other")
             targets = [other for other in sources if other is not source_head]
         for target_head in targets:
             target_id = None
@@ -1476,6 +1478,14 @@ def _owner_linked(noun: Token, actors: References, lexicon: EventLexicon) -> str
                     if entity is not None:
                         return entity
     return None
+
+
+def _reciprocal(target: Token | None) -> bool:
+    """'each other', 'one another' (the parser's head is either word)."""
+    if target is None:
+        return False
+    words = {target.lower_, *(c.lower_ for c in target.children if c.dep_ == "det")}
+    return words in ({"each", "other"}, {"one", "another"})
 
 
 def _coordinated_owners(head: Token, actors: References) -> list[Token]:
