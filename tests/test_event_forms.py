@@ -1696,3 +1696,14 @@ def test_a_release_is_asked_of_the_captor_not_the_captive(extractor, text: str, 
 ])
 def test_actors_accusing_each_other_accuse_the_other(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # welcoming an accord between two actors is aimed at the two parties
+    ("Trump hailed the agreement between Armenia and Azerbaijan.",
+     [("Donald Trump", "Armenia"), ("Donald Trump", "Azerbaijan")]),
+    # an accord with no parties named: no one to back
+    ("Egypt welcomed the ceasefire.", []),
+])
+def test_backing_an_accord_between_two_actors_backs_both(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SUPPORT") == expected

@@ -1404,6 +1404,11 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
+        if target is not None and actor_in(target, actors) is None:
+            # "hailed the agreement between Armenia and Azerbaijan": aimed at the parties between whom it is
+            between = object_of(target, frozenset({"between"}))
+            if between is not None and len(conjuncts(between)) > 1:
+                targets = conjuncts(between)
         # signing an accord together, meeting, agreeing with each other; not offering or promising
         # something to a third party ("Canada and Norway offered to resettle the refugees")
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
