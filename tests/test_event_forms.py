@@ -1691,6 +1691,8 @@ def test_a_release_is_asked_of_the_captor_not_the_captive(extractor, text: str, 
      [("India", "Pakistan"), ("Pakistan", "India")]),
     ("Armenia and Azerbaijan have accused one another of shelling.",
      [("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")]),
+    ("Armenia and Azerbaijan each accused the other of violating the truce.",
+     [("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")]),
     # one accuser: no reciprocity
     ("India accused Pakistan of violating the ceasefire.", [("India", "Pakistan")]),
 ])

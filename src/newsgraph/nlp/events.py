@@ -1486,11 +1486,11 @@ def _owner_linked(noun: Token, actors: References, lexicon: EventLexicon) -> str
 
 
 def _reciprocal(target: Token | None) -> bool:
-    """'each other', 'one another' (the parser's head is either word)."""
+    """'each other', 'one another', 'the other' (the parser's head is either word)."""
     if target is None:
         return False
     words = {target.lower_, *(c.lower_ for c in target.children if c.dep_ == "det")}
-    return words in ({"each", "other"}, {"one", "another"})
+    return words in ({"each", "other"}, {"one", "another"}, {"the", "other"})
 
 
 def _coordinated_owners(head: Token, actors: References) -> list[Token]:
