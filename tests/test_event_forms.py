@@ -1268,3 +1268,444 @@ def test_mobilising_ones_own_forces_stands_with_no_target(extractor, text: str, 
 ])
 def test_the_recipient_of_an_amount_pledged_is_the_partner(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "AGREE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the noun a relative clause describes is what the clause's doer imposed
+    ("Officials weighed lifting the sanctions the United States imposed on Iran in 2019.",
+     [("United States", "Iran")]),
+    # the noun is the clause's own subject: nobody named imposed anything here
+    ("Officials said the sanctions that hit Iran in 2019 were painful.", []),
+])
+def test_a_light_verb_acts_on_the_noun_its_relative_clause_describes(extractor, text: str,
+                                                                       expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what one actor receives from another is the giver's aid to it
+    ("Ukraine has received air defense systems from Germany since 2022.", [("Germany", "Ukraine")]),
+    ("Kyiv received $2 billion in aid from the European Union.", [("European Union", "Ukraine")]),
+    # an amount stands for the kind of help it is "in"
+    ("Japan provided 500 million yen in aid to Ukraine.", [("Japan", "Ukraine")]),
+    # a letter is no aid, and a depot is no giver
+    ("Ukraine received a letter from Germany.", []),
+    ("The hospital received medicine from a warehouse in Lviv.", []),
+])
+def test_what_an_actor_receives_from_another_is_the_givers_aid(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "AID") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive coordinated after a clause was done to that clause's subject
+    ("Opposition leader Maria Machado addressed a rally in Caracas and was briefly detained by Venezuelan police.",
+     [("Venezuelan police", "Maria Machado")]),
+    # a passive clause with its own subject was done to that subject only
+    ("Maria Machado addressed a rally in Caracas, and a journalist was detained by Venezuelan police.",
+     [("Venezuelan police", None)]),
+])
+def test_a_coordinated_passive_was_done_to_the_first_clauses_subject(extractor, text: str,
+                                                                      expected: list) -> None:
+    assert coded(extract(extractor, text), "COERCE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the possessor of the act condemned is an actor described by its state ("the Israeli government")
+    ("Egypt condemned the Israeli government's decision to expand settlements.", [("Egypt", "Israel")]),
+    # a possessor naming no actor leaves the target unnamed
+    ("Kenya criticized the opposition leader's decision.", [("Kenya", None)]),
+])
+def test_the_described_possessor_of_an_act_is_its_author(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # putting the blame on an actor, or speaking out against one, is disapproval of it
+    ("Egypt placed the blame on Israel for the collapse of the talks.", [("Egypt", "Israel")]),
+    ("Egypt spoke out against Israel's plan.", [("Egypt", "Israel")]),
+    # blame put on no actor names no one blamed; speaking out against no one is no accusation
+    ("Egypt placed the blame on poor planning.", [("Egypt", None)]),
+    ("Egypt spoke out on Monday.", []),
+])
+def test_blame_put_on_an_actor_is_an_accusation(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dissolving a party by order is a ban on it
+    ("The Thai court dissolved the Move Forward Party in August.", [("Thailand", "Move Forward Party")]),
+    # dissolving parliament is a body's own procedure, no act on an actor
+    ("The king dissolved parliament and called elections.", []),
+])
+def test_dissolving_a_party_is_a_ban(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "COERCE") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # stepping up sanctions on an actor is sanctioning it
+    ("The European Union stepped up sanctions against Belarus.", "SANCTION", [("European Union", "Belarus")]),
+    # concerns two actors share over a third's acts disapprove of it
+    ("Tokyo and Washington shared concerns over China's military buildup.", "ACCUSE",
+     [("Japan", "China"), ("United States", "China")]),
+    # a deadline imposed on an actor is a threat to it
+    ("North Korea imposed a deadline on the United States.", "THREATEN", [("North Korea", "United States")]),
+    # sharing a meal, stepping up efforts: no such act
+    ("The two foreign ministers shared a meal in Tokyo.", "ACCUSE", []),
+    ("The European Union stepped up efforts to reach Belarus.", "SANCTION", []),
+])
+def test_stepped_up_sanctions_shared_concerns_and_deadlines(extractor, text: str, event_type: str,
+                                                            expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected_request", "expected_concede"), [
+    # "called for X to do": X is the one asked, and the act asked for has not happened
+    ("Amnesty International called for the Taliban to lift the travel ban.",
+     [("Amnesty International", "Taliban")], []),
+    # the act a request noun names ("its call to X to drop") is asked for, not done
+    ("Reporters Without Borders reiterated its call to the Cambodian authorities to drop all charges "
+     "against Mech Dara.", [("Reporters Without Borders", "Cambodia")], []),
+    # a call for a state of things names no actor asked; a dropped charge reported as done is a concession
+    ("Egypt called for calm.", [("Egypt", None)], []),
+    ("Cambodia dropped all charges against Mech Dara.", [], [("Cambodia", "Mech Dara")]),
+])
+def test_the_act_called_for_is_asked_of_its_doer(extractor, text: str, expected_request: list,
+                                                 expected_concede: list) -> None:
+    x = extract(extractor, text)
+    assert coded(x, "REQUEST") == expected_request
+    assert coded(x, "CONCEDE") == expected_concede
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a noun of handing over is its verb with what is handed over: aid, or a move of forces
+    ("The council met to discuss North Korea's transfer of arms and munitions to Russia.", "AID",
+     [("North Korea", "Russia")]),
+    ("Iran's supply of drones to Russia angered Kyiv.", "AID", [("Iran", "Russia")]),
+    ("Seoul responded to North Korea's deployment of troops to Russia.", "MOBILIZE", [("North Korea", "Russia")]),
+    # the transfer of power, the sale of a company: nothing military or material handed to an actor
+    ("The transfer of power to the new government of Ukraine went smoothly.", "AID", []),
+    ("Germany approved the sale of the company to a Chinese buyer.", "AID", []),
+])
+def test_a_noun_of_handing_over_is_read_as_its_verb(extractor, text: str, event_type: str,
+                                                    expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the doer of an infinitive after a noun of deciding is the one who decided
+    ("Officials described it as a response to North Korea's decision to send thousands of soldiers to Russia.",
+     [("North Korea", "Russia")]),
+    # a plan is an intention: nobody is coded as sending anything
+    ("Officials described it as a response to North Korea's plan to send thousands of soldiers to Russia.", []),
+])
+def test_the_doer_of_a_decided_act_is_the_decider(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "MOBILIZE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an actor's forces arriving somewhere were sent there by it
+    ("French troops arrived in Mali in 2013.", [("French troops", "Mali")]),
+    # forces naming no actor, or a leader arriving on a visit: no move of forces
+    ("The troops arrived in Mali in 2013.", []),
+    ("The French president arrived in Mali on Monday.", []),
+])
+def test_an_actors_forces_arriving_somewhere_were_sent_there(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "MOBILIZE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # condemning an attack named only with its victim is aimed at its doer, here the one reported before
+    ("Israel struck Beirut on Friday. Egypt condemned the attack on Beirut.", [("Egypt", "Israel")]),
+    # with no doer reported, the victim is still not the one condemned
+    ("Egypt condemned the attack on Beirut.", [("Egypt", None)]),
+    # an attack named with its doer is aimed at that doer
+    ("Egypt condemned the Israeli attack on Beirut.", [("Egypt", "Israel")]),
+])
+def test_a_judged_harm_is_aimed_at_its_doer_not_its_victim(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "called the strikes an act of war": the strikes are the last hostile act of that kind reported
+    ("Indian jets struck targets in Pakistan on Wednesday. Pakistan's Prime Minister Shehbaz Sharif called "
+     "the strikes an act of war.", [("Shehbaz Sharif", "India")]),
+    # no strike reported before: a meeting is no act the strikes can point back to
+    ("Indian officials met Pakistani officials on Wednesday. Pakistan's Prime Minister Shehbaz Sharif called "
+     "the strikes an act of war.", []),
+])
+def test_a_named_hostile_act_points_back_to_the_last_act_of_its_kind(extractor, text: str,
+                                                                     expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # finding or declaring an actor in breach of its obligations accuses it
+    ("The IAEA board found Iran in violation of its safeguards obligations.", [("IAEA Board of Governors", "Iran")]),
+    # pointing the finger at an actor blames it
+    ("Ashraf Ghani pointed a finger at the Taliban.", [("Ashraf Ghani", "Taliban")]),
+    # finding an actor somewhere, pointing at a thing: no accusation
+    ("The IAEA inspectors found Iran's delegation in Vienna.", []),
+    ("Ashraf Ghani pointed at the map.", []),
+])
+def test_found_in_breach_and_the_finger_pointed_accuse(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a request made in the same breath as a call or a meeting is addressed to the one met
+    ("Secretary of State Marco Rubio spoke by phone with Rwandan President Paul Kagame on Wednesday and called "
+     "for an immediate ceasefire.", [("Marco Rubio", "Paul Kagame")]),
+    ("Marco Rubio met Paul Kagame in Kigali, urging restraint.", [("Marco Rubio", "Paul Kagame")]),
+    # another doer's request is not addressed to the one Rubio met
+    ("Marco Rubio met Paul Kagame in Kigali, and Egypt called for calm.", [("Egypt", None)]),
+])
+def test_a_request_made_at_a_meeting_is_addressed_to_the_one_met(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REQUEST") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a joint operation with an actor, done in the course of an act, is cooperation with it
+    ("U.S. forces killed the militant leader in a joint operation with Iraqi forces.",
+     [("United States Armed Forces", "Iraqi forces")]),
+    # an operation with no partner is no cooperation
+    ("U.S. forces killed the militant leader in an operation in Anbar.", []),
+])
+def test_a_joint_operation_with_an_actor_is_cooperation(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "COOPERATE") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a pronoun inside the noun phrase is no reliable doer for the noun its relative clause describes
+    ("Officials said the group doubled the number of attacks it had carried out in Iraq.", "ASSAULT", []),
+    # a possessor that has its own possessor is someone else's ("its neighbour's exports")
+    ("Donald Trump doubled the tariff on its northern neighbor's steel exports.", "SANCTION",
+     [("Donald Trump", None)]),
+])
+def test_pronouns_and_possessors_inside_a_phrase_do_not_name_its_actor(extractor, text: str, event_type: str,
+                                                                     expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X, on a visit to Y, said ...": the one on the visit visits
+    ("Emmanuel Macron, on a visit to Nigeria, said France would help.", [("Emmanuel Macron", "Nigeria")]),
+    # one is not "on" an agreement: no meeting
+    ("William Ruto, on the issue of Uganda, said Kenya would help.", []),
+])
+def test_an_actor_on_a_visit_visits(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces moved in the passive with no agent were moved by the actor they belong to
+    ("French troops were deployed to Mali in 2013.", [("French troops", "Mali")]),
+    # forces naming no actor, or people who are no forces: no doer
+    ("The troops were deployed to Mali in 2013.", []),
+    ("French diplomats were deployed to Mali in 2013.", []),
+    # what is listed with the forces is no destination
+    ("Officials said Pakistani security forces, a rescue train and ambulances had been dispatched.",
+     [("Pakistani security forces", None)]),
+])
+def test_forces_deployed_in_the_passive_were_moved_by_their_own_actor(extractor, text: str,
+                                                                      expected: list) -> None:
+    assert coded(extract(extractor, text), "MOBILIZE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cast out of a body in the passive: the body did it
+    ("Mali was suspended from the African Union after the coup.", [("African Union", "Mali")]),
+    # the body named after "from" is not the target of its own suspension
+    ("The African Union suspended Mali from the bloc in 2021.", [("African Union", "Mali")]),
+    # a school is no actor that casts out
+    ("The student was expelled from school.", []),
+])
+def test_the_body_one_is_cast_out_of_is_the_doer(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a participle with its doer named acts on the noun it qualifies
+    ("Officials weighed lifting the sanctions imposed by the European Union on Russia in 2014.", "SANCTION",
+     [("European Union", "Russia")]),
+    ("The ceasefire between Israel and Hezbollah, brokered by the United States and France, took effect in "
+     "November.", "CONSULT", [("United States", "Israel"), ("United States", "Hezbollah"), ("France", "Israel"),
+                              ("France", "Hezbollah")]),
+    # with no partner named, two brokers are not each other's partners; with no doer, no one imposed
+    ("The ceasefire, brokered by Qatar and Egypt, took effect in November.", "CONSULT", []),
+    ("The sanctions imposed on Russia in 2014 remain.", "SANCTION", []),
+])
+def test_a_participle_with_its_doer_acts_on_the_noun_it_qualifies(extractor, text: str, event_type: str,
+                                                                  expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the ministers of A and B met", "A and B officials met": each side meets the other
+    ("The foreign ministers of India and Mauritius met in Port Louis.",
+     [("India", "Mauritius"), ("Mauritius", "India")]),
+    ("Last week, Cameroon and Chad officials met in Yaounde.", [("Cameroon", "Chad"), ("Chad", "Cameroon")]),
+    # one actor's president with someone unnamed: no second side
+    ("The president of Kenya and his wife met in Nairobi.", []),
+])
+def test_ministers_of_two_actors_stand_for_each(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm the parser's lemma misses ("spared" read as "spar") still makes the warning a threat
+    ("Pakistani military spokesman Ahmed Sharif Chaudhry warned that terrorists will not be spared.",
+     [("Ahmed Sharif Chaudhry", None)]),
+    # a warned act of the speaker's own is aimed at the one it is against
+    ("The Iranian military warned that it would retaliate against Israel.",
+     [("Islamic Republic of Iran Army", "Israel")]),
+    # a warned forecast names no harm
+    ("Pakistani military spokesman Ahmed Sharif Chaudhry warned that prices will not be stable.", []),
+])
+def test_warned_harms_and_the_speakers_own_acts_are_threats(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "THREATEN") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the possessor of an arrest is the one arrested: the condemnation is aimed at the arrester
+    ("Zimbabwean police detained Blessed Mhlanga on Monday. Amnesty International condemned Mhlanga's arrest.",
+     [("Amnesty International", "Zimbabwean police")]),
+    ("Amnesty International condemned the arrest of Blessed Mhlanga by Zimbabwean police.",
+     [("Amnesty International", "Zimbabwean police")]),
+    # no doer reported: aimed at no one named, never at the one who died
+    ("The United States condemned Navalny's death.", [("United States", None)]),
+    # the possessor of an attack is its doer
+    ("Egypt condemned Israel's attack on Beirut.", [("Egypt", "Israel")]),
+])
+def test_the_possessor_of_an_arrest_is_its_victim_not_its_doer(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # training another actor's forces, lending an actor money: aid
+    ("The United States has trained Ukrainian troops in Germany.", [("United States", "Ukrainian troops")]),
+    ("The World Bank lent Egypt $3 billion.", [("World Bank", "Egypt")]),
+    # training one's own soldiers, lending a name: no aid to another
+    ("Ukraine trained its own soldiers in Britain.", []),
+    ("The World Bank lent its name to the project.", []),
+])
+def test_training_forces_and_lending_money_are_aid(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "AID") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "handed over 150 prisoners": the parser's "more than" reading of the particle still hands them over
+    ("Russia handed over 150 Ukrainian prisoners to Kyiv.", [("Russia", "Ukraine")]),
+    # "sent over 150 prisoners to camps" releases no one
+    ("Russia sent over 150 Ukrainian prisoners to camps.", []),
+])
+def test_a_particle_read_as_a_quantity_still_makes_the_phrasal_verb(extractor, text: str,
+                                                                    expected: list) -> None:
+    assert coded(extract(extractor, text), "RETREAT") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # the possessor of a light verb's object is the actor it is aimed at
+    ("The United States sought Turkey's help.", "REQUEST", [("United States", "Turkey")]),
+    ("Somalia expelled Ethiopia's ambassador.", "SANCTION", [("Somalia", "Ethiopia")]),
+    # a pronoun possessor that is the doer's own names no other actor
+    ("The European Union extended its sanctions.", "SANCTION", [("European Union", None)]),
+])
+def test_the_possessor_of_a_light_verbs_object_is_its_target(extractor, text: str, event_type: str,
+                                                            expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dismissing an actor's response or statement rejects that actor
+    ("Zelenskyy dismissed Putin's response as a delay.", [("Volodymyr Zelensky", "Vladimir Putin")]),
+    ("Kenya dismissed the statement by Somalia.", [("Kenya", "Somalia")]),
+    # a court dismissing a case rejects no actor
+    ("The court dismissed the case.", []),
+])
+def test_dismissing_an_actors_response_rejects_it(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REJECT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speaker's label before a colon (an interview's "VOA:") is not the subject of the sentence after it
+    ("VOA: Russia's President Vladimir Putin recently visited China after he began a fifth term.",
+     [("Vladimir Putin", "China")]),
+    ("Vladimir Putin visited China in May.", [("Vladimir Putin", "China")]),
+])
+def test_a_speakers_label_is_not_the_subject(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # a target tied by a participle of belonging to an actor stands for that actor
+    ("Israel struck targets belonging to Hezbollah.", "ASSAULT", [("Israel", "Hezbollah")]),
+    ("The United States imposed sanctions on two companies linked to Hezbollah.", "SANCTION",
+     [("United States", "Hezbollah")]),
+    # a place beside the target ties it to no one
+    ("Israel struck targets near the border.", "ASSAULT", [("Israel", None)]),
+])
+def test_a_target_belonging_to_an_actor_stands_for_it(extractor, text: str, event_type: str,
+                                                      expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # closing a border or airspace to an actor reduces relations with it
+    ("Pakistan closed its border with Afghanistan.", [("Pakistan", "Afghanistan")]),
+    ("The European Union closed its airspace to Russian aircraft.", [("European Union", "Russia")]),
+    # closing a school is no sanction
+    ("Pakistan closed the school.", []),
+])
+def test_closing_a_border_to_an_actor_is_a_sanction(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what two actors discuss is a topic: they meet each other, not the place discussed
+    ("Erdogan and Putin discussed Syria in a phone call.",
+     [("Recep Tayyip Erdoğan", "Vladimir Putin"), ("Vladimir Putin", "Recep Tayyip Erdoğan")]),
+    # the partner of one who discusses follows "with"
+    ("Blinken discussed the war with Wang Yi.", [("Antony Blinken", "Wang Yi")]),
+    # a topic alone names no partner
+    ("The two leaders discussed the war in Ukraine by phone.", []),
+])
+def test_what_is_discussed_is_a_topic_not_a_partner(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "CONSULT") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a release is asked of whoever holds the captive: the custody named, or the one reported detaining
+    ("The EU demanded the release of Evan Gershkovich from Russian custody.", [("European Union", "Russia")]),
+    ("Zimbabwean police detained Blessed Mhlanga on Monday. Amnesty International demanded the release of "
+     "Blessed Mhlanga.", [("Amnesty International", "Zimbabwean police")]),
+    # never of the captive, even when no holder is named
+    ("The United States called for Jimmy Lai's immediate release.", [("United States", None)]),
+])
+def test_a_release_is_asked_of_the_captor_not_the_captive(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REQUEST") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "each other", "one another": each coordinated actor acts on the other
+    ("India and Pakistan accused each other of violating the ceasefire.",
+     [("India", "Pakistan"), ("Pakistan", "India")]),
+    ("Armenia and Azerbaijan have accused one another of shelling.",
+     [("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")]),
+    ("Armenia and Azerbaijan each accused the other of violating the truce.",
+     [("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")]),
+    # one accuser: no reciprocity
+    ("India accused Pakistan of violating the ceasefire.", [("India", "Pakistan")]),
+])
+def test_actors_accusing_each_other_accuse_the_other(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # welcoming an accord between two actors is aimed at the two parties
+    ("Trump hailed the agreement between Armenia and Azerbaijan.",
+     [("Donald Trump", "Armenia"), ("Donald Trump", "Azerbaijan")]),
+    # an accord with no parties named: no one to back
+    ("Egypt welcomed the ceasefire.", []),
+])
+def test_backing_an_accord_between_two_actors_backs_both(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SUPPORT") == expected

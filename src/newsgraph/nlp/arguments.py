@@ -48,7 +48,9 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
         if is_passive(node) and depth == 0:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        subject = next((c for c in node.children if c.dep_ in subjects and c.i not in skip), None)
+        # "VOA: Putin visited China": a speaker's label before a colon is no subject when another is there
+        candidates = [c for c in node.children if c.dep_ in subjects and c.i not in skip]
+        subject = next((c for c in candidates if not _labels(c)), candidates[0] if candidates else None)
         if subject is None and depth > 0 and verb.dep_ == "xcomp":
             subject = next((c for c in node.children if c.dep_ in PASSIVE_SUBJECT and c.i not in skip), None)
         if subject is not None:
@@ -111,10 +113,27 @@ def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
                     # "pulled its troops out of the country": the parser hangs "of" on "out"
                     return next((c for c in child.children if c.dep_ == "pobj"), None) or next(
                         (g for c in child.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
-        return None
+        return for_clause_subject(verb, preps)
     if is_passive(verb):
         return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
     return next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and not _complementizer(c)), None)
+
+
+def _labels(token: Token) -> bool:
+    """The word is a label followed by a colon ('VOA: ...', 'Armitage: ...')."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text == ":"
+
+
+def for_clause_subject(verb: Token, preps: frozenset[str]) -> Token | None:
+    """'called for Borduria to withdraw': the parser reads "for" as the mark of a clause whose subject
+    is the one the preposition names."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps for m in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _complementizer(token: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.arguments import (
     conjuncts,
+    for_clause_subject,
     is_infinitive,
     is_passive,
     naming_complement,
@@ -94,9 +95,33 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if target is None or actor_in(target, actors) is None:
                 # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
-            events += code(token, trigger, actors, _object_controller(token, actors) or subject_of(token), target,
+            doer = _object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
+            if doer is None and noun.i == token.head.i and token.dep_ == "acl":
+                # "the truce brokered by Ruritania between A and B": the participle's doer, only with the
+                # partner named ("the truce, brokered by A and B" does not make A and B partners)
+                if target is None or actor_in(target, actors) is None:
+                    continue
+                doer = (_participle_doer(token) or (None, None))[0]
+            if doer is None and trigger.type == "MOBILIZE":
+                doer = _own_forces_moved(token, lexicon, actors)
+                if doer is not None:  # moved where the verb says, not to what is listed with the forces
+                    target = object_of(token, trigger.preps)
+            events += code(token, trigger, actors, doer, target,
                            sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
+            continue
+        arrived = _arrival(token, lexicon, actors)
+        if arrived is not None:
+            trigger, forces, place = arrived
+            events += code(token, trigger, actors, forces, place, sentence_of, lexicon, quantity_of=forces,
+                           trigger_tokens=[token])
+            continue
+        received = _received(token, lexicon, actors)
+        if received is not None:
+            trigger, noun, giver = received
+            used_nouns.add(noun.i)
+            events += code(token, trigger, actors, giver, subject_of(token), sentence_of, lexicon,
+                           quantity_of=noun, trigger_tokens=[token, noun])
             continue
         trigger = _verb_trigger(token, lexicon)
         if trigger is not None and trigger.mode == "phone" and not _called_party(token, actors):
@@ -130,10 +155,30 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
-                          or _shared_object(token))
+                          or _shared_object(token) or _shared_patient(token))
+            if token.lemma_.lower() in lexicon.topic_verbs and not _prep_present(token, trigger.preps):
+                # "Ruritania and Borduria discussed the war": what is discussed is a topic, never the partner
+                target = None
+            if trigger.type in JUDGING and target is not None and _is_harm(target, lexicon):
+                # aimed at whoever did the harm (named with it, or reported earlier); never at its victim
+                target = _harm_doer(target, lexicon)
             # "the ministry said the shelling went on and blamed Lisbon": the reporter's second act is theirs
             reporter = reporting_verb_of(token, saying) if token.lemma_.lower() in judging else None
-            source = _object_controller(token, actors) or subject_of(reporter or token) or _gerund_doer(token)
+            source = (_object_controller(token, actors) or _decider(token, lexicon) or subject_of(reporter or token)
+                      or _gerund_doer(token))
+            if source is None and trigger.type == "MOBILIZE":
+                forces = _own_forces_moved(token, lexicon, actors)
+                if forces is not None:
+                    source, target = forces, object_of(token, trigger.preps) if trigger.preps else None
+            if source is None and "from" in trigger.preps and trigger.type == "SANCTION":
+                # "Ruiz was expelled from the party": the body one is cast out of did it
+                body = _casting_body(token, actors)
+                if body is not None:
+                    source, target = body, next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            elif source is not None and target is not None and "from" in trigger.preps \
+                    and actor_in(target, actors) == actor_in(source, actors):
+                # "the bloc suspended Ruritania from the bloc": the member, not the body it is cast out of
+                target = object_of(token, frozenset()) or target
             by_agent = _participle_doer(token) if source is None else None
             if by_agent is not None and actor_in(by_agent[0], actors) is not None:
                 # (an agent naming no actor, "when attacked by troops", leaves the act unattributed)
@@ -163,6 +208,12 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             answered = _answered_request(token, lexicon)
             if answered is not None:
                 events += code(token, Trigger("REQUEST"), actors, answered[0], answered[1], sentence_of, lexicon,
+                               trigger_tokens=[token])
+                continue
+            handover = _handover(token, lexicon, actors)
+            if handover is not None:
+                trigger, source, target = handover
+                events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
                                trigger_tokens=[token])
                 continue
             found = _noun_trigger(token, lexicon)
@@ -204,9 +255,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         # retaliate" is no attack a later "condemned the strikes" answers
         _recode_intent(event, anchors[id(event)], actors)
     _aim_by_purpose(events, anchors, actors)
+    _aim_at_partner_met(events, anchors)
     in_order = sorted(events, key=lambda e: e.trigger.start)
     _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
     _aim_denials(in_order, anchors, actors)
+    _aim_releases(in_order, anchors, actors, lexicon)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
@@ -238,6 +291,18 @@ def _shared_object(verb: Token) -> Token | None:
     if later is None or any(c.dep_ in {"aux", "auxpass"} for c in later.children):
         return None  # "would strike anywhere and would enforce the truce": two clauses, each its own object
     return next((c for c in later.children if c.dep_ == "dobj"), None)
+
+
+def _shared_patient(verb: Token) -> Token | None:
+    """'Ruiz returned to Caracas and was detained by police': a passive verb coordinated after a
+    clause, with no subject of its own, was done to the subject of that clause."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    first = verb.head
+    while first.dep_ == "conj":
+        first = first.head
+    return next((c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 # Who can be put on a list of the sanctioned: actors, not things ("added milk to the list")
@@ -301,6 +366,70 @@ def _gerund_doer(verb: Token) -> Token | None:
     if is_passive(holder):
         return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     return subject_of(holder)
+
+
+# Responses that judge an act, aimed at its doer: "condemned the attack", "praised the strikes"
+JUDGING = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
+HARMS = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def _is_harm(noun: Token, lexicon: EventLexicon) -> bool:
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (any(t.type in HARMS for t in lexicon.nouns.get(lemma, []))
+                                    or lemma in lexicon.harm_outcomes or lemma in lexicon.patient_nouns)
+
+
+def _harm_doer(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The doer of a harmful act a judgement names, never its victim: 'condemned the Ruritanian attack on
+    Beirut' (Ruritania), 'condemned the attack on Beirut' (no one named: an earlier report may say),
+    'condemned Ruiz's arrest by the police' (the police; Ruiz is the one arrested, as the possessor of an
+    arrest, a death or a deportation always is)."""
+    if noun.lemma_.lower() not in lexicon.patient_nouns:
+        return _noun_source(noun)
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _own_forces_moved(verb: Token, lexicon: EventLexicon, actors: References) -> Token | None:
+    """'11,000 Ruritanian troops are deployed in Borduria', 'forces of the mission were deployed to the
+    villages': forces moved in the passive with no agent were moved by the actor they belong to. Returns
+    the forces when they name that actor."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    forces = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if forces is None or actor_in(forces, actors) is None:
+        return None
+    kinds = {forces.lemma_.lower()} | {c.lemma_.lower() for c in forces.children if c.dep_ == "compound"}
+    moved = {o for t in lexicon.light_verbs.get("send", []) if t.type == "MOBILIZE" for o in t.objects}
+    return forces if kinds & moved else None
+
+
+CASTING_BODIES = {"political_party", "international_organization", "government_body"}
+
+
+def _casting_body(verb: Token, actors: References) -> Token | None:
+    """'Ruiz was expelled from the ruling party', 'Ruritania was suspended from the bloc': a passive of
+    casting out with no agent; the party or body named after 'from' is the one that cast out."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    body = object_of(verb, frozenset({"from"}))
+    if body is None or actors.type_of(actor_in(body, actors)) not in CASTING_BODIES:
+        return None
+    return body
+
+
+def _decider(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """'Ruritania's decision to send troops to Borduria', 'the move by Ruritania to expel the envoy': the
+    infinitive after a noun of deciding has no subject of its own; its doer is the one whose decision it
+    is (the possessor, or the 'by' phrase)."""
+    if verb.dep_ != "acl" or not is_infinitive(verb) or verb.head.lemma_.lower() not in lexicon.deciding_nouns:
+        return None
+    noun = verb.head
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 # Who an authority's order to stop is coercion of: civilian actors ("ordered the newspaper to suspend
@@ -414,8 +543,9 @@ def _aim_by_purpose(events: list[Event], anchors: dict[int, Token], actors: Refe
 
 def _object_target(noun: Token, actors: References) -> Token | None:
     """For a light verb without a listed preposition: the object itself when it names an actor
-    ('expelled two Russian diplomats'), else what it is 'of' ('mounted an invasion of South Lebanon')."""
-    named = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]]
+    ('expelled two Russian diplomats', 'sought Borduria's help'), else what it is 'of' ('mounted an
+    invasion of South Lebanon')."""
+    named = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]]
     if any(actors.entity_at(t.i) for t in named):
         return noun
     for prep in noun.children:
@@ -431,6 +561,16 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
             and token.head.head.i in anchors_by_token:
         # "denied reports that it had armed the rebels": the content of a report the act answers
         return token.head.head, "ccomp"
+    if token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in token.children) \
+            and token.head.i in anchors_by_token:
+        # "called for Borduria to withdraw": the act asked for, its doer the one asked
+        return token.head, "ccomp"
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        # "renewed its call on Borduria to free them", "their calls on the parties to end the war": the
+        # act a request, offer or threat named by a noun is about
+        holder = token.head.head if token.head.dep_ == "dobj" and token.head.i not in anchors_by_token else token.head
+        if holder.i in anchors_by_token:
+            return holder, "xcomp"
     node, relation = token, None
     for _ in range(2):
         # a demanded act may also be a noun: "demanded Israel's withdrawal" (its doer is the target)
@@ -597,7 +737,8 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
         words = list(clause.subtree)
         condition = next((t for t in words if t.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children)), None)
-        harm = bool({t.lemma_.lower() for t in words} & lexicon.warning_harms)
+        # the regular past forms the lemmatiser gets wrong count too ("spared" -> "spar")
+        harm = bool({form for t in words for form in _verb_lemmas(t)} & lexicon.warning_harms)
         if condition is None and not harm:
             continue
         speaker_token = subject_of(token)
@@ -610,7 +751,11 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
             target_token = next((c for c in condition.children if c.dep_ == "nsubj"), None)
             target = actor_in(target_token, actors) if target_token is not None else None
         if target == speaker or _same_side(speaker, target, actors):
-            target = None
+            # "warned that it would retaliate against the rebels": the speaker's own act, aimed at the one
+            # it is against
+            aimed = _aimed_in(clause, speaker, actors)
+            target = actor_in(aimed, actors) if aimed is not None else None
+            target_token = aimed if aimed is not None else target_token
         if target is None and (not harm or (target_token is not None and target_token.pos_ == "PRON"
                                             and target_token.tag_ == "PRP")):
             # a condition alone threatens someone only when it names them; "she could face ...", with
@@ -622,6 +767,16 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
                             trigger=Span(token.text, token.idx, token.idx + len(token.text)),
                             sentence=sentence_of[token.i]), token))
     return found
+
+
+def _aimed_in(clause: Token, speaker: str, actors: References) -> Token | None:
+    """The actor a warned act of the speaker's own is against or on, other than the speaker."""
+    for token in clause.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in {"against", "on", "at"}:
+            entity = actor_in(token, actors)
+            if entity is not None and entity != speaker and not _same_side(speaker, entity, actors):
+                return token
+    return None
 
 
 def _obliging(clause: Token) -> bool:
@@ -743,6 +898,10 @@ def _has_particle(verb: Token, particle: str | None) -> bool:
         return True
     words = particle.split()
     children = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod", "dobj"}]
+    # "handed over 150 prisoners": the parser may read the particle right after the verb as "more than"
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.dep_ == "quantmod" and following.head.head.head == verb:
+        children.append(following.lower_)
     return all(word in children for word in words)
 
 
@@ -767,8 +926,10 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
             act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ in {"to", "of", "in"}
                         for g in c.children if g.dep_ == "pobj"), None)
         lemma = act.lemma_.lower() if act is not None else ""
-        answered = lemma in lexicon.answered_acts or lemma in lexicon.nouns
-        if act is None or not answered or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
+        answered = lemma in lexicon.answered_acts or lemma in lexicon.nouns or lemma in lexicon.patient_nouns
+        # "the strikes", and "Ruiz's arrest": an act already known
+        if act is None or not answered or not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
+                                                  for c in act.children):
             continue
         # not an act of the responder's own side ("Taipei condemned the drills" after Taiwan's coast
         # guard shadowed the ships is aimed at whoever held the drills)
@@ -783,6 +944,56 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
                       or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
+
+
+# What one says to the partner of a meeting or a call in the same breath is said to that partner
+SAID_TO_PARTNER = {"REQUEST", "AGREE", "SUPPORT"}
+
+
+def _aim_at_partner_met(events: list[Event], anchors: dict[int, Token]) -> None:
+    """'Ruritania's envoy spoke by phone with Borduria's president and called for a ceasefire', 'met the
+    Borduran minister, urging restraint': a request, a promise or backing aimed at no actor, coordinated
+    with a meeting or a call of the same doer, is addressed to the one met."""
+    consults = {anchors[id(e)].i: e for e in events if e.type == "CONSULT" and e.target is not None}
+    for event in events:
+        if event.type not in SAID_TO_PARTNER or event.target is not None or event.source is None:
+            continue
+        token = anchors[id(event)]
+        linked = [token.head] if token.dep_ in {"conj", "advcl"} else []
+        linked += [c for c in token.children if c.dep_ == "conj"]
+        partner = next((consults[t.i] for t in linked if t.i in consults and consults[t.i].source == event.source),
+                       None)
+        if partner is not None:
+            event.target, event.target_text = partner.target, partner.target_text
+
+
+def _aim_releases(ordered: list[Event], anchors: dict[int, Token], actors: References,
+                  lexicon: EventLexicon) -> None:
+    """'called for Ruiz's release', 'demanded the release of Ruiz from Borduran custody': a release is
+    asked of whoever holds the captive (the custody named, or the last one the text reported detaining
+    them), never of the captive. `ordered`: in reading order."""
+    for event in ordered:
+        if event.type != "REQUEST" or event.target is None:
+            continue
+        trigger = anchors[id(event)]
+        asked = [c for c in trigger.children if c.dep_ == "dobj"] + [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+            if g.dep_ == "pobj"]
+        release = next((n for n in asked if n.lemma_.lower() in lexicon.release_nouns), None)
+        if release is None:
+            continue
+        captives = [c for c in release.children if c.dep_ == "poss"] + [
+            g for c in release.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
+        if not any(actor_in(c, actors) == event.target for c in captives):
+            continue
+        custody = object_of(release, frozenset({"from"}))
+        holder = actor_in(custody, actors) if custody is not None else None
+        if holder is None:
+            holder = next((e.source for e in reversed(ordered) if e.trigger.start < event.trigger.start
+                           and e.type == "COERCE" and e.target == event.target and e.source is not None), None)
+        event.target = holder
+        event.target_text = None if holder is None else event.target_text
 
 
 def _aim_denials(ordered: list[Event], anchors: dict[int, Token], actors: References) -> None:
@@ -821,6 +1032,11 @@ def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
         if any(c.lemma_.lower() in complements and c.dep_ in {"amod", "oprd", "acl"} and c.i > held.i
                for c in held.children):
             return held
+        # "declared Ruritania in breach of its obligations": the state the object is found in
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in complements
+                                                              for g in c.children)
+               for holder in (verb, held) for c in holder.children):
+            return held
     return None
 
 
@@ -840,7 +1056,7 @@ def _prep_present(head: Token, preps: frozenset[str]) -> bool:
     Saturday' is no 'call on'."""
     holders = [head, *[c for c in head.children if c.dep_ in {"dobj", "prt"}]]
     return any(c.dep_ in {"prep", "dative"} and c.lower_ in preps and not _only_a_date(c)
-               for h in holders for c in h.children)
+               for h in holders for c in h.children) or for_clause_subject(head, preps) is not None
 
 
 def _only_a_date(prep: Token) -> bool:
@@ -884,21 +1100,23 @@ def _verb_lemmas(verb: Token) -> list[str]:
     return forms
 
 
-def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] | None:
-    triggers = next((lexicon.light_verbs[f] for f in _verb_lemmas(verb) if f in lexicon.light_verbs), [])
+def _light_verb_trigger(verb: Token, lexicon: EventLexicon,
+                        lemmas: list[str] | None = None) -> tuple[Trigger, Token] | None:
+    """The light-verb pair of this verb; with `lemmas`, the pair this verb's object would make with
+    those verbs instead (a receiving verb read as the giving verb it mirrors)."""
+    forms = lemmas if lemmas is not None else _verb_lemmas(verb)
+    triggers = next((lexicon.light_verbs[f] for f in forms if f in lexicon.light_verbs), [])
     particle = any(c.dep_ == "prt" for c in verb.children)
     matches = []
     for trigger in triggers:
         if not _has_particle(verb, trigger.particle) or (particle and not trigger.particle):
             continue  # "called off the strike" is not calling one
-        for child in verb.children:
-            if child.dep_ not in {"dobj", "nsubjpass"}:
-                continue
+        for child in _light_objects(verb):
             # "suspended aid deliveries", "provide 25,000 tons of food aid": the event noun may be the
             # compound before the head, or what a quantity is 'of'
             compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
             partitive = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"]
+                         for g in c.children if g.dep_ == "pobj"] + _amount_in(child)
             # "suspended part of its aid programme": the noun a part is of, or that noun's compound
             compounds |= {g.lemma_.lower() for g in partitive}
             compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
@@ -910,6 +1128,80 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon) -> tuple[Trigger, To
     with_prep = [(t, noun) for t, noun in matches
                  if t.preps and (_prep_present(verb, t.preps) or _prep_present(noun, t.preps))]
     return (with_prep or matches or [None])[0]
+
+
+def _amount_in(amount: Token) -> list[Token]:
+    """'gave Borduria $60 million in military aid', 'provided 500 million yen in aid': an amount stands
+    for the kind of help it is 'in' (on the amount or on its verb); nothing when the object is no amount
+    ('sent troops in trucks')."""
+    if not (amount.tag_ == "CD" or amount.like_num
+            or any(c.dep_ in {"nummod", "quantmod"} or c.tag_ == "CD" for c in amount.children)):
+        return []
+    preps = [c for holder in (amount, amount.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
+
+
+def _light_objects(verb: Token) -> list[Token]:
+    """The nouns a light verb acts on: its object, the subject of its passive, the noun its participle
+    qualifies, and the noun a relative clause of it describes when that noun is what the clause's doer
+    acted on ("the sanctions Ruritania
+    imposed on Borduria", "the talks that Ruritania held with Borduria"; not "the sanctions that hit
+    Borduria", where the noun is the clause's own subject)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _clause_object_is_head(verb):
+        objects.append(verb.head)
+    if _participle_doer(verb) is not None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "the sanctions imposed by Ruritania on Borduria", "the truce brokered by Ruritania between ...":
+        # a participle with its doer named, qualifying the noun it acts on
+        objects.append(verb.head)
+    return objects
+
+
+def _clause_object_is_head(verb: Token) -> bool:
+    """A relative clause whose own subject is a named doer (not a pronoun) and whose object slot is empty
+    or a relative pronoun: the noun it hangs on fills that slot."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that" or subject.pos_ == "PRON":
+        return False  # a pronoun inside a noun phrase too often points elsewhere ("the attacks it carried out")
+    return all(c.tag_ in {"WDT", "WP"} or c.lower_ == "that" for c in verb.children if c.dep_ == "dobj")
+
+
+def _arrival(verb: Token, lexicon: EventLexicon,
+             actors: References) -> tuple[Trigger, Token, Token | None] | None:
+    """'Ruritanian troops arrived in Borduria', 'Ruritanian military instructors landed in Borduria': forces
+    or helpers of an actor arriving somewhere were sent there by that actor, so the sending verb's pair
+    with the subject as its object decides the type (a move of forces, or aid). The place is the target.
+    Returns (trigger, the forces, the place) when the forces name their actor ('the troops arrived' names
+    none)."""
+    if verb.lemma_.lower() not in lexicon.arrival_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    forces = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if forces is None or actor_in(forces, actors) is None:
+        return None
+    kinds = {forces.lemma_.lower()} | {c.lemma_.lower() for c in forces.children if c.dep_ == "compound"}
+    for trigger in lexicon.light_verbs.get("send", []):
+        if not trigger.particle and kinds & trigger.objects:
+            place = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to", "at"}
+                          for g in c.children if g.dep_ == "pobj"), None)
+            return trigger, forces, place
+    return None
+
+
+def _received(verb: Token, lexicon: EventLexicon,
+              actors: References) -> tuple[Trigger, Token, Token] | None:
+    """'Borduria received drones from Ruritania': what one actor receives from another is what the
+    giver gave it, so the giving verb's pair is read with giver and receiver swapped. Returns (trigger,
+    object noun, giver); only when the giver is an actor ('received drones from a depot' gives none)."""
+    giving = lexicon.receiving_verbs.get(verb.lemma_.lower())
+    if giving is None or any(c.dep_ == "prt" for c in verb.children):
+        return None
+    found = _light_verb_trigger(verb, lexicon, [giving])
+    if found is None:
+        return None
+    giver = object_of(verb, frozenset({"from"})) or object_of(found[1], frozenset({"from"}))
+    if giver is None or actor_in(giver, actors) is None:
+        return None
+    return found[0], found[1], giver
 
 
 def _other_kind(noun: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
@@ -930,6 +1222,47 @@ def _noun_trigger(noun: Token, lexicon: EventLexicon) -> tuple[Trigger, Token] |
             return trigger, modifier
     trigger = _choose(noun, lexicon.nouns.get(lemma, []))
     return (trigger, noun) if trigger else None
+
+
+def _handover(noun: Token, lexicon: EventLexicon,
+              actors: References) -> tuple[Trigger, Token, Token] | None:
+    """'Ruritania's transfer of drones to Borduria', 'Ruritanian arms sales to Borduria', 'the deployment
+    of Ruritanian troops to Borduria': a noun of handing over or sending is its verb's light-verb pair
+    with what is handed over (the 'of' object or the compound), so the material decides the type (aid,
+    or a move of forces; not 'the transfer of power'). The doer is the possessor or the name before the
+    noun, else the owner of the forces sent; the recipient follows 'to'. Returns (trigger, doer, recipient)."""
+    verb = lexicon.handover_nouns.get(noun.lemma_.lower())
+    if verb is None:
+        return None
+    materials = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            materials += [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+    for trigger in lexicon.light_verbs.get(verb, []):
+        if trigger.particle or "to" not in trigger.preps:
+            continue
+        material = next((m for m in materials if m.lemma_.lower() in trigger.objects), None)
+        if material is None:
+            continue
+        recipient = _recipient_after(noun, materials)
+        doer = _noun_source(noun) or (material if actor_in(material, actors) is not None else None)
+        if recipient is None or doer is None or actor_in(recipient, actors) is None:
+            return None
+        return trigger, doer, recipient
+    return None
+
+
+def _recipient_after(noun: Token, materials: list[Token]) -> Token | None:
+    """The object of the 'to' on the noun or on what is handed over, or of a 'to' right after the noun
+    phrase that the parser hung on the verb above ('condemned the arms sales to Borduria')."""
+    for holder in (noun, *materials):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    if after is not None and after.lower_ == "to" and after.dep_ == "prep":
+        return next((g for g in after.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _answered_request(noun: Token, lexicon: EventLexicon) -> tuple[Token, Token] | None:
@@ -953,7 +1286,10 @@ def _participant(noun: Token, trigger: Trigger) -> Token | None:
     """'Ruiz will travel to Quito for talks with Borduria', 'the envoy said the deal was reached
     during talks with the rebels': who takes part in talks, a meeting or a joint effort named in an
     adverbial phrase is the subject of the clause the phrase belongs to."""
-    if trigger.type not in MUTUAL_TYPES or noun.dep_ != "pobj" or noun.head.lower_ not in PARTAKING_PREPS:
+    # "Ruiz, on a visit to Quito, said ...": only a visit or a call is something one is "on"
+    on_a_visit = trigger.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ == "on"
+    if not on_a_visit and (trigger.type not in MUTUAL_TYPES or noun.dep_ != "pobj"
+                           or noun.head.lower_ not in PARTAKING_PREPS):
         return None
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -1072,21 +1408,29 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
+        if target is not None and actor_in(target, actors) is None:
+            # "hailed the agreement between Armenia and Azerbaijan": aimed at the parties between whom it is
+            between = object_of(target, frozenset({"between"}))
+            if between is not None and len(conjuncts(between)) > 1:
+                targets = conjuncts(between)
         # signing an accord together, meeting, agreeing with each other; not offering or promising
         # something to a third party ("Canada and Norway offered to resettle the refugees")
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
                   or trigger_token.lemma_.lower() in lexicon.mutual_verbs) \
             and trigger_token.lemma_.lower() not in lexicon.one_sided
-        if (target is None or actor_in(target, actors) is None) and len(sources) > 1 and mutual:
+        if len(sources) > 1 and (_reciprocal(target) or (mutual and (target is None
+                                                                    or actor_in(target, actors) is None))):
             # "Iran and Venezuela signed an agreement", "... held war games in the gulf": each party acts
-            # towards the other, whatever the phrase that names no actor says
+            # towards the other, whatever the phrase that names no actor says; and whatever the act, when
+            # the object says so ("India and Pakistan accused each other")
             targets = [other for other in sources if other is not source_head]
         for target_head in targets:
             target_id = None
             if target_head is not None and target_head.ent_type_ in {"DATE", "TIME"}:
                 target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
-                target_id = target_in(target_head, actors) or _adjacent_place(target_head, actors)
+                target_id = (target_in(target_head, actors) or _adjacent_place(target_head, actors)
+                             or _owner_linked(target_head, actors, lexicon))
                 if target_id is not None and _pro_or_anti(target_head, target_id, actors):
                     target_id = None
             elif place_id is not None and trigger.type not in PARTNERED_TYPES:
@@ -1130,12 +1474,42 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
     return events
 
 
+def _owner_linked(noun: Token, actors: References, lexicon: EventLexicon) -> str | None:
+    """'struck targets belonging to Hezbollah', 'sanctioned two firms linked to the Guard': a target that
+    names no actor stands for the one a participle of belonging ties it to."""
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in lexicon.owning_links:
+            continue
+        for prep in clause.children:
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "with", "by"}:
+                for owner in (g for g in prep.children if g.dep_ == "pobj"):
+                    entity = actor_in(owner, actors)
+                    if entity is not None:
+                        return entity
+    return None
+
+
+def _reciprocal(target: Token | None) -> bool:
+    """'each other', 'one another', 'the other' (the parser's head is either word)."""
+    if target is None:
+        return False
+    words = {target.lower_, *(c.lower_ for c in target.children if c.dep_ == "det")}
+    return words in ({"each", "other"}, {"one", "another"}, {"the", "other"})
+
+
 def _coordinated_owners(head: Token, actors: References) -> list[Token]:
-    """'Indian and Chinese troops clashed', 'French and Egyptian warships began joint drills': one noun
-    whose coordinated modifiers name two or more actors stands for each of them, each acting on its own
+    """'Indian and Chinese troops clashed', 'French and Egyptian warships began joint drills', 'the
+    ministers of India and Mauritius met': one noun whose coordinated modifiers name two or more actors
+    stands for each of them, each acting on its own
     (and, for a mutual act, on the other)."""
-    for modifier in head.children:
-        if modifier.dep_ not in {"amod", "compound"} or not any(c.dep_ == "conj" for c in modifier.children):
+    # "Cameroon and Chad officials" (the parser's nmod), "the foreign ministers of India and Mauritius"
+    modifiers = [*head.children]
+    if head.tag_ in {"NNS", "NNPS"}:
+        modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    for modifier in modifiers:
+        if modifier.dep_ not in {"amod", "compound", "nmod", "pobj"} \
+                or not any(c.dep_ == "conj" for c in modifier.children):
             continue
         owners = conjuncts(modifier)
         named = {actors.entity_at(t.i) for t in owners}

@@ -180,6 +180,16 @@ class References:
                 entity = self.pronoun(child)
                 if entity:
                     return entity
+        if depth > 0:
+            # "the Borduran government's decision": a possessor that is itself a described actor
+            for child in modifiers:
+                # named by its own modifier, not by a possessor of its own ("its neighbour's exports"
+                # are not its exports)
+                if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"} \
+                        and not any(g.dep_ == "poss" for g in child.children):
+                    entity = self.actor_in(child, depth - 1)
+                    if entity:
+                        return entity
         described = self.described(token)
         if described:
             return described

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.nlp.arguments import naming_complement, phrase_text, subject_of
 from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.references import References
-from newsgraph.ontology import ONTOLOGY_DIR, word_sets
+from newsgraph.ontology import ONTOLOGY_DIR, event_lexicon, word_sets
 from newsgraph.record import Event, Quote, Span
 
 STANCE_TYPES = {"accuse": "ACCUSE", "support": "SUPPORT", "threaten": "THREATEN"}
@@ -166,6 +166,7 @@ def _own_label(at: Token, speaker: str, refs: References, cues: StanceCues) -> b
 
 
 DEFINITE = {"the", "this", "that", "these", "those"}
+HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 
 
 def _earlier_doer(named: Token, verb: Token, speaker: str, coded: Sequence[Event],
@@ -177,15 +178,22 @@ def _earlier_doer(named: Token, verb: Token, speaker: str, coded: Sequence[Event
         return None, None
     stem = named.lemma_.lower()[:6]
     own = refs.entity(speaker)
+    earlier = []
     for event in sorted(coded, key=lambda e: e.trigger.start, reverse=True):
         if event.trigger.start >= verb.idx or event.source is None or event.source == speaker:
             continue
         doer = refs.entity(event.source)
         if own is not None and doer is not None and own.country and own.country == doer.country:
             continue
+        earlier.append(event)
+    for event in earlier:
         if len(stem) >= 5 and any(word.lower().startswith(stem) for word in event.trigger.text.split()):
             return event.source, named.text
-    return None, None
+    # "Ruritania struck the port. Borduria called the strikes an act of war": else the last hostile act of
+    # the kind the word names in the event lexicon (a visit or a meeting is too common to point back to)
+    kinds = {t.type for t in event_lexicon().nouns.get(named.lemma_.lower(), [])} & HOSTILE_ACTS
+    kind = next((e for e in earlier if e.type in kinds), None)
+    return (kind.source, named.text) if kind is not None else (None, None)
 
 
 def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str] | None:

@@ -153,6 +153,14 @@ class EventLexicon:
     concern_words: frozenset[str] = frozenset()  # "is concerned about X's buildup": disapproval of X
     warning_verbs: frozenset[str] = frozenset()  # "warned that X would pay": a threat when harm is warned of
     warning_harms: frozenset[str] = frozenset()  # what makes a warning a threat ("face charges", "pay a price")
+    receiving_verbs: dict[str, str] = field(default_factory=dict)  # "received arms from X": X gave them
+    handover_nouns: dict[str, str] = field(default_factory=dict)  # "X's transfer of arms to Y": X transferred
+    deciding_nouns: frozenset[str] = frozenset()  # "X's decision to send troops": X sends them
+    arrival_verbs: frozenset[str] = frozenset()  # "X troops arrived in Y": X sent them to Y
+    patient_nouns: frozenset[str] = frozenset()  # "condemned X's arrest": X is arrested, not arresting
+    owning_links: frozenset[str] = frozenset()  # "targets belonging to X": the target stands for X
+    topic_verbs: frozenset[str] = frozenset()  # "discussed the war": the object is a topic, not a partner
+    release_nouns: frozenset[str] = frozenset()  # "called for X's release": asked of X's captor
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -195,7 +203,17 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            list_nouns=frozenset(_as_list(data.get("list_nouns"))),
                            ordered_stops=frozenset(_as_list(data.get("ordered_stops"))),
                            warning_harms=frozenset(_as_list(data.get("warning_harms"))),
-                           audiences=frozenset(_as_list(data.get("audiences"))))
+                           audiences=frozenset(_as_list(data.get("audiences"))),
+                           deciding_nouns=frozenset(_as_list(data.get("deciding_nouns"))),
+                           arrival_verbs=frozenset(_as_list(data.get("arrival_verbs"))),
+                           patient_nouns=frozenset(_as_list(data.get("patient_nouns"))),
+                           owning_links=frozenset(_as_list(data.get("owning_links"))),
+                           topic_verbs=frozenset(_as_list(data.get("topic_verbs"))),
+                           release_nouns=frozenset(_as_list(data.get("release_nouns"))),
+                           receiving_verbs={_word(k): _word(v)
+                                            for k, v in (data.get("receiving_verbs") or {}).items()},
+                           handover_nouns={_word(k): _word(v)
+                                           for k, v in (data.get("handover_nouns") or {}).items()})
     for event_type, spec in data["types"].items():
         for entry in spec.get("verbs") or []:
             entry = entry if isinstance(entry, dict) else {"lemma": entry}
