@@ -1709,3 +1709,20 @@ def test_actors_accusing_each_other_accuse_the_other(extractor, text: str, expec
 ])
 def test_backing_an_accord_between_two_actors_backs_both(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "SUPPORT") == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # an honour conferred on an actor is verbal support
+    ("Mauritius conferred its highest civilian honor on Modi.", "SUPPORT", [("Mauritius", "Narendra Modi")]),
+    # driving an armed actor from ground it held is coercion
+    ("Somali forces drove al-Shabab out of the town.", "COERCE", [("Somali Armed Forces", "al-Shabaab")]),
+    # look-alikes: a prize to no actor, a product pushed out
+    ("The school awarded a prize to the student.", "SUPPORT", []),
+    ("The company pushed out a new update.", "COERCE", []),
+    # help sought at a body is asked of that body; at a place, of no actor
+    ("Guyana sought help at the U.N. Security Council.", "REQUEST", [("Guyana", "United Nations Security Council")]),
+    ("Ruiz sought help at the hospital.", "REQUEST", []),
+])
+def test_honours_help_and_actors_driven_out(extractor, text: str, event_type: str, expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+

@@ -577,3 +577,12 @@ def test_a_states_envoy_is_the_envoy_named_for_it(extractor: Extractor) -> None:
     # look-alike: another state's envoy is not the one named
     x = extract(extractor, "Ana Ruiz, Peru's ambassador, spoke first. Chile's envoy said the talks failed.")
     assert [q.speaker for q in x.quotes] == [None]
+
+
+def test_an_officials_forces_are_their_states(extractor: Extractor) -> None:
+    x = extract(extractor, "Ukrainian Defence Minister Rustem Umerov said his forces had clashed with North Korean "
+                           "units in Ukraine.")
+    assert [e.source for e in x.events] == ["ukraine"], x.events
+    # look-alike: what a person owns that is no state's stays theirs
+    x = extract(extractor, "Ana Ruiz said her company would sue Ruritania.")
+    assert [e.source for e in x.events] == ["ana-ruiz"], x.events

@@ -50,6 +50,7 @@ class ReferenceCues:
     kin: frozenset[str]  # "son", "wife": a relative acts, not the one named as whose
     pronoun_gender: dict[str, str]  # "she" -> "female"
     gender_cues: dict[str, str]  # "ms." -> "female": an honorific or role beside a name
+    state_holdings: frozenset[str]  # "his forces", "her government": the official's state
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         kin=frozenset(data["kin"]),
         pronoun_gender={word: gender for gender, words in data["gendered_pronouns"].items() for word in words},
         gender_cues={word: gender for gender, words in data["gender_cues"].items() for word in words},
+        state_holdings=frozenset(data["state_holdings"]),
     )
 
 
@@ -178,6 +180,8 @@ class References:
         for child in modifiers:
             if child.pos_ == "PRON" or child.lower_ in self.cues.person_pronouns | self.cues.group_pronouns:
                 entity = self.pronoun(child)
+                if entity and self.type_of(entity) == "person" and token.lemma_.lower() in self.cues.state_holdings:
+                    return self._state_of(entity) or entity  # "the minister said his forces had clashed"
                 if entity:
                     return entity
         if depth > 0:
@@ -284,7 +288,7 @@ class References:
         if possessor is not None and token.lemma_.lower() in self.cues.descriptions:
             # "the agency's statement", "Kenya's government": the possessor's own voice
             owner = self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
-            if self.type_of(owner) == "person" and "country" in self.cues.descriptions.get(token.lemma_.lower(), ()):
+            if self.type_of(owner) == "person" and token.lemma_.lower() in self.cues.state_holdings:
                 # "his government has determined ...": the state the person serves, where the text gives it
                 return self._state_of(owner) or owner
             return owner
