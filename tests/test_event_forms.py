@@ -1726,3 +1726,11 @@ def test_backing_an_accord_between_two_actors_backs_both(extractor, text: str, e
 def test_honours_help_and_actors_driven_out(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
 
+
+
+def test_calling_an_act_an_escalation_accuses_its_doer(extractor) -> None:
+    x = extract(extractor, 'North Korea has sent thousands of troops to Russia. Mark Rutte called the deployment "a '
+                           'significant escalation" of the war.')
+    assert coded(x, "ACCUSE") == [("Mark Rutte", "North Korea")]
+    # look-alike: an escalation denied accuses no one
+    assert coded(extract(extractor, "Mark Rutte said the talks marked no escalation."), "ACCUSE") == []
