@@ -61,8 +61,13 @@ def test_the_second_act_has_the_reporter_as_its_source(extractor: Extractor, tex
     # an unnamed official's words are the stance of the body they speak for
     ("A U.S. State Department official said sanctions could follow if Turkey activated the missile system.",
      [("us-state-department", "turkey")]),
-    # look-alike: a condition that promises nothing harmful
+    ("Irakli Kobakhidze warned that President Salome Zourabichvili could face prosecution if she refused to leave.",
+     [("irakli-kobakhidze", "salome-zourabichvili")]),
+    # naming an actor a military target threatens it
+    ("Admiral Jaime Vela of Ecuador said Los Choneros was now a military target.", [("jaime-vela", "los-choneros")]),
+    # look-alikes: a condition that promises nothing harmful, a test that is no warning
     ("The minister said talks could resume if Ruritania agreed to a truce.", []),
+    ("The minister said the talks were a stern test for Ruritania.", []),
 ])
 def test_conditional_harm_is_a_threat(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     x = extract(extractor, text)
