@@ -45,6 +45,10 @@ def entities(extractor, text: str) -> list[tuple[str, str, str | None]]:  # noqa
      ("Central African Armed Forces", "armed_forces", "CF")),
     ("The Ecuadorian National Police arrested a gang leader in Guayaquil.",
      ("National Police of Ecuador", "government_body", "EC")),
+    ("Malacañang said the president would not attend the summit.", ("Malacañang Palace", "government_body", "PH")),
+    ("Bankova said the talks would resume next week.",
+     ("Office of the President of Ukraine", "government_body", "UA")),
+    ("The Italian Coast Guard rescued 40 people off the island.", ("Italian Coast Guard", "armed_forces", "IT")),
 ])
 def test_a_known_organisation_resolves_with_its_type_and_state(extractor, text: str, expected: tuple) -> None:  # noqa: ANN001
     assert expected in entities(extractor, text)
@@ -55,6 +59,7 @@ def test_a_known_organisation_resolves_with_its_type_and_state(extractor, text: 
     "A panel of experts will review the findings next month.",  # no bare 'Panel of Experts'
     "Total exports fell by a tenth last year.",  # TotalEnergies only by its name
     "Doctors urged patients to change their diet.",  # Japan's Diet only as 'Japanese parliament' and the like
+    "He painted the blue house on the corner.",  # South Korea's former presidential office only capitalised
 ])
 def test_a_look_alike_in_ordinary_use_is_no_entity(extractor, text: str) -> None:  # noqa: ANN001
     assert entities(extractor, text) == []
