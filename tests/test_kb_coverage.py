@@ -49,6 +49,12 @@ def entities(extractor, text: str) -> list[tuple[str, str, str | None]]:  # noqa
     ("Bankova said the talks would resume next week.",
      ("Office of the President of Ukraine", "government_body", "UA")),
     ("The Italian Coast Guard rescued 40 people off the island.", ("Italian Coast Guard", "armed_forces", "IT")),
+    ("Fighters of the Arakan Rohingya Salvation Army clashed with rebels near the border.",
+     ("Arakan Rohingya Salvation Army", "armed_group", "MM")),
+    ("Saudi Aramco raised its prices for Asian buyers.", ("Saudi Aramco", "company", "SA")),
+    ("The Afghan National Army collapsed as the insurgents advanced.", ("Afghan National Army", "armed_forces", "AF")),
+    ("Gunmen of the Stability Support Apparatus clashed with a rival group overnight.",
+     ("Stability Support Apparatus", "armed_group", "LY")),
 ])
 def test_a_known_organisation_resolves_with_its_type_and_state(extractor, text: str, expected: tuple) -> None:  # noqa: ANN001
     assert expected in entities(extractor, text)
