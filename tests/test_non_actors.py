@@ -24,6 +24,8 @@ CASES = {
              ["Silent Harbor"]),
     "product": ("Students in Ruritania were told not to use ChatGPT during the exams, the ministry said.",
                 ["ChatGPT"]),
+    "weapon": ("Turkish F-16 jets flew low over the capital to test the S-400 system, and Ankara asked for U.S. "
+               "Patriot missiles.", ["Turkish F-16", "F-16", "S-400", "U.S. Patriot", "Patriot"]),
 }
 
 
@@ -66,6 +68,9 @@ def test_the_data_sorts_names_into_categories() -> None:
     assert data.by_neighbour(None, None, "train") == "vehicle"
     assert data.by_neighbour("aboard", None, None) == "vehicle"
     assert data.by_neighbour(None, "said", None) is None
+    assert data.by_pattern(["Turkish", "F-16"]) == "weapon"
+    assert data.by_pattern(["G-20"]) is None  # a group of states, not a model designation
+    assert data.by_pattern(["Ruritania"]) is None
 
 
 def test_the_store_holds_no_non_actor(extractor, database: str) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ class NonActorCategory:
     words_after: frozenset[str]
     words_before: frozenset[str]
     apposition: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...] = ()  # the whole last word: "S-400", "F-16"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,11 @@ class NonActors:
         if len(words) < 2:
             return None
         return next((c.name for c in self.categories if words[-1] in c.last_words), None)
+
+    def by_pattern(self, words: list[str]) -> str | None:
+        """The category whose pattern the name's last word matches ("Turkish F-16" -> weapon)."""
+        return next((c.name for c in self.categories if words and any(p.fullmatch(words[-1]) for p in c.patterns)),
+                    None)
 
     def by_neighbour(self, before: str | None, after: str | None, apposition: str | None) -> str | None:
         """The category a lowercase word around the name gives: before it ("aboard"), after it
@@ -64,6 +71,7 @@ def non_actors(path: Path | None = None) -> NonActors:
             name=str(name), names=frozenset(_without_article(fold(str(n))) for n in spec.get("names") or []),
             last_words=_words(spec.get("last_words")), words_after=_words(spec.get("words_after")),
             words_before=_words(spec.get("words_before")), apposition=_words(spec.get("apposition")),
+            patterns=tuple(re.compile(str(p)) for p in spec.get("patterns") or []),
         )
         for name, spec in (data.get("categories") or {}).items()
     )

@@ -25,7 +25,7 @@ def category(doc: Doc, start: int, end: int, data: NonActors) -> str | None:
     words = [t.text for t in span if not t.is_punct]
     if not words:
         return None
-    known = data.known_name(span.text)
+    known = data.known_name(span.text) or data.by_pattern(words)
     if known:
         return known
     # "the Geneva Convention", "the Asian Games"; not "the Department of War", an office's name
