@@ -307,12 +307,28 @@ def _particle_verbs(cues: SpeechCues) -> frozenset[str]:
     return frozenset(phrase.split(" ", 1)[0] for phrase in cues.saying_with_particle)
 
 
+@lru_cache(maxsize=8)
+def _cue_lemmas(cues: SpeechCues) -> frozenset[str]:
+    """Every lemma that can be a cue: the one look most tokens need (the checks below read the parse)."""
+    return (cues.saying | cues.view_objects | cues.view_clauses | cues.appraisals | cues.figure_verbs
+            | _particle_verbs(cues) | frozenset(phrase.split(" ", 1)[0] for phrase in cues.appeals))
+
+
+@lru_cache(maxsize=8)
+def _judging_lemmas(cues: SpeechCues) -> frozenset[str]:
+    """Verbs that name or judge: of view with an object, and of appraisal."""
+    return cues.view_objects | cues.appraisals
+
+
 def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
-    reflexive = [c for c in token.children if c.dep_ == "dobj"] + [
-        g for c in token.children if c.dep_ in {"ccomp", "xcomp", "oprd"} for g in c.children if g.dep_ == "nsubj"]
-    if lemma in cues.coming_to_be and any(r.lower_.endswith(("self", "selves")) for r in reflexive):
-        return False  # "could find itself excluded": what became of it, no finding
+    if lemma not in _cue_lemmas(cues) and " " not in lemma:
+        return False
+    if lemma in cues.coming_to_be:
+        reflexive = [c for c in token.children if c.dep_ == "dobj"] + [
+            g for c in token.children if c.dep_ in {"ccomp", "xcomp", "oprd"} for g in c.children if g.dep_ == "nsubj"]
+        if any(r.lower_.endswith(("self", "selves")) for r in reflexive):
+            return False  # "could find itself excluded": what became of it, no finding
     if token.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in token.children) and not any(
             c.dep_ in {"aux", "auxpass", "dobj"} for c in token.children):
         return False  # "with both sides accused of abuses": a passive participle's subject is the one judged
@@ -339,7 +355,7 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
 def _reporter_of_participle(cue: Token, cues: SpeechCues) -> Token | None:
     """'Ruiz announced that Lima would build a port, calling it a gift': a participle set off at the end of
     a reported clause is the reporter's, not the clause's subject's: the verb of saying, if so."""
-    if cue.lemma_.lower() not in cues.view_objects | cues.appraisals or not _set_off_participle(cue):
+    if cue.lemma_.lower() not in _judging_lemmas(cues) or not _set_off_participle(cue):
         return None
     clause = cue.head
     while clause.dep_ == "conj" and clause.head.i < clause.i:
@@ -378,7 +394,7 @@ def _second_act_of_reporter(token: Token, cues: SpeechCues) -> bool:
     """'The ministry said the shelling endangered the port and blamed Lisbon for it': a verb that names or
     judges, joined to the reported clause, is the reporter's second act; 'said the state was watching and
     expected calm' (a state of mind, not an act) stays in what is said."""
-    return (token.lemma_.lower() in cues.view_objects | cues.appraisals
+    return (token.lemma_.lower() in _judging_lemmas(cues)
             and reporting_verb_of(token, cues.saying) is not None)
 
 
