@@ -1106,28 +1106,34 @@ def _light_verb_trigger(verb: Token, lexicon: EventLexicon,
     those verbs instead (a receiving verb read as the giving verb it mirrors)."""
     forms = lemmas if lemmas is not None else _verb_lemmas(verb)
     triggers = next((lexicon.light_verbs[f] for f in forms if f in lexicon.light_verbs), [])
+    if not triggers:
+        return None
     particle = any(c.dep_ == "prt" for c in verb.children)
+    nouns = [(child, {child.lemma_.lower()} | _nouns_within(child)) for child in _light_objects(verb)]
     matches = []
     for trigger in triggers:
         if not _has_particle(verb, trigger.particle) or (particle and not trigger.particle):
             continue  # "called off the strike" is not calling one
-        for child in _light_objects(verb):
-            # "suspended aid deliveries", "provide 25,000 tons of food aid": the event noun may be the
-            # compound before the head, or what a quantity is 'of'
-            compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
-            partitive = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"] + _amount_in(child)
-            # "suspended part of its aid programme": the noun a part is of, or that noun's compound
-            compounds |= {g.lemma_.lower() for g in partitive}
-            compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
-            if (child.lemma_.lower() in trigger.objects or compounds & trigger.objects) \
-                    and not _other_kind(child, trigger, lexicon):
+        for child, lemmas in nouns:
+            if lemmas & trigger.objects and not _other_kind(child, trigger, lexicon):
                 matches.append((trigger, child))
     # "held drills near the border" (a show of force) is not "held drills with the navy" (a joint
     # exercise): of the pairs the words allow, one whose preposition is there wins, like a plain verb's
     with_prep = [(t, noun) for t, noun in matches
                  if t.preps and (_prep_present(verb, t.preps) or _prep_present(noun, t.preps))]
     return (with_prep or matches or [None])[0]
+
+
+def _nouns_within(child: Token) -> set[str]:
+    """'suspended aid deliveries', 'provide 25,000 tons of food aid', 'suspended part of its aid programme':
+    the event noun may be the compound before the head, what a quantity or a part is 'of' (or that noun's
+    compound), or what an amount is 'in'."""
+    compounds = {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+    partitive = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"] + _amount_in(child)
+    compounds |= {g.lemma_.lower() for g in partitive}
+    compounds |= {c.lemma_.lower() for g in partitive for c in g.children if c.dep_ == "compound"}
+    return compounds
 
 
 def _amount_in(amount: Token) -> list[Token]:

@@ -307,17 +307,27 @@ def _particle_verbs(cues: SpeechCues) -> frozenset[str]:
     return frozenset(phrase.split(" ", 1)[0] for phrase in cues.saying_with_particle)
 
 
-@lru_cache(maxsize=8)
+_CUE_LEMMAS: dict[int, tuple[SpeechCues, frozenset[str], frozenset[str]]] = {}
+
+
 def _cue_lemmas(cues: SpeechCues) -> frozenset[str]:
     """Every lemma that can be a cue: the one look most tokens need (the checks below read the parse)."""
-    return (cues.saying | cues.view_objects | cues.view_clauses | cues.appraisals | cues.figure_verbs
-            | _particle_verbs(cues) | frozenset(phrase.split(" ", 1)[0] for phrase in cues.appeals))
+    return _lemma_sets(cues)[1]
 
 
-@lru_cache(maxsize=8)
 def _judging_lemmas(cues: SpeechCues) -> frozenset[str]:
     """Verbs that name or judge: of view with an object, and of appraisal."""
-    return cues.view_objects | cues.appraisals
+    return _lemma_sets(cues)[2]
+
+
+def _lemma_sets(cues: SpeechCues) -> tuple[SpeechCues, frozenset[str], frozenset[str]]:
+    # kept by identity: hashing the cues' two dozen sets at every token cost more than the look it saves
+    known = _CUE_LEMMAS.get(id(cues))
+    if known is None or known[0] is not cues:
+        every = (cues.saying | cues.view_objects | cues.view_clauses | cues.appraisals | cues.figure_verbs
+                 | _particle_verbs(cues) | frozenset(phrase.split(" ", 1)[0] for phrase in cues.appeals))
+        known = _CUE_LEMMAS[id(cues)] = (cues, every, cues.view_objects | cues.appraisals)
+    return known
 
 
 def _is_saying(token: Token, cues: SpeechCues) -> bool:
