@@ -1298,10 +1298,10 @@ def test_what_an_actor_receives_from_another_is_the_givers_aid(extractor, text: 
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a passive coordinated after a clause was done to that clause's subject
-    ("Opposition leader Maria Machado addressed a rally in Caracas and was briefly detained by Venezuelan police.",
+    ("Opposition leader Maria Machado spoke to supporters in Caracas and was later arrested by Venezuelan police.",
      [("Venezuelan police", "Maria Machado")]),
     # a passive clause with its own subject was done to that subject only
-    ("Maria Machado addressed a rally in Caracas, and a journalist was detained by Venezuelan police.",
+    ("Maria Machado spoke to supporters in Caracas, and a journalist was arrested by Venezuelan police.",
      [("Venezuelan police", None)]),
 ])
 def test_a_coordinated_passive_was_done_to_the_first_clauses_subject(extractor, text: str,
@@ -1360,7 +1360,7 @@ def test_stepped_up_sanctions_shared_concerns_and_deadlines(extractor, text: str
 
 @pytest.mark.parametrize(("text", "expected_request", "expected_concede"), [
     # "called for X to do": X is the one asked, and the act asked for has not happened
-    ("Amnesty International called for the Taliban to lift the travel ban.",
+    ("Amnesty International called for the Taliban to reopen the girls' schools.",
      [("Amnesty International", "Taliban")], []),
     # the act a request noun names ("its call to X to drop") is asked for, not done
     ("Reporters Without Borders reiterated its call to the Cambodian authorities to drop all charges "
@@ -1378,7 +1378,7 @@ def test_the_act_called_for_is_asked_of_its_doer(extractor, text: str, expected_
 
 @pytest.mark.parametrize(("text", "event_type", "expected"), [
     # a noun of handing over is its verb with what is handed over: aid, or a move of forces
-    ("The council met to discuss North Korea's transfer of arms and munitions to Russia.", "AID",
+    ("Diplomats condemned North Korea's transfer of shells and rockets to Russia.", "AID",
      [("North Korea", "Russia")]),
     ("Iran's supply of drones to Russia angered Kyiv.", "AID", [("Iran", "Russia")]),
     ("Seoul responded to North Korea's deployment of troops to Russia.", "MOBILIZE", [("North Korea", "Russia")]),
@@ -1393,10 +1393,10 @@ def test_a_noun_of_handing_over_is_read_as_its_verb(extractor, text: str, event_
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the doer of an infinitive after a noun of deciding is the one who decided
-    ("Officials described it as a response to North Korea's decision to send thousands of soldiers to Russia.",
+    ("Analysts tied the move to North Korea's decision to send several brigades to Russia.",
      [("North Korea", "Russia")]),
     # a plan is an intention: nobody is coded as sending anything
-    ("Officials described it as a response to North Korea's plan to send thousands of soldiers to Russia.", []),
+    ("Analysts tied the move to North Korea's plan to send several brigades to Russia.", []),
 ])
 def test_the_doer_of_a_decided_act_is_the_decider(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "MOBILIZE") == expected
@@ -1426,12 +1426,12 @@ def test_a_judged_harm_is_aimed_at_its_doer_not_its_victim(extractor, text: str,
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # "called the strikes an act of war": the strikes are the last hostile act of that kind reported
-    ("Indian jets struck targets in Pakistan on Wednesday. Pakistan's Prime Minister Shehbaz Sharif called "
-     "the strikes an act of war.", [("Shehbaz Sharif", "India")]),
-    # no strike reported before: a meeting is no act the strikes can point back to
-    ("Indian officials met Pakistani officials on Wednesday. Pakistan's Prime Minister Shehbaz Sharif called "
-     "the strikes an act of war.", []),
+    # "called the shelling an act of aggression": the shelling is the last hostile act of that kind reported
+    ("Armenian guns shelled villages in Azerbaijan on Monday. Azerbaijani President Ilham Aliyev called "
+     "the shelling an act of aggression.", [("Ilham Aliyev", "Armenia")]),
+    # no shelling reported before: a meeting is no act the shelling can point back to
+    ("Armenian officials met Azerbaijani officials on Monday. Azerbaijani President Ilham Aliyev called "
+     "the shelling an act of aggression.", []),
 ])
 def test_a_named_hostile_act_points_back_to_the_last_act_of_its_kind(extractor, text: str,
                                                                      expected: list) -> None:
@@ -1453,8 +1453,8 @@ def test_found_in_breach_and_the_finger_pointed_accuse(extractor, text: str, exp
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a request made in the same breath as a call or a meeting is addressed to the one met
-    ("Secretary of State Marco Rubio spoke by phone with Rwandan President Paul Kagame on Wednesday and called "
-     "for an immediate ceasefire.", [("Marco Rubio", "Paul Kagame")]),
+    ("Foreign Minister Penny Wong spoke by phone with Indonesian President Prabowo Subianto on Monday and called "
+     "for calm at sea.", [("Penny Wong", "Prabowo Subianto")]),
     ("Marco Rubio met Paul Kagame in Kigali, urging restraint.", [("Marco Rubio", "Paul Kagame")]),
     # another doer's request is not addressed to the one Rubio met
     ("Marco Rubio met Paul Kagame in Kigali, and Egypt called for calm.", [("Egypt", None)]),
@@ -1476,9 +1476,9 @@ def test_a_joint_operation_with_an_actor_is_cooperation(extractor, text: str, ex
 
 @pytest.mark.parametrize(("text", "event_type", "expected"), [
     # a pronoun inside the noun phrase is no reliable doer for the noun its relative clause describes
-    ("Officials said the group doubled the number of attacks it had carried out in Iraq.", "ASSAULT", []),
+    ("Officials said the militia tripled the raids it had launched in Mali.", "ASSAULT", []),
     # a possessor that has its own possessor is someone else's ("its neighbour's exports")
-    ("Donald Trump doubled the tariff on its northern neighbor's steel exports.", "SANCTION",
+    ("Donald Trump raised the duty on its southern neighbor's cement imports.", "SANCTION",
      [("Donald Trump", None)]),
 ])
 def test_pronouns_and_possessors_inside_a_phrase_do_not_name_its_actor(extractor, text: str, event_type: str,
@@ -1527,8 +1527,8 @@ def test_the_body_one_is_cast_out_of_is_the_doer(extractor, text: str, expected:
     # a participle with its doer named acts on the noun it qualifies
     ("Officials weighed lifting the sanctions imposed by the European Union on Russia in 2014.", "SANCTION",
      [("European Union", "Russia")]),
-    ("The ceasefire between Israel and Hezbollah, brokered by the United States and France, took effect in "
-     "November.", "CONSULT", [("United States", "Israel"), ("United States", "Hezbollah"), ("France", "Israel"),
+    ("The truce between Israel and Hezbollah, mediated by the United States and France, held through "
+     "the winter.", "CONSULT", [("United States", "Israel"), ("United States", "Hezbollah"), ("France", "Israel"),
                               ("France", "Hezbollah")]),
     # with no partner named, two brokers are not each other's partners; with no doer, no one imposed
     ("The ceasefire, brokered by Qatar and Egypt, took effect in November.", "CONSULT", []),
@@ -1720,7 +1720,7 @@ def test_backing_an_accord_between_two_actors_backs_both(extractor, text: str, e
     ("The school awarded a prize to the student.", "SUPPORT", []),
     ("The company pushed out a new update.", "COERCE", []),
     # help sought at a body is asked of that body; at a place, of no actor
-    ("Guyana sought help at the U.N. Security Council.", "REQUEST", [("Guyana", "United Nations Security Council")]),
+    ("Kenya sought help at the African Union.", "REQUEST", [("Kenya", "African Union")]),
     ("Ruiz sought help at the hospital.", "REQUEST", []),
 ])
 def test_honours_help_and_actors_driven_out(extractor, text: str, event_type: str, expected: list) -> None:
@@ -1729,8 +1729,8 @@ def test_honours_help_and_actors_driven_out(extractor, text: str, event_type: st
 
 
 def test_calling_an_act_an_escalation_accuses_its_doer(extractor) -> None:
-    x = extract(extractor, 'North Korea has sent thousands of troops to Russia. Mark Rutte called the deployment "a '
-                           'significant escalation" of the war.')
-    assert coded(x, "ACCUSE") == [("Mark Rutte", "North Korea")]
+    x = extract(extractor, 'Belarus has sent thousands of troops to the border. Kaja Kallas called the deployment "a '
+                           'dangerous escalation" of the crisis.')
+    assert coded(x, "ACCUSE") == [("Kaja Kallas", "Belarus")]
     # look-alike: an escalation denied accuses no one
     assert coded(extract(extractor, "Mark Rutte said the talks marked no escalation."), "ACCUSE") == []

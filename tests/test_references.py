@@ -514,8 +514,8 @@ def test_his_after_a_role_the_text_names_is_its_holder(extractor: Extractor) -> 
 
 @pytest.mark.parametrize(("text", "mentions"), [
     # the Arabic article of a family name, dropped or kept in later mentions
-    ("Iraqi Prime Minister Mohammed Shia al-Sudani spoke on Friday. Sudani said the strike worked. Al-Sudani added "
-     "that more would come.", ["Mohammed Shia al-Sudani", "Sudani", "Al-Sudani"]),
+    ("Interior Minister Omar al-Rashidi spoke on Friday. Rashidi said the talks worked. Al-Rashidi added "
+     "that more would come.", ["Omar al-Rashidi", "Rashidi", "Al-Rashidi"]),
     ("Egyptian President Abdel Fattah el-Sisi met the envoy. Sisi said the talks went well.",
      ["Abdel Fattah el-Sisi", "Sisi"]),
 ])
@@ -549,9 +549,9 @@ def test_a_states_name_before_its_body_gives_the_body_its_state(extractor: Extra
 
 @pytest.mark.parametrize(("text", "country"), [
     # a two-word demonym before the title, a state opening the role set off after the name
-    ("South Korean Ambassador Joonkook Hwang told the council the shells came from the North.", "KR"),
-    ("Robert Wood, U.S. deputy U.N. ambassador, told reporters the talks failed.", "US"),
-    ("Joonkook Hwang, South Korea's ambassador, said the talks failed.", "KR"),
+    ("South Korean Ambassador Kim Min-jun told the panel the drones came from the North.", "KR"),
+    ("Ana Ruiz Vidal, U.S. deputy trade representative, told reporters the plan had stalled.", "US"),
+    ("Lena Varga, Hungary's ambassador, said the plan had stalled.", "HU"),
     # look-alike: a role that names no state gives none
     ("Ana Maria Ruiz, a senior fellow at the institute, said the talks failed.", None),
 ])
@@ -571,18 +571,18 @@ def test_a_persons_government_is_the_state_they_serve(extractor: Extractor) -> N
 
 
 def test_a_states_envoy_is_the_envoy_named_for_it(extractor: Extractor) -> None:
-    x = extract(extractor, "Robert Wood, U.S. deputy U.N. ambassador, told reporters the talks failed. Washington's "
-                           "envoy urged Beijing to use its influence.")
-    assert [(q.speaker_text, q.speaker) for q in x.quotes][-1] == ("Washington's envoy", "robert-wood")
+    x = extract(extractor, "Ana Ruiz Vidal, U.S. deputy ambassador, told reporters the plan had stalled. Washington's "
+                           "envoy urged Moscow to press its ally.")
+    assert [(q.speaker_text, q.speaker) for q in x.quotes][-1] == ("Washington's envoy", "ana-ruiz-vidal")
     # look-alike: another state's envoy is not the one named
     x = extract(extractor, "Ana Ruiz, Peru's ambassador, spoke first. Chile's envoy said the talks failed.")
     assert [q.speaker for q in x.quotes] == [None]
 
 
 def test_an_officials_forces_are_their_states(extractor: Extractor) -> None:
-    x = extract(extractor, "Ukrainian Defence Minister Rustem Umerov said his forces had clashed with North Korean "
-                           "units in Ukraine.")
-    assert [e.source for e in x.events] == ["ukraine"], x.events
+    x = extract(extractor, "Armenian Defence Minister Suren Papikyan said his troops had attacked Azerbaijani "
+                           "positions in Armenia.")
+    assert [e.source for e in x.events] == ["armenia"], x.events
     # look-alike: what a person owns that is no state's stays theirs
     x = extract(extractor, "Ana Ruiz said her company would sue Ruritania.")
     assert [e.source for e in x.events] == ["ana-ruiz"], x.events

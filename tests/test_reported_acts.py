@@ -61,8 +61,8 @@ def test_the_second_act_has_the_reporter_as_its_source(extractor: Extractor, tex
     # an unnamed official's words are the stance of the body they speak for
     ("A U.S. State Department official said sanctions could follow if Turkey activated the missile system.",
      [("us-state-department", "turkey")]),
-    ("Irakli Kobakhidze warned that President Salome Zourabichvili could face prosecution if she refused to leave.",
-     [("irakli-kobakhidze", "salome-zourabichvili")]),
+    ("Prime Minister Viktor Orban warned that President Katalin Novak would face charges if she ignored the court.",
+     [("viktor-orban", "katalin-novak")]),
     # naming an actor a military target threatens it
     ("Admiral Jaime Vela of Ecuador said Los Choneros was now a military target.", [("jaime-vela", "los-choneros")]),
     # look-alikes: a condition that promises nothing harmful, a test that is no warning

@@ -1458,7 +1458,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                         or not any(c.dep_ in {"amod", "compound"} and actors.entity_at(c.i) == source_id
                                    for c in target_head.children):
                     continue
-                # "the embassy urged American citizens to leave": the doer's own people named only by a
+                # "the consulate told Ruritanian nationals to stay home": the doer's own people named only by a
                 # modifier are no actor; the act stands, its target unnamed
                 target_id = None
             target_id = _as_coded_target(target_id, actors)

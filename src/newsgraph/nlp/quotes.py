@@ -223,7 +223,7 @@ def _inside_reported_clause(cue: Token, found: list[Quote], cues: SpeechCues) ->
     if cue.tag_ == "VBG" and not _is_according(cue) and not any(c.dep_ in SUBJECTS for c in cue.children):
         return inside  # 'the suits allege the state erred by denying them lawyers': part of the allegation
     if cue.lemma_.lower() in cues.commentary:
-        return inside  # "advocates say the case highlights how far they go": what shows is part of their words
+        return inside  # "monitors say the ruling highlights the court's reach": what shows is part of their words
     if cue.lemma_.lower() in cues.saying or _is_according(cue):
         return False
     return inside

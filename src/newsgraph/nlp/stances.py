@@ -189,7 +189,7 @@ def _earlier_doer(named: Token, verb: Token, speaker: str, coded: Sequence[Event
     for event in earlier:
         if len(stem) >= 5 and any(word.lower().startswith(stem) for word in event.trigger.text.split()):
             return event.source, named.text
-    # "Ruritania struck the port. Borduria called the strikes an act of war": else the last hostile act of
+    # "Ruritania shelled the port. Borduria called the shelling a crime": else the last hostile act of
     # the kind the word names in the event lexicon (a visit or a meeting is too common to point back to)
     kinds = {t.type for t in event_lexicon().nouns.get(named.lemma_.lower(), [])} & HOSTILE_ACTS
     kind = next((e for e in earlier if e.type in kinds), None)
