@@ -293,7 +293,7 @@ def _demonym_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues,
     demonyms = [c for c in found if c.demonym and c.end < len(doc)]
     if not demonyms:
         return extra
-    by_first = _bodies_by_first_word(cues)
+    by_first = cues.bodies_by_first_word
     for demonym in demonyms:
         for phrase, actor_type in by_first.get(doc[demonym.end].lower_, ()):
             end = demonym.end + len(phrase)
@@ -303,14 +303,6 @@ def _demonym_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues,
                                        country=demonym.country, key=_body_key(demonym.country, phrase)))
                 break
     return extra
-
-
-def _bodies_by_first_word(cues: ActorCues) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """The state bodies' phrases by their first word, longest first: one look per word of the text."""
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, kind in sorted(cues.demonym_bodies.items(), key=lambda kv: -len(kv[0])):
-        by_first.setdefault(phrase[0], []).append((phrase, kind))
-    return by_first
 
 
 def _body_key(country: str | None, phrase: tuple[str, ...]) -> str:
@@ -324,7 +316,7 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
     states = sorted((c for c in found if c.type == "country" and c.country), key=lambda c: c.start)
     demonym_ends = {c.end: c.country for c in found if c.demonym}
     extra = []
-    by_first = _bodies_by_first_word(cues)
+    by_first = cues.bodies_by_first_word
     lowered = [t.lower_ for t in tokens_of(doc)]
     # "the military ... the military spokesperson": a body named again without its state is the one
     # named before, not the body of whichever state the text has just mentioned

@@ -119,6 +119,11 @@ def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and not _complementizer(c)), None)
 
 
+def is_condition(clause: Token) -> bool:
+    """An adverbial clause of condition: 'if Ruritania sends troops', 'unless the talks resume'."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
+
+
 def _labels(token: Token) -> bool:
     """The word is a label followed by a colon ('VOA: ...', 'Armitage: ...')."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.arguments import (
     conjuncts,
     for_clause_subject,
+    is_condition,
     is_infinitive,
     is_passive,
     naming_complement,
@@ -735,8 +736,7 @@ def _warnings(doc: Doc, actors: References, lexicon: EventLexicon, coded: set[in
         if clause is None or not any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in clause.children):
             continue
         words = list(clause.subtree)
-        condition = next((t for t in words if t.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children)), None)
+        condition = next((t for t in words if is_condition(t)), None)
         # the regular past forms the lemmatiser gets wrong count too ("spared" -> "spar")
         harm = bool({form for t in words for form in _verb_lemmas(t)} & lexicon.warning_harms)
         if condition is None and not harm:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import ACTOR_TYPES
-from newsgraph.nlp.arguments import is_infinitive, naming_complement, reporting_verb_of, subject_of
+from newsgraph.nlp.arguments import is_condition, is_infinitive, naming_complement, reporting_verb_of, subject_of
 from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.nlp.timex import names_a_time
@@ -300,39 +299,9 @@ def _tokens_in_marks(doc: Doc, marks: list[QuoteMark]) -> dict[int, QuoteMark]:
     return inside
 
 
-@lru_cache(maxsize=8)
-def _particle_verbs(cues: SpeechCues) -> frozenset[str]:
-    """The verbs of the phrases of saying with a particle ("point" of "point out"): only their children
-    are read for the particle (a look at every verb's children made a Token per child)."""
-    return frozenset(phrase.split(" ", 1)[0] for phrase in cues.saying_with_particle)
-
-
-_CUE_LEMMAS: dict[int, tuple[SpeechCues, frozenset[str], frozenset[str]]] = {}
-
-
-def _cue_lemmas(cues: SpeechCues) -> frozenset[str]:
-    """Every lemma that can be a cue: the one look most tokens need (the checks below read the parse)."""
-    return _lemma_sets(cues)[1]
-
-
-def _judging_lemmas(cues: SpeechCues) -> frozenset[str]:
-    """Verbs that name or judge: of view with an object, and of appraisal."""
-    return _lemma_sets(cues)[2]
-
-
-def _lemma_sets(cues: SpeechCues) -> tuple[SpeechCues, frozenset[str], frozenset[str]]:
-    # kept by identity: hashing the cues' two dozen sets at every token cost more than the look it saves
-    known = _CUE_LEMMAS.get(id(cues))
-    if known is None or known[0] is not cues:
-        every = (cues.saying | cues.view_objects | cues.view_clauses | cues.appraisals | cues.figure_verbs
-                 | _particle_verbs(cues) | frozenset(phrase.split(" ", 1)[0] for phrase in cues.appeals))
-        known = _CUE_LEMMAS[id(cues)] = (cues, every, cues.view_objects | cues.appraisals)
-    return known
-
-
 def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
-    if lemma not in _cue_lemmas(cues) and " " not in lemma:
+    if lemma not in cues.cue_lemmas and " " not in lemma:
         return False
     if lemma in cues.coming_to_be:
         reflexive = [c for c in token.children if c.dep_ == "dobj"] + [
@@ -348,7 +317,7 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
         return True
     if _figure_object(token, cues) is not None:
         return True  # "the mayor put the toll from the storm at 12"
-    if token.pos_ == "VERB" and (lemma in _particle_verbs(cues) or " " in lemma) and any(
+    if token.pos_ == "VERB" and (lemma in cues.particle_verbs or " " in lemma) and any(
             f"{lemma} {c.lower_}" in cues.saying_with_particle for c in token.children if c.dep_ in {"prt", "prep"}):
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
     # verbs of view and belief report a source only as verbs, with their subject (or, finite and joined
@@ -365,7 +334,7 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
 def _reporter_of_participle(cue: Token, cues: SpeechCues) -> Token | None:
     """'Ruiz announced that Lima would build a port, calling it a gift': a participle set off at the end of
     a reported clause is the reporter's, not the clause's subject's: the verb of saying, if so."""
-    if cue.lemma_.lower() not in _judging_lemmas(cues) or not _set_off_participle(cue):
+    if cue.lemma_.lower() not in cues.judging or not _set_off_participle(cue):
         return None
     clause = cue.head
     while clause.dep_ == "conj" and clause.head.i < clause.i:
@@ -404,7 +373,7 @@ def _second_act_of_reporter(token: Token, cues: SpeechCues) -> bool:
     """'The ministry said the shelling endangered the port and blamed Lisbon for it': a verb that names or
     judges, joined to the reported clause, is the reporter's second act; 'said the state was watching and
     expected calm' (a state of mind, not an act) stays in what is said."""
-    return (token.lemma_.lower() in _judging_lemmas(cues)
+    return (token.lemma_.lower() in cues.judging
             and reporting_verb_of(token, cues.saying) is not None)
 
 
@@ -838,7 +807,7 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
                     [c for c in cue.rights if c.i > child.i and (c.dep_ in {"prep", "oprd", "xcomp"} or (
                         c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)))], cues)
                 return sorted((t for part in (child, *after) for t in part.subtree), key=lambda t: t.i)
-    if cue.lemma_.lower() in cues.view_objects | cues.appraisals:
+    if cue.lemma_.lower() in cues.judging:
         return _view_content(cue, cues)
     if cue.lemma_.lower() in cues.commitment | cues.object_content:
         for child in cue.children:
@@ -1042,7 +1011,7 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     # adverbial once a phrase stands between them
     told = any(c.dep_ == "dobj" for c in cue.children)
     parts = _without_trailing_settings([c for c in cue.rights if c.dep_ in VIEW_COMPLEMENTS or (
-        told and c.dep_ == "advcl" and (is_infinitive(c) or _judged_as(c) or _condition(c)))], cues)
+        told and c.dep_ == "advcl" and (is_infinitive(c) or _judged_as(c) or is_condition(c)))], cues)
     colon = next((t.i for t in cue.doc[cue.i + 1:cue.sent.end] if t.text == ":"), None)
     if colon is not None and any(p.i < colon for p in parts):
         # 'urged states to act: "Time is short."': the words after the colon are a direct quote of their own
@@ -1083,11 +1052,6 @@ def _judged_as(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(c.lower_ == "as" and c.i < clause.i and c.dep_ in {"advmod", "mark", "prep"}
                                           for c in clause.children) and not any(
         c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
-
-
-def _condition(clause: Token) -> bool:
-    """'warned Ruritania of grave consequences if it sends troops': the condition is part of the warning."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
 
 
 def _medium_or_time(prep: Token, cues: SpeechCues) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.nlp.arguments import naming_complement, phrase_text, subject_of
+from newsgraph.nlp.arguments import is_condition, naming_complement, phrase_text, subject_of
 from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import ONTOLOGY_DIR, event_lexicon, word_sets
@@ -138,9 +138,7 @@ def _conditional_harm(words: list[Token], speaker: str, refs: References,
     conditional on what another actor does ("if", "unless"); the actor of the condition is the one threatened.
     'talks could resume if Ruritania agrees' promises nothing harmful."""
     inside = {t.i for t in words}
-    for clause in (t for t in words if t.dep_ == "advcl"):
-        if not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
-            continue
+    for clause in (t for t in words if is_condition(t)):
         main = clause.head
         if main.i not in inside or _negated(main):
             continue

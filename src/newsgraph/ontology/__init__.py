@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -33,6 +33,14 @@ class ActorCues:
     platforms: dict[str, str] = field(default_factory=dict, hash=False)  # "X" -> x-twitter
     named_after_venues: frozenset[str] = frozenset()  # "the Paris Agreement": a document, not France
     place_nouns: frozenset[str] = frozenset()  # "the town of Goma": Goma is a place
+
+    @cached_property
+    def bodies_by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """The state bodies' phrases by their first word, longest first: one look per word of a text."""
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in sorted(self.demonym_bodies.items(), key=lambda kv: -len(kv[0])):
+            by_first.setdefault(phrase[0], []).append((phrase, kind))
+        return by_first
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +101,23 @@ class SpeechCues:
     naming_verbs: frozenset[str]
     coming_to_be: frozenset[str]
     appeals: frozenset[str]
+
+    # sets derived from the lists, computed once per loaded lexicon: the quote annotator asks at every token
+    @cached_property
+    def particle_verbs(self) -> frozenset[str]:
+        """The verbs of the phrases of saying with a particle ("point" of "point out")."""
+        return frozenset(phrase.split(" ", 1)[0] for phrase in self.saying_with_particle)
+
+    @cached_property
+    def judging(self) -> frozenset[str]:
+        """Verbs that name or judge: of view with an object, and of appraisal."""
+        return self.view_objects | self.appraisals
+
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every lemma that can be a cue of reported speech."""
+        return (self.saying | self.view_objects | self.view_clauses | self.appraisals | self.figure_verbs
+                | self.particle_verbs | frozenset(phrase.split(" ", 1)[0] for phrase in self.appeals))
 
 
 @lru_cache(maxsize=1)
