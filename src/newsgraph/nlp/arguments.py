@@ -119,6 +119,29 @@ def object_of(verb: Token, preps: frozenset[str]) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and not _complementizer(c)), None)
 
 
+def raised_object(verb: Token) -> Token | None:
+    """'the court allowed Ruiz to run', 'forced the rebels to withdraw': the parser makes the one acted
+    on the subject of the infinitive clause; it is the verb's target. The infinitive may be bare ('helped
+    the army retake the town'): a base-form clause verb with no marker or auxiliary of its own."""
+    for clause in verb.children:
+        bare = clause.tag_ == "VB" and not any(c.dep_ in {"aux", "mark", "auxpass"} for c in clause.children)
+        if clause.dep_ in {"ccomp", "xcomp"} and (is_infinitive(clause) or bare):
+            return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    return None
+
+
+def told_to_act(verb: Token) -> Token | None:
+    """'pressed Ruritania to withdraw', 'asked the court to confirm': the object a verb directs, with the
+    infinitive saying what it is to do (the parser may also make the object the infinitive's own subject:
+    raised_object). Shared by events (a directive trigger) and quotes (words requested of another are not said)."""
+    for clause in verb.children:
+        if clause.dep_ in {"xcomp", "ccomp"} and is_infinitive(clause):
+            told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i), None)
+            if told is not None:
+                return told
+    return raised_object(verb)
+
+
 def is_condition(clause: Token) -> bool:
     """An adverbial clause of condition: 'if Ruritania sends troops', 'unless the talks resume'."""
     return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)

@@ -24,12 +24,15 @@ from newsgraph.nlp.arguments import (
     naming_complement,
     object_of,
     phrase_text,
+    raised_object,
     reporting_verb_of,
     subject_of,
+    told_to_act,
 )
 from newsgraph.nlp.claims import hedge_cues
 from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References, actor_in, target_in
+from newsgraph.nlp.timex import names_a_time
 from newsgraph.ontology import EventLexicon, Trigger
 from newsgraph.record import Event, Quantity, Span
 
@@ -155,7 +158,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                     token.lemma_.lower() not in lexicon.destination_verbs:
                 # "offered a truce to Hamas", "sent drones to Russia": the recipient is the target;
                 # not "deported them to Honduras", where Honduras is only where they were sent
-                target = (_recipient(token, actors, on_object=True) or target or _raised_object(token)
+                target = (_recipient(token, actors, on_object=True) or target or raised_object(token)
                           or _shared_object(token) or _shared_patient(token))
             if token.lemma_.lower() in lexicon.topic_verbs and not _prep_present(token, trigger.preps):
                 # "Ruritania and Borduria discussed the war": what is discussed is a topic, never the partner
@@ -445,17 +448,6 @@ def _ordered_to_stop(verb: Token, lexicon: EventLexicon) -> bool:
         return False
     return any(c.dep_ in {"xcomp", "ccomp"} and is_infinitive(c) and c.lemma_.lower() in lexicon.ordered_stops
                for c in verb.children)
-
-
-def _raised_object(verb: Token) -> Token | None:
-    """'the court allowed Ruiz to run', 'forced the rebels to withdraw': the parser makes the one acted
-    on the subject of the infinitive clause; it is the verb's target. The infinitive may be bare ('helped
-    the army retake the town'): a base-form clause verb with no marker or auxiliary of its own."""
-    for clause in verb.children:
-        bare = clause.tag_ == "VB" and not any(c.dep_ in {"aux", "mark", "auxpass"} for c in clause.children)
-        if clause.dep_ in {"ccomp", "xcomp"} and (is_infinitive(clause) or bare):
-            return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
-    return None
 
 
 def _names_an_act(verb: Token) -> bool:
@@ -1040,17 +1032,6 @@ def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
     return None
 
 
-def _told_to_act(verb: Token) -> Token | None:
-    """'pressed Ruritania to withdraw': the object a verb directs, with the infinitive saying what it is
-    to do (the parser may also make the object the infinitive's own subject: _raised_object)."""
-    for clause in verb.children:
-        if clause.dep_ in {"xcomp", "ccomp"} and is_infinitive(clause):
-            told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
-            if told is not None:
-                return told
-    return _raised_object(verb)
-
-
 def _prep_present(head: Token, preps: frozenset[str]) -> bool:
     """One of the prepositions hangs on the word (or its object), and not only as a date: 'called on
     Saturday' is no 'call on'."""
@@ -1061,7 +1042,7 @@ def _prep_present(head: Token, preps: frozenset[str]) -> bool:
 
 def _only_a_date(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+    return bool(objects) and all(names_a_time(o) for o in objects)
 
 
 def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
@@ -1070,7 +1051,7 @@ def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
     # the children are looked at only when an entry cares (each look makes a Token per child)
     if any(t.intransitive for t in triggers) and any(c.dep_ == "dobj" for c in head.children):
         triggers = [t for t in triggers if not t.intransitive]
-    triggers = [t for t in triggers if not (t.directive and _told_to_act(head) is None)
+    triggers = [t for t in triggers if not (t.directive and told_to_act(head) is None)
                 and not (t.complements and _judged(head, t.complements) is None)]
     with_prep = [t for t in triggers if t.preps and _prep_present(head, t.preps)]
     plain = [t for t in triggers if not t.preps]
@@ -1432,7 +1413,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             targets = [other for other in sources if other is not source_head]
         for target_head in targets:
             target_id = None
-            if target_head is not None and target_head.ent_type_ in {"DATE", "TIME"}:
+            if target_head is not None and names_a_time(target_head):
                 target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
                 target_id = (target_in(target_head, actors) or _adjacent_place(target_head, actors)

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import ACTOR_TYPES
-from newsgraph.nlp.arguments import is_condition, is_infinitive, naming_complement, reporting_verb_of, subject_of
+from newsgraph.nlp.arguments import (
+    is_condition,
+    is_infinitive,
+    naming_complement,
+    reporting_verb_of,
+    subject_of,
+    told_to_act,
+)
 from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.nlp.timex import names_a_time
@@ -717,8 +724,7 @@ def nobody_says(cue: Token) -> bool:
 
 def _asked_to_say(cue: Token) -> bool:
     """An infinitive of saying under a verb with an object told to act ("asked the court to confirm")."""
-    return is_infinitive(cue) and cue.dep_ in {"xcomp", "ccomp", "advcl"} and any(
-        c.dep_ in {"dobj", "dative"} for c in cue.head.children)
+    return is_infinitive(cue) and cue.dep_ in {"xcomp", "ccomp", "advcl"} and told_to_act(cue.head) is not None
 
 
 def _remember_speaker(context: _Context, cue: Token) -> None:
@@ -1059,7 +1065,7 @@ def _medium_or_time(prep: Token, cues: SpeechCues) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if len(list(prep.subtree)) > 6:
         return False  # a long phrase carries content too ("in February of an officer who ...")
-    return any(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in cues.media_nouns | cues.channel_nouns
+    return any(names_a_time(o) or o.lemma_.lower() in cues.media_nouns | cues.channel_nouns
                for o in objects)
 
 
@@ -1082,7 +1088,7 @@ def _calls_for(part: Token) -> bool:
     """'called for a truce', 'called on both sides to ...'; not 'called him on Sunday'."""
     objects = [c for c in part.children if c.dep_ == "pobj"]
     return (part.dep_ == "prep" and part.lower_ in {"for", "on"}
-            and not any(o.ent_type_ in {"DATE", "TIME"} for o in objects))
+            and not any(names_a_time(o) for o in objects))
 
 
 def reports_a_view(verb: Token, cues: SpeechCues) -> bool:
@@ -1245,7 +1251,7 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
             # not an object: "emailed supporters saying ..." is the sender speaking
             # a day or a time before the participle ("issued a statement Tuesday saying") says nothing
             if before.pos_ in {"NOUN", "PROPN"} and before.i not in quoted and \
-                    before.ent_type_ not in {"DATE", "TIME"} and \
+                    not names_a_time(before) and \
                     before.dep_ not in {"dobj", "dative", "iobj"} and \
                     before.lemma_.lower() not in context.refs.cues.voices | context.cues.speech_nouns | \
                     context.cues.media_nouns:
