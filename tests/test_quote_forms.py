@@ -1179,3 +1179,53 @@ def test_a_given_name_that_looks_like_a_verb_of_saying_is_no_cue(extractor: Extr
     # look-alike: the verb after a name still reports
     x = extract(extractor, '"We will win," said Ana Ruiz, the mayor.')
     assert [q.cue.text for q in x.quotes] == ["said"], describe(x)
+
+
+@pytest.mark.parametrize(("text", "speaker_text", "channel"), [
+    # a verb of citing whose object is given "as saying": the object speaks, through the citing outlet
+    ("Reuters quoted two Chadian army officers as saying the convoy had crossed the border.",
+     "two Chadian army officers", "Reuters"),
+    ("The newspaper cited Ana Ruiz as saying that she would resign.", "Ana Ruiz", None),
+])
+def test_cited_as_saying(extractor: Extractor, text: str, speaker_text: str, channel: str | None) -> None:
+    x = extract(extractor, text)
+    assert [(q.cue.text, q.speaker_text) for q in x.quotes] == [("saying", speaker_text)], describe(x)
+    quote = x.quotes[0]
+    assert (x.entity(quote.channel).name if quote.channel else None) == channel, describe(x)
+    assert [c.status for c in x.claims] == ["attributed"]
+
+
+def test_citing_without_as_saying_keeps_the_citer(extractor: Extractor) -> None:
+    # look-alike: what is cited as a reason is the citer's own view
+    x = extract(extractor, "Officials cited security concerns as the reason for the delay.")
+    assert [(q.cue.text, q.speaker_text) for q in x.quotes] == [("cited", "Officials")], describe(x)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a participle after its setting: whom the "with" names, or whom the setting is of, speaks
+    ("The two ministers traded insults for weeks, with Orban at one stage suggesting the commissioner "
+     "should resign.", "Viktor Orbán"),
+    # a participle after a count of utterances: whoever issued them
+    ("Tehran issued a string of statements insisting that its programme was peaceful.", "Iran"),
+    ("Moscow put out a flurry of warnings demanding that Kyiv halt its drone raids.", "Russia"),
+])
+def test_participles_after_settings_and_counts_of_utterances(extractor: Extractor, text: str, speaker: str) -> None:
+    x = extract(extractor, text)
+    assert [speaker_name(x, q) for q in x.quotes] == [speaker], describe(x)
+
+
+def test_a_participle_after_a_place_of_people_keeps_the_people(extractor: Extractor) -> None:
+    # look-alike: people at a place are the speakers, not the place
+    x = extract(extractor, "Protesters at the rally chanted slogans accusing the mayor of theft.")
+    assert [q.speaker_text for q in x.quotes] == ["Protesters at the rally"], describe(x)
+
+
+def test_a_text_that_reads_after_a_quote(extractor: Extractor) -> None:
+    # '"...," read a statement from X': the statement's issuer speaks
+    x = extract(extractor, '"The border will stay closed until further notice," read a statement from the '
+                           'Kenyan interior ministry.')
+    assert [(q.cue.text, q.direct) for q in x.quotes] == [("read", True)], describe(x)
+    assert x.quotes[0].speaker is not None and "ministry" in speaker_name(x, x.quotes[0]).lower(), describe(x)
+    # look-alike: reading aloud with no quote reports nothing
+    x = extract(extractor, "The minister read the names of the victims aloud.")
+    assert x.quotes == [], describe(x)

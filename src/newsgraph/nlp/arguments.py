@@ -61,9 +61,15 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
             found = fallback(node)
             if found is not None:
                 return found
-        if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"} and node.head.head.pos_ == "VERB":
-            node = node.head.head  # "published a communique demanding that ...": the publisher demands
-            continue
+        if node.dep_ == "acl":
+            # "published a communique demanding that ...": the publisher demands; so too through a
+            # count of them ("put out a flurry of statements insisting ...")
+            noun = node.head
+            while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                noun = noun.head.head
+            if noun.dep_ in {"dobj", "pobj"} and noun.head.pos_ == "VERB":
+                node = noun.head
+                continue
         if node.dep_ not in inherit or node.head.i == node.i:
             return None
         node = node.head if climb is None else climb(node.head)

@@ -21,6 +21,7 @@ from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.quotes import (
     QuoteMark,
     according_scope,
+    citing_verb,
     ends_the_sentence,
     is_spoken_act,
     nobody_says,
@@ -215,6 +216,9 @@ def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: 
         cue = _token_at(doc, quote.cue.start) if quote.cue.text else None
         if cue is not None and (cue.i in main or (cue.lower_ == "according" and according_scope(cue).i in main)):
             return quote
+        citing = citing_verb(cue) if cue is not None else None
+        if citing is not None and citing.i in main:
+            return quote  # "The agency quoted officials as saying ...": their words, reported
         if quote.content.start <= root.idx < quote.content.end:
             return quote
         if cue is not None and cue.head.i == root.i and cue.dep_ in {"parataxis", "ccomp", "advcl"} \

@@ -40,6 +40,10 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 MARKS_KEY = "newsgraph_quote_marks"
 # "was quick to point out that ...": an infinitive after an adjective is said by the copula's subject
 INHERITING = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "acomp"}
+# verbs that give someone's words through another's report ("quoted officials as saying")
+CITING_VERBS = {"cite", "quote"}
+# where or when a participle was said, not who said it ("at one point arguing", "at the summit saying")
+SETTING_PREPOSITIONS = {"at", "during", "in"}
 # the words naming a speaker: "leaders and groups", "officials in the capital" stay whole
 NOT_IN_SPEAKER_TEXT = {"appos", "relcl", "acl", "punct", "advmod"}
 EDGE_PUNCT = " \n\t,;:.—–-"
@@ -310,6 +314,8 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in cues.cue_lemmas and " " not in lemma:
         return False
+    if _cites_as_saying(token) is not None:
+        return False  # "the agency quoted officials as saying ...": the officials say it, through the agency
     if lemma in cues.coming_to_be:
         reflexive = [c for c in token.children if c.dep_ == "dobj"] + [
             g for c in token.children if c.dep_ in {"ccomp", "xcomp", "oprd"} for g in c.children if g.dep_ == "nsubj"]
@@ -336,6 +342,25 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
                      and any(c.dep_ == "nsubj" for c in token.head.children))
                  or _set_off_participle(token)
                  or _second_act_of_reporter(token, cues)))
+
+
+def _cites_as_saying(verb: Token) -> Token | None:
+    """'Reuters quoted two officials as saying the border had closed': a verb of citing whose object is
+    given "as saying" something names who said it (the object); the citing subject is the outlet."""
+    if verb.lemma_.lower() not in CITING_VERBS:
+        return None
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_saying = any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children)
+    return cited if as_saying else None
+
+
+def citing_verb(cue: Token) -> Token | None:
+    """For the "saying" of "quoted officials as saying", the verb that cites them."""
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    verb = cue.head.head
+    return verb if _cites_as_saying(verb) is not None else None
 
 
 def _reporter_of_participle(cue: Token, cues: SpeechCues) -> Token | None:
@@ -1206,6 +1231,9 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         to = next(c for c in cue.children if c.lower_ == "to")
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         return _issuer(source, context) or source if source is not None else None
+    citing = citing_verb(cue)
+    if citing is not None:
+        return _cites_as_saying(citing)
     quoted = context.quoted
     if cue.dep_ == "ccomp" and any(c.dep_ in SUBJECTS and c.i in quoted for c in cue.children):
         # 'Ruiz said the “special units” had confirmed it': the clause's own subject, in scare quotes,
@@ -1221,8 +1249,10 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
     def elsewhere(node: Token) -> Token | None:
         if node is cue and _follows_quote(cue, quoted):
             # '“…,” said Leslie Wimes': the parser may hang the name after the verb in another role
+            # ('“…,” read a statement from the ministry': the parser makes the text the verb's object)
             inverted = next((c for c in cue.rights if c.dep_ in {"dobj", "attr", "npadvmod", "appos", "dep"}
-                             and c.pos_ == "PROPN" and c.i not in quoted), None)
+                             and (c.pos_ == "PROPN" or c.lemma_.lower() in context.refs.cues.voices)
+                             and c.i not in quoted), None)
             if inverted is not None:
                 return inverted
         if node is not cue and node.i in quoted:
@@ -1248,13 +1278,26 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
             # people say, whatever noun the parser hung it from; a document ("a letter urging") is
             # left to the walk, which finds who sent it
             before = cue.doc[cue.i - 1]
+            if before.dep_ == "pobj" and before.head.lower_ in SETTING_PREPOSITIONS:
+                # "with Ruiz at one point suggesting ...", "delegates at the summit arguing ...": the
+                # participle's setting is no speaker; who speaks is whom the setting is of, or the one
+                # a "with" before it names
+                holder = before.head.head
+                if holder.pos_ in {"NOUN", "PROPN"}:
+                    before = holder
+                else:
+                    named = next((o for p in holder.children if p.dep_ == "prep" and p.lower_ == "with"
+                                  and p.i < before.i for o in p.children if o.dep_ == "pobj"), None)
+                    if named is None:
+                        return None
+                    before = named
             # not an object: "emailed supporters saying ..." is the sender speaking
             # a day or a time before the participle ("issued a statement Tuesday saying") says nothing
             if before.pos_ in {"NOUN", "PROPN"} and before.i not in quoted and \
                     not names_a_time(before) and \
                     before.dep_ not in {"dobj", "dative", "iobj"} and \
                     before.lemma_.lower() not in context.refs.cues.voices | context.cues.speech_nouns | \
-                    context.cues.media_nouns:
+                    context.cues.media_nouns | context.cues.saying:
                 while before.dep_ == "conj" and before.head.i < before.i:
                     before = before.head  # "lawyers and rights groups arguing": all of them
                 return before
@@ -1416,7 +1459,15 @@ def _speaker_text(token: Token, cue: Token | None = None) -> str:
 
 
 def _channel(context: _Context, cue: Token) -> str | None:
-    """The outlet it was said through: 'told Reuters', 'said in an interview with CNN'."""
+    """The outlet it was said through: 'told Reuters', 'said in an interview with CNN', 'the agency
+    quoted officials as saying'."""
+    citing = citing_verb(cue)
+    if citing is not None:
+        outlet = next((c for c in citing.children if c.dep_ == "nsubj"), None)
+        if outlet is not None:
+            channel = _media_in(context, outlet)
+            if channel:
+                return channel
     for child in cue.children:
         if child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ in {"to", "on", "in", "with"}):
             channel = _media_in(context, child)
