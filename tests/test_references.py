@@ -586,3 +586,23 @@ def test_an_officials_forces_are_their_states(extractor: Extractor) -> None:
     # look-alike: what a person owns that is no state's stays theirs
     x = extract(extractor, "Ana Ruiz said her company would sue Ruritania.")
     assert [e.source for e in x.events] == ["ana-ruiz"], x.events
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "the head of X" is the one person the article names in a top post of X, before or after
+    ("The head of UNICEF said Thursday that schools were closing. \"We are out of time,\" Catherine Russell, "
+     "UNICEF's executive director, told the council.", "Catherine Russell"),
+    ("The head of the children's fund, UNICEF, said the camps were full. Catherine Russell, UNICEF's "
+     "executive director, spoke later.", "Catherine Russell"),
+    # look-alikes: an indefinite "a head of ..." introduces someone new; a head of an organisation no
+    # named person leads stays unresolved
+    ("A head of UNICEF programmes said the camps were full. Catherine Russell, UNICEF's executive "
+     "director, spoke later.", None),
+    ("The head of the central bank said rates would rise. Ana Ruiz, a trader in Lima, disagreed.", None),
+])
+def test_the_head_of_an_organisation_is_its_named_top_official(extractor: Extractor, text: str,
+                                                               speaker: str | None) -> None:
+    x = extract(extractor, text)
+    first = x.quotes[0]
+    entity = x.entity(first.speaker)
+    assert (entity.name if entity else None) == speaker, [(q.speaker, q.speaker_text) for q in x.quotes]

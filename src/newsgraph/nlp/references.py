@@ -51,6 +51,8 @@ class ReferenceCues:
     pronoun_gender: dict[str, str]  # "she" -> "female"
     gender_cues: dict[str, str]  # "ms." -> "female": an honorific or role beside a name
     state_holdings: frozenset[str]  # "his forces", "her government": the official's state
+    heads: frozenset[str]  # "the head of the agency": the person in its top post
+    top_titles: frozenset[str]  # the words of a top post's title ("executive director")
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,8 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         pronoun_gender={word: gender for gender, words in data["gendered_pronouns"].items() for word in words},
         gender_cues={word: gender for gender, words in data["gender_cues"].items() for word in words},
         state_holdings=frozenset(data["state_holdings"]),
+        heads=frozenset(data["heads"]),
+        top_titles=frozenset(data["top_titles"]),
     )
 
 
@@ -241,6 +245,9 @@ class References:
         head_entity = self._actor_at(token)
         if head_entity:
             return head_entity
+        top = self._head_of(token)
+        if top:
+            return top
         if token.lemma_.lower() in self.cues.person_roles:
             # "the envoy to the United Nations, Ana Ruiz, said": the parser may hang the name on the
             # last noun of the role's phrase; a person set off after it is the role's holder
@@ -293,6 +300,31 @@ class References:
                 return self._state_of(owner) or owner
             return owner
         return self.described(token) or self._named_member(token)
+
+    def _head_of(self, token: Token) -> str | None:
+        """'the head of the refugee agency', "the bank's chief": the one person the article names, before or
+        after, in a top post of that organisation ('Ana Ruiz, the agency's executive director'); with none,
+        or more than one, the description stays unresolved."""
+        if token.lemma_.lower() not in self.cues.heads:
+            return None
+        # whose head: the possessor, the object of "of", or the organisation's name set off after the
+        # phrase ("the head of the children's fund, UNICEF, said")
+        owners = [c for c in token.children if c.dep_ == "poss"] + [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ] + [c for c in token.children if c.dep_ == "appos"]
+        definite = any(c.lower_ == "the" for c in token.children) or any(c.dep_ == "poss" for c in token.children)
+        organisation = next((self._actor_at(o) for o in owners if self._actor_at(o)), None) if definite else None
+        entity = self.actors.entity(organisation)
+        if entity is None or entity.type in NOT_ACTOR_TYPES | {"person"}:
+            return None
+        names = {entity.name.lower(), *(m.text.lower() for m in entity.mentions)}
+        holders = []
+        for person in self.entities:
+            role = (person.role or "").lower()
+            titled = set(role.replace("-", " ").split()) | set(role.split())
+            if person.type == "person" and titled & self.cues.top_titles and any(n in role for n in names):
+                holders.append(person.id)
+        return holders[0] if len(holders) == 1 else None
 
     def _named_member(self, token: Token) -> str | None:
         """'A group of senators including Ana Ruiz said ...': an unnamed group that names one of its members
