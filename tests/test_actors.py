@@ -395,3 +395,24 @@ def test_a_role_set_before_a_name_gives_its_state_and_role(extractor) -> None:
     # a role whose owner is only a pronoun gives no state
     x = extract(extractor, "Chile cut ties with Peru after its president, Maria Gonzalez, criticised the vote.")
     assert entity_with_mention(x, "Maria Gonzalez").role is None, describe(x)
+
+
+def test_a_short_name_the_tagger_takes_for_an_interjection_is_a_speaker(extractor) -> None:
+    # "Oh" opens a family name here; alone, as the speaker later, it is the same person
+    x = extract(extractor, "Trade will suffer, said Oh Ei Sun, a fellow at a research institute in Singapore. "
+                           "Prices will rise, Oh said.")
+    person = entity_with_mention(x, "Oh Ei Sun")
+    assert person.type == "person", describe(x)
+    assert [m.text for m in person.mentions] == ["Oh Ei Sun", "Oh"], describe(x)
+    # look-alike: an interjection that opens a sentence is nobody
+    x = extract(extractor, "Oh, the minister said, that was a mistake.")
+    assert not any(m.text == "Oh" for e in x.entities for m in e.mentions), describe(x)
+
+
+def test_a_name_with_a_who_clause_is_a_person(extractor) -> None:
+    # the NER may call an unfamiliar two-word name an organisation; "who" is said of people
+    x = extract(extractor, "Wanlop Sirichai, who runs a shelter in Chiang Mai, said the families were afraid.")
+    assert entity_with_mention(x, "Wanlop Sirichai").type == "person", describe(x)
+    # look-alike: "which" keeps an organisation
+    x = extract(extractor, "The Peace Rights Foundation, which monitors prisons, said the men were afraid.")
+    assert entity_with_mention(x, "Peace Rights Foundation").type != "person", describe(x)

@@ -155,7 +155,7 @@ def find_actors(doc: Doc, resources: ActorResources, sentence_of: list[int]) -> 
     # The metonym replaces the bare name inside it: "the Maduro regime" is a mention of the state.
     leaders = {id(m.leader) for m in metonyms}
     chosen = [c for c in chosen if id(c) not in leaders]
-    chosen += _surname_candidates(doc, chosen)
+    chosen += _surname_candidates(doc, chosen, cues)
     chosen += _acronym_candidates(doc, chosen)
     chosen = _without_non_actors(doc, chosen, resources.non_actors)
     chosen.sort(key=lambda c: c.start)
@@ -533,7 +533,10 @@ def _speaks_like_a_person_token(root: Token, cues: ActorCues) -> bool:
     described = described or (root.dep_ == "appos"
                               and root.head.lower_.rstrip("s") in cues.titles | cues.person_nouns)
     speaking = root.dep_ in {"nsubj", "dobj", "attr"} and root.head.lemma_.lower() in cues.person_verbs
-    return described or speaking
+    # "Ana Ruiz, who heads a rights foundation, ...": "who" is said of people, not of organisations
+    who = any(c.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} and g.i < c.i for g in c.children)
+              for c in root.children)
+    return described or speaking or who
 
 
 def _after_person_title(doc: Doc, start: int, end: int, cues: ActorCues) -> bool:
@@ -685,6 +688,9 @@ def _name_after_office(doc: Doc, i: int, cues: ActorCues, covered: set[int]) -> 
     return start, end
 
 
+NAME_TAGS = {"PROPN", "INTJ"}
+
+
 def _speaker_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate]) -> list[Candidate]:
     """A capitalised name the NER missed that speaks ("Amara Okafor said ...", "..., said Okafor"):
     the subject of a verb of saying, made of name-cased proper nouns and no organisation word, is a
@@ -692,16 +698,21 @@ def _speaker_name_candidates(doc: Doc, cues: ActorCues, chosen: list[Candidate])
     covered = _covered(chosen)
     extra = []
     for token in tokens_of(doc):
-        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues.person_verbs or token.pos_ != "PROPN":
+        # the tagger may take a short unfamiliar name for an interjection ("..., Oh said")
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues.person_verbs \
+                or token.pos_ not in NAME_TAGS:
             continue
         parts = sorted([token, *(c for c in token.children if c.dep_ in {"compound", "flat"})], key=lambda t: t.i)
         start, end = parts[0].i, parts[-1].i + 1
         words = doc[start:end]
         if (end - start != len(parts) or any(i in covered for i in range(start, end)) or end - start > 3
-                or not all(_name_cased(t) and t.pos_ == "PROPN" for t in words)
+                or not all(_name_cased(t) and t.pos_ in NAME_TAGS for t in words)
                 or any(t.lower_ in cues.org_heads or t.lower_ in cues.titles or t.lower_ in cues.generic_name_words
                        or t.text.casefold() in cues.not_actors for t in words)):
             continue
+        if end - start == 1 and any(doc[start].text in {doc[c.start].text, doc[c.end - 1].text}
+                                    for c in [*chosen, *extra] if c.type == "person" and c.length >= 2):
+            continue  # one word of a name given in full before: the same person (_surname_candidates)
         extra.append(Candidate(start, end, "person", "rule"))
     return extra
 
@@ -804,22 +815,31 @@ def _initials(span: Span) -> str:
     return "".join(t.text[0] for t in span if t.text[:1].isupper())
 
 
-def _surname_candidates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-    """A surname alone ('Valdivieso added') after the full name, where the NER did not tag it."""
+def _surname_candidates(doc: Doc, chosen: list[Candidate], cues: ActorCues) -> list[Candidate]:
+    """A surname alone ('Valdivieso added') after the full name, where the NER did not tag it; or, as a
+    speaker, a family name that comes first ('Lee Hsien Loong ... Lee said'), when no one else's name
+    ends with it."""
     covered = _covered(chosen)
     surnames: dict[str, Candidate] = {}
+    first_names: dict[str, Candidate] = {}
     for candidate in chosen:
         if candidate.type == "person" and candidate.length >= 2:
             words = [t for t in doc[candidate.start:candidate.end] if _name_cased(t)]
             if words:
                 surnames.setdefault(words[-1].text, candidate)
+                first_names.setdefault(words[0].text, candidate)
     extra = []
     for token in tokens_of(doc):
         owner = surnames.get(token.text)
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in cues.person_verbs
+        if owner is None and speaking:
+            owner = first_names.get(token.text)
         if owner is None or token.i in covered:
             continue
-        # the tagger often calls a sentence-initial surname a common noun ("Valdivieso added")
-        if token.tag_ not in {"NNP", "NNPS"} and not (token.is_sent_start and token.dep_ == "nsubj"):
+        # the tagger often calls a sentence-initial surname a common noun ("Valdivieso added"), and a
+        # short unfamiliar one an interjection
+        if token.tag_ not in {"NNP", "NNPS"} and not (token.is_sent_start and token.dep_ == "nsubj") \
+                and not (speaking and token.tag_ == "UH"):
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
