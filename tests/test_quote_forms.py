@@ -1229,3 +1229,14 @@ def test_a_text_that_reads_after_a_quote(extractor: Extractor) -> None:
     # look-alike: reading aloud with no quote reports nothing
     x = extract(extractor, "The minister read the names of the victims aloud.")
     assert x.quotes == [], describe(x)
+
+
+def test_a_clause_with_scare_quoted_pieces_is_reported_whole(extractor: Extractor) -> None:
+    # the clause's subject is partly the writer's words: the clause is the quote, not its quoted pieces
+    x = extract(extractor, 'The minister argued that the plan\'s "backbone" was a "fair tax."')
+    assert [(q.content.text, q.direct) for q in x.quotes] == [('the plan\'s "backbone" was a "fair tax', False)], \
+        describe(x)
+    # look-alike: a clause wholly inside the marks is a direct quote
+    x = extract(extractor, 'He said "the talks are over and we will fight."')
+    assert [(q.content.text, q.direct) for q in x.quotes] == [("the talks are over and we will fight", True)], \
+        describe(x)

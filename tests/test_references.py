@@ -606,3 +606,25 @@ def test_the_head_of_an_organisation_is_its_named_top_official(extractor: Extrac
     first = x.quotes[0]
     entity = x.entity(first.speaker)
     assert (entity.name if entity else None) == speaker, [(q.speaker, q.speaker_text) for q in x.quotes]
+
+
+def test_a_states_leadership_speaks_for_it(extractor: Extractor) -> None:
+    x = extract(extractor, "Ruritania held talks with Peru. Peru's leadership insists it wants peace.")
+    assert [x.entity(q.speaker).name if q.speaker else None for q in x.quotes] == ["Peru"]
+    # look-alike: "the leadership" with no owner names no one
+    x = extract(extractor, "Ruritania held talks with Peru. The leadership insists it wants peace.")
+    assert [q.speaker for q in x.quotes] == [None]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "the <profession>" is the person named before in that role, or of that state
+    ("Carlos Mendoza, an economist at the central bank, spoke to reporters on Monday. The economist said rates "
+     "would rise.", "Carlos Mendoza"),
+    ("Michel Barnier spoke in Paris on Monday. The French politician said the rules had failed.", "Michel Barnier"),
+    # look-alike: a profession nobody was named in stays unresolved
+    ("Carlos Mendoza, a trader at the central bank, spoke to reporters on Monday. The economist said rates "
+     "would rise.", None),
+])
+def test_a_profession_refers_to_its_named_holder(extractor: Extractor, text: str, speaker: str | None) -> None:
+    x = extract(extractor, text)
+    assert [x.entity(q.speaker).name if q.speaker else None for q in x.quotes][-1] == speaker

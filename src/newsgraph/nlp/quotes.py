@@ -714,8 +714,10 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
     # the quote, however long the fragment; the fragment is absorbed
     inside_content = {t.i for t in content_tokens}
     roots = [t for t in content_tokens if t.head.i not in inside_content]
+    # (a subject partly outside the marks is the writer's: 'argued that the plan's "backbone" was ...')
     own_clause = cue.i < content_tokens[0].i and any(r.i not in quoted and r.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.i not in quoted for c in r.children) for r in roots)
+        c.dep_ in {"nsubj", "nsubjpass"} and any(w.i not in quoted and w.is_alpha for w in c.subtree)
+        for c in r.children) for r in roots)
     if quoted_words and quoted_words * 2 >= clause_words and not own_clause:
         return None  # the clause is essentially its quoted words: reported as a direct quote
     bounds = _trim(text_of(doc), content_tokens[0].idx, content_tokens[-1].idx + len(content_tokens[-1].text))

@@ -53,6 +53,7 @@ class ReferenceCues:
     state_holdings: frozenset[str]  # "his forces", "her government": the official's state
     heads: frozenset[str]  # "the head of the agency": the person in its top post
     top_titles: frozenset[str]  # the words of a top post's title ("executive director")
+    owners_voices: frozenset[str]  # "Ruritania's leadership": its possessor speaking
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +76,7 @@ def reference_cues(path: Path | None = None) -> ReferenceCues:
         state_holdings=frozenset(data["state_holdings"]),
         heads=frozenset(data["heads"]),
         top_titles=frozenset(data["top_titles"]),
+        owners_voices=frozenset(data["owners_voices"]),
     )
 
 
@@ -292,7 +294,8 @@ class References:
         of_owner = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj" and self._actor_at(p)), None)
         possessor = possessor if possessor is not None else of_owner
-        if possessor is not None and token.lemma_.lower() in self.cues.descriptions:
+        if possessor is not None and (token.lemma_.lower() in self.cues.descriptions
+                                      or token.lemma_.lower() in self.cues.owners_voices):
             # "the agency's statement", "Kenya's government": the possessor's own voice
             owner = self._actor_at(possessor) or (self.pronoun(possessor) if possessor.pos_ == "PRON" else None)
             if self.type_of(owner) == "person" and token.lemma_.lower() in self.cues.state_holdings:
