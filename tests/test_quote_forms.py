@@ -1233,10 +1233,37 @@ def test_a_text_that_reads_after_a_quote(extractor: Extractor) -> None:
 
 def test_a_clause_with_scare_quoted_pieces_is_reported_whole(extractor: Extractor) -> None:
     # the clause's subject is partly the writer's words: the clause is the quote, not its quoted pieces
-    x = extract(extractor, 'The minister argued that the plan\'s "backbone" was a "fair tax."')
-    assert [(q.content.text, q.direct) for q in x.quotes] == [('the plan\'s "backbone" was a "fair tax', False)], \
-        describe(x)
+    x = extract(extractor, 'The minister argued that the plan\'s "backbone" was a "truly fair tax."')
+    assert [(q.content.text, q.direct) for q in x.quotes] == [
+        ('the plan\'s "backbone" was a "truly fair tax', False)], describe(x)
     # look-alike: a clause wholly inside the marks is a direct quote
     x = extract(extractor, 'He said "the talks are over and we will fight."')
     assert [(q.content.text, q.direct) for q in x.quotes] == [("the talks are over and we will fight", True)], \
         describe(x)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a court's ruling with its clause is the court's finding
+    ("The constitutional court ruled in March that the decree was void.", [("ruled", "the decree was void")]),
+    # a speaker after the verb, read by the parser as its object, in a verb set off by commas
+    ("The hardest part of any truce, say most diplomats, is the first week.",
+     [("say", "The hardest part of any truce, say most diplomats, is the first week")]),
+    # a sentence-opening adverb the parser hangs on a verb of saying set off by commas
+    ("Still, the analyst cautions, the deal would not end the dispute.",
+     [("cautions", "the deal would not end the dispute")]),
+    # a finite verb after a long apposition, read by the parser as a participle on the name
+    ("Kestrel, a firm that tracks tankers, reported in June that the ship had left port.",
+     [("reported", "the ship had left port")]),
+])
+def test_misparsed_and_set_off_verbs_of_saying(extractor: Extractor, text: str, found: list[tuple[str, str]]) -> None:
+    assert_cues_and_contents(extractor, text, found)
+
+
+@pytest.mark.parametrize("text", [
+    # look-alikes: ruling out, or ruling a country, says nothing; a reduced passive names no speaker
+    "The court ruled out a delay.",
+    "The junta has ruled the country since 2021.",
+    "The envoy, asked whether the talks would resume, smiled.",
+])
+def test_rulings_and_participles_that_say_nothing(extractor: Extractor, text: str) -> None:
+    assert_cues_and_contents(extractor, text, [])
