@@ -1267,3 +1267,11 @@ def test_misparsed_and_set_off_verbs_of_saying(extractor: Extractor, text: str, 
 ])
 def test_rulings_and_participles_that_say_nothing(extractor: Extractor, text: str) -> None:
     assert_cues_and_contents(extractor, text, [])
+
+
+def test_a_misparsed_main_verb_of_saying_makes_its_sentence_attributed(extractor: Extractor) -> None:
+    x = extract(extractor, "Kestrel, a firm that tracks tankers, reported in June that the ship had left port.")
+    assert [c.status for c in x.claims] == ["attributed"], describe(x)
+    # look-alike: a real participle on the name leaves the sentence the writer's
+    x = extract(extractor, "Kestrel, a firm founded in 2010, tracks tankers across the Gulf.")
+    assert [c.status for c in x.claims] == ["asserted"], describe(x)

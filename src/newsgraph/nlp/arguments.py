@@ -28,6 +28,17 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
 
 
+def subject_of_misread_finite_verb(verb: Token) -> Token | None:
+    """'Kestrel, a firm that tracks tankers, reported that ...' / '... accused Ruritania of ...': after a
+    long apposition the parser may take the finite verb for a participle on the name (a verb set off by a
+    comma on the sentence's head noun, with a clause or an object of its own); the name is its subject."""
+    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.dep_ == "ROOT" \
+            and verb.head.pos_ in {"PROPN", "NOUN"} and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
+        return verb.head
+    return None
+
+
 def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Collection[str] = SUBJECT,
                inherit: Collection[str] = INHERIT_SUBJECT,
                fallback: Callable[[Token], Token | None] | None = None,
@@ -40,6 +51,9 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
     the dependencies that count, `fallback` is asked at each clause that has no subject (a verb of
     saying whose speaker the parser put elsewhere), and `climb` may move the walk on from the clause
     it reached (from a reported clause to the verb that reports it)."""
+    misread = subject_of_misread_finite_verb(verb)
+    if misread is not None:
+        return misread
     if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(
             c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
         return None  # "When asked if ...": a reduced passive names no doer

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.arguments import subject_of_misread_finite_verb
 from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.quotes import (
     QuoteMark,
@@ -219,6 +220,9 @@ def _reporting_quote(doc: Doc, sentence: Sentence, tokens: list[Token], quotes: 
         citing = citing_verb(cue) if cue is not None else None
         if citing is not None and citing.i in main:
             return quote  # "The agency quoted officials as saying ...": their words, reported
+        misread = subject_of_misread_finite_verb(cue) if cue is not None else None
+        if misread is not None and misread.i == root.i:
+            return quote  # "Kestrel, a firm that tracks ships, reported that ...": the main verb, misparsed
         if quote.content.start <= root.idx < quote.content.end:
             return quote
         if cue is not None and cue.head.i == root.i and cue.dep_ in {"parataxis", "ccomp", "advcl"} \

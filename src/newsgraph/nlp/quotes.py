@@ -23,6 +23,7 @@ from newsgraph.nlp.arguments import (
     naming_complement,
     reporting_verb_of,
     subject_of,
+    subject_of_misread_finite_verb,
     told_to_act,
 )
 from newsgraph.nlp.doctext import text_of, tokens_of
@@ -690,7 +691,7 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
             return None
     else:
         if cue.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in cue.children) \
-                and not any(c.dep_ in SUBJECTS for c in cue.children) and _subject_of_misread_finite_verb(cue) is None:
+                and not any(c.dep_ in SUBJECTS for c in cue.children) and subject_of_misread_finite_verb(cue) is None:
             return None  # "When asked if ...": a reduced passive is not someone speaking
         if any(c.dep_ == "neg" for c in cue.children) or nobody_says(cue):
             return None  # "She did not say that the talks failed", "Neither side confirmed it": nobody said it
@@ -747,17 +748,6 @@ def nobody_says(cue: Token) -> bool:
                 c.lower_ in {"neither", "no"} and c.dep_ in {"preconj", "det"} for c in subject.children):
             return True
     return False
-
-
-def _subject_of_misread_finite_verb(cue: Token) -> Token | None:
-    """'Kestrel, a monitor of shipping, reported that ...': after a long apposition the parser may take the
-    finite verb for a modifier of the name (a participle set off by a comma, with a that-clause of its
-    own, on the sentence's head noun); the name is its subject."""
-    if cue.dep_ == "acl" and cue.tag_ in {"VBD", "VBN"} and cue.head.dep_ == "ROOT" \
-            and cue.head.pos_ in {"PROPN", "NOUN"} and cue.i > 0 and cue.doc[cue.i - 1].text == "," \
-            and any(c.dep_ == "ccomp" for c in cue.children):
-        return cue.head
-    return None
 
 
 def _asked_to_say(cue: Token) -> bool:
@@ -1263,9 +1253,6 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
     reporter = _reporter_of_participle(cue, context.cues)
     if reporter is not None:
         return _speaker_token(reporter, context)
-    misread_subject = _subject_of_misread_finite_verb(cue)
-    if misread_subject is not None:
-        return misread_subject
 
     def elsewhere(node: Token) -> Token | None:
         if node is cue and _follows_quote(cue, quoted):
