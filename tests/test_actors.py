@@ -416,3 +416,20 @@ def test_a_name_with_a_who_clause_is_a_person(extractor) -> None:
     # look-alike: "which" keeps an organisation
     x = extract(extractor, "The Peace Rights Foundation, which monitors prisons, said the men were afraid.")
     assert entity_with_mention(x, "Peace Rights Foundation").type != "person", describe(x)
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    # a state named after its body ("of Kenya") makes the body that state's
+    ("The foreign ministry of Kenya said the talks had failed.", "foreign ministry of Kenya", "KE"),
+    ("The Ministry of Defence of Nigeria said 30 fighters were killed.", "Ministry of Defence of Nigeria", "NG"),
+])
+def test_a_body_of_a_named_state(extractor, text: str, mention: str, country: str) -> None:
+    x = extract(extractor, text)
+    body = entity_with_mention(x, mention)
+    assert (body.type, body.country) == ("government_body", country), describe(x)
+
+
+def test_a_body_of_a_states_region_is_not_the_states(extractor) -> None:
+    # look-alike: the state only owns what follows it ("Bosnia's Serb republic"), not the body before
+    x = extract(extractor, "The national assembly of Bosnia's Serb Republic met on Thursday.")
+    assert not any(m.text.startswith("national assembly of") for e in x.entities for m in e.mentions), describe(x)

@@ -350,6 +350,13 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
                 doc[i - 1].dep_ in {"compound", "nmod"} and doc[i - 1].head.i >= i:
             # "the C.A.R. military", "Iraq army units": a state's name as the modifier of its body
             country, first = named.country, named.start
+        elif end + 1 < len(doc) and lowered[end] == "of" and (
+                owner_after := next((c for c in states if c.start == end + 1), None)) is not None \
+                and (owner_after.end >= len(doc) or doc[owner_after.end].text not in POSSESSIVES):
+            # "the foreign ministry of Kenya", "the Ministry of Defence of Nigeria": the state named after
+            # its body is the body's, and part of its name in the text (not "the assembly of Bosnia's
+            # Serb republic", where the state only owns the next owner)
+            country, end = owner_after.country, owner_after.end
         elif before_lower == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = named_before.get(phrase) or _home_state(states, i) or _home_state(states, len(doc))
