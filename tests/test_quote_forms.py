@@ -1186,6 +1186,8 @@ def test_a_given_name_that_looks_like_a_verb_of_saying_is_no_cue(extractor: Extr
     ("Reuters quoted two Chadian army officers as saying the convoy had crossed the border.",
      "two Chadian army officers", "Reuters"),
     ("The newspaper cited Ana Ruiz as saying that she would resign.", "Ana Ruiz", None),
+    # the passive: the one quoted is its subject, the outlet its agent
+    ("Carlos Mendoza was quoted by Reuters as saying the mine would close.", "Carlos Mendoza", "Reuters"),
 ])
 def test_cited_as_saying(extractor: Extractor, text: str, speaker_text: str, channel: str | None) -> None:
     x = extract(extractor, text)

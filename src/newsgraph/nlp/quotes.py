@@ -346,11 +346,13 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
 
 
 def _cites_as_saying(verb: Token) -> Token | None:
-    """'Reuters quoted two officials as saying the border had closed': a verb of citing whose object is
-    given "as saying" something names who said it (the object); the citing subject is the outlet."""
+    """'Reuters quoted two officials as saying the border had closed', 'Ruiz was quoted by the agency as
+    saying': a verb of citing whose object (or passive subject) is given "as saying" something names who
+    said it; the citing subject (or the passive's agent) is the outlet."""
     if verb.lemma_.lower() not in CITING_VERBS:
         return None
-    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # the one cited is the object, or the subject of the passive ("Ruiz was quoted as saying")
+    cited = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     as_saying = any(c.dep_ == "prep" and c.lower_ == "as" and any(
         g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children)
     return cited if as_saying else None
@@ -1471,7 +1473,9 @@ def _channel(context: _Context, cue: Token) -> str | None:
     quoted officials as saying'."""
     citing = citing_verb(cue)
     if citing is not None:
-        outlet = next((c for c in citing.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in citing.children if c.dep_ == "agent"), None)
+        outlet = next((c for c in citing.children if c.dep_ == "nsubj"), None) or (
+            next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None)
         if outlet is not None:
             channel = _media_in(context, outlet)
             if channel:
