@@ -1734,3 +1734,25 @@ def test_calling_an_act_an_escalation_accuses_its_doer(extractor) -> None:
     assert coded(x, "ACCUSE") == [("Kaja Kallas", "Belarus")]
     # look-alike: an escalation denied accuses no one
     assert coded(extract(extractor, "Mark Rutte said the talks marked no escalation."), "ACCUSE") == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # fighting an armed or state actor as the object is armed conflict
+    ("The Shining Path has been fighting the Peruvian army.", "ASSAULT", [("Shining Path", "Peruvian army")]),
+    # look-alikes: fighting an evil, not an actor
+    ("Peru has been fighting corruption for years.", "ASSAULT", []),
+    # two parties that spoke by phone consulted each other
+    ("Chile and Peru spoke by phone on Monday.", "CONSULT", [("Chile", "Peru"), ("Peru", "Chile")]),
+    # look-alike: a phone with no one on the other end
+    ("Boric spoke by phone from his office in Santiago.", "CONSULT", []),
+])
+def test_fighting_an_actor_and_speaking_by_phone(extractor, text: str, event_type: str, expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor) -> None:
+    x = extract(extractor, "Peru threatened to exclude Chilean soldiers fighting the Shining Path from the force.")
+    assert coded(x, "ASSAULT") == [("Chilean soldiers", "Shining Path")]
+    # look-alike: a statement that demands is its issuer's
+    x = extract(extractor, "Peru issued a communique demanding that Chile withdraw its envoy.")
+    assert all(source == "Peru" for source, _ in coded(x, "REQUEST"))

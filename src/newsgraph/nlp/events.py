@@ -168,8 +168,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 target = _harm_doer(target, lexicon)
             # "the ministry said the shelling went on and blamed Lisbon": the reporter's second act is theirs
             reporter = reporting_verb_of(token, saying) if token.lemma_.lower() in judging else None
-            source = (_object_controller(token, actors) or _decider(token, lexicon) or subject_of(reporter or token)
-                      or _gerund_doer(token))
+            source = (_object_controller(token, actors) or _decider(token, lexicon) or _qualified_actor(token, actors)
+                      or subject_of(reporter or token) or _gerund_doer(token))
             if source is None and trigger.type == "MOBILIZE":
                 forces = _own_forces_moved(token, lexicon, actors)
                 if forces is not None:
@@ -370,6 +370,16 @@ def _gerund_doer(verb: Token) -> Token | None:
     if is_passive(holder):
         return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     return subject_of(holder)
+
+
+def _qualified_actor(verb: Token, actors: References) -> Token | None:
+    """'the envoy praised Ruritanian troops guarding the border', 'barred Borduran fighters attacking the
+    town': a present participle that qualifies an actor has that actor as its doer, not the subject of
+    the clause the actor's noun belongs to (a statement noun, 'a communique demanding ...', is no actor and
+    leaves the doer to the clause)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return verb.head if actor_in(verb.head, actors) is not None else None
 
 
 # Responses that judge an act, aimed at its doer: "condemned the attack", "praised the strikes"
