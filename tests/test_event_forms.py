@@ -1756,3 +1756,18 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
     # look-alike: a statement that demands is its issuer's
     x = extract(extractor, "Peru issued a communique demanding that Chile withdraw its envoy.")
     assert all(source == "Peru" for source, _ in coded(x, "REQUEST"))
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # aid accepted, its giver named on it, is the giver's aid to the one who accepts it
+    ("Chile accepted Peruvian funding for the railway.", "AID", [("Peru", "Chile")]),
+    ("Chile accepted $2 billion in Peruvian funding in 2019.", "AID", [("Peru", "Chile")]),
+    # look-alike: a proposal accepted is an agreement, no aid
+    ("Chile accepted the Peruvian proposal.", "AID", []),
+    # assuring an actor is a pledge to it
+    ("Peru had assured Chile that the prisoners would be treated well.", "AGREE", [("Peru", "Chile")]),
+    # look-alike: assuring the press pledges nothing to an actor
+    ("Boric assured reporters that the economy would grow.", "AGREE", []),
+])
+def test_aid_accepted_and_assurances(extractor, text: str, event_type: str, expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected

@@ -1196,7 +1196,14 @@ def _received(verb: Token, lexicon: EventLexicon,
     if found is None:
         return None
     giver = object_of(verb, frozenset({"from"})) or object_of(found[1], frozenset({"from"}))
+    if giver is None:
+        # "accepted Borduran loans", "received Ruritania's aid": the giver named on what is received
+        giver = next((c for noun in (found[1], *_amount_in(found[1])) for c in noun.children
+                      if c.dep_ in {"amod", "compound", "nmod", "poss"} and actors.entity_at(c.i) is not None), None)
     if giver is None or actor_in(giver, actors) is None:
+        return None
+    receiver = subject_of(verb)
+    if receiver is not None and actor_in(receiver, actors) == actor_in(giver, actors):
         return None
     return found[0], found[1], giver
 
