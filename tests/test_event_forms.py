@@ -1771,3 +1771,11 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
 ])
 def test_aid_accepted_and_assurances(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
+    x = extract(extractor, "Chile urged Peru to accept the ceasefire or face new sanctions.")
+    assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == [("Chile", "Peru")]
+    # look-alike: an alternative that harms no one
+    x = extract(extractor, "Chile urged Peru to accept the ceasefire or hold new talks.")
+    assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == []

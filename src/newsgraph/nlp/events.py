@@ -12,6 +12,7 @@ each.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -264,6 +265,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
     _aim_denials(in_order, anchors, actors)
     _aim_releases(in_order, anchors, actors, lexicon)
+    for event in list(events):
+        threat = _ultimatum(event, anchors[id(event)], lexicon)
+        if threat is not None:
+            anchors[id(threat)] = anchors[id(event)]
+            events.append(threat)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
@@ -828,6 +834,21 @@ def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
         return
     if actors.type_of(event.target) == "international_organization":
         event.type = "SANCTION"
+
+
+def _ultimatum(event: Event, token: Token, lexicon: EventLexicon) -> Event | None:
+    """'Ruritania urged Borduria to pull back or face new tariffs', 'told them to leave or pay the
+    price': a demand whose alternative is a harm to the one asked is an ultimatum, a demand and a threat
+    at once (PLOVER codes ultimatums as threats); not 'urged them to talk or write', an alternative that
+    harms no one. Returns the threat, the same parties as the demand."""
+    if event.type != "REQUEST":
+        return None
+    for asked in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+        alternatives = [c for c in asked.children if c.dep_ == "conj"]
+        if any(c.dep_ == "cc" and c.lower_ == "or" for c in asked.children) and any(
+                set(_verb_lemmas(alt)) & (lexicon.warning_harms | {"risk"}) for alt in alternatives):
+            return replace(event, type="THREATEN", mode=None)
+    return None
 
 
 def _recode_intent(event: Event, token: Token, actors: References) -> None:
