@@ -73,6 +73,9 @@ REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "ru
 DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
 CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
+# a person who works with a body that employs people is one of its staff, not its partner
+WORKING_VERBS = {"work"}
+EMPLOYER_TYPES = {"ngo", "media", "company", "think_tank", "international_organization", "political_party"}
 
 
 def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of: list[int],
@@ -1484,6 +1487,9 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             target_type = actors.type_of(target_id)
             if trigger.target_types and target_type not in trigger.target_types:
                 continue  # "recognized her": only an actor of the listed kinds is recognised
+            if trigger_token.lemma_.lower() in WORKING_VERBS and actors.type_of(source_id) == "person" \
+                    and target_type in EMPLOYER_TYPES:
+                continue  # "Ruiz, who works with the Red Cross": a person's employer, no joint act
             if trigger.type in lexicon.not_with_media and (target_type == "media" or (
                     target_head is not None and target_head.lemma_.lower() in lexicon.audiences)):
                 continue  # "spoke with VOA", "spoke to reporters": an interview or a speech, not a meeting
