@@ -1768,8 +1768,13 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
     ("Peru had assured Chile that the prisoners would be treated well.", "AGREE", [("Peru", "Chile")]),
     # look-alike: assuring the press pledges nothing to an actor
     ("Boric assured reporters that the economy would grow.", "AGREE", []),
+    # working with another actor is cooperation with it
+    ("Chile has been working with Peru on border security.", "COOPERATE", [("Chile", "Peru")]),
+    # look-alikes: a person's employer, and work with no partner
+    ("Ana Ruiz, who works with Amnesty International, said the vote was fair.", "COOPERATE", []),
+    ("Chile works hard to keep its ports open.", "COOPERATE", []),
 ])
-def test_aid_accepted_and_assurances(extractor, text: str, event_type: str, expected: list) -> None:
+def test_aid_accepted_assurances_and_work_with(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
 
 
@@ -1779,14 +1784,3 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     # look-alike: an alternative that harms no one
     x = extract(extractor, "Chile urged Peru to accept the ceasefire or hold new talks.")
     assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == []
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # working with another actor is cooperation with it
-    ("Chile has been working with Peru on border security.", [("Chile", "Peru")]),
-    # look-alikes: a person's employer, and work with no partner
-    ("Ana Ruiz, who works with Amnesty International, said the vote was fair.", []),
-    ("Chile works hard to keep its ports open.", []),
-])
-def test_working_with_an_actor_is_cooperation(extractor, text: str, expected: list) -> None:
-    assert coded(extract(extractor, text), "COOPERATE") == expected
