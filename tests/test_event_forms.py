@@ -1773,6 +1773,13 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
     # look-alikes: a person's employer, and work with no partner
     ("Ana Ruiz, who works with Amnesty International, said the vote was fair.", "COOPERATE", []),
     ("Chile works hard to keep its ports open.", "COOPERATE", []),
+    # an actor's backing of another, even as the subject of what is said of it, was given
+    ("Norway's backing of the Polisario Front angered Morocco.", "SUPPORT", [("Norway", "Polisario Front")]),
+    # backing in arms is material aid
+    ("Norway's military backing of the Chilean government averted its defeat.", "AID", [("Norway", "Chile")]),
+    # look-alikes: a standing tie as subject, and backing with no backer named before it
+    ("Norway's partnership with Chile is strong.", "COOPERATE", []),
+    ("The coup succeeded with the backing of Norway.", "SUPPORT", []),
 ])
 def test_aid_accepted_assurances_and_work_with(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected

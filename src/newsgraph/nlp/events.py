@@ -58,6 +58,7 @@ PLACE_ADVERBS = {"anywhere", "everywhere", "deep", "inside", "elsewhere"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
 VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+BACKING_TYPES = {"SUPPORT", "AID"}  # given by one actor to another, whatever the sentence says of it
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_AUXILIARIES = {"will", "'ll", "shall"}
@@ -234,8 +235,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.peaceful_modifiers
                    for c in token.children):
                 continue  # "a trade war", "a price war": no one fights
-            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
-                continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
+            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL \
+                    and not (trigger.type in BACKING_TYPES and _noun_source(token) is not None):
+                # "Ruritania's partnership with Borduria is ...": a standing tie, not an event; but
+                # "Ruritania's backing of the rebels proved decisive" reports the backing given
+                continue
             source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
                       or _performer(token, lexicon))
             target = object_of(token, trigger.preps) if trigger.preps else None
