@@ -1780,6 +1780,11 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
     # look-alikes: a standing tie as subject, and backing with no backer named before it
     ("Norway's partnership with Chile is strong.", "COOPERATE", []),
     ("The coup succeeded with the backing of Norway.", "SUPPORT", []),
+    # putting someone in prison is coercion
+    ("A Chilean judge sent the journalist Tom Ruiz to prison on Monday.", "COERCE", [("Chile", "Tom Ruiz")]),
+    # look-alikes: a letter sent to a prison, an order to act
+    ("The Chilean minister sent a letter to the prison.", "COERCE", []),
+    ("Chile ordered Peru to withdraw its envoy.", "COERCE", []),
 ])
 def test_aid_accepted_assurances_and_work_with(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected

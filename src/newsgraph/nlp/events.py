@@ -73,6 +73,7 @@ REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "ru
                 "speculation", "assertion"}
 DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
 CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
+PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to prison", "put behind bars"
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 # a person who works with a body that employs people is one of its staff, not its partner
 WORKING_VERBS = {"work"}
@@ -1062,10 +1063,12 @@ def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
         if any(c.lemma_.lower() in complements and c.dep_ in {"amod", "oprd", "acl"} and c.i > held.i
                for c in held.children):
             return held
-        # "declared Ruritania in breach of its obligations": the state the object is found in
-        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in complements
-                                                              for g in c.children)
-               for holder in (verb, held) for c in holder.children):
+        # "declared Ruritania in breach of its obligations": the state the object is found in; "sent the
+        # reporter to prison", "ordered him back to jail": the place the object is put in
+        holders = [verb, held, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back")]
+        if any(c.dep_ == "prep" and c.lower_ in PLACING_PREPS and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in complements for g in c.children)
+               for holder in holders for c in holder.children):
             return held
     return None
 
