@@ -1796,3 +1796,18 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     # look-alike: an alternative that harms no one
     x = extract(extractor, "Chile urged Peru to accept the ceasefire or hold new talks.")
     assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # an unnamed voice acts for whom it speaks for
+    ("A spokesman for the Chilean army rejected the plan.", "REJECT", [("Chilean army", None)]),
+    # look-alike: a voice for no one named
+    ("A spokesman rejected the plan.", "REJECT", []),
+    # accusations rejected answer the accusation made against the one who rejects
+    ("Peru accused Chile of spying. Chile rejected the accusations.", "REJECT", [("Chile", "Peru")]),
+    # look-alike: another's accusation of a third party is not what is answered
+    ("Peru accused the Shining Path of the bombing. The Chilean government rejected the accusations.",
+     "REJECT", [("Chile", None)]),
+])
+def test_voices_and_accusations_answered(extractor, text: str, event_type: str, expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected

@@ -971,8 +971,15 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
         # act the lexicon knows ("the strikes") to an act of its kind; "the move" to an act, not to
         # another's response to one
         named = [e for e in earlier if lemma in e.trigger.text.lower()]
-        antecedent = (named or [e for e in earlier if e.type in kinds]
-                      or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
+        kin = [e for e in earlier if e.type in kinds]
+        acts = [e for e in earlier if e.type not in RESPONSES]
+        if kinds and kinds <= RESPONSES:
+            # "rejected the accusations" answers an accusation made against the one who rejects, or one
+            # the text did not report; never another's accusation of someone else, nor an act of
+            # another kind ("the accusations" after a withdrawal was reported are not the withdrawal's)
+            kin = [e for e in kin if e.target is not None and _one_side(e.target, event.source, actors)]
+            named, acts = [e for e in named if e in kin], []
+        antecedent = (named or kin or acts or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
 
@@ -1440,6 +1447,9 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         sources = _coordinated_owners(source, actors) or sources
     for source_head in sources:
         source_id = actor_in(source_head, actors) if source_head is not None else None
+        if source_id is None and source_head is not None and source_head.lemma_.lower() in actors.cues.voices:
+            # "a spokesman for the army rejected the charge": an unnamed voice acts for whom it speaks for
+            source_id = actors.speaker_in(source_head)
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
@@ -1604,6 +1614,18 @@ def _same_side(source: str, target: str | None, actors: References) -> bool:
         return True
     doer, other = actors.entity(source), actors.entity(target)
     return bool(doer and other and other.type == "country" and doer.country and doer.country == other.country)
+
+
+NON_STATE_TYPES = {"armed_group", "criminal_organization", "political_party", "ngo", "media", "company",
+                   "think_tank"}
+
+
+def _one_side(one: str, other: str, actors: References) -> bool:
+    """The same actor, or two of one state that are no rivals: neither is a party, an armed group or
+    another body outside the state ('the president' and 'the army' of one country are one side; 'the
+    president' and the insurgents fighting him are not)."""
+    return one == other or (_compatriots(one, other, actors) and actors.type_of(one) not in NON_STATE_TYPES
+                            and actors.type_of(other) not in NON_STATE_TYPES)
 
 
 def _compatriots(one: str, other: str, actors: References) -> bool:
