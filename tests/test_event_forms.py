@@ -1808,6 +1808,11 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     # look-alike: another's accusation of a third party is not what is answered
     ("Peru accused the Shining Path of the bombing. The Chilean government rejected the accusations.",
      "REJECT", [("Chile", None)]),
+    # a resolution rejected answers whoever last acted on the one rejecting
+    ("The European Parliament voted on Monday, urging Chile to free the prisoners. The Chilean government "
+     "rejected the resolution.", "REJECT", [("Chile", "European Parliament")]),
+    # look-alike: a resolution the text did not report
+    ("The Chilean government rejected the resolution.", "REJECT", [("Chile", None)]),
 ])
 def test_voices_and_accusations_answered(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
