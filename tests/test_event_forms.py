@@ -1813,6 +1813,11 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
      "rejected the resolution.", "REJECT", [("Chile", "European Parliament")]),
     # look-alike: a resolution the text did not report
     ("The Chilean government rejected the resolution.", "REJECT", [("Chile", None)]),
+    # an actor critical of another disapproves of it, also in a clause of concession
+    ("While highly critical of the Chilean government, Boric said the talks would go on.", "ACCUSE",
+     [("Boric", "Chile")]),
+    # look-alike: critical as 'grave'
+    ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])
 def test_voices_and_accusations_answered(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected

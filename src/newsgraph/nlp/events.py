@@ -708,13 +708,14 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
     return found
 
 
-CONCERN_PREPS = {"about", "over", "by", "at", "with", "regarding"}
+CONCERN_PREPS = {"about", "over", "by", "at", "with", "regarding", "of"}  # "of": "critical of the junta"
 
 
 def _concerns(tokens: list[Token], actors: References,
               lexicon: EventLexicon) -> list[tuple[Token, Token | None, Token]]:
     """'Germany is deeply concerned about Russia's buildup', 'the envoy said he was alarmed by reports of
-    killings': an actor's stated alarm at another's acts is disapproval (ACCUSE, PLOVER's former
+    killings', 'Peru has long been critical of the junta': an actor's stated alarm at another's acts, or
+    criticism of another, is disapproval (ACCUSE, PLOVER's former
     DISAPPROVE). Only when what alarms names an actor or an act the lexicon knows: 'worried about the
     economy' disapproves of no one. Returns (feeling word, the one who feels it, what it is about)."""
     found = []
@@ -732,7 +733,8 @@ def _concerns(tokens: list[Token], actors: References,
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             found.append((token, passive, cause))
-        elif token.dep_ == "acomp" and token.head.pos_ in {"AUX", "VERB"}:
+        elif token.dep_ in {"acomp", "advcl"} and token.head.pos_ in {"AUX", "VERB"}:
+            # "Peru is critical of the junta"; "While critical of the junta, Peru said ...": the clause's subject
             found.append((token, subject_of(token.head), cause))
     return found
 
