@@ -1816,6 +1816,10 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     # an actor critical of another disapproves of it, also in a clause of concession
     ("While highly critical of the Chilean government, Boric said the talks would go on.", "ACCUSE",
      [("Boric", "Chile")]),
+    # an allegation reported in the passive with no accuser named is still made, by someone unknown
+    ("Three Peruvian officers were accused of plotting a coup.", "ACCUSE", [(None, "Peru")]),
+    # look-alike: an allegation only possible
+    ("Three Peruvian officers could be accused of plotting a coup.", "ACCUSE", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

@@ -502,8 +502,9 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
     reported in the passive with no doer named is still an event, its doer unknown (PLOVER codes
     such reports with an unidentified source). Not when it is only possible or expected ('could be
     abducted') or a mishap caused it ('were killed in the crash')."""
-    if trigger.type not in {"ASSAULT", "COERCE"} or not is_passive(verb):
-        return False
+    if not is_passive(verb) or (trigger.type not in {"ASSAULT", "COERCE"}
+                                and not (trigger.type == "ACCUSE" and trigger.mode == "allege")):
+        return False  # harm, and allegations ("were accused of plotting", "was charged with fraud")
     if any(c.dep_ == "agent" for c in verb.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in verb.children):
