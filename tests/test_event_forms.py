@@ -1820,6 +1820,10 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("Three Peruvian officers were accused of plotting a coup.", "ACCUSE", [(None, "Peru")]),
     # look-alike: an allegation only possible
     ("Three Peruvian officers could be accused of plotting a coup.", "ACCUSE", []),
+    # pleading not guilty rejects the charges
+    ("The Chilean officer pleaded not guilty to the charges.", "REJECT", [("Chile", None)]),
+    # look-alike: pleading guilty rejects nothing
+    ("The Chilean officer pleaded guilty to the charges.", "REJECT", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

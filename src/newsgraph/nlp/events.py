@@ -1066,9 +1066,14 @@ def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
     """'held the ministry responsible': the object an adjective of the list is predicated of. The parser
     hangs the adjective on the verb or on the object, or makes the object its subject."""
     for complement in verb.children:
-        if complement.lemma_.lower() in complements and complement.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+        # "pleaded not guilty": a negated complement is listed with its 'not' ("held it not responsible"
+        # holds no one responsible)
+        said = ("not " if any(c.dep_ == "neg" for c in complement.children) else "") + complement.lemma_.lower()
+        if said in complements and complement.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+            # with no one held so, what the complement is said of ("pleaded not guilty to the charges")
             return next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
-                (c for c in complement.children if c.dep_ == "nsubj"), None)
+                (c for c in complement.children if c.dep_ == "nsubj"), None) or (
+                object_of(complement, frozenset({"to", "of"})) or complement if said.startswith("not ") else None)
     for held in (c for c in verb.children if c.dep_ == "dobj"):
         if any(c.lemma_.lower() in complements and c.dep_ in {"amod", "oprd", "acl"} and c.i > held.i
                for c in held.children):
