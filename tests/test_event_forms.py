@@ -1824,6 +1824,11 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("The Chilean officer pleaded not guilty to the charges.", "REJECT", [("Chile", None)]),
     # look-alike: pleading guilty rejects nothing
     ("The Chilean officer pleaded guilty to the charges.", "REJECT", []),
+    # attacking a news outlet by name is criticism
+    ("The Chilean president attacked Al Jazeera over its coverage of the strike.", "ACCUSE",
+     [("Gabriel Boric", "Al Jazeera")]),
+    # look-alike: an attack on an outlet's offices is force
+    ("Chilean troops attacked the offices of Al Jazeera in the capital.", "ACCUSE", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

@@ -73,6 +73,7 @@ REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "ru
                 "speculation", "assertion"}
 DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
 CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
+OUTLET_NOUNS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadcaster", "network", "channel", "station"}
 PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to prison", "put behind bars"
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 # a person who works with a body that employs people is one of its staff, not its partner
@@ -280,6 +281,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             events.append(threat)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
+        _words_as_weapons(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
     return _dedupe([e for e in events if not _partnerless(e)])
@@ -835,6 +837,21 @@ def _official_protest(event: Event, token: Token, actors: References) -> None:
     if event.type == "PROTEST" and token.lemma_.lower() == "protest" and source is not None and not people \
             and source.type in {"country", "government_body", "international_organization"}:
         event.type, event.mode = "ACCUSE", None  # "Colombia protested", not "Hundreds of Venezuelans protested"
+
+
+def _words_as_weapons(event: Event, token: Token, actors: References) -> None:
+    """'the president attacked the newspaper over its report': attacking a news outlet by name is
+    criticism (ACCUSE), not force; an attack on its offices or its reporters stays an assault."""
+    if event.type != "ASSAULT" or token.pos_ != "VERB" or token.lemma_.lower() != "attack" or is_passive(token):
+        return
+    named = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if named is None:
+        return
+    # the outlet by its name, or by its name and its kind ("the Daily Planet newspaper")
+    outlet = [named, *(c for c in named.children if c.dep_ == "compound")] \
+        if named.lemma_.lower() in OUTLET_NOUNS else [named]
+    if any(actors.type_of(actors.entity_at(t.i)) == "media" for t in outlet):
+        event.type, event.mode = "ACCUSE", None
 
 
 def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
