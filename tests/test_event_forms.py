@@ -1829,6 +1829,10 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
      [("Gabriel Boric", "Al Jazeera")]),
     # look-alike: an attack on an outlet's offices is force
     ("Chilean troops attacked the offices of Al Jazeera in the capital.", "ACCUSE", []),
+    # a person's journey to a state is a visit to it
+    ("Chilean President Gabriel Boric travelled to Peru on Tuesday.", "CONSULT", [("Gabriel Boric", "Peru")]),
+    # look-alike: a journey that visits no one
+    ("Thousands of refugees travelled to Chile last year.", "CONSULT", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

@@ -78,6 +78,7 @@ PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to pr
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 # a person who works with a body that employs people is one of its staff, not its partner
 WORKING_VERBS = {"work"}
+JOURNEY_VERBS = {"travel", "fly"}  # a visit only when a person makes the journey
 EMPLOYER_TYPES = {"ngo", "media", "company", "think_tank", "international_organization", "political_party"}
 
 
@@ -1529,6 +1530,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             target_type = actors.type_of(target_id)
             if trigger.target_types and target_type not in trigger.target_types:
                 continue  # "recognized her": only an actor of the listed kinds is recognised
+            if trigger_token.lemma_.lower() in JOURNEY_VERBS and actors.type_of(source_id) != "person":
+                continue  # "refugees travelled to Chile", "jets flew to Peru": a journey, no one's visit
             if trigger_token.lemma_.lower() in WORKING_VERBS and actors.type_of(source_id) == "person" \
                     and target_type in EMPLOYER_TYPES:
                 continue  # "Ruiz, who works with the Red Cross": a person's employer, no joint act
