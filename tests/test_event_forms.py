@@ -1833,6 +1833,10 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("Chilean President Gabriel Boric travelled to Peru on Tuesday.", "CONSULT", [("Gabriel Boric", "Peru")]),
     # look-alike: a journey that visits no one
     ("Thousands of refugees travelled to Chile last year.", "CONSULT", []),
+    # backing gained from an actor is that actor's support
+    ("The Peruvian plan won the support of Chile.", "SUPPORT", [("Chile", "Peru")]),
+    # look-alike: backing of no actor
+    ("The Peruvian plan has the support of the people.", "SUPPORT", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

@@ -128,6 +128,13 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             events += code(token, trigger, actors, forces, place, sentence_of, lexicon, quantity_of=forces,
                            trigger_tokens=[token])
             continue
+        backed = _backing_gained(token, lexicon, actors)
+        if backed is not None:
+            noun, backer = backed
+            used_nouns.add(noun.i)
+            events += code(token, Trigger("SUPPORT"), actors, backer, subject_of(token), sentence_of, lexicon,
+                           trigger_tokens=[token, noun])
+            continue
         received = _received(token, lexicon, actors)
         if received is not None:
             trigger, noun, giver = received
@@ -1246,6 +1253,23 @@ def _arrival(verb: Token, lexicon: EventLexicon,
                           for g in c.children if g.dep_ == "pobj"), None)
             return trigger, forces, place
     return None
+
+
+def _backing_gained(verb: Token, lexicon: EventLexicon, actors: References) -> tuple[Token, Token] | None:
+    """'The plan has the backing of Borduria', 'her cause has won broad support in Ruritania': backing
+    gained by the subject is given by the actor named after of/from/in (on the noun or the verb). Returns
+    (the backing noun, the backer); not for support received from an actor as aid ('received support
+    from X' is read as X providing it), nor 'has the support of the people' (no actor)."""
+    if verb.lemma_.lower() not in lexicon.gaining_verbs:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.backing_nouns), None)
+    if noun is None:
+        return None
+    preps = {"of", "in"} if verb.lemma_.lower() in lexicon.receiving_verbs else {"of", "from", "in"}
+    backer = object_of(noun, frozenset(preps)) or object_of(verb, frozenset(preps))
+    if backer is None or actor_in(backer, actors) is None or names_a_time(backer):
+        return None
+    return noun, backer
 
 
 def _received(verb: Token, lexicon: EventLexicon,
