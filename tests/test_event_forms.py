@@ -1773,6 +1773,7 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
     # look-alikes: a person's employer, and work with no partner
     ("Ana Ruiz, who works with Amnesty International, said the vote was fair.", "COOPERATE", []),
     ("Chile works hard to keep its ports open.", "COOPERATE", []),
+    ("Ana Ruiz, who worked with Gabriel Boric for decades, said the vote was fair.", "COOPERATE", []),
     # an actor's backing of another, even as the subject of what is said of it, was given
     ("Norway's backing of the Polisario Front angered Morocco.", "SUPPORT", [("Norway", "Polisario Front")]),
     # backing in arms is material aid
@@ -1837,6 +1838,9 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("The Peruvian plan won the support of Chile.", "SUPPORT", [("Chile", "Peru")]),
     # look-alike: backing of no actor
     ("The Peruvian plan has the support of the people.", "SUPPORT", []),
+    # a state leaving a bloc cuts its ties; a person leaving a post in it changes jobs
+    ("Hungary left the European Union in 2020.", "SANCTION", [("Hungary", "European Union")]),
+    ("Since leaving the European Commission in February, Michel Barnier has written a book.", "SANCTION", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

@@ -292,7 +292,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _words_as_weapons(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
-    return _dedupe([e for e in events if not _partnerless(e)])
+    return _dedupe([e for e in events if not _partnerless(e) and not _left_a_post(e, actors)])
 
 
 def _under(noun: Token, lexicon: EventLexicon) -> bool:
@@ -870,6 +870,13 @@ def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
         return
     if actors.type_of(event.target) == "international_organization":
         event.type = "SANCTION"
+
+
+def _left_a_post(event: Event, actors: References) -> bool:
+    """'Since leaving the bloc's commission, Ruiz has written a memoir': a person leaving a body they served
+    in changes jobs, no relations between actors (a state leaving a bloc stays a sanction)."""
+    return event.mode == "withdraw" and event.type in {"RETREAT", "SANCTION"} \
+        and actors.type_of(event.source) == "person" and actors.type_of(event.target) == "international_organization"
 
 
 def _ultimatum(event: Event, token: Token, lexicon: EventLexicon) -> Event | None:
@@ -1557,8 +1564,8 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if trigger_token.lemma_.lower() in JOURNEY_VERBS and actors.type_of(source_id) != "person":
                 continue  # "refugees travelled to Chile", "jets flew to Peru": a journey, no one's visit
             if trigger_token.lemma_.lower() in WORKING_VERBS and actors.type_of(source_id) == "person" \
-                    and target_type in EMPLOYER_TYPES:
-                continue  # "Ruiz, who works with the Red Cross": a person's employer, no joint act
+                    and target_type in EMPLOYER_TYPES | {"person"}:
+                continue  # "Ruiz, who works with the Red Cross", "worked with Ruiz for decades": a job
             if trigger.type in lexicon.not_with_media and (target_type == "media" or (
                     target_head is not None and target_head.lemma_.lower() in lexicon.audiences)):
                 continue  # "spoke with VOA", "spoke to reporters": an interview or a speech, not a meeting
