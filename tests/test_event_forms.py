@@ -1846,3 +1846,14 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
 ])
 def test_voices_and_accusations_answered(extractor, text: str, event_type: str, expected: list) -> None:
     assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an end urged to a fight between two actors is asked of both (the parties that name actors)
+    ("Boric urged an end to the tariff fight over copper between the United States and China.",
+     [("Boric", "United States"), ("Boric", "China")]),
+    # look-alike: an end to a fight between no one named
+    ("Boric urged an end to the fighting.", [("Boric", None)]),
+])
+def test_an_end_urged_to_a_fight_between_actors(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REQUEST") == expected

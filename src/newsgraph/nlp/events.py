@@ -1511,10 +1511,12 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
         if target is not None and actor_in(target, actors) is None:
-            # "hailed the agreement between Armenia and Azerbaijan": aimed at the parties between whom it is
-            between = object_of(target, frozenset({"between"}))
+            # "hailed the agreement between Armenia and Azerbaijan", "urged an end to the fighting between A
+            # and B": aimed at the parties between whom it is
+            between = _between_parties(target, trigger_token)
             if between is not None and len(conjuncts(between)) > 1:
-                targets = conjuncts(between)
+                # the parties that name actors ("between the U.S. and Europe": Europe names no one)
+                targets = [t for t in conjuncts(between) if actor_in(t, actors) is not None] or conjuncts(between)
         # signing an accord together, meeting, agreeing with each other; not offering or promising
         # something to a third party ("Canada and Norway offered to resettle the refugees")
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
@@ -1579,6 +1581,25 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is None and target_id is not None:
                 events[-1].target_text = place_text
     return events
+
+
+def _between_parties(target: Token, trigger: Token) -> Token | None:
+    """The 'between' object of a target phrase, or of what it is an end to, of or over ('an end to the
+    tariff fight over steel between A and B'): at most two steps down. The parser may hang 'to' on the
+    verb ('urged an end | to the fight ...')."""
+    nodes = [target]
+    if target.head.i == trigger.i:
+        nodes += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                  if g.dep_ == "pobj"]
+    for _ in range(2):
+        found = next((object_of(node, frozenset({"between"})) for node in nodes
+                      if object_of(node, frozenset({"between"})) is not None), None)
+        if found is not None:
+            return found
+        nodes = [g for node in nodes for c in node.children
+                 if c.dep_ == "prep" and c.lower_ in {"to", "of", "over", "in"} for g in c.children if g.dep_ == "pobj"]
+    return next((object_of(node, frozenset({"between"})) for node in nodes
+                 if object_of(node, frozenset({"between"})) is not None), None)
 
 
 def _owner_linked(noun: Token, actors: References, lexicon: EventLexicon) -> str | None:
