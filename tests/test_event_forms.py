@@ -1854,6 +1854,12 @@ def test_voices_and_accusations_answered(extractor, text: str, event_type: str, 
      [("Boric", "United States"), ("Boric", "China")]),
     # look-alike: an end to a fight between no one named
     ("Boric urged an end to the fighting.", [("Boric", None)]),
+    # what a speaker says another must do, in the second of two reported clauses, is asked of it
+    ("Boric said there was no military solution and that both Peru and Bolivia need to compromise.",
+     [("Boric", "Peru"), ("Boric", "Bolivia")]),
+    ("Boric said the talks had failed and Peru must withdraw its troops.", [("Boric", "Peru")]),
+    # look-alike: a second reported clause that obliges no one
+    ("Boric said there was no military solution and that Peru and Bolivia had met.", []),
 ])
-def test_an_end_urged_to_a_fight_between_actors(extractor, text: str, expected: list) -> None:
+def test_requests_aimed_through_fights_and_reported_obligations(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "REQUEST") == expected

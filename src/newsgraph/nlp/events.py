@@ -694,24 +694,33 @@ def _complement_target(token: Token, actors: References) -> tuple[str | None, st
     return None, None
 
 
+def _reported_clause(clause: Token) -> Token:
+    """'said that talks had failed and that both sides must compromise': a clause coordinated with a
+    reported one is reported by the same verb; the first of the coordinated clauses."""
+    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head
+    return clause
+
+
 def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: set[int],
                  sentence_of: list[int]) -> list[tuple[Event, Token]]:
     """'The Red Cross said US forces must ensure security': a speaker's 'X must ...' is a demand
     (REQUEST) on X, whatever the demanded act (acts that are events themselves are recoded instead)."""
     found = []
     for token in tokens_of(doc):
-        if token.i in coded or token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
+        reported = _reported_clause(token)
+        if token.i in coded or reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in saying:
             continue
         if not _obliging(token) or any(c.i in coded for c in token.children if c.dep_ == "xcomp"):
             continue
-        speaker_token, subject = subject_of(token.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
+        speaker_token, subject = subject_of(reported.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
         if speaker_token is None or subject is None:
             continue
         speaker = actor_in(speaker_token, actors)
         for target_head in conjuncts(subject):
             target = actor_in(target_head, actors)
             if speaker and target and speaker != target:
-                head = token.head
+                head = reported.head
                 found.append((Event(type="REQUEST", source=speaker, target=target,
                                     source_text=phrase_text(speaker_token), target_text=phrase_text(target_head),
                                     trigger=Span(head.text, head.idx, head.idx + len(head.text)),
@@ -823,13 +832,14 @@ def _recode_obligation(event: Event, token: Token, actors: References, saying: f
     says another actor must do is the speaker's demand (REQUEST) aimed at that actor."""
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS:
         token = token.head  # "needs to return": the clause is the verb of need
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying or not _obliging(token):
+    reported = _reported_clause(token)
+    if reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in saying or not _obliging(token):
         return
-    speaker_token = subject_of(token.head)
+    speaker_token = subject_of(reported.head)
     speaker = actor_in(speaker_token, actors) if speaker_token is not None else None
     if speaker is None or speaker == event.source:
         return
-    head = token.head
+    head = reported.head
     event.type, event.mode = "REQUEST", None
     event.target, event.target_text = event.source, event.source_text
     event.source, event.source_text = speaker, phrase_text(speaker_token)
