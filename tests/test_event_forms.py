@@ -1858,6 +1858,11 @@ def test_voices_and_accusations_answered(extractor, text: str, event_type: str, 
     ("Boric said there was no military solution and that both Peru and Bolivia need to compromise.",
      [("Boric", "Peru"), ("Boric", "Bolivia")]),
     ("Boric said the talks had failed and Peru must withdraw its troops.", [("Boric", "Peru")]),
+    # a quoted sentence of the same speaker, on its own, saying another must act
+    ('"We will not accept this," Boric said. "The Peruvian government shouldn\'t send these people back."',
+     [("Boric", "Peru")]),
+    # look-alike: what something should be asks no one to act
+    ('"We will not accept this," Boric said. "Peru should be a priority for all of us."', []),
     # look-alike: a second reported clause that obliges no one
     ("Boric said there was no military solution and that Peru and Bolivia had met.", []),
 ])

@@ -12,6 +12,7 @@ each.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -35,7 +36,7 @@ from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.nlp.timex import names_a_time
 from newsgraph.ontology import EventLexicon, Trigger
-from newsgraph.record import Event, Quantity, Span
+from newsgraph.record import Event, Quantity, Quote, Span
 
 QUALIFIERS = {
     "at least": "at_least", "more than": "more_than", "over": "more_than", "at most": "at_most",
@@ -84,7 +85,7 @@ EMPLOYER_TYPES = {"ngo", "media", "company", "think_tank", "international_organi
 
 def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of: list[int],
                 group_nouns: frozenset[str] = frozenset(), saying: frozenset[str] = frozenset(),
-                judging: frozenset[str] = frozenset()) -> list[Event]:
+                judging: frozenset[str] = frozenset(), quotes: Iterable[Quote] = ()) -> list[Event]:
     events: list[Event] = []
     anchors: dict[int, Token] = {}  # id(event) -> its trigger token
     used_nouns: set[int] = set()
@@ -265,6 +266,13 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event, token in _obligations(doc, actors, saying, {t.i for t in anchors.values()}, sentence_of):
         anchors[id(event)] = token
         events.append(event)
+    obliged = _quoted_obligations(doc, quotes, actors)
+    for token, (speaker, speaker_text) in obliged.items():
+        if doc[token].i in {t.i for t in anchors.values()}:
+            continue  # an act coded on the obliged verb itself is recoded below
+        for event in _obligation_of(doc[token], speaker, speaker_text, actors, sentence_of):
+            anchors[id(event)] = doc[token]
+            events.append(event)
     for token, source, target in _concerns(tokens, actors, lexicon):
         events += code(token, Trigger("ACCUSE"), actors, source, target, sentence_of, lexicon)
     for event, token in _warnings(doc, actors, lexicon, {t.i for t in anchors.values()}, sentence_of):
@@ -292,6 +300,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _words_as_weapons(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
+        _recode_quoted_obligation(event, anchors[id(event)], obliged)
     return _dedupe([e for e in events if not _partnerless(e) and not _left_a_post(e, actors)])
 
 
@@ -692,6 +701,52 @@ def _complement_target(token: Token, actors: References) -> tuple[str | None, st
                     if subject is not None and actor_in(subject, actors):
                         return actor_in(subject, actors), subject.text
     return None, None
+
+
+def _quoted_obligations(doc: Doc, quotes: Iterable[Quote], actors: References) -> dict[int, tuple[str, str | None]]:
+    """'"Borduria must withdraw its troops," she said', and a quote's next sentence on its own: a
+    speaker's words saying another actor must or should act are the speaker's demand of it, as when
+    reported. Returns the obliged main verbs of quoted sentences (token index) with the speaker."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for quote in quotes:
+        if quote.speaker is None or not quote.direct:
+            continue
+        words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        for token in words or ():
+            clause = token.head if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS else token
+            if clause.dep_ == "ROOT" and _obliging(clause) and not any(c.dep_ == "attr" for c in clause.children):
+                # (not "it should be a priority for all of us": what something should be asks no one to act)
+                found.setdefault(clause.i, (quote.speaker, quote.speaker_text))
+    return found
+
+
+def _obligation_of(clause: Token, speaker: str, speaker_text: str | None, actors: References,
+                   sentence_of: list[int]) -> list[Event]:
+    """The speaker's demand of each actor the obliged clause's subject names (not of the speaker)."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    events = []
+    for head in conjuncts(subject) if subject is not None else []:
+        target = actor_in(head, actors)
+        if target is not None and target != speaker and not _same_side(speaker, target, actors):
+            events.append(Event(type="REQUEST", source=speaker, target=target, source_text=speaker_text,
+                                target_text=phrase_text(head),
+                                trigger=Span(clause.text, clause.idx, clause.idx + len(clause.text)),
+                                sentence=sentence_of[clause.i]))
+    return events
+
+
+def _recode_quoted_obligation(event: Event, token: Token, obliged: dict[int, tuple[str, str | None]]) -> None:
+    """An act coded on a quoted obliged verb ('"Borduria must withdraw its troops"') is the speaker's
+    demand that its doer do it."""
+    clause = token.head if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS else token
+    if clause.i not in obliged or event.source is None or event.type == "REQUEST":
+        return
+    speaker, speaker_text = obliged[clause.i]
+    if speaker == event.source:
+        return
+    event.type, event.mode = "REQUEST", None
+    event.target, event.target_text = event.source, event.source_text
+    event.source, event.source_text = speaker, speaker_text
 
 
 def _reported_clause(clause: Token) -> Token:
