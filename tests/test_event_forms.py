@@ -1868,3 +1868,17 @@ def test_voices_and_accusations_answered(extractor, text: str, event_type: str, 
 ])
 def test_requests_aimed_through_fights_and_reported_obligations(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "REQUEST") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two states named before one noun of sanctions both sanction the one under them, who may be named by
+    # the alias a relative clause follows
+    ("Gabriel Boric, who is under U.S. and U.N. sanctions, spoke.",
+     [("United States", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
+    ("The gang is led by Gabriel Boric, a former officer known as Tiger who is under U.S. and U.N. sanctions.",
+     [("United States", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
+    # look-alike: a state of sanctions with no one named as imposing them
+    ("Gabriel Boric, who is under sanctions, spoke.", []),
+])
+def test_coordinated_imposers_and_aliases_under_sanctions(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected

@@ -315,8 +315,22 @@ def _under_holder(noun: Token) -> Token | None:
     or the noun the phrase qualifies ('a firm under sanctions')."""
     holder = noun.head.head
     if holder.pos_ in {"VERB", "AUX"}:
-        return subject_of(holder)
+        subject = subject_of(holder)
+        return _alias_bearer(subject) if subject is not None else None
     return holder if holder.pos_ in {"NOUN", "PROPN"} else None
+
+
+ALIAS_VERBS = {"know", "call", "nickname", "dub", "name"}
+
+
+def _alias_bearer(token: Token) -> Token:
+    """'Ruiz, a former officer known as Tiger, who ...': a name given after 'known as' stands for the one
+    who bears it (the noun the participle qualifies, and the name that noun is in apposition to)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or token.head.head.dep_ != "acl" \
+            or token.head.head.lemma_.lower() not in ALIAS_VERBS:
+        return token
+    bearer = token.head.head.head
+    return bearer.head if bearer.dep_ == "appos" else bearer
 
 
 def _shared_object(verb: Token) -> Token | None:
@@ -1521,7 +1535,8 @@ def _noun_source(noun: Token) -> Token | None:
                 if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by", "with"}:
                     return next((c for c in prep.children if c.dep_ == "pobj"), None)
     for child in noun.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
+        # "U.S. sanctions"; "U.S. and U.N. sanctions", where the parser makes the first name an nmod
+        if child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
             return child
     for child in noun.children:
         if child.dep_ == "amod" and child.ent_type_ == "NORP":
