@@ -1841,6 +1841,11 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     # a state leaving a bloc cuts its ties; a person leaving a post in it changes jobs
     ("Hungary left the European Union in 2020.", "SANCTION", [("Hungary", "European Union")]),
     ("Since leaving the European Commission in February, Michel Barnier has written a book.", "SANCTION", []),
+    # a sanction imposed for a stated wrong also accuses its target of it
+    ("Chile sanctioned the Peruvian minister for undermining democracy.", "ACCUSE", [("Chile", "Peru")]),
+    ("The Peruvian minister was sanctioned by Chile for her role in the crackdown.", "ACCUSE", [("Chile", "Peru")]),
+    # look-alike: a sanction for a span of time names no wrong
+    ("Chile sanctioned Peru for two years.", "ACCUSE", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])
@@ -1882,3 +1887,4 @@ def test_requests_aimed_through_fights_and_reported_obligations(extractor, text:
 ])
 def test_coordinated_imposers_and_aliases_under_sanctions(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "SANCTION") == expected
+

@@ -75,6 +75,9 @@ REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "ru
 DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
 CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
 OUTLET_NOUNS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadcaster", "network", "channel", "station"}
+# wrongs named as the reason for a sanction ("sanctioned for its role in the raids")
+WRONG_NOUNS = {"role", "involvement", "part", "abuse", "violation", "corruption", "fraud", "crime", "support",
+               "participation", "complicity", "activity", "repression", "crackdown", "attack"}
 PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to prison", "put behind bars"
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
 # a person who works with a body that employs people is one of its staff, not its partner
@@ -291,7 +294,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     _aim_denials(in_order, anchors, actors)
     _aim_releases(in_order, anchors, actors, lexicon)
     for event in list(events):
-        threat = _ultimatum(event, anchors[id(event)], lexicon)
+        threat = _ultimatum(event, anchors[id(event)], lexicon) or _punished_for(event, anchors[id(event)])
         if threat is not None:
             anchors[id(threat)] = anchors[id(event)]
             events.append(threat)
@@ -956,6 +959,21 @@ def _left_a_post(event: Event, actors: References) -> bool:
     in changes jobs, no relations between actors (a state leaving a bloc stays a sanction)."""
     return event.mode == "withdraw" and event.type in {"RETREAT", "SANCTION"} \
         and actors.type_of(event.source) == "person" and actors.type_of(event.target) == "international_organization"
+
+
+def _punished_for(event: Event, token: Token) -> Event | None:
+    """'Ruritania sanctioned the minister for undermining the vote', 'was sanctioned for its role in
+    the raids': a sanction imposed for a stated wrong accuses its target of that wrong as well (ACCUSE,
+    the same parties); not 'for two years' or 'for the first time'."""
+    if event.type != "SANCTION" or event.target is None or token.pos_ != "VERB":
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        reason = next((g for g in prep.children if g.dep_ in {"pcomp", "pobj"}), None)
+        if reason is None or names_a_time(reason) or reason.like_num:
+            continue
+        if reason.tag_ == "VBG" or reason.lemma_.lower() in WRONG_NOUNS:
+            return replace(event, type="ACCUSE", mode="allege")
+    return None
 
 
 def _ultimatum(event: Event, token: Token, lexicon: EventLexicon) -> Event | None:
