@@ -1846,6 +1846,13 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("The Peruvian minister was sanctioned by Chile for her role in the crackdown.", "ACCUSE", [("Chile", "Peru")]),
     # look-alike: a sanction for a span of time names no wrong
     ("Chile sanctioned Peru for two years.", "ACCUSE", []),
+    # removing a ruler by force or pressure is coercion, also by a coup named with its leader
+    ("The Peruvian army ousted Gabriel Boric.", "COERCE", [("Peruvian army", "Gabriel Boric")]),
+    ("Gabriel Boric was ousted in a military coup led by the Chilean army in 2013.", "COERCE",
+     [("Chilean army", "Gabriel Boric")]),
+    ("The Chilean army staged a coup against Gabriel Boric.", "COERCE", [("Chilean army", "Gabriel Boric")]),
+    # look-alike: driving a thing, not an actor, from somewhere
+    ("Boric drove the car from the garage.", "COERCE", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

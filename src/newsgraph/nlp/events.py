@@ -79,7 +79,7 @@ OUTLET_NOUNS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadcaste
 WRONG_NOUNS = {"role", "involvement", "part", "abuse", "violation", "corruption", "fraud", "crime", "support",
                "participation", "complicity", "activity", "repression", "crackdown", "attack"}
 PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to prison", "put behind bars"
-SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
+SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect", "lead"}  # "an attack linked to/led by X": X did it
 # a person who works with a body that employs people is one of its staff, not its partner
 WORKING_VERBS = {"work"}
 JOURNEY_VERBS = {"travel", "fly"}  # a visit only when a person makes the journey
@@ -208,10 +208,13 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 source = by_agent[0]
                 if target is None or actor_in(target, actors) is None:
                     target = by_agent[1]
+            agentless = source is None and _agentless_harm(token, trigger, lexicon)
+            if agentless:
+                source = _doer_of_setting(token, lexicon, actors)
             coded = code(token, trigger, actors, source, target,
                          sentence_of, lexicon, quantity_of=next(
                              (c for c in token.children if c.dep_ == "dobj"), None),
-                         unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
+                         unknown_doer=agentless)
             if trigger.type == "REQUEST" and _ordered_to_stop(token, lexicon):
                 for event in coded:
                     if actors.type_of(event.target) in ORDERED_OFF_TYPES:
@@ -550,6 +553,23 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
     causes = {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}
               for g in c.children if g.dep_ == "pobj"}
     return not causes & lexicon.accidental_causes
+
+
+def _doer_of_setting(verb: Token, lexicon: EventLexicon, actors: References) -> Token | None:
+    """'The president was ousted in a coup led by the army', 'three were wounded in a Borduran airstrike',
+    'were detained during a raid by the police': harm in the passive with no agent, reported within an
+    act of force, was done by that act's doer (None when the act names no actor)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for act in (g for g in prep.children if g.dep_ == "pobj"):
+            kinds = lexicon.nouns.get(act.lemma_.lower(), [])
+            if not any(t.type in {"ASSAULT", "COERCE"} for t in kinds):
+                continue
+            doer = _noun_source(act)
+            if doer is not None and actor_in(doer, actors) is not None:
+                return doer
+    return None
 
 
 def _recipient(verb: Token, actors: References, on_object: bool = False) -> Token | None:
