@@ -1853,6 +1853,12 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("The Chilean army staged a coup against Gabriel Boric.", "COERCE", [("Chilean army", "Gabriel Boric")]),
     # look-alike: driving a thing, not an actor, from somewhere
     ("Boric drove the car from the garage.", "COERCE", []),
+    # talks with another that an actor reports, naming no party of their own, are the reporter's talks
+    ("Chile said Sunday that discussions with Peru on a new loan are progressing well.", "CONSULT",
+     [("Chile", "Peru")]),
+    # look-alikes: talks only wished for, and talks no one reports
+    ("Chile said talks with Peru must go on.", "CONSULT", []),
+    ("Talks with Peru failed.", "CONSULT", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

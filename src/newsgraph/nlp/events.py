@@ -252,13 +252,14 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.peaceful_modifiers
                    for c in token.children):
                 continue  # "a trade war", "a price war": no one fights
-            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL \
+            reporter = _reporting_party(token, trigger, saying)
+            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL and reporter is None \
                     and not (trigger.type in BACKING_TYPES and _noun_source(token) is not None):
                 # "Ruritania's partnership with Borduria is ...": a standing tie, not an event; but
                 # "Ruritania's backing of the rebels proved decisive" reports the backing given
                 continue
             source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
-                      or _performer(token, lexicon))
+                      or _performer(token, lexicon) or reporter)
             target = object_of(token, trigger.preps) if trigger.preps else None
             if target is None and trigger.type in MUTUAL_TYPES and _participant(token, trigger) is not None \
                     and not any(t.type == trigger.type for t in lexicon.verbs.get(token.head.head.lemma_.lower(), [])):
@@ -423,6 +424,21 @@ def _gerund_doer(verb: Token) -> Token | None:
     if is_passive(holder):
         return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     return subject_of(holder)
+
+
+def _reporting_party(noun: Token, trigger: Trigger, saying: frozenset[str]) -> Token | None:
+    """'Ruritania said talks with Borduria were going well': talks with another, named with no party of
+    their own as the subject of a clause that an actor reports, are held by the one reporting them.
+    Returns that speaker."""
+    if trigger.type != "CONSULT" or noun.dep_ != "nsubj" or noun.head.dep_ != "ccomp" \
+            or noun.head.head.lemma_.lower() not in saying or "with" not in trigger.preps:
+        return None
+    if object_of(noun, frozenset({"with"})) is None or any(c.dep_ in {"poss", "compound", "amod"} and c.pos_ == "PROPN"
+                                                           for c in noun.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in noun.head.children):
+        return None  # "said talks with Borduria must go on": talks wished for, not reported
+    return subject_of(noun.head.head)
 
 
 def _qualified_actor(verb: Token, actors: References) -> Token | None:
