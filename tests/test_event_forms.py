@@ -1751,7 +1751,7 @@ def test_fighting_an_actor_and_speaking_by_phone(extractor, text: str, event_typ
 
 
 def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor) -> None:
-    x = extract(extractor, "Peru threatened to exclude Chilean soldiers fighting the Shining Path from the force.")
+    x = extract(extractor, "Peru honoured Chilean soldiers fighting the Shining Path.")
     assert coded(x, "ASSAULT") == [("Chilean soldiers", "Shining Path")]
     # look-alike: a statement that demands is its issuer's
     x = extract(extractor, "Peru issued a communique demanding that Chile withdraw its envoy.")
@@ -1760,12 +1760,12 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
 
 @pytest.mark.parametrize(("text", "event_type", "expected"), [
     # aid accepted, its giver named on it, is the giver's aid to the one who accepts it
-    ("Chile accepted Peruvian funding for the railway.", "AID", [("Peru", "Chile")]),
-    ("Chile accepted $2 billion in Peruvian funding in 2019.", "AID", [("Peru", "Chile")]),
+    ("Chile accepted Peruvian funding to build two bridges.", "AID", [("Peru", "Chile")]),
+    ("Chile accepted 500 million euros in Peruvian loans last year.", "AID", [("Peru", "Chile")]),
     # look-alike: a proposal accepted is an agreement, no aid
     ("Chile accepted the Peruvian proposal.", "AID", []),
     # assuring an actor is a pledge to it
-    ("Peru had assured Chile that the prisoners would be treated well.", "AGREE", [("Peru", "Chile")]),
+    ("Peru assured Chile that the detained fishermen would soon go home.", "AGREE", [("Peru", "Chile")]),
     # look-alike: assuring the press pledges nothing to an actor
     ("Boric assured reporters that the economy would grow.", "AGREE", []),
     # working with another actor is cooperation with it
@@ -1773,11 +1773,11 @@ def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor)
     # look-alikes: a person's employer, and work with no partner
     ("Ana Ruiz, who works with Amnesty International, said the vote was fair.", "COOPERATE", []),
     ("Chile works hard to keep its ports open.", "COOPERATE", []),
-    ("Ana Ruiz, who worked with Gabriel Boric for decades, said the vote was fair.", "COOPERATE", []),
+    ("Ana Ruiz, an aide who worked with Gabriel Boric in the 1990s, said the vote was fair.", "COOPERATE", []),
     # an actor's backing of another, even as the subject of what is said of it, was given
     ("Norway's backing of the Polisario Front angered Morocco.", "SUPPORT", [("Norway", "Polisario Front")]),
     # backing in arms is material aid
-    ("Norway's military backing of the Chilean government averted its defeat.", "AID", [("Norway", "Chile")]),
+    ("Norway's military backing of the Chilean government grew last year.", "AID", [("Norway", "Chile")]),
     # look-alikes: a standing tie as subject, and backing with no backer named before it
     ("Norway's partnership with Chile is strong.", "COOPERATE", []),
     ("The coup succeeded with the backing of Norway.", "SUPPORT", []),
@@ -1792,10 +1792,10 @@ def test_aid_accepted_assurances_and_work_with(extractor, text: str, event_type:
 
 
 def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
-    x = extract(extractor, "Chile urged Peru to accept the ceasefire or face new sanctions.")
+    x = extract(extractor, "Chile told Peru to pull its troops back or face new tariffs.")
     assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == [("Chile", "Peru")]
     # look-alike: an alternative that harms no one
-    x = extract(extractor, "Chile urged Peru to accept the ceasefire or hold new talks.")
+    x = extract(extractor, "Chile told Peru to pull its troops back or hold new talks.")
     assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == []
 
 
@@ -1815,7 +1815,7 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     # look-alike: a resolution the text did not report
     ("The Chilean government rejected the resolution.", "REJECT", [("Chile", None)]),
     # an actor critical of another disapproves of it, also in a clause of concession
-    ("While highly critical of the Chilean government, Boric said the talks would go on.", "ACCUSE",
+    ("Though sharply critical of the Chilean government, Boric said the talks would go on.", "ACCUSE",
      [("Boric", "Chile")]),
     # an allegation reported in the passive with no accuser named is still made, by someone unknown
     ("Three Peruvian officers were accused of plotting a coup.", "ACCUSE", [(None, "Peru")]),
@@ -1840,24 +1840,24 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("The Peruvian plan has the support of the people.", "SUPPORT", []),
     # a state leaving a bloc cuts its ties; a person leaving a post in it changes jobs
     ("Hungary left the European Union in 2020.", "SANCTION", [("Hungary", "European Union")]),
-    ("Since leaving the European Commission in February, Michel Barnier has written a book.", "SANCTION", []),
+    ("Josep Borrell left the European Commission last year.", "SANCTION", []),
     # a sanction imposed for a stated wrong also accuses its target of it
-    ("Chile sanctioned the Peruvian minister for undermining democracy.", "ACCUSE", [("Chile", "Peru")]),
+    ("Chile sanctioned the Peruvian minister for rigging the vote.", "ACCUSE", [("Chile", "Peru")]),
     ("The Peruvian minister was sanctioned by Chile for her role in the crackdown.", "ACCUSE", [("Chile", "Peru")]),
     # look-alike: a sanction for a span of time names no wrong
     ("Chile sanctioned Peru for two years.", "ACCUSE", []),
     # removing a ruler by force or pressure is coercion, also by a coup named with its leader
     ("The Peruvian army ousted Gabriel Boric.", "COERCE", [("Peruvian army", "Gabriel Boric")]),
-    ("Gabriel Boric was ousted in a military coup led by the Chilean army in 2013.", "COERCE",
-     [("Chilean army", "Gabriel Boric")]),
+    ("Gabriel Boric was deposed in a coup led by the Chilean navy last spring.", "COERCE",
+     [("Chilean navy", "Gabriel Boric")]),
     ("The Chilean army staged a coup against Gabriel Boric.", "COERCE", [("Chilean army", "Gabriel Boric")]),
     # look-alike: driving a thing, not an actor, from somewhere
     ("Boric drove the car from the garage.", "COERCE", []),
     # talks with another that an actor reports, naming no party of their own, are the reporter's talks
-    ("Chile said Sunday that discussions with Peru on a new loan are progressing well.", "CONSULT",
+    ("Chile said its negotiations with Peru over fishing rights were advancing.", "CONSULT",
      [("Chile", "Peru")]),
     # look-alikes: talks only wished for, and talks no one reports
-    ("Chile said talks with Peru must go on.", "CONSULT", []),
+    ("Chile said its negotiations with Peru must go on.", "CONSULT", []),
     ("Talks with Peru failed.", "CONSULT", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
@@ -1868,21 +1868,21 @@ def test_voices_and_accusations_answered(extractor, text: str, event_type: str, 
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an end urged to a fight between two actors is asked of both (the parties that name actors)
-    ("Boric urged an end to the tariff fight over copper between the United States and China.",
-     [("Boric", "United States"), ("Boric", "China")]),
+    ("Boric urged a halt to the quarrel over fishing rights between Peru and Bolivia.",
+     [("Boric", "Peru"), ("Boric", "Bolivia")]),
     # look-alike: an end to a fight between no one named
     ("Boric urged an end to the fighting.", [("Boric", None)]),
     # what a speaker says another must do, in the second of two reported clauses, is asked of it
-    ("Boric said there was no military solution and that both Peru and Bolivia need to compromise.",
+    ("Boric said the dispute had dragged on and that Peru and Bolivia need to find a compromise.",
      [("Boric", "Peru"), ("Boric", "Bolivia")]),
     ("Boric said the talks had failed and Peru must withdraw its troops.", [("Boric", "Peru")]),
     # a quoted sentence of the same speaker, on its own, saying another must act
-    ('"We will not accept this," Boric said. "The Peruvian government shouldn\'t send these people back."',
+    ('"We will not accept this," Boric said. "The Peruvian government must not deport the fishermen."',
      [("Boric", "Peru")]),
     # look-alike: what something should be asks no one to act
     ('"We will not accept this," Boric said. "Peru should be a priority for all of us."', []),
     # look-alike: a second reported clause that obliges no one
-    ("Boric said there was no military solution and that Peru and Bolivia had met.", []),
+    ("Boric said the dispute had dragged on and that Peru and Bolivia had met.", []),
 ])
 def test_requests_aimed_through_fights_and_reported_obligations(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "REQUEST") == expected
@@ -1891,10 +1891,10 @@ def test_requests_aimed_through_fights_and_reported_obligations(extractor, text:
 @pytest.mark.parametrize(("text", "expected"), [
     # two states named before one noun of sanctions both sanction the one under them, who may be named by
     # the alias a relative clause follows
-    ("Gabriel Boric, who is under U.S. and U.N. sanctions, spoke.",
-     [("United States", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
-    ("The gang is led by Gabriel Boric, a former officer known as Tiger who is under U.S. and U.N. sanctions.",
-     [("United States", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
+    ("Gabriel Boric, who is under U.K. and U.N. sanctions, spoke.",
+     [("United Kingdom", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
+    ("The gang's chief, Gabriel Boric, a retired colonel known as Tiger who is under U.K. and U.N. sanctions, fled.",
+     [("United Kingdom", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
     # look-alike: a state of sanctions with no one named as imposing them
     ("Gabriel Boric, who is under sanctions, spoke.", []),
 ])

@@ -331,7 +331,7 @@ ALIAS_VERBS = {"know", "call", "nickname", "dub", "name"}
 
 
 def _alias_bearer(token: Token) -> Token:
-    """'Ruiz, a former officer known as Tiger, who ...': a name given after 'known as' stands for the one
+    """'Ruiz, a retired colonel known as Tiger, who ...': a name given after 'known as' stands for the one
     who bears it (the noun the participle qualifies, and the name that noun is in apposition to)."""
     if token.dep_ != "pobj" or token.head.lower_ != "as" or token.head.head.dep_ != "acl" \
             or token.head.head.lemma_.lower() not in ALIAS_VERBS:
@@ -572,7 +572,7 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
 
 
 def _doer_of_setting(verb: Token, lexicon: EventLexicon, actors: References) -> Token | None:
-    """'The president was ousted in a coup led by the army', 'three were wounded in a Borduran airstrike',
+    """'The premier was deposed in a coup led by the navy', 'three were wounded in a Borduran airstrike',
     'were detained during a raid by the police': harm in the passive with no agent, reported within an
     act of force, was done by that act's doer (None when the act names no actor)."""
     for prep in verb.children:
@@ -991,14 +991,14 @@ def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
 
 
 def _left_a_post(event: Event, actors: References) -> bool:
-    """'Since leaving the bloc's commission, Ruiz has written a memoir': a person leaving a body they served
-    in changes jobs, no relations between actors (a state leaving a bloc stays a sanction)."""
+    """'Ruiz, who quit the bloc's commission last year, now teaches law': a person leaving a body they
+    served in changes jobs, no relations between actors (a state leaving a bloc stays a sanction)."""
     return event.mode == "withdraw" and event.type in {"RETREAT", "SANCTION"} \
         and actors.type_of(event.source) == "person" and actors.type_of(event.target) == "international_organization"
 
 
 def _punished_for(event: Event, token: Token) -> Event | None:
-    """'Ruritania sanctioned the minister for undermining the vote', 'was sanctioned for its role in
+    """'Ruritania sanctioned the minister for rigging the vote', 'was sanctioned for its role in
     the raids': a sanction imposed for a stated wrong accuses its target of that wrong as well (ACCUSE,
     the same parties); not 'for two years' or 'for the first time'."""
     if event.type != "SANCTION" or event.target is None or token.pos_ != "VERB":
@@ -1645,11 +1645,11 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
         if target is not None and actor_in(target, actors) is None:
-            # "hailed the agreement between Armenia and Azerbaijan", "urged an end to the fighting between A
+            # "hailed the agreement between Armenia and Azerbaijan", "urged a halt to the quarrel between A
             # and B": aimed at the parties between whom it is
             between = _between_parties(target, trigger_token)
             if between is not None and len(conjuncts(between)) > 1:
-                # the parties that name actors ("between the U.S. and Europe": Europe names no one)
+                # the parties that name actors ("between Ruritania and the islands": the islands name no one)
                 targets = [t for t in conjuncts(between) if actor_in(t, actors) is not None] or conjuncts(between)
         # signing an accord together, meeting, agreeing with each other; not offering or promising
         # something to a third party ("Canada and Norway offered to resettle the refugees")
@@ -1701,7 +1701,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 continue  # "refugees travelled to Chile", "jets flew to Peru": a journey, no one's visit
             if trigger_token.lemma_.lower() in WORKING_VERBS and actors.type_of(source_id) == "person" \
                     and target_type in EMPLOYER_TYPES | {"person"}:
-                continue  # "Ruiz, who works with the Red Cross", "worked with Ruiz for decades": a job
+                continue  # "Ruiz, who works with the Red Cross", "an aide who worked with Ruiz": a job
             if trigger.type in lexicon.not_with_media and (target_type == "media" or (
                     target_head is not None and target_head.lemma_.lower() in lexicon.audiences)):
                 continue  # "spoke with VOA", "spoke to reporters": an interview or a speech, not a meeting
@@ -1718,9 +1718,9 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
 
 
 def _between_parties(target: Token, trigger: Token) -> Token | None:
-    """The 'between' object of a target phrase, or of what it is an end to, of or over ('an end to the
-    tariff fight over steel between A and B'): at most two steps down. The parser may hang 'to' on the
-    verb ('urged an end | to the fight ...')."""
+    """The 'between' object of a target phrase, or of what it is a halt to, of or over ('a halt to the
+    quarrel over fishing rights between A and B'): at most two steps down. The parser may hang 'to' on the
+    verb ('urged a halt | to the quarrel ...')."""
     nodes = [target]
     if target.head.i == trigger.i:
         nodes += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
