@@ -1859,6 +1859,10 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     # look-alikes: talks only wished for, and talks no one reports
     ("Chile said its negotiations with Peru must go on.", "CONSULT", []),
     ("Talks with Peru failed.", "CONSULT", []),
+    # a crowd of protest coming together is a protest
+    ("Thousands of protesters flooded the streets of Lima on Sunday.", "PROTEST", [(None, "Peru")]),
+    # look-alike: a gathering of no protest
+    ("Chilean ministers gathered in Geneva.", "PROTEST", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

@@ -78,6 +78,7 @@ OUTLET_NOUNS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadcaste
 # wrongs named as the reason for a sanction ("sanctioned for its role in the raids")
 WRONG_NOUNS = {"role", "involvement", "part", "abuse", "violation", "corruption", "fraud", "crime", "support",
                "participation", "complicity", "activity", "repression", "crackdown", "attack"}
+PARTITIVES_OF_CROWDS = {"hundreds", "thousands", "dozens", "scores", "tens", "crowds", "groups"}
 PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to prison", "put behind bars"
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect", "lead"}  # "an attack linked to/led by X": X did it
 # a person who works with a body that employs people is one of its staff, not its partner
@@ -149,6 +150,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         trigger = _verb_trigger(token, lexicon)
         if trigger is not None and trigger.mode == "phone" and not _called_party(token, actors):
             trigger = None  # "called the decision to jail him a travesty": naming, not phoning
+        if trigger is None and token.lemma_.lower() in lexicon.crowd_verbs and _protest_crowd(token, lexicon):
+            trigger = Trigger("PROTEST", mode="demo")  # "demonstrators gathered outside parliament"
         if trigger is None and _listed(token, lexicon):
             # "added the minister to its sanctions list": putting an actor on a list of the banned
             trigger = Trigger("SANCTION", mode="designation", target_types=LISTED_TYPES)
@@ -439,6 +442,15 @@ def _reporting_party(noun: Token, trigger: Trigger, saying: frozenset[str]) -> T
     if any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in noun.head.children):
         return None  # "said talks with Borduria must go on": talks wished for, not reported
     return subject_of(noun.head.head)
+
+
+def _protest_crowd(verb: Token, lexicon: EventLexicon) -> bool:
+    """The verb's subject is a crowd of protest ('demonstrators', 'hundreds of protesters')."""
+    subject = subject_of(verb)
+    if subject is not None and (subject.like_num or subject.lower_ in PARTITIVES_OF_CROWDS):
+        subject = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), subject)
+    return subject is not None and subject.lemma_.lower() in lexicon.protesters
 
 
 def _qualified_actor(verb: Token, actors: References) -> Token | None:
