@@ -1863,6 +1863,10 @@ def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
     ("Thousands of protesters flooded the streets of Lima on Sunday.", "PROTEST", [(None, "Peru")]),
     # look-alike: a gathering of no protest
     ("Chilean ministers gathered in Geneva.", "PROTEST", []),
+    # an agreement sought with a partner is a commitment offered to it
+    ("Chile is seeking a fishing accord with Peru.", "AGREE", [("Chile", "Peru")]),
+    # look-alike: an agreement sought with no partner named
+    ("Chile still wants a deal.", "AGREE", []),
     # look-alike: critical as 'grave'
     ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
 ])

@@ -79,6 +79,7 @@ OUTLET_NOUNS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadcaste
 WRONG_NOUNS = {"role", "involvement", "part", "abuse", "violation", "corruption", "fraud", "crime", "support",
                "participation", "complicity", "activity", "repression", "crackdown", "attack"}
 PARTITIVES_OF_CROWDS = {"hundreds", "thousands", "dozens", "scores", "tens", "crowds", "groups"}
+SEEKING_VERBS = {"seek", "pursue", "eye", "want", "push"}  # an agreement sought: only with a partner named
 PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to prison", "put behind bars"
 SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect", "lead"}  # "an attack linked to/led by X": X did it
 # a person who works with a body that employs people is one of its staff, not its partner
@@ -112,6 +113,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if target is None or actor_in(target, actors) is None:
                 # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
+            if trigger.type == "AGREE" and token.lemma_.lower() in SEEKING_VERBS \
+                    and (target is None or actor_in(target, actors) is None):
+                continue  # "still wants a deal": an agreement sought with no partner named commits to no one
             doer = _object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
             if doer is None and noun.i == token.head.i and token.dep_ == "acl":
                 # "the truce brokered by Ruritania between A and B": the participle's doer, only with the
