@@ -1734,3 +1734,178 @@ def test_calling_an_act_an_escalation_accuses_its_doer(extractor) -> None:
     assert coded(x, "ACCUSE") == [("Kaja Kallas", "Belarus")]
     # look-alike: an escalation denied accuses no one
     assert coded(extract(extractor, "Mark Rutte said the talks marked no escalation."), "ACCUSE") == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # fighting an armed or state actor as the object is armed conflict
+    ("The Shining Path has been fighting the Peruvian army.", "ASSAULT", [("Shining Path", "Peruvian army")]),
+    # look-alikes: fighting an evil, not an actor
+    ("Peru has been fighting corruption for years.", "ASSAULT", []),
+    # two parties that spoke by phone consulted each other
+    ("Chile and Peru spoke by phone on Monday.", "CONSULT", [("Chile", "Peru"), ("Peru", "Chile")]),
+    # look-alike: a phone with no one on the other end
+    ("Boric spoke by phone from his office in Santiago.", "CONSULT", []),
+])
+def test_fighting_an_actor_and_speaking_by_phone(extractor, text: str, event_type: str, expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+def test_present_participle_qualifying_an_actor_is_done_by_that_actor(extractor) -> None:
+    x = extract(extractor, "Peru honoured Chilean soldiers fighting the Shining Path.")
+    assert coded(x, "ASSAULT") == [("Chilean soldiers", "Shining Path")]
+    # look-alike: a statement that demands is its issuer's
+    x = extract(extractor, "Peru issued a communique demanding that Chile withdraw its envoy.")
+    assert all(source == "Peru" for source, _ in coded(x, "REQUEST"))
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # aid accepted, its giver named on it, is the giver's aid to the one who accepts it
+    ("Chile accepted Peruvian funding to build two bridges.", "AID", [("Peru", "Chile")]),
+    ("Chile accepted 500 million euros in Peruvian loans last year.", "AID", [("Peru", "Chile")]),
+    # look-alike: a proposal accepted is an agreement, no aid
+    ("Chile accepted the Peruvian proposal.", "AID", []),
+    # assuring an actor is a pledge to it
+    ("Peru assured Chile that the detained fishermen would soon go home.", "AGREE", [("Peru", "Chile")]),
+    # look-alike: assuring the press pledges nothing to an actor
+    ("Boric assured reporters that the economy would grow.", "AGREE", []),
+    # working with another actor is cooperation with it
+    ("Chile has been working with Peru on border security.", "COOPERATE", [("Chile", "Peru")]),
+    # look-alikes: a person's employer, and work with no partner
+    ("Ana Ruiz, who works with Amnesty International, said the vote was fair.", "COOPERATE", []),
+    ("Chile works hard to keep its ports open.", "COOPERATE", []),
+    ("Ana Ruiz, an aide who worked with Gabriel Boric in the 1990s, said the vote was fair.", "COOPERATE", []),
+    # an actor's backing of another, even as the subject of what is said of it, was given
+    ("Norway's backing of the Polisario Front angered Morocco.", "SUPPORT", [("Norway", "Polisario Front")]),
+    # backing in arms is material aid
+    ("Norway's military backing of the Chilean government grew last year.", "AID", [("Norway", "Chile")]),
+    # look-alikes: a standing tie as subject, and backing with no backer named before it
+    ("Norway's partnership with Chile is strong.", "COOPERATE", []),
+    ("The coup succeeded with the backing of Norway.", "SUPPORT", []),
+    # putting someone in prison is coercion
+    ("A Chilean judge sent the journalist Tom Ruiz to prison on Monday.", "COERCE", [("Chile", "Tom Ruiz")]),
+    # look-alikes: a letter sent to a prison, an order to act
+    ("The Chilean minister sent a letter to the prison.", "COERCE", []),
+    ("Chile ordered Peru to withdraw its envoy.", "COERCE", []),
+])
+def test_aid_accepted_assurances_and_work_with(extractor, text: str, event_type: str, expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+def test_demand_with_a_harmful_alternative_is_also_a_threat(extractor) -> None:
+    x = extract(extractor, "Chile told Peru to pull its troops back or face new tariffs.")
+    assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == [("Chile", "Peru")]
+    # look-alike: an alternative that harms no one
+    x = extract(extractor, "Chile told Peru to pull its troops back or hold new talks.")
+    assert coded(x, "REQUEST") == [("Chile", "Peru")] and coded(x, "THREATEN") == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # an unnamed voice acts for whom it speaks for
+    ("A spokesman for the Chilean army rejected the plan.", "REJECT", [("Chilean army", None)]),
+    # look-alike: a voice for no one named
+    ("A spokesman rejected the plan.", "REJECT", []),
+    # accusations rejected answer the accusation made against the one who rejects
+    ("Peru accused Chile of spying. Chile rejected the accusations.", "REJECT", [("Chile", "Peru")]),
+    # look-alike: another's accusation of a third party is not what is answered
+    ("Peru accused the Shining Path of the bombing. The Chilean government rejected the accusations.",
+     "REJECT", [("Chile", None)]),
+    # a resolution rejected answers whoever last acted on the one rejecting
+    ("The European Parliament voted on Monday, urging Chile to free the prisoners. The Chilean government "
+     "rejected the resolution.", "REJECT", [("Chile", "European Parliament")]),
+    # look-alike: a resolution the text did not report
+    ("The Chilean government rejected the resolution.", "REJECT", [("Chile", None)]),
+    # an actor critical of another disapproves of it, also in a clause of concession
+    ("Though sharply critical of the Chilean government, Boric said the talks would go on.", "ACCUSE",
+     [("Boric", "Chile")]),
+    # an allegation reported in the passive with no accuser named is still made, by someone unknown
+    ("Three Peruvian officers were accused of plotting a coup.", "ACCUSE", [(None, "Peru")]),
+    # look-alike: an allegation only possible
+    ("Three Peruvian officers could be accused of plotting a coup.", "ACCUSE", []),
+    # pleading not guilty rejects the charges
+    ("The Chilean officer pleaded not guilty to the charges.", "REJECT", [("Chile", None)]),
+    # look-alike: pleading guilty rejects nothing
+    ("The Chilean officer pleaded guilty to the charges.", "REJECT", []),
+    # attacking a news outlet by name is criticism
+    ("The Chilean president attacked Al Jazeera over its coverage of the strike.", "ACCUSE",
+     [("Gabriel Boric", "Al Jazeera")]),
+    # look-alike: an attack on an outlet's offices is force
+    ("Chilean troops attacked the offices of Al Jazeera in the capital.", "ACCUSE", []),
+    # a person's journey to a state is a visit to it
+    ("Chilean President Gabriel Boric travelled to Peru on Tuesday.", "CONSULT", [("Gabriel Boric", "Peru")]),
+    # look-alike: a journey that visits no one
+    ("Thousands of refugees travelled to Chile last year.", "CONSULT", []),
+    # backing gained from an actor is that actor's support
+    ("The Peruvian plan won the support of Chile.", "SUPPORT", [("Chile", "Peru")]),
+    # look-alike: backing of no actor
+    ("The Peruvian plan has the support of the people.", "SUPPORT", []),
+    # a state leaving a bloc cuts its ties; a person leaving a post in it changes jobs
+    ("Hungary left the European Union in 2020.", "SANCTION", [("Hungary", "European Union")]),
+    ("Josep Borrell left the European Commission last year.", "SANCTION", []),
+    # a sanction imposed for a stated wrong also accuses its target of it
+    ("Chile sanctioned the Peruvian minister for rigging the vote.", "ACCUSE", [("Chile", "Peru")]),
+    ("The Peruvian minister was sanctioned by Chile for her role in the crackdown.", "ACCUSE", [("Chile", "Peru")]),
+    # look-alike: a sanction for a span of time names no wrong
+    ("Chile sanctioned Peru for two years.", "ACCUSE", []),
+    # removing a ruler by force or pressure is coercion, also by a coup named with its leader
+    ("The Peruvian army ousted Gabriel Boric.", "COERCE", [("Peruvian army", "Gabriel Boric")]),
+    ("Gabriel Boric was deposed in a coup led by the Chilean navy last spring.", "COERCE",
+     [("Chilean navy", "Gabriel Boric")]),
+    ("The Chilean army staged a coup against Gabriel Boric.", "COERCE", [("Chilean army", "Gabriel Boric")]),
+    # look-alike: driving a thing, not an actor, from somewhere
+    ("Boric drove the car from the garage.", "COERCE", []),
+    # talks with another that an actor reports, naming no party of their own, are the reporter's talks
+    ("Chile said its negotiations with Peru over fishing rights were advancing.", "CONSULT",
+     [("Chile", "Peru")]),
+    # look-alikes: talks only wished for, and talks no one reports
+    ("Chile said its negotiations with Peru must go on.", "CONSULT", []),
+    ("Talks with Peru failed.", "CONSULT", []),
+    # a crowd of protest coming together is a protest
+    ("Thousands of protesters flooded the streets of Lima on Sunday.", "PROTEST", [(None, "Peru")]),
+    # look-alike: a gathering of no protest
+    ("Chilean ministers gathered in Geneva.", "PROTEST", []),
+    # an agreement sought with a partner is a commitment offered to it
+    ("Chile is seeking a fishing accord with Peru.", "AGREE", [("Chile", "Peru")]),
+    # look-alike: an agreement sought with no partner named
+    ("Chile still wants a deal.", "AGREE", []),
+    # look-alike: critical as 'grave'
+    ("Peru said the economy of Chile was in critical condition.", "ACCUSE", []),
+])
+def test_voices_and_accusations_answered(extractor, text: str, event_type: str, expected: list) -> None:
+    assert coded(extract(extractor, text), event_type) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an end urged to a fight between two actors is asked of both (the parties that name actors)
+    ("Boric urged a halt to the quarrel over fishing rights between Peru and Bolivia.",
+     [("Boric", "Peru"), ("Boric", "Bolivia")]),
+    # look-alike: an end to a fight between no one named
+    ("Boric urged an end to the fighting.", [("Boric", None)]),
+    # what a speaker says another must do, in the second of two reported clauses, is asked of it
+    ("Boric said the dispute had dragged on and that Peru and Bolivia need to find a compromise.",
+     [("Boric", "Peru"), ("Boric", "Bolivia")]),
+    ("Boric said the talks had failed and Peru must withdraw its troops.", [("Boric", "Peru")]),
+    # a quoted sentence of the same speaker, on its own, saying another must act
+    ('"We will not accept this," Boric said. "The Peruvian government must not deport the fishermen."',
+     [("Boric", "Peru")]),
+    # look-alike: what something should be asks no one to act
+    ('"We will not accept this," Boric said. "Peru should be a priority for all of us."', []),
+    # look-alike: a second reported clause that obliges no one
+    ("Boric said the dispute had dragged on and that Peru and Bolivia had met.", []),
+])
+def test_requests_aimed_through_fights_and_reported_obligations(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "REQUEST") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two states named before one noun of sanctions both sanction the one under them, who may be named by
+    # the alias a relative clause follows
+    ("Gabriel Boric, who is under U.K. and U.N. sanctions, spoke.",
+     [("United Kingdom", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
+    ("The gang's chief, Gabriel Boric, a retired colonel known as Tiger who is under U.K. and U.N. sanctions, fled.",
+     [("United Kingdom", "Gabriel Boric"), ("United Nations", "Gabriel Boric")]),
+    # look-alike: a state of sanctions with no one named as imposing them
+    ("Gabriel Boric, who is under sanctions, spoke.", []),
+])
+def test_coordinated_imposers_and_aliases_under_sanctions(extractor, text: str, expected: list) -> None:
+    assert coded(extract(extractor, text), "SANCTION") == expected
+

@@ -96,7 +96,7 @@ class Annotators:
         refs = find_references(doc, actors, sentence_of, self.reference_cues)
         quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
         events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
-                             self.speech_cues.saying, self.speech_cues.judging)
+                             self.speech_cues.saying, self.speech_cues.judging, quotes)
         events += find_stance_events(doc, quotes, refs, self.stance_cues, events, sentence_of)
         attach_dates(doc, events, find_times(doc, published, self.week_starts_monday))
         hedges = find_hedges(doc, self.hedge_cues)

@@ -12,6 +12,8 @@ each.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -34,7 +36,7 @@ from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.nlp.timex import names_a_time
 from newsgraph.ontology import EventLexicon, Trigger
-from newsgraph.record import Event, Quantity, Span
+from newsgraph.record import Event, Quantity, Quote, Span
 
 QUALIFIERS = {
     "at least": "at_least", "more than": "more_than", "over": "more_than", "at most": "at_most",
@@ -57,6 +59,7 @@ PLACE_ADVERBS = {"anywhere", "everywhere", "deep", "inside", "elsewhere"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
 # Verbal acts whose complement is what they threaten, demand, promise or refuse.
 VERBAL_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+BACKING_TYPES = {"SUPPORT", "AID"}  # given by one actor to another, whatever the sentence says of it
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_AUXILIARIES = {"will", "'ll", "shall"}
@@ -71,12 +74,23 @@ REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "ru
                 "speculation", "assertion"}
 DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
 CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
-SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect"}  # "an attack linked to X": X did it
+OUTLET_NOUNS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadcaster", "network", "channel", "station"}
+# wrongs named as the reason for a sanction ("sanctioned for its role in the raids")
+WRONG_NOUNS = {"role", "involvement", "part", "abuse", "violation", "corruption", "fraud", "crime", "support",
+               "participation", "complicity", "activity", "repression", "crackdown", "attack"}
+PARTITIVES_OF_CROWDS = {"hundreds", "thousands", "dozens", "scores", "tens", "crowds", "groups"}
+SEEKING_VERBS = {"seek", "pursue", "eye", "want", "push"}  # an agreement sought: only with a partner named
+PLACING_PREPS = {"in", "to", "into", "behind"}  # "found in breach", "sent to prison", "put behind bars"
+SOURCE_LINKS = {"link", "tie", "attribute", "blame", "connect", "lead"}  # "an attack linked to/led by X": X did it
+# a person who works with a body that employs people is one of its staff, not its partner
+WORKING_VERBS = {"work"}
+JOURNEY_VERBS = {"travel", "fly"}  # a visit only when a person makes the journey
+EMPLOYER_TYPES = {"ngo", "media", "company", "think_tank", "international_organization", "political_party"}
 
 
 def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of: list[int],
                 group_nouns: frozenset[str] = frozenset(), saying: frozenset[str] = frozenset(),
-                judging: frozenset[str] = frozenset()) -> list[Event]:
+                judging: frozenset[str] = frozenset(), quotes: Iterable[Quote] = ()) -> list[Event]:
     events: list[Event] = []
     anchors: dict[int, Token] = {}  # id(event) -> its trigger token
     used_nouns: set[int] = set()
@@ -99,6 +113,9 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if target is None or actor_in(target, actors) is None:
                 # "gave Borduria 3 million euros of aid for schools": the recipient first
                 target = _recipient(token, actors) or target or _object_target(noun, actors)
+            if trigger.type == "AGREE" and token.lemma_.lower() in SEEKING_VERBS \
+                    and (target is None or actor_in(target, actors) is None):
+                continue  # "still wants a deal": an agreement sought with no partner named commits to no one
             doer = _object_controller(token, actors) or _decider(token, lexicon) or subject_of(token)
             if doer is None and noun.i == token.head.i and token.dep_ == "acl":
                 # "the truce brokered by Ruritania between A and B": the participle's doer, only with the
@@ -120,6 +137,13 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             events += code(token, trigger, actors, forces, place, sentence_of, lexicon, quantity_of=forces,
                            trigger_tokens=[token])
             continue
+        backed = _backing_gained(token, lexicon, actors)
+        if backed is not None:
+            noun, backer = backed
+            used_nouns.add(noun.i)
+            events += code(token, Trigger("SUPPORT"), actors, backer, subject_of(token), sentence_of, lexicon,
+                           trigger_tokens=[token, noun])
+            continue
         received = _received(token, lexicon, actors)
         if received is not None:
             trigger, noun, giver = received
@@ -130,6 +154,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         trigger = _verb_trigger(token, lexicon)
         if trigger is not None and trigger.mode == "phone" and not _called_party(token, actors):
             trigger = None  # "called the decision to jail him a travesty": naming, not phoning
+        if trigger is None and token.lemma_.lower() in lexicon.crowd_verbs and _protest_crowd(token, lexicon):
+            trigger = Trigger("PROTEST", mode="demo")  # "demonstrators gathered outside parliament"
         if trigger is None and _listed(token, lexicon):
             # "added the minister to its sanctions list": putting an actor on a list of the banned
             trigger = Trigger("SANCTION", mode="designation", target_types=LISTED_TYPES)
@@ -168,8 +194,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 target = _harm_doer(target, lexicon)
             # "the ministry said the shelling went on and blamed Lisbon": the reporter's second act is theirs
             reporter = reporting_verb_of(token, saying) if token.lemma_.lower() in judging else None
-            source = (_object_controller(token, actors) or _decider(token, lexicon) or subject_of(reporter or token)
-                      or _gerund_doer(token))
+            source = (_object_controller(token, actors) or _decider(token, lexicon) or _qualified_actor(token, actors)
+                      or subject_of(reporter or token) or _gerund_doer(token))
             if source is None and trigger.type == "MOBILIZE":
                 forces = _own_forces_moved(token, lexicon, actors)
                 if forces is not None:
@@ -189,10 +215,13 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 source = by_agent[0]
                 if target is None or actor_in(target, actors) is None:
                     target = by_agent[1]
+            agentless = source is None and _agentless_harm(token, trigger, lexicon)
+            if agentless:
+                source = _doer_of_setting(token, lexicon, actors)
             coded = code(token, trigger, actors, source, target,
                          sentence_of, lexicon, quantity_of=next(
                              (c for c in token.children if c.dep_ == "dobj"), None),
-                         unknown_doer=source is None and _agentless_harm(token, trigger, lexicon))
+                         unknown_doer=agentless)
             if trigger.type == "REQUEST" and _ordered_to_stop(token, lexicon):
                 for event in coded:
                     if actors.type_of(event.target) in ORDERED_OFF_TYPES:
@@ -230,10 +259,14 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.peaceful_modifiers
                    for c in token.children):
                 continue  # "a trade war", "a price war": no one fights
-            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL:
-                continue  # "Ruritania's partnership with Borduria is ...": a standing tie, not an event
+            reporter = _reporting_party(token, trigger, saying)
+            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL and reporter is None \
+                    and not (trigger.type in BACKING_TYPES and _noun_source(token) is not None):
+                # "Ruritania's partnership with Borduria is ...": a standing tie, not an event; but
+                # "Ruritania's backing of the rebels proved decisive" reports the backing given
+                continue
             source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
-                      or _performer(token, lexicon))
+                      or _performer(token, lexicon) or reporter)
             target = object_of(token, trigger.preps) if trigger.preps else None
             if target is None and trigger.type in MUTUAL_TYPES and _participant(token, trigger) is not None \
                     and not any(t.type == trigger.type for t in lexicon.verbs.get(token.head.head.lemma_.lower(), [])):
@@ -247,6 +280,13 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     for event, token in _obligations(doc, actors, saying, {t.i for t in anchors.values()}, sentence_of):
         anchors[id(event)] = token
         events.append(event)
+    obliged = _quoted_obligations(doc, quotes, actors)
+    for token, (speaker, speaker_text) in obliged.items():
+        if doc[token].i in {t.i for t in anchors.values()}:
+            continue  # an act coded on the obliged verb itself is recoded below
+        for event in _obligation_of(doc[token], speaker, speaker_text, actors, sentence_of):
+            anchors[id(event)] = doc[token]
+            events.append(event)
     for token, source, target in _concerns(tokens, actors, lexicon):
         events += code(token, Trigger("ACCUSE"), actors, source, target, sentence_of, lexicon)
     for event, token in _warnings(doc, actors, lexicon, {t.i for t in anchors.values()}, sentence_of):
@@ -264,11 +304,18 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
     _aim_at_earlier_acts(in_order, anchors, lexicon, actors)
     _aim_denials(in_order, anchors, actors)
     _aim_releases(in_order, anchors, actors, lexicon)
+    for event in list(events):
+        threat = _ultimatum(event, anchors[id(event)], lexicon) or _punished_for(event, anchors[id(event)])
+        if threat is not None:
+            anchors[id(threat)] = anchors[id(event)]
+            events.append(threat)
     for event in events:
         _official_protest(event, anchors[id(event)], actors)
+        _words_as_weapons(event, anchors[id(event)], actors)
         _leaving_a_body(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
-    return _dedupe([e for e in events if not _partnerless(e)])
+        _recode_quoted_obligation(event, anchors[id(event)], obliged)
+    return _dedupe([e for e in events if not _partnerless(e) and not _left_a_post(e, actors)])
 
 
 def _under(noun: Token, lexicon: EventLexicon) -> bool:
@@ -282,8 +329,22 @@ def _under_holder(noun: Token) -> Token | None:
     or the noun the phrase qualifies ('a firm under sanctions')."""
     holder = noun.head.head
     if holder.pos_ in {"VERB", "AUX"}:
-        return subject_of(holder)
+        subject = subject_of(holder)
+        return _alias_bearer(subject) if subject is not None else None
     return holder if holder.pos_ in {"NOUN", "PROPN"} else None
+
+
+ALIAS_VERBS = {"know", "call", "nickname", "dub", "name"}
+
+
+def _alias_bearer(token: Token) -> Token:
+    """'Ruiz, a retired colonel known as Tiger, who ...': a name given after 'known as' stands for the one
+    who bears it (the noun the participle qualifies, and the name that noun is in apposition to)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or token.head.head.dep_ != "acl" \
+            or token.head.head.lemma_.lower() not in ALIAS_VERBS:
+        return token
+    bearer = token.head.head.head
+    return bearer.head if bearer.dep_ == "appos" else bearer
 
 
 def _shared_object(verb: Token) -> Token | None:
@@ -370,6 +431,40 @@ def _gerund_doer(verb: Token) -> Token | None:
     if is_passive(holder):
         return next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     return subject_of(holder)
+
+
+def _reporting_party(noun: Token, trigger: Trigger, saying: frozenset[str]) -> Token | None:
+    """'Ruritania said talks with Borduria were going well': talks with another, named with no party of
+    their own as the subject of a clause that an actor reports, are held by the one reporting them.
+    Returns that speaker."""
+    if trigger.type != "CONSULT" or noun.dep_ != "nsubj" or noun.head.dep_ != "ccomp" \
+            or noun.head.head.lemma_.lower() not in saying or "with" not in trigger.preps:
+        return None
+    if object_of(noun, frozenset({"with"})) is None or any(c.dep_ in {"poss", "compound", "amod"} and c.pos_ == "PROPN"
+                                                           for c in noun.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in noun.head.children):
+        return None  # "said talks with Borduria must go on": talks wished for, not reported
+    return subject_of(noun.head.head)
+
+
+def _protest_crowd(verb: Token, lexicon: EventLexicon) -> bool:
+    """The verb's subject is a crowd of protest ('demonstrators', 'hundreds of protesters')."""
+    subject = subject_of(verb)
+    if subject is not None and (subject.like_num or subject.lower_ in PARTITIVES_OF_CROWDS):
+        subject = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), subject)
+    return subject is not None and subject.lemma_.lower() in lexicon.protesters
+
+
+def _qualified_actor(verb: Token, actors: References) -> Token | None:
+    """'the envoy praised Ruritanian troops guarding the border', 'barred Borduran fighters attacking the
+    town': a present participle that qualifies an actor has that actor as its doer, not the subject of
+    the clause the actor's noun belongs to (a statement noun, 'a communique demanding ...', is no actor and
+    leaves the doer to the clause)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return verb.head if actor_in(verb.head, actors) is not None else None
 
 
 # Responses that judge an act, aimed at its doer: "condemned the attack", "praised the strikes"
@@ -478,8 +573,9 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
     reported in the passive with no doer named is still an event, its doer unknown (PLOVER codes
     such reports with an unidentified source). Not when it is only possible or expected ('could be
     abducted') or a mishap caused it ('were killed in the crash')."""
-    if trigger.type not in {"ASSAULT", "COERCE"} or not is_passive(verb):
-        return False
+    if not is_passive(verb) or (trigger.type not in {"ASSAULT", "COERCE"}
+                                and not (trigger.type == "ACCUSE" and trigger.mode == "allege")):
+        return False  # harm, and allegations ("were accused of plotting", "was charged with fraud")
     if any(c.dep_ == "agent" for c in verb.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in verb.children):
@@ -489,6 +585,23 @@ def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> boo
     causes = {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}
               for g in c.children if g.dep_ == "pobj"}
     return not causes & lexicon.accidental_causes
+
+
+def _doer_of_setting(verb: Token, lexicon: EventLexicon, actors: References) -> Token | None:
+    """'The premier was deposed in a coup led by the navy', 'three were wounded in a Borduran airstrike',
+    'were detained during a raid by the police': harm in the passive with no agent, reported within an
+    act of force, was done by that act's doer (None when the act names no actor)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for act in (g for g in prep.children if g.dep_ == "pobj"):
+            kinds = lexicon.nouns.get(act.lemma_.lower(), [])
+            if not any(t.type in {"ASSAULT", "COERCE"} for t in kinds):
+                continue
+            doer = _noun_source(act)
+            if doer is not None and actor_in(doer, actors) is not None:
+                return doer
+    return None
 
 
 def _recipient(verb: Token, actors: References, on_object: bool = False) -> Token | None:
@@ -659,24 +772,79 @@ def _complement_target(token: Token, actors: References) -> tuple[str | None, st
     return None, None
 
 
+def _quoted_obligations(doc: Doc, quotes: Iterable[Quote], actors: References) -> dict[int, tuple[str, str | None]]:
+    """'"Borduria must withdraw its troops," she said', and a quote's next sentence on its own: a
+    speaker's words saying another actor must or should act are the speaker's demand of it, as when
+    reported. Returns the obliged main verbs of quoted sentences (token index) with the speaker."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for quote in quotes:
+        if quote.speaker is None or not quote.direct:
+            continue
+        words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        for token in words or ():
+            clause = token.head if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS else token
+            if clause.dep_ == "ROOT" and _obliging(clause) and not any(c.dep_ == "attr" for c in clause.children):
+                # (not "it should be a priority for all of us": what something should be asks no one to act)
+                found.setdefault(clause.i, (quote.speaker, quote.speaker_text))
+    return found
+
+
+def _obligation_of(clause: Token, speaker: str, speaker_text: str | None, actors: References,
+                   sentence_of: list[int]) -> list[Event]:
+    """The speaker's demand of each actor the obliged clause's subject names (not of the speaker)."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    events = []
+    for head in conjuncts(subject) if subject is not None else []:
+        target = actor_in(head, actors)
+        if target is not None and target != speaker and not _same_side(speaker, target, actors):
+            events.append(Event(type="REQUEST", source=speaker, target=target, source_text=speaker_text,
+                                target_text=phrase_text(head),
+                                trigger=Span(clause.text, clause.idx, clause.idx + len(clause.text)),
+                                sentence=sentence_of[clause.i]))
+    return events
+
+
+def _recode_quoted_obligation(event: Event, token: Token, obliged: dict[int, tuple[str, str | None]]) -> None:
+    """An act coded on a quoted obliged verb ('"Borduria must withdraw its troops"') is the speaker's
+    demand that its doer do it."""
+    clause = token.head if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS else token
+    if clause.i not in obliged or event.source is None or event.type == "REQUEST":
+        return
+    speaker, speaker_text = obliged[clause.i]
+    if speaker == event.source:
+        return
+    event.type, event.mode = "REQUEST", None
+    event.target, event.target_text = event.source, event.source_text
+    event.source, event.source_text = speaker, speaker_text
+
+
+def _reported_clause(clause: Token) -> Token:
+    """'said that talks had failed and that both sides must compromise': a clause coordinated with a
+    reported one is reported by the same verb; the first of the coordinated clauses."""
+    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head
+    return clause
+
+
 def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: set[int],
                  sentence_of: list[int]) -> list[tuple[Event, Token]]:
     """'The Red Cross said US forces must ensure security': a speaker's 'X must ...' is a demand
     (REQUEST) on X, whatever the demanded act (acts that are events themselves are recoded instead)."""
     found = []
     for token in tokens_of(doc):
-        if token.i in coded or token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying:
+        reported = _reported_clause(token)
+        if token.i in coded or reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in saying:
             continue
         if not _obliging(token) or any(c.i in coded for c in token.children if c.dep_ == "xcomp"):
             continue
-        speaker_token, subject = subject_of(token.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
+        speaker_token, subject = subject_of(reported.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
         if speaker_token is None or subject is None:
             continue
         speaker = actor_in(speaker_token, actors)
         for target_head in conjuncts(subject):
             target = actor_in(target_head, actors)
             if speaker and target and speaker != target:
-                head = token.head
+                head = reported.head
                 found.append((Event(type="REQUEST", source=speaker, target=target,
                                     source_text=phrase_text(speaker_token), target_text=phrase_text(target_head),
                                     trigger=Span(head.text, head.idx, head.idx + len(head.text)),
@@ -684,13 +852,14 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
     return found
 
 
-CONCERN_PREPS = {"about", "over", "by", "at", "with", "regarding"}
+CONCERN_PREPS = {"about", "over", "by", "at", "with", "regarding", "of"}  # "of": "critical of the junta"
 
 
 def _concerns(tokens: list[Token], actors: References,
               lexicon: EventLexicon) -> list[tuple[Token, Token | None, Token]]:
     """'Germany is deeply concerned about Russia's buildup', 'the envoy said he was alarmed by reports of
-    killings': an actor's stated alarm at another's acts is disapproval (ACCUSE, PLOVER's former
+    killings', 'Peru has long been critical of the junta': an actor's stated alarm at another's acts, or
+    criticism of another, is disapproval (ACCUSE, PLOVER's former
     DISAPPROVE). Only when what alarms names an actor or an act the lexicon knows: 'worried about the
     economy' disapproves of no one. Returns (feeling word, the one who feels it, what it is about)."""
     found = []
@@ -708,7 +877,8 @@ def _concerns(tokens: list[Token], actors: References,
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             found.append((token, passive, cause))
-        elif token.dep_ == "acomp" and token.head.pos_ in {"AUX", "VERB"}:
+        elif token.dep_ in {"acomp", "advcl"} and token.head.pos_ in {"AUX", "VERB"}:
+            # "Peru is critical of the junta"; "While critical of the junta, Peru said ...": the clause's subject
             found.append((token, subject_of(token.head), cause))
     return found
 
@@ -786,13 +956,14 @@ def _recode_obligation(event: Event, token: Token, actors: References, saying: f
     says another actor must do is the speaker's demand (REQUEST) aimed at that actor."""
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS:
         token = token.head  # "needs to return": the clause is the verb of need
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in saying or not _obliging(token):
+    reported = _reported_clause(token)
+    if reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in saying or not _obliging(token):
         return
-    speaker_token = subject_of(token.head)
+    speaker_token = subject_of(reported.head)
     speaker = actor_in(speaker_token, actors) if speaker_token is not None else None
     if speaker is None or speaker == event.source:
         return
-    head = token.head
+    head = reported.head
     event.type, event.mode = "REQUEST", None
     event.target, event.target_text = event.source, event.source_text
     event.source, event.source_text = speaker, phrase_text(speaker_token)
@@ -810,6 +981,21 @@ def _official_protest(event: Event, token: Token, actors: References) -> None:
         event.type, event.mode = "ACCUSE", None  # "Colombia protested", not "Hundreds of Venezuelans protested"
 
 
+def _words_as_weapons(event: Event, token: Token, actors: References) -> None:
+    """'the president attacked the newspaper over its report': attacking a news outlet by name is
+    criticism (ACCUSE), not force; an attack on its offices or its reporters stays an assault."""
+    if event.type != "ASSAULT" or token.pos_ != "VERB" or token.lemma_.lower() != "attack" or is_passive(token):
+        return
+    named = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if named is None:
+        return
+    # the outlet by its name, or by its name and its kind ("the Daily Planet newspaper")
+    outlet = [named, *(c for c in named.children if c.dep_ == "compound")] \
+        if named.lemma_.lower() in OUTLET_NOUNS else [named]
+    if any(actors.type_of(actors.entity_at(t.i)) == "media" for t in outlet):
+        event.type, event.mode = "ACCUSE", None
+
+
 def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
     """'Ruritania withdrew from the regional bloc', 'pulled out of the alliance': withdrawing, with no
     forces named, from an international organization one belongs to reduces relations with it (PLOVER
@@ -818,6 +1004,43 @@ def _leaving_a_body(event: Event, token: Token, actors: References) -> None:
         return
     if actors.type_of(event.target) == "international_organization":
         event.type = "SANCTION"
+
+
+def _left_a_post(event: Event, actors: References) -> bool:
+    """'Ruiz, who quit the bloc's commission last year, now teaches law': a person leaving a body they
+    served in changes jobs, no relations between actors (a state leaving a bloc stays a sanction)."""
+    return event.mode == "withdraw" and event.type in {"RETREAT", "SANCTION"} \
+        and actors.type_of(event.source) == "person" and actors.type_of(event.target) == "international_organization"
+
+
+def _punished_for(event: Event, token: Token) -> Event | None:
+    """'Ruritania sanctioned the minister for rigging the vote', 'was sanctioned for its role in
+    the raids': a sanction imposed for a stated wrong accuses its target of that wrong as well (ACCUSE,
+    the same parties); not 'for two years' or 'for the first time'."""
+    if event.type != "SANCTION" or event.target is None or token.pos_ != "VERB":
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        reason = next((g for g in prep.children if g.dep_ in {"pcomp", "pobj"}), None)
+        if reason is None or names_a_time(reason) or reason.like_num:
+            continue
+        if reason.tag_ == "VBG" or reason.lemma_.lower() in WRONG_NOUNS:
+            return replace(event, type="ACCUSE", mode="allege")
+    return None
+
+
+def _ultimatum(event: Event, token: Token, lexicon: EventLexicon) -> Event | None:
+    """'Ruritania urged Borduria to pull back or face new tariffs', 'told them to leave or pay the
+    price': a demand whose alternative is a harm to the one asked is an ultimatum, a demand and a threat
+    at once (PLOVER codes ultimatums as threats); not 'urged them to talk or write', an alternative that
+    harms no one. Returns the threat, the same parties as the demand."""
+    if event.type != "REQUEST":
+        return None
+    for asked in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+        alternatives = [c for c in asked.children if c.dep_ == "conj"]
+        if any(c.dep_ == "cc" and c.lower_ == "or" for c in asked.children) and any(
+                set(_verb_lemmas(alt)) & (lexicon.warning_harms | {"risk"}) for alt in alternatives):
+            return replace(event, type="THREATEN", mode=None)
+    return None
 
 
 def _recode_intent(event: Event, token: Token, actors: References) -> None:
@@ -932,8 +1155,15 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
         # act the lexicon knows ("the strikes") to an act of its kind; "the move" to an act, not to
         # another's response to one
         named = [e for e in earlier if lemma in e.trigger.text.lower()]
-        antecedent = (named or [e for e in earlier if e.type in kinds]
-                      or [e for e in earlier if e.type not in RESPONSES] or [None])[-1]
+        kin = [e for e in earlier if e.type in kinds]
+        acts = [e for e in earlier if e.type not in RESPONSES]
+        if kinds and kinds <= RESPONSES:
+            # "rejected the accusations" answers an accusation made against the one who rejects, or one
+            # the text did not report; never another's accusation of someone else, nor an act of
+            # another kind ("the accusations" after a withdrawal was reported are not the withdrawal's)
+            kin = [e for e in kin if e.target is not None and _one_side(e.target, event.source, actors)]
+            named, acts = [e for e in named if e in kin], []
+        antecedent = (named or kin or acts or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
 
@@ -1017,17 +1247,24 @@ def _judged(verb: Token, complements: frozenset[str]) -> Token | None:
     """'held the ministry responsible': the object an adjective of the list is predicated of. The parser
     hangs the adjective on the verb or on the object, or makes the object its subject."""
     for complement in verb.children:
-        if complement.lemma_.lower() in complements and complement.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+        # "pleaded not guilty": a negated complement is listed with its 'not' ("held it not responsible"
+        # holds no one responsible)
+        said = ("not " if any(c.dep_ == "neg" for c in complement.children) else "") + complement.lemma_.lower()
+        if said in complements and complement.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+            # with no one held so, what the complement is said of ("pleaded not guilty to the charges")
             return next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
-                (c for c in complement.children if c.dep_ == "nsubj"), None)
+                (c for c in complement.children if c.dep_ == "nsubj"), None) or (
+                object_of(complement, frozenset({"to", "of"})) or complement if said.startswith("not ") else None)
     for held in (c for c in verb.children if c.dep_ == "dobj"):
         if any(c.lemma_.lower() in complements and c.dep_ in {"amod", "oprd", "acl"} and c.i > held.i
                for c in held.children):
             return held
-        # "declared Ruritania in breach of its obligations": the state the object is found in
-        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in complements
-                                                              for g in c.children)
-               for holder in (verb, held) for c in holder.children):
+        # "declared Ruritania in breach of its obligations": the state the object is found in; "sent the
+        # reporter to prison", "ordered him back to jail": the place the object is put in
+        holders = [verb, held, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back")]
+        if any(c.dep_ == "prep" and c.lower_ in PLACING_PREPS and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in complements for g in c.children)
+               for holder in holders for c in holder.children):
             return held
     return None
 
@@ -1174,6 +1411,23 @@ def _arrival(verb: Token, lexicon: EventLexicon,
     return None
 
 
+def _backing_gained(verb: Token, lexicon: EventLexicon, actors: References) -> tuple[Token, Token] | None:
+    """'The plan has the backing of Borduria', 'her cause has won broad support in Ruritania': backing
+    gained by the subject is given by the actor named after of/from/in (on the noun or the verb). Returns
+    (the backing noun, the backer); not for support received from an actor as aid ('received support
+    from X' is read as X providing it), nor 'has the support of the people' (no actor)."""
+    if verb.lemma_.lower() not in lexicon.gaining_verbs:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.backing_nouns), None)
+    if noun is None:
+        return None
+    preps = {"of", "in"} if verb.lemma_.lower() in lexicon.receiving_verbs else {"of", "from", "in"}
+    backer = object_of(noun, frozenset(preps)) or object_of(verb, frozenset(preps))
+    if backer is None or actor_in(backer, actors) is None or names_a_time(backer):
+        return None
+    return noun, backer
+
+
 def _received(verb: Token, lexicon: EventLexicon,
               actors: References) -> tuple[Trigger, Token, Token] | None:
     """'Borduria received drones from Ruritania': what one actor receives from another is what the
@@ -1186,7 +1440,14 @@ def _received(verb: Token, lexicon: EventLexicon,
     if found is None:
         return None
     giver = object_of(verb, frozenset({"from"})) or object_of(found[1], frozenset({"from"}))
+    if giver is None:
+        # "accepted Borduran loans", "received Ruritania's aid": the giver named on what is received
+        giver = next((c for noun in (found[1], *_amount_in(found[1])) for c in noun.children
+                      if c.dep_ in {"amod", "compound", "nmod", "poss"} and actors.entity_at(c.i) is not None), None)
     if giver is None or actor_in(giver, actors) is None:
+        return None
+    receiver = subject_of(verb)
+    if receiver is not None and actor_in(receiver, actors) == actor_in(giver, actors):
         return None
     return found[0], found[1], giver
 
@@ -1344,7 +1605,8 @@ def _noun_source(noun: Token) -> Token | None:
                 if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by", "with"}:
                     return next((c for c in prep.children if c.dep_ == "pobj"), None)
     for child in noun.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
+        # "U.S. sanctions"; "U.S. and U.N. sanctions", where the parser makes the first name an nmod
+        if child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
             return child
     for child in noun.children:
         if child.dep_ == "amod" and child.ent_type_ == "NORP":
@@ -1392,14 +1654,19 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
         sources = _coordinated_owners(source, actors) or sources
     for source_head in sources:
         source_id = actor_in(source_head, actors) if source_head is not None else None
+        if source_id is None and source_head is not None and source_head.lemma_.lower() in actors.cues.voices:
+            # "a spokesman for the army rejected the charge": an unnamed voice acts for whom it speaks for
+            source_id = actors.speaker_in(source_head)
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
         targets = conjuncts(target) if target is not None else [None]
         if target is not None and actor_in(target, actors) is None:
-            # "hailed the agreement between Armenia and Azerbaijan": aimed at the parties between whom it is
-            between = object_of(target, frozenset({"between"}))
+            # "hailed the agreement between Armenia and Azerbaijan", "urged a halt to the quarrel between A
+            # and B": aimed at the parties between whom it is
+            between = _between_parties(target, trigger_token)
             if between is not None and len(conjuncts(between)) > 1:
-                targets = conjuncts(between)
+                # the parties that name actors ("between Ruritania and the islands": the islands name no one)
+                targets = [t for t in conjuncts(between) if actor_in(t, actors) is not None] or conjuncts(between)
         # signing an accord together, meeting, agreeing with each other; not offering or promising
         # something to a third party ("Canada and Norway offered to resettle the refugees")
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects
@@ -1446,6 +1713,11 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             target_type = actors.type_of(target_id)
             if trigger.target_types and target_type not in trigger.target_types:
                 continue  # "recognized her": only an actor of the listed kinds is recognised
+            if trigger_token.lemma_.lower() in JOURNEY_VERBS and actors.type_of(source_id) != "person":
+                continue  # "refugees travelled to Chile", "jets flew to Peru": a journey, no one's visit
+            if trigger_token.lemma_.lower() in WORKING_VERBS and actors.type_of(source_id) == "person" \
+                    and target_type in EMPLOYER_TYPES | {"person"}:
+                continue  # "Ruiz, who works with the Red Cross", "an aide who worked with Ruiz": a job
             if trigger.type in lexicon.not_with_media and (target_type == "media" or (
                     target_head is not None and target_head.lemma_.lower() in lexicon.audiences)):
                 continue  # "spoke with VOA", "spoke to reporters": an interview or a speech, not a meeting
@@ -1459,6 +1731,25 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if target_head is None and target_id is not None:
                 events[-1].target_text = place_text
     return events
+
+
+def _between_parties(target: Token, trigger: Token) -> Token | None:
+    """The 'between' object of a target phrase, or of what it is a halt to, of or over ('a halt to the
+    quarrel over fishing rights between A and B'): at most two steps down. The parser may hang 'to' on the
+    verb ('urged a halt | to the quarrel ...')."""
+    nodes = [target]
+    if target.head.i == trigger.i:
+        nodes += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                  if g.dep_ == "pobj"]
+    for _ in range(2):
+        found = next((object_of(node, frozenset({"between"})) for node in nodes
+                      if object_of(node, frozenset({"between"})) is not None), None)
+        if found is not None:
+            return found
+        nodes = [g for node in nodes for c in node.children
+                 if c.dep_ == "prep" and c.lower_ in {"to", "of", "over", "in"} for g in c.children if g.dep_ == "pobj"]
+    return next((object_of(node, frozenset({"between"})) for node in nodes
+                 if object_of(node, frozenset({"between"})) is not None), None)
 
 
 def _owner_linked(noun: Token, actors: References, lexicon: EventLexicon) -> str | None:
@@ -1553,6 +1844,18 @@ def _same_side(source: str, target: str | None, actors: References) -> bool:
         return True
     doer, other = actors.entity(source), actors.entity(target)
     return bool(doer and other and other.type == "country" and doer.country and doer.country == other.country)
+
+
+NON_STATE_TYPES = {"armed_group", "criminal_organization", "political_party", "ngo", "media", "company",
+                   "think_tank"}
+
+
+def _one_side(one: str, other: str, actors: References) -> bool:
+    """The same actor, or two of one state that are no rivals: neither is a party, an armed group or
+    another body outside the state ('the president' and 'the army' of one country are one side; 'the
+    president' and the insurgents fighting him are not)."""
+    return one == other or (_compatriots(one, other, actors) and actors.type_of(one) not in NON_STATE_TYPES
+                            and actors.type_of(other) not in NON_STATE_TYPES)
 
 
 def _compatriots(one: str, other: str, actors: References) -> bool:

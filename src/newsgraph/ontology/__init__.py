@@ -186,6 +186,10 @@ class EventLexicon:
     owning_links: frozenset[str] = frozenset()  # "targets belonging to X": the target stands for X
     topic_verbs: frozenset[str] = frozenset()  # "discussed the war": the object is a topic, not a partner
     release_nouns: frozenset[str] = frozenset()  # "called for X's release": asked of X's captor
+    gaining_verbs: frozenset[str] = frozenset()  # "the plan has the backing of X": X backs the plan ...
+    backing_nouns: frozenset[str] = frozenset()  # ... when what is gained is backing
+    crowd_verbs: frozenset[str] = frozenset()  # "demonstrators gathered outside parliament": a protest ...
+    protesters: frozenset[str] = frozenset()  # ... when the crowd is one of protest
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -235,6 +239,10 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            owning_links=frozenset(_as_list(data.get("owning_links"))),
                            topic_verbs=frozenset(_as_list(data.get("topic_verbs"))),
                            release_nouns=frozenset(_as_list(data.get("release_nouns"))),
+                           gaining_verbs=frozenset(_as_list(data.get("gaining_verbs"))),
+                           backing_nouns=frozenset(_as_list(data.get("backing_nouns"))),
+                           crowd_verbs=frozenset(_as_list(data.get("crowd_verbs"))),
+                           protesters=frozenset(_as_list(data.get("protesters"))),
                            receiving_verbs={_word(k): _word(v)
                                             for k, v in (data.get("receiving_verbs") or {}).items()},
                            handover_nouns={_word(k): _word(v)
