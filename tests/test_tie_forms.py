@@ -195,3 +195,46 @@ def test_a_role_owned_by_a_pronoun_gives_the_name_no_home_state(extractor) -> No
     found = ties(extract(extractor, "Chile cut ties with Peru after its president, Maria Gonzalez, criticised the "
                                     "vote."), "affiliation")
     assert ("Maria Gonzalez", "Chile") not in found, found
+
+
+# --- roles in apposition: coordinated roles, unnamed units, topics ------------------------------------
+
+def test_an_owner_one_unnamed_unit_below_the_role(extractor) -> None:
+    x = extract(extractor, "Lena Varga, director of the energy program at the Brookings Institution, said prices "
+                           "would rise.")
+    assert ("Lena Varga", "Brookings Institution") in ties(x, "affiliation")
+
+
+def test_an_institution_named_after_the_clause_owns_no_role(extractor) -> None:
+    x = extract(extractor, "Lena Varga, director of the energy program, said prices would rise, the Brookings "
+                           "Institution reported.")
+    assert ("Lena Varga", "Brookings Institution") not in ties(x, "affiliation")
+
+
+def test_each_coordinated_role_in_apposition_counts(extractor) -> None:
+    x = extract(extractor, "Lena Varga, a businesswoman and founder of the Brookings Institution, said prices "
+                           "would rise.")
+    assert ("Lena Varga", "Brookings Institution") in ties(x, "affiliation")
+
+
+def test_a_state_an_expert_studies_is_not_theirs(extractor) -> None:
+    x = extract(extractor, "Gregor Lind, a senior Iran analyst at the Brookings Institution, said talks would fail.")
+    found = ties(x, "affiliation")
+    assert ("Gregor Lind", "Brookings Institution") in found
+    assert ("Gregor Lind", "Iran") not in found
+
+
+def test_the_state_an_envoy_is_for_is_not_theirs(extractor) -> None:
+    x = extract(extractor, "Carla Mendes, the special envoy for Sudan at the State Department, said talks would "
+                           "resume.")
+    assert ("Carla Mendes", "Sudan") not in ties(x, "affiliation")
+
+
+def test_a_person_of_an_organisation_belongs_to_it(extractor) -> None:
+    x = extract(extractor, "Omar Haddad of the Brookings Institution said the vote was close.")
+    assert ("Omar Haddad", "Brookings Institution") in ties(x, "affiliation")
+
+
+def test_a_person_speaking_of_an_organisation_does_not_belong_to_it(extractor) -> None:
+    x = extract(extractor, "Omar Haddad spoke warmly of the Brookings Institution on Monday.")
+    assert ("Omar Haddad", "Brookings Institution") not in ties(x, "affiliation")

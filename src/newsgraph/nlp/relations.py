@@ -39,6 +39,7 @@ class RelationCues:
     serving_roles: frozenset[str]
     presence_words: frozenset[str]
     outside_state: frozenset[str]
+    topic_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         conflict_nouns=frozenset(data["conflict_nouns"]),
                         serving_roles=frozenset(data["serving_roles"]),
                         presence_words=frozenset(data["presence_words"]),
-                        outside_state=frozenset(data["outside_state"]))
+                        outside_state=frozenset(data["outside_state"]),
+                        topic_roles=frozenset(data["topic_roles"]))
 
 
 class _Collector:
@@ -263,25 +265,22 @@ def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> Non
         kind = cues.roles.get(role.lower_) or cues.roles.get(role.lemma_.lower())
         if kind is None:
             continue
-        preps = [c for c in role.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "at", "for", "to", "with"}]
-        for prep in preps:
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                owner = actor_in(pobj, collect.actors, depth=0)
-                if owner and owner != person and collect.type_of(owner) not in {"location", "person"}:
-                    collect.add("affiliation", kind, person, owner, role)
+        for owner, owner_kind in _role_owners(collect, cues, role, kind):
+            if owner != person and collect.type_of(owner) != "person":
+                collect.add("affiliation", owner_kind, person, owner, role)
 
 
 def _of_state(collect: _Collector, entity_id: str, head: Token) -> None:
-    """'Foreign Ministers Ana Ruiz of Ruritania and ...': a person named with "of" and a state belongs
-    to that state."""
+    """'Foreign Ministers Ana Ruiz of Ruritania and ...', 'Ana Ruiz of the Lakeside Institute said': a
+    person named with "of" and a state or an organisation belongs to it."""
     if collect.type_of(entity_id) != "person":
         return
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                state = collect.actors.entity_at(pobj.i)
-                if state and collect.type_of(state) == "country":
-                    collect.add("affiliation", "member_of", entity_id, state, head)
+                owner = collect.actors.entity_at(pobj.i)
+                if owner and collect.type_of(owner) not in {"person", "location"}:
+                    collect.add("affiliation", "member_of", entity_id, owner, head)
 
 
 def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
@@ -368,26 +367,63 @@ def _state_of_titled_person(collect: _Collector, kind: str, entity_id: str, head
 
 def _apposition_ties(collect: _Collector, cues: RelationCues, entity_id: str, head: Token) -> None:
     """'Ana Ruiz, a senior fellow at the Atlantic Council'; "Russia's state news agency, TASS"; 'Hamas
-    and its armed wing, the Qassam Brigades'."""
+    and its armed wing, the Qassam Brigades'. Coordinated roles count each ('Ana Ruiz, a lawmaker and
+    former whip in the Ruritanian Senate'), and an owner may sit one unnamed unit down ('Ana Ruiz,
+    director of the maritime program at the Lakeside Institute'). A state named as the topic of an
+    expert ('a Borduria analyst at the Lakeside Institute') or as where an envoy is sent ('the special
+    envoy for Borduria') is not whose role it is."""
     pairs: list[tuple[Token, Token]] = []  # (role noun, the actor's own head)
     pairs += [(child, head) for child in head.children if child.dep_ == "appos"]
     if head.dep_ == "appos":
         pairs.append((head.head, head))
+    pairs += [(c, h) for role, h in list(pairs) for c in role.conjuncts if c.i > role.i]
     for role, _ in pairs:
         if collect.actors.entity_at(role.i):
             continue  # two names for one actor, not a role
         kind = cues.roles.get(role.lemma_.lower()) or cues.roles.get(role.lower_)
         if kind is None:
             continue
-        for child in role.children:
-            owner = None
-            if child.dep_ in {"poss", "compound", "amod"}:
-                owner = actor_in(child, collect.actors, depth=0)
-            elif child.dep_ == "prep" and (child.lower_ in {"at", "of", "for", "with", "from"} or (
-                    child.lower_ == "to" and role.lemma_.lower() in cues.serving_roles)):
-                owner = next((actor_in(p, collect.actors, depth=0) for p in child.children if p.dep_ == "pobj"), None)
-            if owner and owner != entity_id and collect.type_of(owner) != "location":
-                collect.add("affiliation", kind, entity_id, owner, head)
+        for owner, owner_kind in _role_owners(collect, cues, role, kind):
+            if owner != entity_id:
+                collect.add("affiliation", owner_kind, entity_id, owner, head)
+
+
+OWNER_PREPS = {"at", "of", "for", "with", "from", "in"}
+
+
+def _role_owners(collect: _Collector, cues: RelationCues, role: Token, kind: str) -> list[tuple[str, str]]:
+    """The actors a role noun belongs to: its possessor or named modifier, its at/of/for/with/from/in
+    phrase, or, when that phrase names an unnamed unit ('the maritime program'), the unit's own
+    at/of/in phrase."""
+    lemma = role.lemma_.lower()
+    found: list[tuple[str, str]] = []
+
+    def take(owner: str | None, how: str, owner_kind: str) -> bool:
+        if not owner or collect.type_of(owner) == "location":
+            return False
+        if collect.type_of(owner) == "country" and (
+                (lemma in cues.topic_roles and how in {"compound", "amod"})
+                or (kind == "envoy_of" and how in {"for", "to"}) or how == "in"):
+            return False  # "a Borduria analyst", "the envoy for Borduria": the state is the topic
+        found.append((owner, owner_kind))
+        return True
+
+    for child in role.children:
+        if child.dep_ in {"poss", "compound", "amod"}:
+            take(actor_in(child, collect.actors, depth=0), child.dep_, kind)
+        elif child.dep_ == "prep" and (child.lower_ in OWNER_PREPS or (
+                child.lower_ == "to" and lemma in cues.serving_roles)):
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                if take(actor_in(pobj, collect.actors, depth=0), child.lower_, kind):
+                    continue
+                if child.lower_ == "in" or pobj.pos_ != "NOUN":
+                    continue
+                # "director of the maritime program at the Lakeside Institute"
+                for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "in"}):
+                    for deeper in (p for p in prep.children if p.dep_ == "pobj"):
+                        if collect.type_of(collect.actors.entity_at(deeper.i)) not in {"country", None}:
+                            take(collect.actors.entity_at(deeper.i), prep.lower_, "member_of")
+    return found
 
 
 def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: int, end: int,
