@@ -238,3 +238,43 @@ def test_a_person_of_an_organisation_belongs_to_it(extractor) -> None:
 def test_a_person_speaking_of_an_organisation_does_not_belong_to_it(extractor) -> None:
     x = extract(extractor, "Omar Haddad spoke warmly of the Brookings Institution on Monday.")
     assert ("Omar Haddad", "Brookings Institution") not in ties(x, "affiliation")
+
+
+# --- alliances and oppositions read on pairs, close ties and plural predicates ---------------------------
+
+def test_a_hyphenated_pair_before_a_tie_noun_names_its_sides(extractor) -> None:
+    x = extract(extractor, "Officials praised the Chile-Peru partnership, and the Ethiopia-Eritrea war was "
+                           "long over.")
+    assert ("Chile", "Peru") in ties(x, "alliance")
+    assert ("Ethiopia", "Eritrea") in ties(x, "opposition")
+
+
+def test_a_hyphenated_pair_before_a_plain_noun_names_no_sides(extractor) -> None:
+    x = extract(extractor, "Officials praised the Chile-Peru highway on Monday.")
+    assert not ties(x, "alliance")
+
+
+def test_close_ties_make_an_alliance(extractor) -> None:
+    x = extract(extractor, "The deal was backed by Cuba, which has close ties with Nicaragua.")
+    assert ("Cuba", "Nicaragua") in ties(x, "alliance")
+
+
+def test_ties_not_said_to_be_close_make_no_alliance(extractor) -> None:
+    x = extract(extractor, "The deal was backed by Cuba, which has strained ties with Nicaragua.")
+    assert not ties(x, "alliance")
+
+
+def test_coordinated_subjects_called_allies_are_allied(extractor) -> None:
+    x = extract(extractor, "Chile and Peru are traditionally allies.")
+    assert ("Chile", "Peru") in ties(x, "alliance")
+
+
+def test_subjects_called_another_states_allies_are_its_allies_not_each_others(extractor) -> None:
+    x = extract(extractor, "The tariffs hit Chile and Peru, which are long-time Brazilian allies.")
+    assert ("Peru", "Brazil") in ties(x, "alliance")
+    assert ("Chile", "Peru") not in ties(x, "alliance")
+
+
+def test_a_demonym_ally_beside_a_name(extractor) -> None:
+    x = extract(extractor, "Ankara courted a key Egyptian ally, Greece, last year.")
+    assert ("Egypt", "Greece") in ties(x, "alliance")

@@ -40,6 +40,8 @@ class RelationCues:
     presence_words: frozenset[str]
     outside_state: frozenset[str]
     topic_roles: frozenset[str]
+    tie_nouns: frozenset[str]
+    close_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,13 +59,38 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         serving_roles=frozenset(data["serving_roles"]),
                         presence_words=frozenset(data["presence_words"]),
                         outside_state=frozenset(data["outside_state"]),
-                        topic_roles=frozenset(data["topic_roles"]))
+                        topic_roles=frozenset(data["topic_roles"]),
+                        tie_nouns=frozenset(data["tie_nouns"]), close_words=frozenset(data["close_words"]))
 
 
 class _Collector:
-    def __init__(self, doc: Doc, actors: References, sentence_of: list[int]) -> None:
-        self.doc, self.actors, self.sentence_of = doc, actors, sentence_of
+    def __init__(self, doc: Doc, actors: References, sentence_of: list[int], kb: KnowledgeBase | None = None) -> None:
+        self.doc, self.actors, self.sentence_of, self.kb = doc, actors, sentence_of, kb
         self.found: dict[tuple[str, str, str], Relation] = {}
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Each actor's mention texts (lower case) -> its id, for names the parser did not keep apart;
+        a text two actors share names neither."""
+        names: dict[str, str] = {}
+        for entity in self.actors.entities:
+            if entity.type == "location":
+                continue
+            for text in {m.text.lower() for m in entity.mentions} | {entity.name.lower()}:
+                names[text] = entity.id if names.get(text, entity.id) == entity.id else ""
+        return names
+
+    def named(self, text: str) -> str | None:
+        """The actor of the article a bare name stands for ('U.S.' in 'U.S.-Japan'): one of its mention
+        texts, else a state the knowledge base knows by that name and the article names."""
+        found = self.names.get(text.lower())
+        if found is not None:
+            return found or None
+        if self.kb is not None:
+            codes = {entry.country for entry in self.kb.lookup(text) if entry.type == "country"}
+            if len(codes) == 1:
+                return self.states.get(codes.pop() or "")
+        return None
 
     @cached_property
     def states(self) -> dict[str, str]:
@@ -98,7 +125,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
                    cues: RelationCues | None = None, events: list[Event] | None = None,
                    kb: KnowledgeBase | None = None) -> list[Relation]:
     cues = cues or relation_cues()
-    collect = _Collector(doc, actors, sentence_of)
+    collect = _Collector(doc, actors, sentence_of, kb)
     for start, end, entity_id in actors.spans:
         head = _span_head(doc, start, end)
         _title_ties(collect, cues, entity_id, start, head)
@@ -111,7 +138,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     # each rule below starts from a word of its own list (a lemma, or a hyphen word's form): a token that
     # is none of them is passed by at once, not looked at six times
     lemmas = (NAMING_VERBS | LEADING_VERBS | ROLE_VERBS | cues.presence_words | cues.alliance_nouns
-              | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs)
+              | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs | cues.tie_nouns)
     for token in tokens_of(doc):
         if token.lemma_.lower() not in lemmas and token.lower_ not in HYPHEN_WORDS:
             continue
@@ -585,13 +612,31 @@ def _conflict(collect: _Collector, noun: Token) -> None:
                 collect.add("opposition", "opposition", owner, target, noun)
 
 
+def _tie_class(cues: RelationCues, token: Token) -> str | None:
+    """The tie a noun states: an alliance ('partnership', or 'ties' said to be close: 'close ties'),
+    an opposition ('rival', 'war'), or none."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN":
+        return None
+    if lemma in cues.alliance_nouns:
+        return "alliance"
+    if lemma in cues.opposition_nouns | cues.conflict_nouns:
+        return "opposition"
+    if lemma in cues.tie_nouns and any(c.dep_ == "amod" and c.lower_ in cues.close_words for c in token.children):
+        return "alliance"
+    return None
+
+
 def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
-    """'Moscow deepened its alliances with Minsk and Pyongyang', 'a partnership with Beijing'."""
+    """'Moscow deepened its alliances with Minsk and Pyongyang', 'a partnership with Beijing', 'Ruritania,
+    which has close ties to Borduria'."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma in cues.conflict_nouns:
         _conflict(collect, token)
-    if token.pos_ == "NOUN" and lemma in cues.alliance_nouns | cues.opposition_nouns | cues.conflict_nouns:
-        cls = "alliance" if lemma in cues.alliance_nouns else "opposition"
+    cls = _tie_class(cues, token)
+    if cls is not None:
+        _paired_sides(collect, cls, token)
+        _named_partner(collect, cls, token)
         owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner_token is None and token.dep_ == "appos":
             owner_token = token.head  # "Ana Ruiz, a fierce critic of the junta": Ruiz opposes it
@@ -600,11 +645,15 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
             owner_token = subject_of(governor) if governor.pos_ in {"VERB", "AUX", "ADJ"} else None
             if owner_token is None and governor.dep_ == "acomp":
                 owner_token = subject_of(governor.head)
-        owner = actor_in(owner_token, collect.actors, depth=0) if owner_token is not None else None
+        # "Ruritania, which has close ties with ...": a relative pronoun is its antecedent
+        depth = 1 if owner_token is not None and owner_token.tag_ in {"WDT", "WP"} else 0
+        owner = actor_in(owner_token, collect.actors, depth=depth) if owner_token is not None else None
         # "the Quad, an alliance of Japan, India, ...": a named group described as a coalition of
         # states has them as members, not as allies of itself
         members_of = cls == "alliance" and token.dep_ == "appos" and collect.type_of(owner) in GROUP_TYPES
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "of", "between"}):
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "of", "between", "to"}
+                 and (c.lower_ != "to" or lemma in cues.tie_nouns)]
+        for prep in preps:
             for partner_head in (p for p in prep.children if p.dep_ == "pobj"):
                 for partner in conjuncts(partner_head):
                     partner_id = actor_in(partner, collect.actors, depth=0)
@@ -612,6 +661,18 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
                         collect.add("affiliation", "member_of", partner_id, owner, token)
                     else:
                         collect.add(cls, cls, owner, partner_id, token)
+        if not preps and token.dep_ == "attr" and token.tag_ == "NNS" and owner_token is not None:
+            # "Ruritania and Borduria are old allies": the coordinated subjects are tied to each other;
+            # "..., which are Borduran allies": each is tied to the actor the noun names
+            sides = [actor_in(t, collect.actors, depth=depth) for t in conjuncts(owner_token)]
+            if owner_token.tag_ in {"WDT", "WP"} and owner_token.head.dep_ == "relcl":
+                sides = [actor_in(t, collect.actors, depth=0) for t in conjuncts(owner_token.head.head)]
+            sides = [side for side in sides if side and collect.type_of(side) != "location"]
+            named = next((collect.actors.entity_at(c.i) for c in token.children
+                          if c.dep_ in {"amod", "compound", "poss"} and collect.actors.entity_at(c.i)), None)
+            for i, first in enumerate(sides):
+                for second in [named] if named else sides[i + 1:]:
+                    collect.add(cls, cls, first, second, token)
     elif token.pos_ == "VERB" and lemma in cues.alliance_verbs:
         owner = actor_in(subject_of(token), collect.actors, depth=0) if subject_of(token) is not None else None
         for prep in token.children:
@@ -619,3 +680,34 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
                 for partner_head in (p for p in prep.children if p.dep_ == "pobj"):
                     for partner in conjuncts(partner_head):
                         collect.add("alliance", "alliance", owner, actor_in(partner, collect.actors, depth=0), token)
+
+
+def _paired_sides(collect: _Collector, cls: str, noun: Token) -> None:
+    """'the Ruritania-Borduria war', 'the Ruritania-Borduria partnership': actors joined by a hyphen
+    before a tie noun are its two sides. Read on the words, since the parser often makes the pair one
+    name."""
+    doc = collect.doc
+    start = min([noun.i, *[t.left_edge.i for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "dep"}]])
+    words = "".join(t.text_with_ws for t in doc[start:noun.i]).split()
+    for word in words:
+        parts = [p for p in word.split("-") if p]
+        if len(parts) < 2:
+            continue
+        sides = [collect.named(part) for part in parts]
+        if all(sides) and len(set(sides)) == len(sides):
+            for i, first in enumerate(sides):
+                for second in sides[i + 1:]:
+                    collect.add(cls, cls, first, second, noun)
+
+
+def _named_partner(collect: _Collector, cls: str, noun: Token) -> None:
+    """'its Borduran ally, Ruritania', 'a Borduran rival, Ruritania': a tie noun modified by one actor
+    and set beside the name of another ties the two."""
+    owner = next((actor_in(c, collect.actors, depth=0) for c in noun.children if c.dep_ in {"amod", "compound"}
+                  and collect.actors.entity_at(c.i)), None)
+    if owner is None or collect.type_of(owner) == "location":
+        return
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        partner = collect.actors.entity_at(appos.i)
+        if partner and collect.type_of(partner) != "location":
+            collect.add(cls, cls, owner, partner, noun)
