@@ -278,3 +278,30 @@ def test_subjects_called_another_states_allies_are_its_allies_not_each_others(ex
 def test_a_demonym_ally_beside_a_name(extractor) -> None:
     x = extract(extractor, "Ankara courted a key Egyptian ally, Greece, last year.")
     assert ("Egypt", "Greece") in ties(x, "alliance")
+
+
+# --- organisations described with a state or a place ---------------------------------------------------
+
+def test_an_organisation_described_as_a_national_group_is_located_in_that_state(extractor) -> None:
+    x = extract(extractor, "The Peace Harvest Foundation, a Thai rights group, objected on Monday.")
+    assert ("Peace Harvest Foundation", "Thailand") in ties(x, "location")
+
+
+def test_an_organisation_described_as_a_think_tank_in_a_city_is_located_there(extractor) -> None:
+    x = extract(extractor, "The Tallinn Institute, a think tank in Ankara, disagreed.")
+    assert ("Tallinn Institute", "Turkey") in ties(x, "location")
+
+
+def test_a_demonym_before_the_kind_of_organisation(extractor) -> None:
+    x = extract(extractor, "The Kenyan charity Amani Trust sent food to the camps.")
+    assert ("Amani Trust", "Kenya") in ties(x, "location")
+
+
+def test_a_place_described_with_a_state_is_no_organisation_located(extractor) -> None:
+    x = extract(extractor, "The convoy crossed Armenia's Syunik province and Iran's Zenda port on Monday.")
+    assert not ties(x, "location")
+
+
+def test_a_states_mission_to_an_international_body_places_the_body_nowhere(extractor) -> None:
+    x = extract(extractor, "Iran's U.N. mission in New York did not respond.")
+    assert not [pair for pair in ties(x, "location") if pair[0] == "United Nations"]

@@ -42,6 +42,7 @@ class RelationCues:
     topic_roles: frozenset[str]
     tie_nouns: frozenset[str]
     close_words: frozenset[str]
+    org_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         presence_words=frozenset(data["presence_words"]),
                         outside_state=frozenset(data["outside_state"]),
                         topic_roles=frozenset(data["topic_roles"]),
-                        tie_nouns=frozenset(data["tie_nouns"]), close_words=frozenset(data["close_words"]))
+                        tie_nouns=frozenset(data["tie_nouns"]), close_words=frozenset(data["close_words"]),
+                        org_nouns=frozenset(data["org_nouns"]))
 
 
 class _Collector:
@@ -133,6 +135,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _possessive_ties(collect, cues, entity_id, start, end, head)
         _tie_title(collect, cues, entity_id, start)
         _of_state(collect, entity_id, head)
+        _described_place(collect, cues, entity_id, start, head)
     for _start, end, entity_id in actors.spans:
         _listed_members(collect, entity_id, end)
     # each rule below starts from a word of its own list (a lemma, or a hyphen word's form): a token that
@@ -711,3 +714,46 @@ def _named_partner(collect: _Collector, cls: str, noun: Token) -> None:
         partner = collect.actors.entity_at(appos.i)
         if partner and collect.type_of(partner) != "location":
             collect.add(cls, cls, owner, partner, noun)
+
+
+PLACED_TYPES = {"armed_group", "international_organization"}  # placed by "in", besides the based types
+
+
+def _described_place(collect: _Collector, cues: RelationCues, entity_id: str, start: int, head: Token) -> None:
+    """An organisation described as a kind of organisation of a state or in a place is located there:
+    'the Lakeside Fund, a Thai rights group', 'the Lakeside Fund, a think tank in Oslo', 'the Lebanese
+    group Hezbollah', "A and B, Borduria's largest oil producers"; and 'the Lakeside Fund in Oslo',
+    'the U.N. office in Ruritania'. The describing noun must be one of organisations (data: org_nouns),
+    so that 'Ruritania's Zenda province' or 'the Zenda port in Borduria' place nothing."""
+    kind = collect.type_of(entity_id)
+    if kind not in cues.based_types | PLACED_TYPES:
+        return
+    tie = "based_in" if kind in cues.based_types else "operates_in"
+    places: list[str | None] = []
+    if kind != "organization":  # the catch-all type of names the actor layer could not place
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+            places += [collect.actors.entity_at(p.i) for p in prep.children if p.dep_ == "pobj"]
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    nouns += [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < start]
+    if head.dep_ in {"appos", "compound"} and head.head.i > head.i and kind != "international_organization" \
+            and not any(c.dep_ == "poss" for c in head.head.children):
+        nouns.append(head.head)  # "the Lakeside Fund think tank in Oslo", not "Borduria's U.N. mission"
+    if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN" and head.head.i >= start - 2:
+        nouns.append(head.head)  # "the Kenyan charity Amani Trust"
+    for noun in nouns:
+        if noun.lemma_.lower() not in cues.org_nouns or collect.actors.entity_at(noun.i):
+            continue
+        for child in noun.lefts:
+            places += [collect.actors.entity_at(t.i) for t in child.subtree
+                       if (t.ent_type_ == "NORP" or t.dep_ == "poss") and _bare_modifier(t)]
+        for child in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+            places += [collect.actors.entity_at(p.i) for p in child.children if p.dep_ == "pobj"]
+    for place in places:
+        if place and place != entity_id and collect.type_of(place) in {"country", "location"}:
+            collect.add("location", tie, entity_id, place, head)
+
+
+def _bare_modifier(token: Token) -> bool:
+    """A modifier that names a place by itself, not the first half of 'Ruritania-backed'."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is None or nxt.text != "-"
