@@ -305,3 +305,16 @@ def test_a_place_described_with_a_state_is_no_organisation_located(extractor) ->
 def test_a_states_mission_to_an_international_body_places_the_body_nowhere(extractor) -> None:
     x = extract(extractor, "Iran's U.N. mission in New York did not respond.")
     assert not [pair for pair in ties(x, "location") if pair[0] == "United Nations"]
+
+
+# --- offices whose words name their owner ------------------------------------------------------------------
+
+def test_an_office_of_an_armed_group_is_no_office_of_its_state(extractor) -> None:
+    # the knowledge base gives him Lebanon as country and an office "of" Hezbollah
+    x = extract(extractor, "Naim Qassem said on Monday that Lebanon would not disarm.")
+    assert ("Naim Qassem", "Lebanon") not in ties(x, "affiliation")
+
+
+def test_an_office_of_a_state_force_is_an_office_of_the_state(extractor) -> None:
+    x = extract(extractor, "Eyal Zamir said on Monday that Israel would press on.")
+    assert ("Eyal Zamir", "Israel") in ties(x, "affiliation")

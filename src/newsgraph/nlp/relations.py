@@ -333,6 +333,8 @@ def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
         office = next((w for w in words if w in cues.state_offices), None)
         if office is None:
             continue
+        if not _office_of_a_state(collect, entity.role or ""):
+            continue
         state = collect.states.get(entity.country or "")
         serves_elsewhere = any(cls == "affiliation" and source == entity.id and collect.type_of(target) != "country"
                                for cls, source, target in collect.found)  # "the charity's president"
@@ -342,6 +344,31 @@ def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
         if state is not None:
             kind = cues.roles.get(office, "member_of")
             collect.add("affiliation", kind, entity.id, state, collect.doc[first[entity.id]])
+
+
+def _office_of_a_state(collect: _Collector, role: str) -> bool:
+    """Whether an office may be a state's: not when its words name another owner, an actor of the
+    article or of the knowledge base that is no state, with 'of' ('Secretary General of the Lakeside
+    Front') or a possessive ("the Front's deputy foreign minister"); a portfolio after 'of' ('Minister
+    of Energy') names no owner."""
+    role = role.split("(")[0].replace("’", "'").strip()
+    owner = ""
+    if " of " in role:
+        owner = role.split(" of ", 1)[1]
+    elif "'" in role:
+        owner = role.split("'", 1)[0]
+    owner = owner.strip()
+    if not owner:
+        return True
+    if owner.lower().startswith("the "):
+        owner = owner[4:]
+    named = collect.named(owner)
+    organs = STATE_TYPES | STATE_BODIES  # "spokesman of the Ruritanian army" holds a state's office
+    if named is not None:
+        return collect.type_of(named) in organs
+    entries = collect.kb.lookup(owner) if collect.kb is not None else []
+    # a portfolio ("Minister of Foreign Affairs") names no owner the knowledge base knows
+    return not entries or any(entry.type in organs for entry in entries)
 
 
 def _span_head(doc: Doc, start: int, end: int) -> Token:
