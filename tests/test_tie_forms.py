@@ -318,3 +318,30 @@ def test_an_office_of_an_armed_group_is_no_office_of_its_state(extractor) -> Non
 def test_an_office_of_a_state_force_is_an_office_of_the_state(extractor) -> None:
     x = extract(extractor, "Eyal Zamir said on Monday that Israel would press on.")
     assert ("Eyal Zamir", "Israel") in ties(x, "affiliation")
+
+
+# --- people placed where they live, leaders who head a group -------------------------------------------------
+
+def test_a_person_said_to_be_based_in_a_state_is_located_there(extractor) -> None:
+    x = extract(extractor, "Omar Said, who has been based in Somalia for years, fled on Monday.")
+    assert ("Omar Said", "Somalia") in ties(x, "location")
+
+
+def test_a_person_living_in_a_state_is_located_there(extractor) -> None:
+    x = extract(extractor, "Lina Abdi, an 80-year-old woman living in Kenya, wept.")
+    assert ("Lina Abdi", "Kenya") in ties(x, "location")
+
+
+def test_a_person_who_travelled_to_a_state_is_not_located_there(extractor) -> None:
+    x = extract(extractor, "Lina Abdi, who travelled to Kenya last week, wept.")
+    assert ("Lina Abdi", "Kenya") not in ties(x, "location")
+
+
+def test_a_person_who_heads_a_group_leads_it(extractor) -> None:
+    x = extract(extractor, "Amani Dube, who heads the Brookings Institution, spoke on Monday.")
+    assert ("Amani Dube", "Brookings Institution") in ties(x, "affiliation")
+
+
+def test_a_person_who_leads_an_act_leads_no_group(extractor) -> None:
+    x = extract(extractor, "Amani Dube led the protest against the Brookings Institution on Monday.")
+    assert ("Amani Dube", "Brookings Institution") not in ties(x, "affiliation")

@@ -43,6 +43,7 @@ class RelationCues:
     tie_nouns: frozenset[str]
     close_words: frozenset[str]
     org_nouns: frozenset[str]
+    dwelling_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         outside_state=frozenset(data["outside_state"]),
                         topic_roles=frozenset(data["topic_roles"]),
                         tie_nouns=frozenset(data["tie_nouns"]), close_words=frozenset(data["close_words"]),
-                        org_nouns=frozenset(data["org_nouns"]))
+                        org_nouns=frozenset(data["org_nouns"]),
+                        dwelling_words=frozenset(data["dwelling_words"]))
 
 
 class _Collector:
@@ -140,13 +142,14 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _listed_members(collect, entity_id, end)
     # each rule below starts from a word of its own list (a lemma, or a hyphen word's form): a token that
     # is none of them is passed by at once, not looked at six times
-    lemmas = (NAMING_VERBS | LEADING_VERBS | ROLE_VERBS | cues.presence_words | cues.alliance_nouns
+    lemmas = (NAMING_VERBS | LEADING_VERBS | ACTIVE_LEADING | ROLE_VERBS | cues.presence_words | cues.alliance_nouns
               | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs | cues.tie_nouns)
     for token in tokens_of(doc):
         if token.lemma_.lower() not in lemmas and token.lower_ not in HYPHEN_WORDS:
             continue
         _known_as_group(collect, token)
         _led_by(collect, token)
+        _leads(collect, token)
         _presence(collect, cues, token)
         _hyphen_ties(collect, token)
         _alliances(collect, cues, token)
@@ -165,6 +168,7 @@ STATE_BODIES = {"government_body", "armed_forces"}
 # the verbs the rules over single words start from (find_relations passes by every other word)
 ROLE_VERBS = frozenset({"be", "serve", "work", "become", "remain"})  # _predicate_role
 LEADING_VERBS = frozenset({"lead", "head", "command", "found"})  # _led_by
+ACTIVE_LEADING = frozenset({"lead", "head", "chair", "found", "command"})  # _leads
 NAMING_VERBS = frozenset({"know"})  # _known_as_group
 
 
@@ -517,6 +521,24 @@ def _listed_members(collect: _Collector, group: str, end: int) -> None:
             collect.add("affiliation", "member_of", member, group, doc[end])
 
 
+def _leads(collect: _Collector, token: Token) -> None:
+    """'Ana Ruiz, who heads the Lakeside Fund', 'Ana Ruiz chairs the Front': a person said to lead,
+    head, chair or found an organisation leads it (a state, a place or an act led names no group)."""
+    if token.lemma_.lower() not in ACTIVE_LEADING or token.pos_ != "VERB" or token.tag_ == "VBN":
+        return
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    depth = 1 if subject.tag_ in {"WDT", "WP"} else 0
+    leader = actor_in(subject, collect.actors, depth=depth)
+    if collect.type_of(leader) != "person":
+        return
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        group = actor_in(obj, collect.actors, depth=0)
+        if collect.type_of(group) not in {None, "person", "country", "location"}:
+            collect.add("affiliation", "leader_of", leader, group, token)
+
+
 def _led_by(collect: _Collector, token: Token) -> None:
     """'the Front, led by Ana Ruiz', 'the faction that Ana Ruiz leads' is not this: a group a person is
     said to be led or headed by has that person as its leader."""
@@ -535,15 +557,21 @@ def _led_by(collect: _Collector, token: Token) -> None:
 
 def _presence(collect: _Collector, cues: RelationCues, word: Token) -> None:
     """'the Front, which operates in northern Chad', 'the cartel is active in three states': a group said
-    to operate, be active or be based in a place is located there."""
+    to operate, be active or be based in a place is located there; so is a person said to live or be
+    based there ('Ana Ruiz, who has been based in Zenda', 'a teacher living in Zenda')."""
     if word.lemma_.lower() not in cues.presence_words or word.pos_ not in {"VERB", "ADJ"}:
         return
     verb = word.head if word.dep_ == "acomp" else word
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and word.dep_ == "acl":
+        # "the Front, headquartered in Oslo", "Ana Ruiz, a teacher living in Zenda"
+        subject = word.head.head if word.head.dep_ == "appos" and not collect.actors.entity_at(word.head.i) \
+            else word.head
     if subject is None:
         return
     group = actor_in(subject, collect.actors, depth=1)
-    if collect.type_of(group) in {None, "person", "country", "location"}:
+    if collect.type_of(group) in {None, "country", "location"} or (
+            collect.type_of(group) == "person" and word.lemma_.lower() not in cues.dwelling_words):
         return
     holders = {word, verb}  # the parser hangs "in" on the adjective or on "is"
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}]
