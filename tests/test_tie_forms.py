@@ -345,3 +345,18 @@ def test_a_person_who_heads_a_group_leads_it(extractor) -> None:
 def test_a_person_who_leads_an_act_leads_no_group(extractor) -> None:
     x = extract(extractor, "Amani Dube led the protest against the Brookings Institution on Monday.")
     assert ("Amani Dube", "Brookings Institution") not in ties(x, "affiliation")
+
+
+def test_a_person_who_worked_for_an_organisation_belongs_to_it(extractor) -> None:
+    x = extract(extractor, "Amani Dube, who previously worked for the Brookings Institution, said so.")
+    assert ("Amani Dube", "Brookings Institution") in ties(x, "affiliation")
+
+
+def test_a_person_who_worked_with_an_organisation_does_not_belong_to_it(extractor) -> None:
+    x = extract(extractor, "Amani Dube, who worked with the Brookings Institution on one report, said so.")
+    assert ("Amani Dube", "Brookings Institution") not in ties(x, "affiliation")
+
+
+def test_a_politician_titled_with_a_demonym_belongs_to_the_state(extractor) -> None:
+    x = extract(extractor, "British politician Nigel Farage joked about the vote.")
+    assert ("Nigel Farage", "United Kingdom") in ties(x, "affiliation")

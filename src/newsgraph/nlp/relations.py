@@ -167,6 +167,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
 STATE_BODIES = {"government_body", "armed_forces"}
 # the verbs the rules over single words start from (find_relations passes by every other word)
 ROLE_VERBS = frozenset({"be", "serve", "work", "become", "remain"})  # _predicate_role
+WORKING_VERBS = frozenset({"work", "serve"})
 LEADING_VERBS = frozenset({"lead", "head", "command", "found"})  # _led_by
 ACTIVE_LEADING = frozenset({"lead", "head", "chair", "found", "command"})  # _leads
 NAMING_VERBS = frozenset({"know"})  # _known_as_group
@@ -295,6 +296,13 @@ def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> Non
         return
     roles = [c for c in verb.children if c.dep_ == "attr"]
     roles += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    if not roles and verb.lemma_.lower() in WORKING_VERBS:
+        # "Ana Ruiz, who worked for the Lakeside Fund": working for or at an organisation is membership
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "at"}):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                owner = actor_in(pobj, collect.actors, depth=0)
+                if collect.type_of(owner) not in {None, "person", "location", "country"}:
+                    collect.add("affiliation", "member_of", person, owner, verb)
     for role in roles:
         kind = cues.roles.get(role.lower_) or cues.roles.get(role.lemma_.lower())
         if kind is None:
