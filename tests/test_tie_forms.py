@@ -360,3 +360,20 @@ def test_a_person_who_worked_with_an_organisation_does_not_belong_to_it(extracto
 def test_a_politician_titled_with_a_demonym_belongs_to_the_state(extractor) -> None:
     x = extract(extractor, "British politician Nigel Farage joked about the vote.")
     assert ("Nigel Farage", "United Kingdom") in ties(x, "affiliation")
+
+
+# --- disputes ----------------------------------------------------------------------------------------------------
+
+def test_a_dispute_with_a_state_opposes_the_clauses_subject(extractor) -> None:
+    x = extract(extractor, "Chile refused to attend a hearing over a long-running dispute with Bolivia.")
+    assert ("Chile", "Bolivia") in ties(x, "opposition")
+
+
+def test_a_state_locked_in_a_standoff_with_another_opposes_it(extractor) -> None:
+    x = extract(extractor, "Chile has been locked in a border standoff with Peru for a year.")
+    assert ("Chile", "Peru") in ties(x, "opposition")
+
+
+def test_settling_a_dispute_for_others_opposes_the_mediator_to_nobody(extractor) -> None:
+    x = extract(extractor, "Chile offered to mediate in the dispute between the two unions.")
+    assert not ties(x, "opposition")

@@ -708,7 +708,12 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
             owner_token = token.head  # "Ana Ruiz, a fierce critic of the junta": Ruiz opposes it
         if owner_token is None:
             governor = token.head.head if token.dep_ == "pobj" else token.head
-            owner_token = subject_of(governor) if governor.pos_ in {"VERB", "AUX", "ADJ"} else None
+            if governor.pos_ == "NOUN" and governor.dep_ in {"dobj", "pobj"} and cls == "opposition":
+                # "refused to attend a hearing over its dispute with X": the clause's subject is the side
+                governor = governor.head.head if governor.dep_ == "pobj" else governor.head
+            owner_token = next((c for c in governor.children if c.dep_ == "nsubjpass"), None) \
+                if governor.pos_ == "VERB" else None  # "X has been locked in a standoff with Y"
+            owner_token = owner_token or (subject_of(governor) if governor.pos_ in {"VERB", "AUX", "ADJ"} else None)
             if owner_token is None and governor.dep_ == "acomp":
                 owner_token = subject_of(governor.head)
         # "Ruritania, which has close ties with ...": a relative pronoun is its antecedent
