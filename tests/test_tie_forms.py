@@ -377,3 +377,20 @@ def test_a_state_locked_in_a_standoff_with_another_opposes_it(extractor) -> None
 def test_settling_a_dispute_for_others_opposes_the_mediator_to_nobody(extractor) -> None:
     x = extract(extractor, "Chile offered to mediate in the dispute between the two unions.")
     assert not ties(x, "opposition")
+
+
+# --- outlets and companies run by a state ----------------------------------------------------------------------
+
+def test_a_state_run_outlet_is_part_of_the_state(extractor) -> None:
+    x = extract(extractor, "The claim was repeated by China's state-run Xinhua news agency on Monday.")
+    assert ("Xinhua News Agency", "China") in ties(x, "affiliation")
+
+
+def test_the_state_oil_company_is_part_of_its_state(extractor) -> None:
+    x = extract(extractor, "Maduro ordered the state oil company PDVSA to drill in Venezuela.")
+    assert ("Petróleos de Venezuela", "Venezuela") in ties(x, "affiliation")
+
+
+def test_a_private_company_of_a_state_is_not_part_of_it(extractor) -> None:
+    x = extract(extractor, "Russia's largest private oil company, Lukoil, cut output.")
+    assert ("Lukoil", "Russia") not in ties(x, "affiliation")

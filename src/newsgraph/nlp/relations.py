@@ -44,6 +44,7 @@ class RelationCues:
     close_words: frozenset[str]
     org_nouns: frozenset[str]
     dwelling_words: frozenset[str]
+    state_owners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         topic_roles=frozenset(data["topic_roles"]),
                         tie_nouns=frozenset(data["tie_nouns"]), close_words=frozenset(data["close_words"]),
                         org_nouns=frozenset(data["org_nouns"]),
-                        dwelling_words=frozenset(data["dwelling_words"]))
+                        dwelling_words=frozenset(data["dwelling_words"]),
+                        state_owners=frozenset(data["state_owners"]))
 
 
 class _Collector:
@@ -138,6 +140,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _tie_title(collect, cues, entity_id, start)
         _of_state(collect, entity_id, head)
         _described_place(collect, cues, entity_id, start, head)
+        _state_owned(collect, cues, entity_id, start, head)
     for _start, end, entity_id in actors.spans:
         _listed_members(collect, entity_id, end)
     # each rule below starts from a word of its own list (a lemma, or a hyphen word's form): a token that
@@ -507,7 +510,8 @@ def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, st
         owner = collect.actors.entity_at(child.i)
         if not owner or owner == entity_id:
             continue
-        if collect.type_of(owner) in STATE_TYPES and kind in cues.based_types:
+        state_run = bool(_state_run_words(cues, start, head))
+        if collect.type_of(owner) in STATE_TYPES and kind in cues.based_types and not state_run:
             collect.add("location", "based_in", entity_id, owner, head)
         elif collect.type_of(owner) != "location":
             collect.add("affiliation", "part_of", entity_id, owner, head)
@@ -825,3 +829,30 @@ def _bare_modifier(token: Token) -> bool:
     """A modifier that names a place by itself, not the first half of 'Ruritania-backed'."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return nxt is None or nxt.text != "-"
+
+
+def _state_run_words(cues: RelationCues, start: int, head: Token) -> list[Token]:
+    """The words before a name in its noun phrase, when they call it run by a state ('state-run', 'the
+    state oil company', 'government-owned'); else none."""
+    root = head
+    while root.dep_ in {"compound", "appos"} and root.head.i > root.i:
+        root = root.head
+    before = [t for t in root.subtree if t.i < start and t.i >= root.left_edge.i]
+    return before if any(t.lower_ in cues.state_owners for t in before) else []
+
+
+def _state_owned(collect: _Collector, cues: RelationCues, entity_id: str, start: int, head: Token) -> None:
+    """An outlet or a company said to be run by a state ("Ruritania's state-run news agency, X", 'the
+    state oil company X' of a Ruritanian firm) is part of that state: the state named before it, else
+    the state the knowledge base gives it, when the article names it."""
+    entity = collect.actors.entity(entity_id)
+    if entity is None or entity.type not in {"media", "company"}:
+        return
+    before = _state_run_words(cues, start, head)
+    if not before:
+        return
+    owners = [collect.actors.entity_at(t.i) for t in before]
+    state = next((o for o in owners if o and collect.type_of(o) == "country"), None)
+    state = state or collect.states.get(entity.country or "")
+    if state is not None:
+        collect.add("affiliation", "part_of", entity_id, state, head)
