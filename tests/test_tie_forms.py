@@ -394,3 +394,22 @@ def test_the_state_oil_company_is_part_of_its_state(extractor) -> None:
 def test_a_private_company_of_a_state_is_not_part_of_it(extractor) -> None:
     x = extract(extractor, "Russia's largest private oil company, Lukoil, cut output.")
     assert ("Lukoil", "Russia") not in ties(x, "affiliation")
+
+
+# --- nationality, country offices ----------------------------------------------------------------------------
+
+def test_a_person_described_as_a_national_of_a_state_belongs_to_it(extractor) -> None:
+    x = extract(extractor, "Jimmy Lai, a 77-year-old British national, is held in Hong Kong.")
+    assert ("Jimmy Lai", "United Kingdom") in ties(x, "affiliation")
+
+
+def test_a_demonym_partner_of_a_person_is_her_nationality_not_an_alliance(extractor) -> None:
+    x = extract(extractor, "The firm was founded by Amir Kessel and his Chinese partner, Fang Lu, in 2016.")
+    assert not ties(x, "alliance")
+
+
+def test_a_spokesperson_for_an_organisations_country_office_serves_the_organisation(extractor) -> None:
+    x = extract(extractor, "Refugees waited. Glenn Moss, a spokesperson for UNHCR Kenya, told reporters.")
+    found = ties(x, "affiliation")
+    assert ("Glenn Moss", "Office of the United Nations High Commissioner for Refugees") in found
+    assert ("Glenn Moss", "Kenya") not in found

@@ -299,6 +299,12 @@ def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> Non
         return
     roles = [c for c in verb.children if c.dep_ == "attr"]
     roles += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    if verb.lemma_.lower() == "be":
+        # "Ana Ruiz, who is Ruritanian": a demonym as predicate names the person's state
+        for word in (c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.ent_type_ == "NORP"):
+            state = collect.actors.entity_at(word.i)
+            if collect.type_of(state) == "country":
+                collect.add("affiliation", "member_of", person, state, word)
     if not roles and verb.lemma_.lower() in WORKING_VERBS:
         # "Ana Ruiz, who worked for the Lakeside Fund": working for or at an organisation is membership
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "at"}):
@@ -463,6 +469,16 @@ def _apposition_ties(collect: _Collector, cues: RelationCues, entity_id: str, he
 OWNER_PREPS = {"at", "of", "for", "with", "from", "in"}
 
 
+def _country_office(collect: _Collector, word: Token) -> str | None:
+    """'the Lakeside Fund Ruritania', 'the Agency's Ruritania office': a state named after an organisation
+    is the organisation's office in that state; the organisation is who the role serves."""
+    if collect.type_of(collect.actors.entity_at(word.i)) != "country":
+        return None
+    return next((collect.actors.entity_at(c.i) for c in word.children if c.dep_ == "compound"
+                 and collect.type_of(collect.actors.entity_at(c.i)) not in {None, "country", "location", "person"}),
+                None)
+
+
 def _role_owners(collect: _Collector, cues: RelationCues, role: Token, kind: str) -> list[tuple[str, str]]:
     """The actors a role noun belongs to: its possessor or named modifier, its at/of/for/with/from/in
     phrase, or, when that phrase names an unnamed unit ('the maritime program'), the unit's own
@@ -486,6 +502,10 @@ def _role_owners(collect: _Collector, cues: RelationCues, role: Token, kind: str
         elif child.dep_ == "prep" and (child.lower_ in OWNER_PREPS or (
                 child.lower_ == "to" and lemma in cues.serving_roles)):
             for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                office = _country_office(collect, pobj)
+                if office is not None:  # "a spokesperson for the Lakeside Fund Ruritania"
+                    take(office, child.lower_, kind)
+                    continue
                 if take(actor_in(pobj, collect.actors, depth=0), child.lower_, kind):
                     continue
                 if child.lower_ == "in" or pobj.pos_ != "NOUN":
@@ -778,12 +798,15 @@ def _paired_sides(collect: _Collector, cls: str, noun: Token) -> None:
 def _named_partner(collect: _Collector, cls: str, noun: Token) -> None:
     """'its Borduran ally, Ruritania', 'a Borduran rival, Ruritania': a tie noun modified by one actor
     and set beside the name of another ties the two."""
-    owner = next((actor_in(c, collect.actors, depth=0) for c in noun.children if c.dep_ in {"amod", "compound"}
-                  and collect.actors.entity_at(c.i)), None)
+    modifier = next((c for c in noun.children if c.dep_ in {"amod", "compound"} and collect.actors.entity_at(c.i)),
+                    None)
+    owner = actor_in(modifier, collect.actors, depth=0) if modifier is not None else None
     if owner is None or collect.type_of(owner) == "location":
         return
     for appos in (c for c in noun.children if c.dep_ == "appos"):
         partner = collect.actors.entity_at(appos.i)
+        if modifier.ent_type_ == "NORP" and collect.type_of(partner) == "person":
+            continue  # "his Borduran partner, Ana Ruiz": her nationality, not a tie of states
         if partner and collect.type_of(partner) != "location":
             collect.add(cls, cls, owner, partner, noun)
 
