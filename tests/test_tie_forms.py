@@ -413,3 +413,13 @@ def test_a_spokesperson_for_an_organisations_country_office_serves_the_organisat
     found = ties(x, "affiliation")
     assert ("Glenn Moss", "Office of the United Nations High Commissioner for Refugees") in found
     assert ("Glenn Moss", "Kenya") not in found
+
+
+def test_a_demonym_as_predicate_names_the_persons_state(extractor) -> None:
+    x = extract(extractor, "Azerbaijan denied it. Rahim Mehdiyev, who is Azerbaijani, pleaded guilty.")
+    assert ("Rahim Mehdiyev", "Azerbaijan") in ties(x, "affiliation")
+
+
+def test_a_predicate_about_a_state_names_no_state_of_the_person(extractor) -> None:
+    x = extract(extractor, "Azerbaijan denied it. Rahim Mehdiyev, who is wary of Azerbaijan, pleaded guilty.")
+    assert ("Rahim Mehdiyev", "Azerbaijan") not in ties(x, "affiliation")

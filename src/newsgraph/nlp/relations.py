@@ -301,7 +301,7 @@ def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> Non
     roles += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     if verb.lemma_.lower() == "be":
         # "Ana Ruiz, who is Ruritanian": a demonym as predicate names the person's state
-        for word in (c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.ent_type_ == "NORP"):
+        for word in (c for c in verb.children if c.dep_ in {"acomp", "attr"}):
             state = collect.actors.entity_at(word.i)
             if collect.type_of(state) == "country":
                 collect.add("affiliation", "member_of", person, state, word)
