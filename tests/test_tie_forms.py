@@ -423,3 +423,23 @@ def test_a_demonym_as_predicate_names_the_persons_state(extractor) -> None:
 def test_a_predicate_about_a_state_names_no_state_of_the_person(extractor) -> None:
     x = extract(extractor, "Azerbaijan denied it. Rahim Mehdiyev, who is wary of Azerbaijan, pleaded guilty.")
     assert ("Rahim Mehdiyev", "Azerbaijan") not in ties(x, "affiliation")
+
+
+# --- offices of a part of a state ----------------------------------------------------------------------------
+
+def test_a_governor_of_a_region_holds_no_office_of_the_storys_state(extractor) -> None:
+    text = ("France closed its border on Monday, and France's police checked cars. Luca Zaia, governor of the "
+            "Veneto region, said the zone was gone.")
+    assert ("Luca Zaia", "France") not in ties(extract(extractor, text), "affiliation")
+
+
+def test_a_regional_governor_holds_no_office_of_the_storys_state(extractor) -> None:
+    text = ("France closed its border on Monday, and France's police checked cars. Regional governor Oleh Sinko "
+            "said children were safe.")
+    assert ("Oleh Sinko", "France") not in ties(extract(extractor, text), "affiliation")
+
+
+def test_a_governor_named_alone_holds_the_office_of_the_storys_state(extractor) -> None:
+    text = ("France closed its border on Monday, and France's police checked cars. Governor Oleh Sinko said "
+            "children were safe.")
+    assert ("Oleh Sinko", "France") in ties(extract(extractor, text), "affiliation")

@@ -45,6 +45,7 @@ class RelationCues:
     org_nouns: frozenset[str]
     dwelling_words: frozenset[str]
     state_owners: frozenset[str]
+    local_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         tie_nouns=frozenset(data["tie_nouns"]), close_words=frozenset(data["close_words"]),
                         org_nouns=frozenset(data["org_nouns"]),
                         dwelling_words=frozenset(data["dwelling_words"]),
-                        state_owners=frozenset(data["state_owners"]))
+                        state_owners=frozenset(data["state_owners"]),
+                        local_words=frozenset(data["local_words"]))
 
 
 class _Collector:
@@ -360,11 +362,30 @@ def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
         serves_elsewhere = any(cls == "affiliation" and source == entity.id and collect.type_of(target) != "country"
                                for cls, source, target in collect.found)  # "the charity's president"
         if state is None and home is not None and not entity.country and office in cues.home_offices \
-                and not serves_elsewhere:
+                and not serves_elsewhere and not _local_office(collect, cues, first[entity.id]):
             state = home.id
         if state is not None:
             kind = cues.roles.get(office, "member_of")
             collect.add("affiliation", kind, entity.id, state, collect.doc[first[entity.id]])
+
+
+def _local_office(collect: _Collector, cues: RelationCues, index: int) -> bool:
+    """'regional governor Ana Ruiz', 'Ana Ruiz, governor of the Zenda region': an office of a part of a
+    state (a word of local_words before the title, or the title's 'of' phrase naming an unnamed area)
+    is no office the story's state is known to hold."""
+    doc = collect.doc
+    before = doc[max(0, index - 3):index]
+    if any(t.lower_ in cues.local_words for t in before):
+        return True
+    name = doc[index]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head
+    for role in (c for c in name.children if c.dep_ == "appos"):
+        for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for area in (p for p in prep.children if p.dep_ == "pobj"):
+                if area.lower_ in cues.local_words or any(c.lower_ in cues.local_words for c in area.children):
+                    return True
+    return False
 
 
 def _office_of_a_state(collect: _Collector, role: str) -> bool:
@@ -506,9 +527,10 @@ def _role_owners(collect: _Collector, cues: RelationCues, role: Token, kind: str
                 if office is not None:  # "a spokesperson for the Lakeside Fund Ruritania"
                     take(office, child.lower_, kind)
                     continue
-                if take(actor_in(pobj, collect.actors, depth=0), child.lower_, kind):
+                unit = actor_in(pobj, collect.actors, depth=0)
+                if take(unit, child.lower_, kind) and collect.type_of(unit) in {"person", "country"}:
                     continue
-                if child.lower_ == "in" or pobj.pos_ != "NOUN":
+                if child.lower_ == "in" or pobj.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 # "director of the maritime program at the Lakeside Institute"
                 for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "in"}):
@@ -712,7 +734,8 @@ def _tie_class(cues: RelationCues, token: Token) -> str | None:
         return "alliance"
     if lemma in cues.opposition_nouns | cues.conflict_nouns:
         return "opposition"
-    if lemma in cues.tie_nouns and any(c.dep_ == "amod" and c.lower_ in cues.close_words for c in token.children):
+    if lemma in cues.tie_nouns and any(t.lower_ in cues.close_words for c in token.lefts if c.dep_ == "amod"
+                                       for t in c.subtree):  # "close political and security ties"
         return "alliance"
     return None
 
@@ -827,7 +850,7 @@ def _described_place(collect: _Collector, cues: RelationCues, entity_id: str, st
     places: list[str | None] = []
     if kind != "organization":  # the catch-all type of names the actor layer could not place
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
-            places += [collect.actors.entity_at(p.i) for p in prep.children if p.dep_ == "pobj"]
+            places += [collect.actors.entity_at(t.i) for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p)]
     nouns = [c for c in head.children if c.dep_ == "appos"]
     nouns += [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < start]
     if head.dep_ in {"appos", "compound"} and head.head.i > head.i and kind != "international_organization" \
