@@ -443,3 +443,21 @@ def test_a_governor_named_alone_holds_the_office_of_the_storys_state(extractor) 
     text = ("France closed its border on Monday, and France's police checked cars. Governor Oleh Sinko said "
             "children were safe.")
     assert ("Oleh Sinko", "France") in ties(extract(extractor, text), "affiliation")
+
+
+# --- titles the parser leaves out of the name's phrase ----------------------------------------------------------
+
+def test_a_title_left_out_of_the_names_phrase_still_ties(extractor) -> None:
+    x = extract(extractor, "In response, North Korea's army chief of staff Pak Jong Chon said talks were over.")
+    found = ties(x, "affiliation")
+    assert [pair for pair in found if pair[0] == "Pak Jong Chon"], found
+
+
+def test_words_before_a_name_that_are_no_title_give_no_tie(extractor) -> None:
+    x = extract(extractor, "In response to North Korea, Pak Jong Chon said talks were over.")
+    assert not [pair for pair in ties(x, "affiliation") if pair[0] == "Pak Jong Chon"]
+
+
+def test_a_possessive_owner_parsed_as_a_modifier_still_owns_the_role(extractor) -> None:
+    x = extract(extractor, "“Aid is late,” Catherine Russell, UNICEF’s executive director, told reporters.")
+    assert [pair for pair in ties(x, "affiliation") if pair[0] == "Catherine Russell"]

@@ -436,6 +436,8 @@ def _title_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: 
         # "French Minister of Armed Forces Ana Ruiz": the parser may hang the name on the title's "of"
         before += [t for t in office.subtree if t.i < start and t not in before]
     if not before:
+        before = _title_words(collect.doc, start)
+    if not before:
         return
     kind = _role_kind(cues, before)
     if kind is None:
@@ -451,6 +453,24 @@ def _title_ties(collect: _Collector, cues: RelationCues, entity_id: str, start: 
     if not owners and not any(t.lower_ in cues.outside_state for t in before):
         # "opposition leader Ana Ruiz" leads no state, whatever state she is from
         _state_of_titled_person(collect, kind, entity_id, head)
+
+
+TITLE_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "POS", "IN"}
+
+
+def _title_words(doc: Doc, start: int) -> list[Token]:
+    """The words right before a name that the parser left out of its phrase ("Ruritania's army chief of
+    staff Ana Ruiz said", parsed as two subjects): nouns, adjectives, possessives and 'of', back to the
+    first other word; none when the run ends in a role's 'of' or holds no noun."""
+    words: list[Token] = []
+    i = start - 1
+    while i >= 0 and doc[i].tag_ in TITLE_TAGS and (doc[i].tag_ != "IN" or doc[i].lower_ == "of") \
+            and doc[i].sent.start <= i and len(words) < 8:
+        words.insert(0, doc[i])
+        i -= 1
+    while words and words[0].tag_ in {"IN", "POS"}:
+        words.pop(0)
+    return words if words and words[-1].tag_ in {"NN", "NNP"} else []
 
 
 def _state_of_titled_person(collect: _Collector, kind: str, entity_id: str, head: Token) -> None:
@@ -518,7 +538,7 @@ def _role_owners(collect: _Collector, cues: RelationCues, role: Token, kind: str
         return True
 
     for child in role.children:
-        if child.dep_ in {"poss", "compound", "amod"}:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:  # "X’s executive director" may parse as nmod
             take(actor_in(child, collect.actors, depth=0), child.dep_, kind)
         elif child.dep_ == "prep" and (child.lower_ in OWNER_PREPS or (
                 child.lower_ == "to" and lemma in cues.serving_roles)):
