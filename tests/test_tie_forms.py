@@ -461,3 +461,20 @@ def test_words_before_a_name_that_are_no_title_give_no_tie(extractor) -> None:
 def test_a_possessive_owner_parsed_as_a_modifier_still_owns_the_role(extractor) -> None:
     x = extract(extractor, "“Aid is late,” Catherine Russell, UNICEF’s executive director, told reporters.")
     assert [pair for pair in ties(x, "affiliation") if pair[0] == "Catherine Russell"]
+
+
+# --- backing --------------------------------------------------------------------------------------------------
+
+def test_a_states_backing_of_a_group_allies_them(extractor) -> None:
+    x = extract(extractor, "Qatar's backing of Hamas strained its ties with Egypt.")
+    assert ("Qatar", "Hamas") in ties(x, "alliance")
+
+
+def test_firing_in_support_of_a_group_allies_the_shooter_with_it(extractor) -> None:
+    x = extract(extractor, "Hezbollah opened fire in support of Hamas last year.")
+    assert ("Hezbollah", "Hamas") in ties(x, "alliance")
+
+
+def test_a_deal_with_the_backing_of_a_state_allies_nobody(extractor) -> None:
+    x = extract(extractor, "The proposed deal also has the backing of India, officials said.")
+    assert not ties(x, "alliance")

@@ -46,6 +46,7 @@ class RelationCues:
     dwelling_words: frozenset[str]
     state_owners: frozenset[str]
     local_words: frozenset[str]
+    support_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         org_nouns=frozenset(data["org_nouns"]),
                         dwelling_words=frozenset(data["dwelling_words"]),
                         state_owners=frozenset(data["state_owners"]),
-                        local_words=frozenset(data["local_words"]))
+                        local_words=frozenset(data["local_words"]),
+                        support_nouns=frozenset(data["support_nouns"]))
 
 
 class _Collector:
@@ -148,7 +150,8 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     # each rule below starts from a word of its own list (a lemma, or a hyphen word's form): a token that
     # is none of them is passed by at once, not looked at six times
     lemmas = (NAMING_VERBS | LEADING_VERBS | ACTIVE_LEADING | ROLE_VERBS | cues.presence_words | cues.alliance_nouns
-              | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs | cues.tie_nouns)
+              | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs | cues.tie_nouns
+              | cues.support_nouns)
     for token in tokens_of(doc):
         if token.lemma_.lower() not in lemmas and token.lower_ not in HYPHEN_WORDS:
             continue
@@ -750,7 +753,7 @@ def _tie_class(cues: RelationCues, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN":
         return None
-    if lemma in cues.alliance_nouns:
+    if lemma in cues.alliance_nouns or lemma in cues.support_nouns:
         return "alliance"
     if lemma in cues.opposition_nouns | cues.conflict_nouns:
         return "opposition"
@@ -789,8 +792,18 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
         # "the Quad, an alliance of Japan, India, ...": a named group described as a coalition of
         # states has them as members, not as allies of itself
         members_of = cls == "alliance" and token.dep_ == "appos" and collect.type_of(owner) in GROUP_TYPES
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "of", "between", "to"}
-                 and (c.lower_ != "to" or lemma in cues.tie_nouns)]
+        if lemma in cues.support_nouns:
+            # "Ruritania's backing of the Front", "fired in support of the Front": who backs whom
+            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}]
+            named = next((c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}
+                          and collect.type_of(collect.actors.entity_at(c.i)) == "country"), None)
+            if named is not None and not any(c.dep_ == "poss" for c in token.children):
+                owner = collect.actors.entity_at(named.i)  # "Ruritanian military backing of the Front"
+            if token.dep_ == "pobj" and token.head.lower_ == "of":
+                owner = None  # "with the backing of X": X backs, the owner is not named here
+        else:
+            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "of", "between", "to"}
+                     and (c.lower_ != "to" or lemma in cues.tie_nouns)]
         for prep in preps:
             for partner_head in (p for p in prep.children if p.dep_ == "pobj"):
                 for partner in conjuncts(partner_head):
