@@ -478,3 +478,20 @@ def test_firing_in_support_of_a_group_allies_the_shooter_with_it(extractor) -> N
 def test_a_deal_with_the_backing_of_a_state_allies_nobody(extractor) -> None:
     x = extract(extractor, "The proposed deal also has the backing of India, officials said.")
     assert not ties(x, "alliance")
+
+
+# --- fighting -------------------------------------------------------------------------------------------------
+
+def test_armed_sides_fighting_each_other_are_opposed(extractor) -> None:
+    x = extract(extractor, "Hezbollah has been fighting the Israel Defense Forces for weeks.")
+    assert [pair for pair in ties(x, "opposition") if "Hezbollah" in pair]
+
+
+def test_fighting_an_abstraction_opposes_nobody(extractor) -> None:
+    x = extract(extractor, "Kenya has been fighting corruption and drought for years.")
+    assert not ties(x, "opposition")
+
+
+def test_a_description_that_fights_names_no_side(extractor) -> None:
+    x = extract(extractor, "Kenya sent troops in 2011, and the government vowed to combat al-Shabaab.")
+    assert ("Kenya", "al-Shabaab") not in ties(x, "opposition")

@@ -47,6 +47,7 @@ class RelationCues:
     state_owners: frozenset[str]
     local_words: frozenset[str]
     support_nouns: frozenset[str]
+    fight_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         dwelling_words=frozenset(data["dwelling_words"]),
                         state_owners=frozenset(data["state_owners"]),
                         local_words=frozenset(data["local_words"]),
-                        support_nouns=frozenset(data["support_nouns"]))
+                        support_nouns=frozenset(data["support_nouns"]),
+                        fight_verbs=frozenset(data["fight_verbs"]))
 
 
 class _Collector:
@@ -151,7 +153,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     # is none of them is passed by at once, not looked at six times
     lemmas = (NAMING_VERBS | LEADING_VERBS | ACTIVE_LEADING | ROLE_VERBS | cues.presence_words | cues.alliance_nouns
               | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs | cues.tie_nouns
-              | cues.support_nouns)
+              | cues.support_nouns | cues.fight_verbs)
     for token in tokens_of(doc):
         if token.lemma_.lower() not in lemmas and token.lower_ not in HYPHEN_WORDS:
             continue
@@ -162,6 +164,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _hyphen_ties(collect, token)
         _alliances(collect, cues, token)
         _predicate_role(collect, cues, token)
+        _fighting(collect, cues, token)
     _state_office_ties(collect, cues)
     _state_bodies(collect)
     if kb is not None:
@@ -935,3 +938,42 @@ def _state_owned(collect: _Collector, cues: RelationCues, entity_id: str, start:
     state = state or collect.states.get(entity.country or "")
     if state is not None:
         collect.add("affiliation", "part_of", entity_id, state, head)
+
+
+def _fighting(collect: _Collector, cues: RelationCues, verb: Token) -> None:
+    """'the Front has been fighting the army' (opposed), 'sent troops to fight alongside the army'
+    (allied): organised sides that fight each other, or side by side. Persons, places and unnamed
+    enemies make no tie; neither does a fight the clause denies."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.fight_verbs:
+        return
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    # "soldiers fighting the Front": a participle's doer is the noun it qualifies
+    subject = verb.head if verb.dep_ == "acl" else subject_of(verb)
+    if subject is None:
+        return
+    # the side is named, or a relative pronoun after its name: a description ("the government") may
+    # stand for either side of a war
+    side = actor_in(subject, collect.actors, depth=1) if subject.tag_ in {"WDT", "WP"} \
+        else _named_at(collect, subject)
+    if collect.type_of(side) not in SIDES:
+        return
+    others: list[tuple[str, Token]] = [("opposition", c) for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "alongside"}):
+        tie = "opposition" if prep.lower_ == "against" else "alliance"
+        others += [(tie, p) for p in prep.children if p.dep_ == "pobj"]
+    for tie, head in others:
+        for word in conjuncts(head):
+            other = actor_in(word, collect.actors, depth=0)
+            if collect.type_of(other) in SIDES and other != side:
+                collect.add(tie, tie, side, other, verb)
+
+
+def _named_at(collect: _Collector, word: Token) -> str | None:
+    """The actor a noun phrase names by a name or a named modifier ('Ruritanian troops'), not by a
+    description or a pronoun that the reference layer resolved."""
+    found = collect.actors.entity_at(word.i)
+    if found:
+        return found
+    return next((collect.actors.entity_at(c.i) for c in word.children
+                 if c.dep_ in {"amod", "compound", "poss"} and collect.actors.entity_at(c.i)), None)
