@@ -495,3 +495,16 @@ def test_fighting_an_abstraction_opposes_nobody(extractor) -> None:
 def test_a_description_that_fights_names_no_side(extractor) -> None:
     x = extract(extractor, "Kenya sent troops in 2011, and the government vowed to combat al-Shabaab.")
     assert ("Kenya", "al-Shabaab") not in ties(x, "opposition")
+
+
+# --- names within names -----------------------------------------------------------------------------------------
+
+def test_an_organisation_named_after_another_is_part_of_it(extractor) -> None:
+    x = extract(extractor, "The United Nations met on Monday. The United Nations Working Group on Arbitrary "
+                           "Detention called for his release.")
+    assert [pair for pair in ties(x, "affiliation") if pair[1] == "United Nations"]
+
+
+def test_an_organisation_named_after_a_place_is_not_part_of_it(extractor) -> None:
+    x = extract(extractor, "Hong Kong was quiet. The Hong Kong Economic and Trade Office in London closed.")
+    assert not [pair for pair in ties(x, "affiliation") if pair[1] == "Hong Kong"]

@@ -167,6 +167,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _fighting(collect, cues, token)
     _state_office_ties(collect, cues)
     _state_bodies(collect)
+    _named_within(collect)
     if kb is not None:
         _known_parents(collect, kb)
         _known_members(collect, kb)
@@ -977,3 +978,25 @@ def _named_at(collect: _Collector, word: Token) -> str | None:
         return found
     return next((collect.actors.entity_at(c.i) for c in word.children
                  if c.dep_ in {"amod", "compound", "poss"} and collect.actors.entity_at(c.i)), None)
+
+
+PARENT_TYPES = {"international_organization", "government_body", "armed_group", "political_party", "ngo",
+                "company", "media", "armed_forces"}
+
+
+def _named_within(collect: _Collector) -> None:
+    """'the Lakeside Union Working Group on Fisheries' when the article also names the Lakeside Union: an
+    organisation whose name begins with the whole name of another organisation is part of it."""
+    for entity in collect.actors.entities:
+        if entity.type in {"person", "country", "location"} or entity.id not in collect.first_mention:
+            continue
+        for text in {m.text for m in entity.mentions}:
+            words = text.split()
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            for k in range(1, len(words)):
+                parent = collect.names.get(" ".join(words[:k]).lower())
+                if parent and parent != entity.id and collect.type_of(parent) in PARENT_TYPES:
+                    first = collect.doc[collect.first_mention[entity.id]]
+                    collect.add("affiliation", "part_of", entity.id, parent, first)
+                    break
