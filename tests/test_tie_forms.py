@@ -508,3 +508,14 @@ def test_an_organisation_named_after_another_is_part_of_it(extractor) -> None:
 def test_an_organisation_named_after_a_place_is_not_part_of_it(extractor) -> None:
     x = extract(extractor, "Hong Kong was quiet. The Hong Kong Economic and Trade Office in London closed.")
     assert not [pair for pair in ties(x, "affiliation") if pair[1] == "Hong Kong"]
+
+
+def test_an_ally_coordinated_with_a_role_in_apposition(extractor) -> None:
+    x = extract(extractor, "Milorad Dodik was defiant. Nenad Stevandic, president of the national assembly and a "
+                           "close ally of Dodik, denounced the moves.")
+    assert ("Nenad Stevandic", "Milorad Dodik") in ties(x, "alliance")
+
+
+def test_a_persons_role_beside_an_organisation_names_no_tie_of_it(extractor) -> None:
+    x = extract(extractor, "In an interview with the Brookings Institution, Dodik's lawyer, Anto Nobilo, spoke.")
+    assert not [pair for pair in ties(x, "affiliation") if pair[0] == "Brookings Institution"]

@@ -509,12 +509,15 @@ def _apposition_ties(collect: _Collector, cues: RelationCues, entity_id: str, he
         kind = cues.roles.get(role.lemma_.lower()) or cues.roles.get(role.lower_)
         if kind is None:
             continue
+        if kind not in ORGAN_KINDS and collect.type_of(entity_id) != "person":
+            continue  # "the Zenda Service, the minister's lawyer, ...": a person's role names no organisation
         for owner, owner_kind in _role_owners(collect, cues, role, kind):
             if owner != entity_id:
                 collect.add("affiliation", owner_kind, entity_id, owner, head)
 
 
 OWNER_PREPS = {"at", "of", "for", "with", "from", "in"}
+ORGAN_KINDS = {"part_of", "armed_wing_of"}  # the role kinds an organisation may have
 
 
 def _country_office(collect: _Collector, word: Token) -> str | None:
@@ -778,8 +781,11 @@ def _alliances(collect: _Collector, cues: RelationCues, token: Token) -> None:
         _paired_sides(collect, cls, token)
         _named_partner(collect, cls, token)
         owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner_token is None and token.dep_ == "appos":
-            owner_token = token.head  # "Ana Ruiz, a fierce critic of the junta": Ruiz opposes it
+        first = token
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "Ana Ruiz, a senator and a close ally of the president"
+        if owner_token is None and first.dep_ == "appos":
+            owner_token = first.head  # "Ana Ruiz, a fierce critic of the junta": Ruiz opposes it
         if owner_token is None:
             governor = token.head.head if token.dep_ == "pobj" else token.head
             if governor.pos_ == "NOUN" and governor.dep_ in {"dobj", "pobj"} and cls == "opposition":
