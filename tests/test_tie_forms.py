@@ -519,3 +519,15 @@ def test_an_ally_coordinated_with_a_role_in_apposition(extractor) -> None:
 def test_a_persons_role_beside_an_organisation_names_no_tie_of_it(extractor) -> None:
     x = extract(extractor, "In an interview with the Brookings Institution, Dodik's lawyer, Anto Nobilo, spoke.")
     assert not [pair for pair in ties(x, "affiliation") if pair[0] == "Brookings Institution"]
+
+
+def test_a_legislator_titled_without_a_state_sits_for_the_storys_state(extractor) -> None:
+    text = ("The United States paused aid. The United States said it would resume. “It is positive,” "
+            "Representative Jason Crow told reporters.")
+    assert ("Jason Crow", "United States") in ties(extract(extractor, text), "affiliation")
+
+
+def test_a_representative_of_a_company_does_not_sit_for_the_storys_state(extractor) -> None:
+    text = ("The United States paused aid. The United States said it would resume. Jason Crow, a representative "
+            "of the Brookings Institution, disagreed.")
+    assert ("Jason Crow", "United States") not in ties(extract(extractor, text), "affiliation")
