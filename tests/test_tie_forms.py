@@ -531,3 +531,29 @@ def test_a_representative_of_a_company_does_not_sit_for_the_storys_state(extract
     text = ("The United States paused aid. The United States said it would resume. Jason Crow, a representative "
             "of the Brookings Institution, disagreed.")
     assert ("Jason Crow", "United States") not in ties(extract(extractor, text), "affiliation")
+
+
+# --- standing against ---------------------------------------------------------------------------------------
+
+def test_opposing_a_states_expansion_opposes_the_state(extractor) -> None:
+    x = extract(extractor, "Australia firmly opposes China's naval expansion in the Pacific.")
+    assert ("Australia", "China") in ties(x, "opposition")
+
+
+def test_contesting_part_of_a_states_claims_opposes_the_state(extractor) -> None:
+    x = extract(extractor, "Vietnam and Malaysia still contest parts of China's maritime claims.")
+    found = ties(x, "opposition")
+    assert ("Vietnam", "China") in found and ("Malaysia", "China") in found
+    assert ("Vietnam", "Malaysia") not in found
+
+
+def test_states_disputing_islands_oppose_each_other_not_the_islands(extractor) -> None:
+    x = extract(extractor, "Japan and China have been disputing the Senkaku islands for years.")
+    found = ties(x, "opposition")
+    assert ("Japan", "China") in found
+    assert not [pair for pair in found if "Senkaku" in pair[1]]
+
+
+def test_not_opposing_a_state_opposes_nobody(extractor) -> None:
+    x = extract(extractor, "Australia does not oppose China's naval expansion.")
+    assert not ties(x, "opposition")

@@ -48,6 +48,7 @@ class RelationCues:
     local_words: frozenset[str]
     support_nouns: frozenset[str]
     fight_verbs: frozenset[str]
+    opposing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,8 @@ def relation_cues(path: Path | None = None) -> RelationCues:
                         state_owners=frozenset(data["state_owners"]),
                         local_words=frozenset(data["local_words"]),
                         support_nouns=frozenset(data["support_nouns"]),
-                        fight_verbs=frozenset(data["fight_verbs"]))
+                        fight_verbs=frozenset(data["fight_verbs"]),
+                        opposing_verbs=frozenset(data["opposing_verbs"]))
 
 
 class _Collector:
@@ -153,7 +155,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
     # is none of them is passed by at once, not looked at six times
     lemmas = (NAMING_VERBS | LEADING_VERBS | ACTIVE_LEADING | ROLE_VERBS | cues.presence_words | cues.alliance_nouns
               | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs | cues.tie_nouns
-              | cues.support_nouns | cues.fight_verbs)
+              | cues.support_nouns | cues.fight_verbs | cues.opposing_verbs)
     for token in tokens_of(doc):
         if token.lemma_.lower() not in lemmas and token.lower_ not in HYPHEN_WORDS:
             continue
@@ -165,6 +167,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
         _alliances(collect, cues, token)
         _predicate_role(collect, cues, token)
         _fighting(collect, cues, token)
+        _opposing(collect, cues, token)
     _state_office_ties(collect, cues)
     _state_bodies(collect)
     _named_within(collect)
@@ -1006,3 +1009,51 @@ def _named_within(collect: _Collector) -> None:
                     first = collect.doc[collect.first_mention[entity.id]]
                     collect.add("affiliation", "part_of", entity.id, parent, first)
                     break
+
+
+RECIPROCAL_VERBS = {"dispute", "feud", "quarrel", "clash"}
+OPPOSABLE = SIDES | {"person", "political_party", "international_organization"}  # "X and Y dispute ...": each other
+
+
+def _opposing(collect: _Collector, cues: RelationCues, verb: Token) -> None:
+    """'Ruritania opposes Borduria's expansion', 'the Front contests Borduran claims' (the subject against
+    whose thing the object is); 'Ruritania and Borduria have been disputing the islands' (the coordinated
+    subjects against each other). Named sides only; a denied opposition makes no tie."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.opposing_verbs:
+        return
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    sides = [actor_in(subject, collect.actors, depth=1)] if subject.tag_ in {"WDT", "WP"} \
+        else [_named_at(collect, t) for t in conjuncts(subject)]
+    sides = [side for side in sides if side and collect.type_of(side) not in {None, "location"}]
+    if not sides:
+        return
+    targets: list[str] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        # "contest parts of Borduria's claims": the object's of-phrase may name whose thing it is
+        words = [*conjuncts(obj), *[p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for p in c.children if p.dep_ == "pobj"]]
+        reciprocal = verb.lemma_.lower() in RECIPROCAL_VERBS
+        for word in words:
+            # "dispute the Zenda islands": the thing disputed is no side, only whose it is
+            target = _owner_named(collect, word) if reciprocal and word is obj else _named_at(collect, word)
+            if target and collect.type_of(target) in OPPOSABLE:
+                targets.append(target)
+    if targets:
+        for side in sides:
+            for target in targets:
+                collect.add("opposition", "opposition", side, target, verb)
+    elif len(sides) > 1 and verb.lemma_.lower() in RECIPROCAL_VERBS:
+        for i, first in enumerate(sides):
+            for second in sides[i + 1:]:
+                collect.add("opposition", "opposition", first, second, verb)
+
+
+def _owner_named(collect: _Collector, word: Token) -> str | None:
+    """The actor a noun phrase's named modifier gives ("Borduria's claims", 'Borduran claims'), not the
+    phrase's own name."""
+    return next((collect.actors.entity_at(c.i) for c in word.children
+                 if c.dep_ in {"amod", "compound", "poss"} and collect.actors.entity_at(c.i)), None)
