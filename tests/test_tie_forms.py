@@ -557,3 +557,13 @@ def test_states_disputing_islands_oppose_each_other_not_the_islands(extractor) -
 def test_not_opposing_a_state_opposes_nobody(extractor) -> None:
     x = extract(extractor, "Australia does not oppose China's naval expansion.")
     assert not ties(x, "opposition")
+
+
+def test_people_both_from_a_state_belong_to_it(extractor) -> None:
+    x = extract(extractor, "Polad Omarov and Lina Abdi, both from Azerbaijan, have pleaded not guilty.")
+    assert ("Polad Omarov", "Azerbaijan") in ties(x, "affiliation")
+
+
+def test_a_person_returning_from_a_state_does_not_belong_to_it(extractor) -> None:
+    x = extract(extractor, "Lina Abdi returned from Azerbaijan on Monday.")
+    assert ("Lina Abdi", "Azerbaijan") not in ties(x, "affiliation")

@@ -335,7 +335,8 @@ def _predicate_role(collect: _Collector, cues: RelationCues, verb: Token) -> Non
 
 def _of_state(collect: _Collector, entity_id: str, head: Token) -> None:
     """'Foreign Ministers Ana Ruiz of Ruritania and ...', 'Ana Ruiz of the Lakeside Institute said': a
-    person named with "of" and a state or an organisation belongs to it."""
+    person named with "of" and a state or an organisation belongs to it; people said to be 'both from'
+    a state belong to it."""
     if collect.type_of(entity_id) != "person":
         return
     for prep in head.children:
@@ -344,6 +345,16 @@ def _of_state(collect: _Collector, entity_id: str, head: Token) -> None:
                 owner = collect.actors.entity_at(pobj.i)
                 if owner and collect.type_of(owner) not in {"person", "location"}:
                     collect.add("affiliation", "member_of", entity_id, owner, head)
+    # "Ana Ruiz and Lea Diaz, both from Ruritania,": a state the named people are said to come from
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    for both in (c for c in first.children if c.dep_ == "appos" and c.lower_ in {"both", "all", "each"}):
+        for prep in (c for c in both.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                state = collect.actors.entity_at(pobj.i)
+                if collect.type_of(state) == "country":
+                    collect.add("affiliation", "member_of", entity_id, state, head)
 
 
 def _state_office_ties(collect: _Collector, cues: RelationCues) -> None:
