@@ -567,3 +567,13 @@ def test_people_both_from_a_state_belong_to_it(extractor) -> None:
 def test_a_person_returning_from_a_state_does_not_belong_to_it(extractor) -> None:
     x = extract(extractor, "Lina Abdi returned from Azerbaijan on Monday.")
     assert ("Lina Abdi", "Azerbaijan") not in ties(x, "affiliation")
+
+
+def test_a_person_named_with_a_states_possessive_belongs_to_it(extractor) -> None:
+    x = extract(extractor, "That is something that Uganda's Bobi Wine knows all too well.")
+    assert ("Bobi Wine", "Uganda") in ties(x, "affiliation")
+
+
+def test_a_person_named_with_a_persons_possessive_does_not_belong_to_a_state(extractor) -> None:
+    x = extract(extractor, "Uganda waited, and Bobi Wine's rival Ana Kato spoke.")
+    assert ("Ana Kato", "Uganda") not in ties(x, "affiliation")

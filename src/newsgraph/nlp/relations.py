@@ -588,7 +588,14 @@ def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, st
                      head: Token) -> None:
     """"Iran's Quds Force" (part of Iran); "Egypt's Al-Ahram Center" (based in Egypt)."""
     kind = collect.type_of(entity_id)
-    if kind in {"person", "country", "location", None}:
+    if kind == "person":
+        # "Ruritania's Ana Ruiz": a person named with a state's possessive belongs to it
+        for child in (c for c in head.children if c.dep_ == "poss" and c.i < start):
+            state = collect.actors.entity_at(child.i)
+            if collect.type_of(state) == "country":
+                collect.add("affiliation", "member_of", entity_id, state, head)
+        return
+    if kind in {"country", "location", None}:
         return
     for child in head.children:
         if child.dep_ != "poss" or child.i >= start:
