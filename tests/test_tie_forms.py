@@ -577,3 +577,20 @@ def test_a_person_named_with_a_states_possessive_belongs_to_it(extractor) -> Non
 def test_a_person_named_with_a_persons_possessive_does_not_belong_to_a_state(extractor) -> None:
     x = extract(extractor, "Uganda waited, and Bobi Wine's rival Ana Kato spoke.")
     assert ("Ana Kato", "Uganda") not in ties(x, "affiliation")
+
+
+# --- hyphenated links and control over actors ---------------------------------------------------------------
+
+def test_a_group_linked_to_another_by_a_hyphen_is_its_affiliate(extractor) -> None:
+    x = extract(extractor, "Days later the al Qaeda-linked group JNIM overran a base.")
+    assert ("jnim", "al-qaeda") in {(r.source, r.target) for r in x.relations if r.cls == "affiliation"}
+
+
+def test_a_force_controlled_by_a_state_is_part_of_it(extractor) -> None:
+    x = extract(extractor, "Russia said the Kremlin-controlled Africa Corps would remain in Mali.")
+    assert ("Africa Corps", "Russia") in ties(x, "affiliation")
+
+
+def test_a_district_controlled_by_a_group_is_no_part_of_it(extractor) -> None:
+    x = extract(extractor, "The convoy entered a Taliban-controlled district of Afghanistan on Monday.")
+    assert not ties(x, "affiliation")

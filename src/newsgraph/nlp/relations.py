@@ -704,7 +704,8 @@ def _known_as_group(collect: _Collector, token: Token) -> None:
 
 BACKING_WORDS = {"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed"}
 CONTROL_WORDS = {"controlled", "held", "run", "dominated", "occupied", "ruled"}
-HYPHEN_WORDS = {"based"} | BACKING_WORDS | CONTROL_WORDS
+LINK_WORDS = {"linked", "affiliated"}  # "the X-linked group Y": Y is X's affiliate
+HYPHEN_WORDS = {"based"} | BACKING_WORDS | CONTROL_WORDS | LINK_WORDS
 
 
 def _hyphen_ties(collect: _Collector, word: Token) -> None:
@@ -726,6 +727,10 @@ def _hyphen_ties(collect: _Collector, word: Token) -> None:
             place_id = collect.actors.entity_at(place.i)
             if place_id and collect.type_of(place_id) in {"country", "location"} and place_id != other:
                 collect.add("location", "located_in", other, place_id, word)
+            elif place_id and place_id != other and collect.type_of(place_id) in GROUP_TYPES | SIDES \
+                    and collect.type_of(other) not in {"location", "person"}:
+                # "the Ruritania-controlled Zenda Corps": a force controlled by a state is part of it
+                collect.add("affiliation", "part_of", place_id, other, word)
         return
     last = max([noun.i, *[t.i for c in noun.children if c.dep_ in {"appos", "compound"} for t in c.subtree]])
     named = []
@@ -735,6 +740,9 @@ def _hyphen_ties(collect: _Collector, word: Token) -> None:
     for entity_id in named:
         if kind == "based":
             collect.add("location", "based_in", entity_id, other, word)
+        elif kind in LINK_WORDS:
+            if collect.type_of(other) not in {"location", "person"}:
+                collect.add("affiliation", "part_of", entity_id, other, word)
         elif collect.type_of(other) != "location":
             collect.add("alliance", "backed_by", entity_id, other, word)
 
