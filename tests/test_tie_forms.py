@@ -594,3 +594,13 @@ def test_a_force_controlled_by_a_state_is_part_of_it(extractor) -> None:
 def test_a_district_controlled_by_a_group_is_no_part_of_it(extractor) -> None:
     x = extract(extractor, "The convoy entered a Taliban-controlled district of Afghanistan on Monday.")
     assert not ties(x, "affiliation")
+
+
+def test_a_states_forces_in_another_state_are_located_there(extractor) -> None:
+    x = extract(extractor, "A spokesman for the U.S. military in Afghanistan later said no shots were fired.")
+    assert [pair for pair in ties(x, "location") if pair[1] == "Afghanistan"]
+
+
+def test_a_states_forces_at_home_are_no_news(extractor) -> None:
+    x = extract(extractor, "Security forces in Somalia said they killed six attackers.")
+    assert not ties(x, "location")

@@ -906,7 +906,7 @@ def _named_partner(collect: _Collector, cls: str, noun: Token) -> None:
             collect.add(cls, cls, owner, partner, noun)
 
 
-PLACED_TYPES = {"armed_group", "international_organization"}  # placed by "in", besides the based types
+PLACED_TYPES = {"armed_group", "international_organization", "armed_forces"}  # placed by "in", and based types
 
 
 def _described_place(collect: _Collector, cues: RelationCues, entity_id: str, start: int, head: Token) -> None:
@@ -930,6 +930,8 @@ def _described_place(collect: _Collector, cues: RelationCues, entity_id: str, st
         nouns.append(head.head)  # "the Lakeside Fund think tank in Oslo", not "Borduria's U.N. mission"
     if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN" and head.head.i >= start - 2:
         nouns.append(head.head)  # "the Kenyan charity Amani Trust"
+    if kind == "armed_forces":
+        nouns = []  # "the Ruritanian army unit X" is part of the state (read elsewhere); only "in" places it
     for noun in nouns:
         if noun.lemma_.lower() not in cues.org_nouns or collect.actors.entity_at(noun.i):
             continue
@@ -938,8 +940,12 @@ def _described_place(collect: _Collector, cues: RelationCues, entity_id: str, st
                        if (t.ent_type_ == "NORP" or t.dep_ == "poss") and _bare_modifier(t)]
         for child in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
             places += [collect.actors.entity_at(p.i) for p in child.children if p.dep_ == "pobj"]
+    own = collect.actors.entity(entity_id)
     for place in places:
         if place and place != entity_id and collect.type_of(place) in {"country", "location"}:
+            home = collect.actors.entity(place)
+            if kind == "armed_forces" and own is not None and home is not None and own.country == home.country:
+                continue  # "security forces in Ruritania" of Ruritania: at home, no tie to tell
             collect.add("location", tie, entity_id, place, head)
 
 
