@@ -604,3 +604,10 @@ def test_a_states_forces_in_another_state_are_located_there(extractor) -> None:
 def test_a_states_forces_at_home_are_no_news(extractor) -> None:
     x = extract(extractor, "Security forces in Somalia said they killed six attackers.")
     assert not ties(x, "location")
+
+
+def test_a_persons_own_party_has_the_person_as_member(extractor) -> None:
+    x = extract(extractor, "Even Yoon Suk Yeol's own People Power Party turned on him.")
+    found = {(r.source, r.target) for r in x.relations if r.cls == "affiliation"}
+    assert ("yoon-suk-yeol", "people-power-party") in found
+    assert ("people-power-party", "yoon-suk-yeol") not in found

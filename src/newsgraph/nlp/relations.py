@@ -604,7 +604,10 @@ def _possessive_ties(collect: _Collector, cues: RelationCues, entity_id: str, st
         if not owner or owner == entity_id:
             continue
         state_run = bool(_state_run_words(cues, start, head))
-        if collect.type_of(owner) in STATE_TYPES and kind in cues.based_types and not state_run:
+        if collect.type_of(owner) == "person" and kind == "political_party":
+            # "Ana Ruiz's own Unity Party turned on her": she belongs to the party, not it to her
+            collect.add("affiliation", "member_of", owner, entity_id, head)
+        elif collect.type_of(owner) in STATE_TYPES and kind in cues.based_types and not state_run:
             collect.add("location", "based_in", entity_id, owner, head)
         elif collect.type_of(owner) != "location":
             collect.add("affiliation", "part_of", entity_id, owner, head)
