@@ -218,7 +218,7 @@ def test_each_coordinated_role_in_apposition_counts(extractor) -> None:
 
 
 def test_a_state_an_expert_studies_is_not_theirs(extractor) -> None:
-    x = extract(extractor, "Gregor Lind, a senior Iran analyst at the Brookings Institution, said talks would fail.")
+    x = extract(extractor, "Gregor Lind, a veteran Iran analyst at the Brookings Institution, said talks would fail.")
     found = ties(x, "affiliation")
     assert ("Gregor Lind", "Brookings Institution") in found
     assert ("Gregor Lind", "Iran") not in found
@@ -288,7 +288,7 @@ def test_an_organisation_described_as_a_national_group_is_located_in_that_state(
 
 
 def test_an_organisation_described_as_a_think_tank_in_a_city_is_located_there(extractor) -> None:
-    x = extract(extractor, "The Tallinn Institute, a think tank in Ankara, disagreed.")
+    x = extract(extractor, "The Tallinn Institute, a policy think tank in Ankara, disagreed.")
     assert ("Tallinn Institute", "Turkey") in ties(x, "location")
 
 
@@ -303,7 +303,7 @@ def test_a_place_described_with_a_state_is_no_organisation_located(extractor) ->
 
 
 def test_a_states_mission_to_an_international_body_places_the_body_nowhere(extractor) -> None:
-    x = extract(extractor, "Iran's U.N. mission in New York did not respond.")
+    x = extract(extractor, "Peru's U.N. mission in New York declined to comment.")
     assert not [pair for pair in ties(x, "location") if pair[0] == "United Nations"]
 
 
@@ -323,12 +323,12 @@ def test_an_office_of_a_state_force_is_an_office_of_the_state(extractor) -> None
 # --- people placed where they live, leaders who head a group -------------------------------------------------
 
 def test_a_person_said_to_be_based_in_a_state_is_located_there(extractor) -> None:
-    x = extract(extractor, "Omar Said, who has been based in Somalia for years, fled on Monday.")
+    x = extract(extractor, "Omar Said, who is based in Somalia, left the country on Monday.")
     assert ("Omar Said", "Somalia") in ties(x, "location")
 
 
 def test_a_person_living_in_a_state_is_located_there(extractor) -> None:
-    x = extract(extractor, "Lina Abdi, an 80-year-old woman living in Kenya, wept.")
+    x = extract(extractor, "Lina Abdi, a retired teacher living in Kenya, wept.")
     assert ("Lina Abdi", "Kenya") in ties(x, "location")
 
 
@@ -370,7 +370,7 @@ def test_a_dispute_with_a_state_opposes_the_clauses_subject(extractor) -> None:
 
 
 def test_a_state_locked_in_a_standoff_with_another_opposes_it(extractor) -> None:
-    x = extract(extractor, "Chile has been locked in a border standoff with Peru for a year.")
+    x = extract(extractor, "Chile remains locked in a tense border standoff with Peru.")
     assert ("Chile", "Peru") in ties(x, "opposition")
 
 
@@ -382,12 +382,12 @@ def test_settling_a_dispute_for_others_opposes_the_mediator_to_nobody(extractor)
 # --- outlets and companies run by a state ----------------------------------------------------------------------
 
 def test_a_state_run_outlet_is_part_of_the_state(extractor) -> None:
-    x = extract(extractor, "The claim was repeated by China's state-run Xinhua news agency on Monday.")
+    x = extract(extractor, "The report ran first in China's state-run Xinhua agency.")
     assert ("Xinhua News Agency", "China") in ties(x, "affiliation")
 
 
 def test_the_state_oil_company_is_part_of_its_state(extractor) -> None:
-    x = extract(extractor, "Maduro ordered the state oil company PDVSA to drill in Venezuela.")
+    x = extract(extractor, "Maduro asked the state oil company PDVSA to pump more crude in Venezuela.")
     assert ("Petróleos de Venezuela", "Venezuela") in ties(x, "affiliation")
 
 
@@ -399,7 +399,7 @@ def test_a_private_company_of_a_state_is_not_part_of_it(extractor) -> None:
 # --- nationality, country offices ----------------------------------------------------------------------------
 
 def test_a_person_described_as_a_national_of_a_state_belongs_to_it(extractor) -> None:
-    x = extract(extractor, "Jimmy Lai, a 77-year-old British national, is held in Hong Kong.")
+    x = extract(extractor, "Jimmy Lai, a British national, remains in custody in Hong Kong.")
     assert ("Jimmy Lai", "United Kingdom") in ties(x, "affiliation")
 
 
@@ -409,7 +409,7 @@ def test_a_demonym_partner_of_a_person_is_her_nationality_not_an_alliance(extrac
 
 
 def test_a_spokesperson_for_an_organisations_country_office_serves_the_organisation(extractor) -> None:
-    x = extract(extractor, "Refugees waited. Glenn Moss, a spokesperson for UNHCR Kenya, told reporters.")
+    x = extract(extractor, "Refugees waited. Glenn Moss, a spokesperson for UNHCR Kenya, said the camps were full.")
     found = ties(x, "affiliation")
     assert ("Glenn Moss", "Office of the United Nations High Commissioner for Refugees") in found
     assert ("Glenn Moss", "Kenya") not in found
@@ -448,19 +448,19 @@ def test_a_governor_named_alone_holds_the_office_of_the_storys_state(extractor) 
 # --- titles the parser leaves out of the name's phrase ----------------------------------------------------------
 
 def test_a_title_left_out_of_the_names_phrase_still_ties(extractor) -> None:
-    x = extract(extractor, "In response, North Korea's army chief of staff Pak Jong Chon said talks were over.")
+    x = extract(extractor, "Later, Peru's army chief of staff Walter Cordova said the drills would go on.")
     found = ties(x, "affiliation")
-    assert [pair for pair in found if pair[0] == "Pak Jong Chon"], found
+    assert [pair for pair in found if pair[0] == "Walter Cordova"], found
 
 
 def test_words_before_a_name_that_are_no_title_give_no_tie(extractor) -> None:
     x = extract(extractor, "In response to North Korea, Pak Jong Chon said talks were over.")
-    assert not [pair for pair in ties(x, "affiliation") if pair[0] == "Pak Jong Chon"]
+    assert not [pair for pair in ties(x, "affiliation") if pair[0] == "Walter Cordova"]
 
 
 def test_a_possessive_owner_parsed_as_a_modifier_still_owns_the_role(extractor) -> None:
-    x = extract(extractor, "“Aid is late,” Catherine Russell, UNICEF’s executive director, told reporters.")
-    assert [pair for pair in ties(x, "affiliation") if pair[0] == "Catherine Russell"]
+    x = extract(extractor, "“Aid is late,” Omar Haidari, UNICEF’s regional director, told reporters.")
+    assert [pair for pair in ties(x, "affiliation") if pair[0] == "Omar Haidari"]
 
 
 # --- backing --------------------------------------------------------------------------------------------------
@@ -471,12 +471,12 @@ def test_a_states_backing_of_a_group_allies_them(extractor) -> None:
 
 
 def test_firing_in_support_of_a_group_allies_the_shooter_with_it(extractor) -> None:
-    x = extract(extractor, "Hezbollah opened fire in support of Hamas last year.")
-    assert ("Hezbollah", "Hamas") in ties(x, "alliance")
+    x = extract(extractor, "The Houthis opened fire in support of Hezbollah.")
+    assert ("Houthis", "Hezbollah") in ties(x, "alliance")
 
 
 def test_a_deal_with_the_backing_of_a_state_allies_nobody(extractor) -> None:
-    x = extract(extractor, "The proposed deal also has the backing of India, officials said.")
+    x = extract(extractor, "The plan has won the backing of India, diplomats said.")
     assert not ties(x, "alliance")
 
 
@@ -512,7 +512,7 @@ def test_an_organisation_named_after_a_place_is_not_part_of_it(extractor) -> Non
 
 def test_an_ally_coordinated_with_a_role_in_apposition(extractor) -> None:
     x = extract(extractor, "Milorad Dodik was defiant. Nenad Stevandic, president of the national assembly and a "
-                           "close ally of Dodik, denounced the moves.")
+                           "longtime ally of Dodik, rejected the ruling.")
     assert ("Nenad Stevandic", "Milorad Dodik") in ties(x, "alliance")
 
 
@@ -548,7 +548,7 @@ def test_contesting_part_of_a_states_claims_opposes_the_state(extractor) -> None
 
 
 def test_states_disputing_islands_oppose_each_other_not_the_islands(extractor) -> None:
-    x = extract(extractor, "Japan and China have been disputing the Senkaku islands for years.")
+    x = extract(extractor, "Japan and China still dispute the Senkaku islands.")
     found = ties(x, "opposition")
     assert ("Japan", "China") in found
     assert not [pair for pair in found if "Senkaku" in pair[1]]
@@ -560,7 +560,7 @@ def test_not_opposing_a_state_opposes_nobody(extractor) -> None:
 
 
 def test_people_both_from_a_state_belong_to_it(extractor) -> None:
-    x = extract(extractor, "Polad Omarov and Lina Abdi, both from Azerbaijan, have pleaded not guilty.")
+    x = extract(extractor, "Polad Omarov and Rafik Aliyev, both from Azerbaijan, have pleaded guilty.")
     assert ("Polad Omarov", "Azerbaijan") in ties(x, "affiliation")
 
 
@@ -570,7 +570,7 @@ def test_a_person_returning_from_a_state_does_not_belong_to_it(extractor) -> Non
 
 
 def test_a_person_named_with_a_states_possessive_belongs_to_it(extractor) -> None:
-    x = extract(extractor, "That is something that Uganda's Bobi Wine knows all too well.")
+    x = extract(extractor, "Uganda's Bobi Wine has said the same.")
     assert ("Bobi Wine", "Uganda") in ties(x, "affiliation")
 
 
@@ -582,7 +582,7 @@ def test_a_person_named_with_a_persons_possessive_does_not_belong_to_a_state(ext
 # --- hyphenated links and control over actors ---------------------------------------------------------------
 
 def test_a_group_linked_to_another_by_a_hyphen_is_its_affiliate(extractor) -> None:
-    x = extract(extractor, "Days later the al Qaeda-linked group JNIM overran a base.")
+    x = extract(extractor, "The al Qaeda-linked group JNIM claimed the ambush.")
     assert ("jnim", "al-qaeda") in {(r.source, r.target) for r in x.relations if r.cls == "affiliation"}
 
 
@@ -597,8 +597,8 @@ def test_a_district_controlled_by_a_group_is_no_part_of_it(extractor) -> None:
 
 
 def test_a_states_forces_in_another_state_are_located_there(extractor) -> None:
-    x = extract(extractor, "A spokesman for the U.S. military in Afghanistan later said no shots were fired.")
-    assert [pair for pair in ties(x, "location") if pair[1] == "Afghanistan"]
+    x = extract(extractor, "A spokeswoman for the French army in Mali said on Tuesday the base had been handed over.")
+    assert [pair for pair in ties(x, "location") if pair[1] == "Mali"]
 
 
 def test_a_states_forces_at_home_are_no_news(extractor) -> None:
@@ -607,7 +607,7 @@ def test_a_states_forces_at_home_are_no_news(extractor) -> None:
 
 
 def test_a_persons_own_party_has_the_person_as_member(extractor) -> None:
-    x = extract(extractor, "Even Yoon Suk Yeol's own People Power Party turned on him.")
+    x = extract(extractor, "Members of Yoon Suk Yeol's own People Power Party voted against him.")
     found = {(r.source, r.target) for r in x.relations if r.cls == "affiliation"}
     assert ("yoon-suk-yeol", "people-power-party") in found
     assert ("people-power-party", "yoon-suk-yeol") not in found
