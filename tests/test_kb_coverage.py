@@ -83,3 +83,86 @@ def test_ambiguous_or_common_forms_are_no_new_aliases(kb: KnowledgeBase, form: s
                                   "RS", "BA", "GE", "AM", "AZ", "BY", "BR", "AR", "AU", "CA", "DE", "IT", "ID", "ZA"])
 def test_every_state_in_the_news_has_armed_forces_in_the_kb(kb: KnowledgeBase, code: str) -> None:
     assert any(e.type == "armed_forces" and e.country == code for e in kb.entries.values())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # news outlets outside the US and Western Europe
+    ("ThePrint reported that the ministry had delayed the order.", ("ThePrint", "media", "IN")),
+    ("According to elPeriódico, the prosecutor had opened a new case.", ("elPeriódico", "media", "GT")),
+    ("Khaosod reported that the protest leaders were charged on Monday.", ("Khaosod", "media", "TH")),
+    ("Malaysiakini said the minister declined to comment.", ("Malaysiakini", "media", "MY")),
+    ("Prothom Alo reported that the police detained two men.", ("Prothom Alo", "media", "BD")),
+    ("Página/12 said the court would rule next week.", ("Página/12", "media", "AR")),
+    ("Ojo Público found that the contracts were awarded without bidding.", ("Ojo Público", "media", "PE")),
+    ("The Kathmandu Post reported heavy flooding in the valley.", ("The Kathmandu Post", "media", "NP")),
+    # UN and regional bodies
+    ("Norway filed its submission with the Commission on the Limits of the Continental Shelf in May.",
+     ("Commission on the Limits of the Continental Shelf", "international_organization", None)),
+    ("The East African Court of Justice dismissed the case on Tuesday.",
+     ("East African Court of Justice", "international_organization", None)),
+    ("Ministers met at the ASEAN Regional Forum in Vientiane.",
+     ("ASEAN Regional Forum", "international_organization", None)),
+    ("The Inter-American Court of Human Rights ordered the state to pay damages.",
+     ("Inter-American Court of Human Rights", "international_organization", None)),
+    ("The CICIG had investigated the former president for years.",
+     ("International Commission against Impunity in Guatemala", "international_organization", None)),
+    # human-rights, press-freedom, humanitarian and diaspora organisations
+    ("The World Uyghur Congress called on the government to cancel the visit.",
+     ("World Uyghur Congress", "ngo", "DE")),
+    ("Thai Lawyers for Human Rights said 20 activists had been charged.",
+     ("Thai Lawyers for Human Rights", "ngo", "TH")),
+    ("Karapatan said the soldiers had raided the village.", ("Karapatan", "ngo", "PH")),
+    ("The Inter American Press Association condemned the killing of the reporter.",
+     ("Inter American Press Association", "ngo", "US")),
+    ("Mwatana for Human Rights documented the air strike.", ("Mwatana for Human Rights", "ngo", "YE")),
+    # companies of geopolitical news
+    ("The tanker is owned by the Islamic Republic of Iran Shipping Lines, the report said.",
+     ("Islamic Republic of Iran Shipping Lines", "company", "IR")),
+    ("Data from MarineTraffic showed the vessel off the coast.", ("MarineTraffic", "company", "GR")),
+    ("Aselsan signed a contract for new radars.", ("Aselsan", "company", "TR")),
+    ("The Serum Institute of India shipped two million doses.", ("Serum Institute of India", "company", "IN")),
+    ("Sinovac delivered the first batch of its vaccine.", ("Sinovac", "company", "CN")),
+    # US bureaus and agencies
+    ("The Bureau of International Narcotics and Law Enforcement Affairs funds the police training.",
+     ("Bureau of International Narcotics and Law Enforcement Affairs", "government_body", "US")),
+    ("The INL program trained 300 officers last year.",
+     ("Bureau of International Narcotics and Law Enforcement Affairs", "government_body", "US")),
+    ("The Bureau of Industry and Security added the firms to its entity list.",
+     ("Bureau of Industry and Security", "government_body", "US")),
+    ("FinCEN warned banks about the scheme.", ("Financial Crimes Enforcement Network", "government_body", "US")),
+    ("The Defense Intelligence Agency assessed that the missile could reach Guam.",
+     ("Defense Intelligence Agency", "government_body", "US")),
+])
+def test_an_actor_of_the_kb21_pass_resolves_with_its_type_and_state(extractor, text: str, expected: tuple) -> None:  # noqa: ANN001
+    assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize(("form", "part_of"), [
+    ("INL", "us-state-department"), ("DRL", "us-state-department"),
+    ("Bureau of Diplomatic Security", "us-state-department"), ("FinCEN", "us-treasury"),
+    ("Bureau of Industry and Security", "us-commerce-department"), ("DSCA", "us-defense-department"),
+])
+def test_a_us_bureau_is_part_of_its_department(kb: KnowledgeBase, form: str, part_of: str) -> None:
+    assert [e.part_of for e in kb.lookup(form)] == [part_of]
+
+
+@pytest.mark.parametrize("text", [
+    "The wind blew from the windward side of the island.",  # the ship-tracking firm Windward only capitalised
+    "The nation mourned the dead.",  # no newspaper named by a bare common word
+    "The paper said nothing about the costs.",  # China's The Paper is no entry
+    "Reporters waited at dawn outside the court.",  # Pakistan's Dawn is no entry
+])
+def test_a_kb21_look_alike_in_ordinary_use_is_no_entity(extractor, text: str) -> None:  # noqa: ANN001
+    assert entities(extractor, text) == []
+
+
+@pytest.mark.parametrize("form", ["The Nation", "The Star", "The Standard", "The Herald", "Punch", "Tempo", "The Hindu",
+                                  "La Nación", "El Universal", "Article 19", "Peace and Security Council", "ISA",
+                                  "Andina", "Rafael", "Vector", "Policy Planning Staff", "Bureau of Consular Affairs"])
+def test_kb21_ambiguous_names_are_no_aliases(kb: KnowledgeBase, form: str) -> None:
+    assert kb.lookup(form) == []
+
+
+def test_the_us_cdc_and_africa_cdc_are_distinct(kb: KnowledgeBase) -> None:
+    assert [e.id for e in kb.lookup("CDC")] == ["us-cdc"]
+    assert [e.id for e in kb.lookup("Africa CDC")] == ["africa-cdc"]
