@@ -79,7 +79,8 @@ def test_a_think_tank_or_university_resolves_with_its_type_and_state(extractor, 
 
 @pytest.mark.parametrize("form", ["ISIS", "ISS", "IEA", "EPC", "CPR", "CPD", "IPS", "IAI", "IPAC", "ASPI", "KSE",
                                   "LSE", "NUS", "UCL", "ORF", "SWP", "CEPA", "GMF", "CASS", "Hudson", "Columbia",
-                                  "Georgetown", "Centre for Strategic and International Studies", "Lowy"])
+                                  "Georgetown", "Centre for Strategic and International Studies", "Lowy",
+                                  "Stanford", "Yale", "Princeton"])
 def test_ambiguous_short_forms_are_no_think_tank_aliases(kb: KnowledgeBase, form: str) -> None:
     assert [e for e in kb.lookup(form) if e.type == "think_tank"] == []
 
@@ -98,6 +99,9 @@ def test_iai_stays_israel_aerospace_industries(kb: KnowledgeBase) -> None:
     "She said the yale lock on the door was broken.",
     "Officials said the crisis group met behind closed doors.",
     "The friends of europe's farmers gathered in the square.",
+    "Allen Stanford was sentenced to a long prison term.",  # Stanford, Yale, Princeton only with 'University'
+    "Sarah Yale, a nurse, said the ward was full.",
+    "The police in Princeton arrested two men on Sunday.",
 ])
 def test_a_think_tank_look_alike_in_ordinary_use_is_no_entity(extractor, text: str) -> None:  # noqa: ANN001
     assert [e for e in entities(extractor, text) if e[1] == "think_tank"] == []
