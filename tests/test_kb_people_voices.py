@@ -56,6 +56,12 @@ def entities(extractor, text: str) -> list[tuple[str, str, str | None]]:  # noqa
      ("Mohammad Khurasani", "person", "PK")),
     ("The ministry will respond, said Abdul Qahar Balkhi, the spokesman, on Tuesday.",
      ("Abdul Qahar Balkhi", "person", "AF")),
+    ("Any attack will be answered, said Abolfazl Shekarchi, the spokesman, on Tuesday.",
+     ("Abolfazl Shekarchi", "person", "IR")),
+    ("The border crossing was closed, said Andriy Demchenko, the spokesman, on Tuesday.",
+     ("Andriy Demchenko", "person", "UA")),
+    ("Both sides must return to talks, said Ramtane Lamamra, the envoy, on Tuesday.",
+     ("Ramtane Lamamra", "person", "DZ")),
 ])
 def test_a_voice_of_an_institution_resolves_as_a_person_of_its_state(extractor, text: str, expected: tuple) -> None:  # noqa: ANN001
     assert expected in entities(extractor, text)
