@@ -1837,13 +1837,10 @@ def _pro_or_anti(target: Token, entity_id: str, actors: References) -> bool:
 
 
 def _same_side(source: str, target: str | None, actors: References) -> bool:
-    """The target is the doer, or the doer's own state ("Trump eased U.S. restrictions")."""
-    if target is None:
-        return False
-    if target == source:
-        return True
-    doer, other = actors.entity(source), actors.entity(target)
-    return bool(doer and other and other.type == "country" and doer.country and doer.country == other.country)
+    """The target is the doer, or the doer's own state ("Trump eased U.S. restrictions"): of the three
+    degrees of one side (with _one_side and _compatriots), the narrowest."""
+    return target is not None and (target == source or (
+        _compatriots(source, target, actors) and actors.type_of(target) == "country"))
 
 
 NON_STATE_TYPES = {"armed_group", "criminal_organization", "political_party", "ngo", "media", "company",
