@@ -1,5 +1,5 @@
-"""Shared fixtures: one spaCy Extractor per session, the ../shared folder, article files on disk, and the
-databases the store runs on (SQLite, and a throwaway PostgreSQL server for the session)."""
+"""Shared fixtures: one spaCy Extractor per session, the knowledge base, the ../shared folder, article files on
+disk, and the databases the store runs on (SQLite, and a throwaway PostgreSQL server for the session)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def extractor():
     from newsgraph.pipeline import Extractor
 
     return Extractor()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    """The knowledge base as shipped (a test module may extend a copy of its own)."""
+    from newsgraph.kb.loader import load_kb
+
+    return load_kb()
 
 
 @pytest.fixture

@@ -12,11 +12,6 @@ import pytest
 from newsgraph.kb.loader import ACTOR_TYPES, DATA_DIR, KnowledgeBase, fold, load_kb
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
-
-
 def test_every_un_state_observer_and_other_state_is_a_country_entry(kb: KnowledgeBase) -> None:
     countries = [e for e in kb.entries.values() if e.type == "country"]
     codes = [e.country for e in countries]

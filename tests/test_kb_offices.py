@@ -12,12 +12,6 @@ import pytest
 from newsgraph.kb.loader import DATA_DIR, KnowledgeBase, compare_partial, load_kb, parse_partial_date
 from newsgraph.kb.offices import dated_role, find_offices, holder_on, holders_on, normalise_title, role_on
 
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
-
-
 # --- the shipped data --------------------------------------------------------------------------
 
 def test_shipped_offices_are_loaded_and_valid(kb: KnowledgeBase) -> None:

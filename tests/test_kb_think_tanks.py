@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.kb.loader import KnowledgeBase, load_kb
-from newsgraph.record import Article
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
-
-
-def entities(extractor, text: str) -> list[tuple[str, str, str | None]]:  # noqa: ANN001 - the session Extractor
-    return [(e.name, e.type, e.country) for e in extractor.extract(Article(id="t", text=text)).entities]
+from kb_sentences import entities
+from newsgraph.kb.loader import KnowledgeBase
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.actors import ActorLayer
-from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.ontology import ONTOLOGY_DIR, word_sets
 from newsgraph.record import Entity, Quote
 
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "npadvmod"}
@@ -58,26 +57,12 @@ class ReferenceCues:
 
 @lru_cache(maxsize=1)
 def reference_cues(path: Path | None = None) -> ReferenceCues:
-    with (path or ONTOLOGY_DIR / "references.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return ReferenceCues(
-        person_pronouns=frozenset(data["person_pronouns"]),
-        group_pronouns=frozenset(data["group_pronouns"]),
-        own_side_pronouns=frozenset(data["own_side_pronouns"]),
-        descriptions={noun: frozenset(types) for noun, types in data["descriptions"].items()},
-        person_roles=frozenset(data["person_roles"]),
-        voices=frozenset(data["voices"]),
-        documents=frozenset(data["documents"]),
-        indefinite_plurals=frozenset(data["indefinite_plurals"]),
-        private_people=frozenset(data["private_people"]),
-        kin=frozenset(data["kin"]),
-        pronoun_gender={word: gender for gender, words in data["gendered_pronouns"].items() for word in words},
-        gender_cues={word: gender for gender, words in data["gender_cues"].items() for word in words},
-        state_holdings=frozenset(data["state_holdings"]),
-        heads=frozenset(data["heads"]),
-        top_titles=frozenset(data["top_titles"]),
-        owners_voices=frozenset(data["owners_voices"]),
-    )
+    return word_sets(ReferenceCues, path or ONTOLOGY_DIR / "references.yaml", built={
+        "descriptions": lambda data: {noun: frozenset(types) for noun, types in data["descriptions"].items()},
+        "pronoun_gender": lambda data: {word: gender for gender, words in data["gendered_pronouns"].items()
+                                        for word in words},
+        "gender_cues": lambda data: {word: gender for gender, words in data["gender_cues"].items() for word in words},
+    })
 
 
 class References:

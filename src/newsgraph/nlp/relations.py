@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.kb.loader import KnowledgeBase
@@ -19,7 +18,7 @@ from newsgraph.nlp.actors import POSSESSIVES
 from newsgraph.nlp.arguments import conjuncts, subject_of
 from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.references import References, actor_in
-from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.ontology import ONTOLOGY_DIR, word_sets
 from newsgraph.record import Event, Relation
 
 STATE_TYPES = {"country"}
@@ -53,28 +52,8 @@ class RelationCues:
 
 @lru_cache(maxsize=1)
 def relation_cues(path: Path | None = None) -> RelationCues:
-    with (path or ONTOLOGY_DIR / "relations.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    roles = {word: kind for kind, words in data["roles"].items() for word in words}
-    return RelationCues(roles=roles, alliance_nouns=frozenset(data["alliance_nouns"]),
-                        alliance_verbs=frozenset(data["alliance_verbs"]),
-                        opposition_nouns=frozenset(data["opposition_nouns"]),
-                        based_types=frozenset(data["based_types"]),
-                        state_offices=frozenset(data["state_offices"]),
-                        home_offices=frozenset(data["home_offices"]),
-                        conflict_nouns=frozenset(data["conflict_nouns"]),
-                        serving_roles=frozenset(data["serving_roles"]),
-                        presence_words=frozenset(data["presence_words"]),
-                        outside_state=frozenset(data["outside_state"]),
-                        topic_roles=frozenset(data["topic_roles"]),
-                        tie_nouns=frozenset(data["tie_nouns"]), close_words=frozenset(data["close_words"]),
-                        org_nouns=frozenset(data["org_nouns"]),
-                        dwelling_words=frozenset(data["dwelling_words"]),
-                        state_owners=frozenset(data["state_owners"]),
-                        local_words=frozenset(data["local_words"]),
-                        support_nouns=frozenset(data["support_nouns"]),
-                        fight_verbs=frozenset(data["fight_verbs"]),
-                        opposing_verbs=frozenset(data["opposing_verbs"]))
+    return word_sets(RelationCues, path or ONTOLOGY_DIR / "relations.yaml", built={
+        "roles": lambda data: {word: kind for kind, words in data["roles"].items() for word in words}})
 
 
 class _Collector:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -125,11 +127,14 @@ def speech_cues(path: Path | None = None) -> SpeechCues:
     return word_sets(SpeechCues, path or ONTOLOGY_DIR / "speech.yaml")
 
 
-def word_sets(kind: type, path: Path):  # noqa: ANN201 - an instance of `kind`
-    """A dataclass of word sets, one per field, read from the YAML lists of the same names."""
+def word_sets(kind: type, path: Path, built: dict[str, Callable[[dict], Any]] | None = None):  # noqa: ANN201
+    """A dataclass (an instance of `kind`) of word sets, one per field, read from the YAML lists of the same
+    names; `built` gives the fields that are no plain list (a mapping), each made from the whole file."""
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    return kind(**{key: frozenset(str(v).lower() for v in data[key]) for key in kind.__dataclass_fields__})
+    built = built or {}
+    return kind(**{key: built[key](data) if key in built else frozenset(str(v).lower() for v in data[key])
+                   for key in kind.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
