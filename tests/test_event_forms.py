@@ -1909,3 +1909,44 @@ def test_requests_aimed_through_fights_and_reported_obligations(extractor, text:
 def test_coordinated_imposers_and_aliases_under_sanctions(extractor, text: str, expected: list) -> None:
     assert coded(extract(extractor, text), "SANCTION") == expected
 
+
+
+# --- two parties of one act named after "between" -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "event_type", "pair"), [
+    ("The talks between Serbia and Croatia collapsed on Monday.", "CONSULT", ("Serbia", "Croatia")),
+    ("Clashes between Hamas and Fatah killed ten people in Gaza.", "ASSAULT", ("Hamas", "Fatah")),
+])
+def test_an_act_between_two_named_parties_is_theirs(extractor, text: str, event_type: str,
+                                                    pair: tuple[str, str]) -> None:
+    x = extract(extractor, text)
+    assert pair in coded(x, event_type) or pair[::-1] in coded(x, event_type), x.events
+
+
+def test_a_standing_conflict_between_two_parties_is_no_act(extractor) -> None:
+    # "the war between A and B" is their opposition, not one act; a treaty between two is a standing tie
+    x = extract(extractor, "The war between Russia and Ukraine has lasted three years.")
+    assert coded(x, "ASSAULT") == [], x.events
+    x = extract(extractor, "The treaty between Chile and Peru allows free trade.")
+    assert coded(x, "AGREE") == [], x.events
+
+
+# --- words of condemnation, and whom a judgement of a harm is aimed at ---------------------------------
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Germany called the new Hungarian media law undemocratic.", ("Germany", "Hungary")),
+    ("The French president called Chinese subsidies unbearable.", ("Emmanuel Macron", "China")),
+    # the one a harm befalls is not who the judgement is aimed at: the doer is
+    ("Amnesty International said the detention of the journalist Ana Ruiz by Belarus was arbitrary.",
+     ("Amnesty International", "Belarus")),
+])
+def test_a_judgement_in_words_of_condemnation_is_an_accusation(extractor, text: str, pair: tuple[str, str]) -> None:
+    assert pair in coded(extract(extractor, text), "ACCUSE")
+
+
+def test_a_neutral_judgement_is_no_accusation(extractor) -> None:
+    x = extract(extractor, "Amnesty International said the detention of the journalist Ana Ruiz by Belarus was lawful.")
+    assert coded(x, "ACCUSE") == [], x.events
+    # and the one detained is never the accused
+    x = extract(extractor, "Amnesty International said Ana Ruiz's detention was arbitrary.")
+    assert all(target != "Ana Ruiz" for _source, target in coded(x, "ACCUSE")), x.events

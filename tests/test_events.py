@@ -199,7 +199,8 @@ def absent(text: str, event_type: str, kind: str, reason: str | None = None):
 
 NEGATIVE = [
     absent("Israel refused to agree to a ceasefire with Hamas.", "AGREE", "refused"),
-    absent("The talks between Israel and Hamas collapsed on Friday.", "CONSULT", "no-source"),
+    # (talks between two named parties are theirs: test_event_forms.test_an_act_between_two_named_parties_is_theirs)
+    absent("The talks between the two delegations collapsed on Friday.", "CONSULT", "no-source"),
     absent("Russia pledged to sign a grain deal with Ukraine.", "SUPPORT", "promise-to-sign"),
     absent("Israel refused to apologize to Qatar.", "CONCEDE", "refused"),
     absent("The United States lifted sanctions on Syria.", "CONCEDE", "eased-sanctions-are-retreat"),

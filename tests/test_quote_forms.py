@@ -1277,3 +1277,27 @@ def test_a_misparsed_main_verb_of_saying_makes_its_sentence_attributed(extractor
     # look-alike: a real participle on the name leaves the sentence the writer's
     x = extract(extractor, "Kestrel, a firm founded in 2010, tracks tankers across the Gulf.")
     assert [c.status for c in x.claims] == ["asserted"], describe(x)
+
+
+def test_a_paragraph_left_open_in_flattened_copy_is_a_quote_of_its_own(extractor: Extractor) -> None:
+    # a quote that runs on into the next paragraph has no closing mark; with the paragraphs run together, a
+    # second opening mark before any closing one starts the next paragraph's quote
+    x = extract(extractor, "Penny Wong spoke in Canberra on Monday. “Ships must wait offshore. The storm has not "
+                           "passed yet. “The port opens on Friday,” she added.")
+    assert [(q.content.text, speaker_name(x, q)) for q in x.quotes] == [
+        ("Ships must wait offshore. The storm has not passed yet", "Penny Wong"),
+        ("The port opens on Friday", "Penny Wong")], describe(x)
+    # look-alike: a quote closed in its paragraph and a new one after it stay two quotes, each its own
+    x = extract(extractor, "Penny Wong spoke in Canberra on Monday. “Ships must wait offshore,” she said. “The port "
+                           "opens on Friday,” she added.")
+    assert [q.content.text for q in x.quotes] == ["Ships must wait offshore", "The port opens on Friday"]
+
+
+def test_a_pronoun_outside_the_marks_is_not_someone_named_only_inside_them(extractor: Extractor) -> None:
+    x = extract(extractor, "Carlos Mendoza, a trader in Lima, spoke on Monday. “Nothing will change the mind of "
+                           "President Vladimir Putin,” he said.")
+    assert [speaker_name(x, q) for q in x.quotes] == ["Carlos Mendoza"], describe(x)
+    # look-alike: a person named outside the marks as well may be who speaks
+    x = extract(extractor, "President Vladimir Putin met Carlos Mendoza on Monday. “Nothing will change the mind of "
+                           "President Vladimir Putin,” he said.")
+    assert [speaker_name(x, q) for q in x.quotes] != [None], describe(x)

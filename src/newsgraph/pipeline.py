@@ -97,7 +97,8 @@ class Annotators:
         quotes = find_quotes(doc, refs, self.speech_cues, sentence_of)
         events = find_events(doc, refs, self.event_lexicon, sentence_of, self.actor_resources.cues.group_nouns,
                              self.speech_cues.saying, self.speech_cues.judging, quotes)
-        events += find_stance_events(doc, quotes, refs, self.stance_cues, events, sentence_of)
+        events += find_stance_events(doc, quotes, refs, self.stance_cues, events, sentence_of,
+                                     self.event_lexicon.patient_nouns)
         attach_dates(doc, events, find_times(doc, published, self.week_starts_monday))
         hedges = find_hedges(doc, self.hedge_cues)
         set_event_status(doc, events, quotes, hedges)

@@ -452,7 +452,7 @@ def _find_kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun:
 
 def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candidate]:
     found = []
-    for ent in doc.ents:
+    for ent in (piece for whole in doc.ents for piece in _set_off_names(whole)):
         if ent.label_ not in NER_LABELS or ent.label_ == "NORP":
             continue  # demonyms come from the knowledge base; other NORP spans are not actors
         span = _clean_span(doc, ent.start, ent.end, ent.label_, cues)
@@ -555,6 +555,23 @@ def _after_person_title(doc: Doc, start: int, end: int, cues: ActorCues) -> bool
 
 def _name_cased(token: Token) -> bool:
     return token.is_title or bool(NAME_CASED.match(token.text))
+
+
+def _set_off_names(ent: Span) -> list[Span]:
+    """'the Ministry of Culture, Ana Ruiz, said': the NER may run an organisation and the name set off after
+    it into one span; a part after a comma that the parser reads as an apposition to a word before the
+    span is a name of its own (a person when every word of it is capitalised)."""
+    doc = ent.doc
+    for comma in range(ent.end - 2, ent.start, -1):
+        if doc[comma].text != ",":
+            continue
+        tail = doc[comma + 1:ent.end]
+        root = tail.root
+        # (a lower-case part joined by a hyphen, "Zia-ul", is part of the name)
+        if root.dep_ == "appos" and root.head.i < ent.start and all(
+                t.text[:1].isupper() or t.is_punct or doc[t.i - 1].text == "-" for t in tail):
+            return [Span(doc, ent.start, comma, label=ent.label_), Span(doc, comma + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 def _clean_span(doc: Doc, start: int, end: int, label: str, cues: ActorCues) -> tuple[int, int] | None:
@@ -829,24 +846,32 @@ def _surname_candidates(doc: Doc, chosen: list[Candidate], cues: ActorCues) -> l
     covered = _covered(chosen)
     surnames: dict[str, Candidate] = {}
     first_names: dict[str, Candidate] = {}
+    family_names: dict[str, Candidate] = {}  # known people of states that write the family name first
     for candidate in chosen:
         if candidate.type == "person" and candidate.length >= 2:
             words = [t for t in doc[candidate.start:candidate.end] if _name_cased(t)]
             if words:
                 surnames.setdefault(words[-1].text, candidate)
                 first_names.setdefault(words[0].text, candidate)
+                if candidate.kb_id and candidate.country in cues.family_name_first:
+                    family_names.setdefault(words[0].text, candidate)
     extra = []
     for token in tokens_of(doc):
         owner = surnames.get(token.text)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in cues.person_verbs
         if owner is None and speaking:
             owner = first_names.get(token.text)
+        if owner is None:
+            # "President Moon Jae-in ... Moon later reversed course": the family name alone, whatever the verb
+            owner = family_names.get(token.text)
         if owner is None or token.i in covered:
             continue
         # the tagger often calls a sentence-initial surname a common noun ("Valdivieso added"), and a
         # short unfamiliar one an interjection
+        # ... and a capitalised surname that looks plural, speaking after a quote, a plural noun ('"...," Ruiters said')
+        misread = token.tag_ == "UH" or (token.tag_ in {"NN", "NNS"} and token.text[:1].isupper())
         if token.tag_ not in {"NNP", "NNPS"} and not (token.is_sent_start and token.dep_ == "nsubj") \
-                and not (speaking and token.tag_ == "UH"):
+                and not (speaking and misread):
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None

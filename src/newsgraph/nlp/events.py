@@ -46,6 +46,7 @@ QUALIFIERS = {
 }
 ADJACENT_PREPS = {"in", "from", "of"}
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+STANDING_CONFLICTS = {"war", "conflict", "dispute", "rivalry", "feud", "standoff", "tension", "hostility"}
 # agreeing and conceding may be to a demand or a plan ("agreed to share information"), coded so
 NAMING_VERBS = {"call", "brand", "label", "dub", "term"}  # with two objects: "called the strike a farce"
 RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
@@ -260,14 +261,17 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                    for c in token.children):
                 continue  # "a trade war", "a price war": no one fights
             reporter = _reporting_party(token, trigger, saying)
+            pair = _parties_between(token, trigger, actors)
             if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL and reporter is None \
-                    and not (trigger.type in BACKING_TYPES and _noun_source(token) is not None):
+                    and pair is None and not (trigger.type in BACKING_TYPES and _noun_source(token) is not None):
                 # "Ruritania's partnership with Borduria is ...": a standing tie, not an event; but
                 # "Ruritania's backing of the rebels proved decisive" reports the backing given
                 continue
             source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
                       or _performer(token, lexicon) or reporter)
             target = object_of(token, trigger.preps) if trigger.preps else None
+            if source is None and pair is not None:
+                source, target = pair  # "talks between Ruritania and Borduria collapsed": the two parties
             if target is None and trigger.type in MUTUAL_TYPES and _participant(token, trigger) is not None \
                     and not any(t.type == trigger.type for t in lexicon.verbs.get(token.head.head.lemma_.lower(), [])):
                 # "told the president in a phone call that ...": the one addressed is the other party (not
@@ -1528,6 +1532,22 @@ def _answered_request(noun: Token, lexicon: EventLexicon) -> tuple[Token, Token]
          for g in b.children if g.dep_ == "pobj"), None)  # "calls, including by the Council, to ..."
     answerer = subject_of(noun.head)
     return (maker, answerer) if maker is not None and answerer is not None else None
+
+
+def _parties_between(noun: Token, trigger: Trigger, actors: References) -> tuple[Token, Token] | None:
+    """'talks between Ruritania and Borduria', 'clashes between the militia and the army': an act two
+    parties do to each other, named as a noun with both after 'between', is each one's act on the other.
+    Only for talks and fighting: an agreement or a cooperation between two is often a standing tie ('the
+    treaty between A and B allows ...'), and 'the war between A and B' is their opposition, not one act."""
+    if trigger.type not in {"CONSULT", "ASSAULT"} or noun.lemma_.lower() in STANDING_CONFLICTS:
+        return None
+    between = object_of(noun, frozenset({"between"}))
+    if between is None:
+        return None
+    parties = [t for t in conjuncts(between) if actor_in(t, actors) is not None]
+    if len(parties) != 2 or actor_in(parties[0], actors) == actor_in(parties[1], actors):
+        return None
+    return parties[0], parties[1]
 
 
 def _participant(noun: Token, trigger: Trigger) -> Token | None:

@@ -27,7 +27,7 @@ from newsgraph.nlp.arguments import (
     told_to_act,
 )
 from newsgraph.nlp.doctext import text_of, tokens_of
-from newsgraph.nlp.references import References
+from newsgraph.nlp.references import PLURAL_PRONOUNS, References
 from newsgraph.nlp.timex import names_a_time
 from newsgraph.ontology import SpeechCues
 from newsgraph.record import Quote
@@ -98,10 +98,17 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
             close_mark = close_marks[0]
             j = i + len(opening)
             end = None
+            run_on = False
             while j < n:
                 closing = next((m for m in close_marks if text.startswith(m, j) and _closes(text, j, m)), None)
                 if closing is not None:
                     end, close_mark = j, closing
+                    break
+                if opening not in close_marks and text.startswith(opening, j) and _opens(text, j, opening):
+                    # '“We will stay. The talks failed. “Nothing changes,” she said.': a second opening mark
+                    # before any closing one is the next paragraph of a quote whose paragraphs were run
+                    # together (flattened copy): the first run is a quote of its own, ending where it does
+                    run_on = True
                     break
                 if text[j] == "\n":
                     k = j
@@ -114,7 +121,11 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
                 j += 1
             stop = end if end is not None else j
             content_start = i + len(opening)
-            if end is None:
+            if run_on:
+                while stop > content_start and text[stop - 1].isspace():
+                    stop -= 1
+                j = stop
+            elif end is None:
                 # never closed: copy that lost its closing mark, or a paragraph run into the next one
                 # (flattened text). The quote ends with its first sentence, not the paragraph.
                 first_end = SENTENCE_BREAK.search(text, content_start, stop)
@@ -488,7 +499,7 @@ def _direct_quote(context: _Context, mark: QuoteMark, quoted: dict[int, QuoteMar
     if speaker:
         context.refs.note_speaker(sentence, speaker, cue.i if cue is not None else inner[0].i)
     elif cue is not None:
-        context.refs.note_unnamed_voice(sentence, cue.i)
+        context.refs.note_unnamed_voice(sentence, cue.i, speaker_text)
     context.unresolved_voice = (end, sentence, speaker_text) if speaker is None and speaker_text else None
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=cue_span,
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=True, sentence=sentence,
@@ -736,7 +747,7 @@ def _indirect_quote(context: _Context, cue: Token, quoted: dict[int, QuoteMark])
     if speaker:
         context.refs.note_speaker(sentence, speaker, cue.i)
     else:
-        context.refs.note_unnamed_voice(sentence, cue.i)
+        context.refs.note_unnamed_voice(sentence, cue.i, speaker_text)
     start, end = bounds
     return Quote(speaker=speaker, speaker_text=speaker_text, cue=_cue_span(cue),
                  content=TextSpan(text_of(doc)[start:end], start, end), direct=False, sentence=sentence,
@@ -1440,6 +1451,10 @@ def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
         # an actor issued speaks for it
         issuer = _issuer(token, context)
         speaker = context.refs.speaker_in(issuer) if issuer is not None else None
+    if speaker is None and token.lower_ in PLURAL_PRONOUNS:
+        many = context.refs.unnamed_many_before(token)
+        if many:
+            return None, many  # "Analysts say ... They add ...": the same unnamed many
     return speaker, _speaker_text(token, cue)
 
 

@@ -33,6 +33,7 @@ NESTING_PREPS = {"in", "of", "from", "by"}  # "regimes in the capital", "calls b
 NOT_ACTOR_TYPES = {"location"}
 RECENT_SENTENCES = 3  # how far back a pronoun or a description looks for the current speaker
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+TIED_BY = {"belong", "link", "affiliate", "tie", "connect", "loyal", "attach"}  # "a channel linked to X"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class ReferenceCues:
     heads: frozenset[str]  # "the head of the agency": the person in its top post
     top_titles: frozenset[str]  # the words of a top post's title ("executive director")
     owners_voices: frozenset[str]  # "Ruritania's leadership": its possessor speaking
+    members: frozenset[str]  # "diplomats from the bloc": the body they belong to, when the phrase names it
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +76,8 @@ class References:
         self.spans = actors.spans
         self.speakers: list[tuple[int, int, str]] = []  # (sentence, cue token, entity id) in reading order
         self.unnamed_voices: list[tuple[int, int]] = []  # (sentence, cue token) of quotes by words no actor stands for
+        self.unnamed_voice_words: dict[int, str] = {}  # cue token -> the words that named that voice
+        self._runs: list[tuple[int, int]] | None = None  # quoted runs (character offsets), found once
         self.quotes: list[Quote] = []
         self.genders = self._genders()
 
@@ -108,10 +112,25 @@ class References:
                 return entity_id
         return None
 
-    def note_unnamed_voice(self, sentence: int, at: int) -> None:
+    def note_unnamed_voice(self, sentence: int, at: int, words: str | None = None) -> None:
         """A quote whose speaker only words name ("the diplomats said"): no actor a statement after it
         can stand for."""
         self.unnamed_voices.append((sentence, at))
+        if words:
+            self.unnamed_voice_words[at] = words
+
+    def unnamed_many_before(self, token: Token) -> str | None:
+        """'Analysts say the pact is fragile. They add that ...': "they" goes on with the unnamed many who
+        spoke last, when no named speaker came between and the words name a plural ("analysts", "rights
+        groups"), not a pronoun or a single voice."""
+        if not self._unnamed_voice_last(token):
+            return None
+        at = max(at for _s, at in self.unnamed_voices if at < token.i)
+        words = self.unnamed_voice_words.get(at, "")
+        last = words.split()[-1].lower() if words else ""
+        if last.endswith("s") and not last.endswith("ss") and last not in self.cues.group_pronouns:
+            return words
+        return None
 
     def _unnamed_voice_last(self, token: Token) -> bool:
         """The last quote before the token, within a few sentences, was by words no actor stands for."""
@@ -269,9 +288,15 @@ class References:
                 return organisation
             if self._unnamed_voice_last(token):
                 return None  # "the diplomats said in a statement ... The statement said": theirs, no actor
+        if token.lower_ in self.cues.members or lemma in self.cues.members:
+            # "fighters belonging to the Red Hand said", "the delegates said" after "delegates from the bloc":
+            # the body the members are of, named in the phrase or in the same words' earlier phrase
+            body = self._voice_of(token) or self._voice_named_before(token)
+            if body and self.type_of(body) not in {"country", "person"}:
+                return body
         if token.lower_ in self.cues.person_roles or lemma in self.cues.person_roles:
             # "the envoy said": the person named earlier with that role; the body is not who spoke
-            return self.described(token) if token.pos_ != "PROPN" else None
+            return (self.described(token) or self._named_member(token)) if token.pos_ != "PROPN" else None
         if best and token.pos_ == "PROPN":
             return best
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -328,6 +353,13 @@ class References:
                     entity_id = self._actor_at(member) if member is not None else None
                     if entity_id and self.type_of(entity_id) not in NOT_ACTOR_TYPES:
                         return entity_id
+                if word.dep_ == "acl" and word.lemma_.lower() == "lead" and word.i > token.i:
+                    # "a delegation of senators led by Ana Ruiz said": the group speaks through its named leader
+                    leader = next((g for c in word.children if c.dep_ == "agent" for g in c.children
+                                   if g.dep_ == "pobj"), None)
+                    entity_id = self._actor_at(leader) if leader is not None else None
+                    if entity_id and self.type_of(entity_id) == "person":
+                        return entity_id
         return None
 
     def _person_beside(self, token: Token, deps: set[str]) -> str | None:
@@ -350,8 +382,14 @@ class References:
         if possessor is not None:
             return self.actor_in(possessor, depth=0)
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"for", "of", "from", "at"}:
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "from", "at", "by"}:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self.actor_in(pobj, depth=1)
+            if child.dep_ == "acl" and child.lemma_.lower() in TIED_BY:
+                # "a channel linked to the militia", "fighters belonging to the front": the body it is tied to
+                pobj = next((g for c in child.children if c.dep_ in {"prep", "agent"} for g in c.children
+                             if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.actor_in(pobj, depth=1)
         named = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
@@ -453,7 +491,7 @@ class References:
         # "the ministry blamed it for the blast": an object pronoun is not its own clause's subject
         blocked = self._coargument_subject(token)
         if lower in self.cues.person_pronouns:
-            unfit = self._other_gender(token) | {blocked}
+            unfit = self._other_gender(token) | {blocked} | self._only_quoted(token)
             found = (self._topic(token, unfit) or self._earlier_subject(token, person=True, skip=unfit)
                      or self._latest_of_speaker_and_subject(token, unfit)
                      or self._nearest(token, person=True, skip=unfit))
@@ -464,6 +502,31 @@ class References:
                     or (speaker if speaker != blocked else None)
                     or self._nearest(token, person=False, skip={blocked}))
         return None
+
+    def _only_quoted(self, token: Token) -> set[str | None]:
+        """'"Nothing will change Ruiz's mind," he said': people named only inside someone's quoted words, in the
+        last few sentences, are talked about, not talking; a pronoun outside the marks does not stand for them."""
+        runs = self._quoted_runs()
+        at = token.idx
+        if any(start <= at < end for start, end in runs):
+            return set()
+        inside: set[str | None] = set()
+        outside: set[str | None] = set()
+        sentence = self.sentence_of[token.i]
+        for start, _end, entity_id in self.actors.before(token.i):
+            if sentence - self.sentence_of[start] > RECENT_SENTENCES:
+                break
+            offset = self.doc[start].idx
+            (inside if any(a <= offset < b for a, b in runs) else outside).add(entity_id)
+        # named outside the marks too, they may be who speaks (and marks the copy mispaired stay harmless)
+        return inside - outside
+
+    def _quoted_runs(self) -> list[tuple[int, int]]:
+        if self._runs is None:
+            # imported here: the quote annotator asks this layer, and its mark finder is plain text work
+            from newsgraph.nlp.quotes import quote_marks
+            self._runs = [(m.start, m.end) for m in quote_marks(self.doc)]
+        return self._runs
 
     def _topic(self, token: Token, unfit: set[str | None]) -> str | None:
         """'As for Ruiz, she hopes ...': the person a topic phrase at the head of the sentence sets up

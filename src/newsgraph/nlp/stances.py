@@ -50,7 +50,10 @@ def stance_cues(path: Path | None = None) -> StanceCues:
 
 
 def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues: StanceCues,
-                       coded: list[Event], sentence_of: list[int]) -> list[Event]:
+                       coded: list[Event], sentence_of: list[int],
+                       patients: frozenset[str] = frozenset()) -> list[Event]:
+    """Verbal events read from what speakers say. `patients`: nouns of harm whose possessor is the one harmed
+    (the event lexicon's patient_nouns): "Ruiz's detention is arbitrary" is aimed at whoever detains her."""
     found: list[Event] = []
     # an act of the same type already coded covers the statement only when it names whom it is aimed at:
     # "accused the world of inaction and said Borduria was an aggressor" is still an accusation of Borduria
@@ -71,19 +74,20 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             if (at is None and condition is None) or (at is not None and _own_label(at, speaker, refs, cues)):
                 continue
             target_id, target_text = (condition if at is None and condition is not None else (
-                _addressee(cue, speaker, refs) or _target(words, at, speaker, refs, cues)))
+                _addressee(cue, speaker, refs) or _target(words, at, speaker, refs, cues, patients)))
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=speaker, target=target_id,
                                source_text=quote.speaker_text, target_text=target_text,
                                trigger=Span(quote.cue.text, quote.cue.start, quote.cue.end), sentence=quote.sentence))
             already.add((quote.sentence, speaker, event_type))
-    found += _naming_stances(doc, refs, cues, already, sentence_of, coded)
+    found += _naming_stances(doc, refs, cues, already, sentence_of, coded, patients)
     return found
 
 
 def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[tuple[int, str | None, str]],
-                    sentence_of: list[int], coded: Sequence[Event] = ()) -> list[Event]:
+                    sentence_of: list[int], coded: Sequence[Event] = (),
+                    patients: frozenset[str] = frozenset()) -> list[Event]:
     """'Ruritania called the raid a violation of its sovereignty' (ACCUSE), 'the rebels branded the
     army's commanders butchers' (ACCUSE), 'Borduria called the accord a breakthrough' (SUPPORT): the
     named thing's actor (its doer or owner) is the target, else whoever the name itself names."""
@@ -108,7 +112,7 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
             if at is None:
                 continue
             target = _named_actor(named, source, refs) if named is not None else None
-            target_id, target_text = target or _target(words, at, source, refs, cues)
+            target_id, target_text = target or _target(words, at, source, refs, cues, patients)
             if target_id is None and named is not None:
                 target_id, target_text = _earlier_doer(named, verb, source, coded, refs)
             if target_id is None and event_type in NEEDS_TARGET:
@@ -259,7 +263,7 @@ def _phrases_by_first_word(phrases: frozenset[str]) -> dict[str, list[tuple[str,
 
 
 def _target(words: list[Token], at: Token, speaker: str, refs: References,
-            cues: StanceCues) -> tuple[str | None, str | None]:
+            cues: StanceCues, patients: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The actor the words name nearest the stance word in the parse, other than the speaker and the speaker's own
     state ("said the shelling by Borduria was a crime": Borduria). Names only, and the pronouns of
     people and groups: "it" in "it is time to ..." stands for no one."""
@@ -276,6 +280,8 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References,
     for token in words:
         if token.i in possessors and feeling:
             continue
+        if _harmed(token, patients):
+            continue  # "said Ruiz's detention was arbitrary": Ruiz is detained, the judgement is of her jailers
         pronoun = token.lower_ in (refs.cues.person_pronouns | refs.cues.group_pronouns) - EXPLETIVES
         entity_id = refs.entity_at(token.i) or (refs.actor_in(token, depth=0) if pronoun else None)
         if not _aimed_at(entity_id, speaker, refs):
@@ -290,6 +296,15 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References,
         return None, None
     _, _, entity_id, text = min(candidates)
     return entity_id, text
+
+
+def _harmed(token: Token, patients: frozenset[str]) -> bool:
+    """The one a noun of harm befalls: its possessor ("Ruiz's detention") or the object of its "of" ("the
+    detention of Ruiz")."""
+    head = token.head
+    if token.dep_ == "poss" and head.lemma_.lower() in patients:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in patients
 
 
 def _tree_distance(a: Token, b: Token) -> int:
