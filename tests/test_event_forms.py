@@ -1950,3 +1950,14 @@ def test_a_neutral_judgement_is_no_accusation(extractor) -> None:
     # and the one detained is never the accused
     x = extract(extractor, "Amnesty International said Ana Ruiz's detention was arbitrary.")
     assert all(target != "Ana Ruiz" for _source, target in coded(x, "ACCUSE")), x.events
+
+
+def test_wanting_an_actor_to_act_is_a_request(extractor) -> None:
+    x = extract(extractor, "India wants China to withdraw its troops from the border.")
+    assert ("India", "China") in coded(x, "REQUEST"), x.events
+    assert coded(x, "RETREAT") == [], x.events  # what is wanted is not done
+    # look-alikes: wanting to act oneself, or expecting a thing to happen, asks no one
+    x = extract(extractor, "Russia wants to end the war in Ukraine.")
+    assert coded(x, "REQUEST") == [], x.events
+    x = extract(extractor, "The central bank of Brazil expects inflation to ease next year.")
+    assert coded(x, "REQUEST") == [], x.events

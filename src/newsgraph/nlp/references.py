@@ -377,6 +377,16 @@ class References:
                     return entity_id
         return None
 
+    def _tied_body(self, token: Token) -> str | None:
+        """'a channel linked to the militia', 'fighters loyal to the general': the body a participle ties it to."""
+        for child in token.children:
+            if child.dep_ in {"acl", "amod"} and child.lemma_.lower() in TIED_BY:
+                pobj = next((g for c in child.children if c.dep_ in {"prep", "agent"} for g in c.children
+                             if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self.actor_in(pobj, depth=1)
+        return None
+
     def _voice_of(self, token: Token) -> str | None:
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
         if possessor is not None:
@@ -386,14 +396,8 @@ class References:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.actor_in(pobj, depth=1)
-            if child.dep_ == "acl" and child.lemma_.lower() in TIED_BY:
-                # "a channel linked to the militia", "fighters belonging to the front": the body it is tied to
-                pobj = next((g for c in child.children if c.dep_ in {"prep", "agent"} for g in c.children
-                             if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return self.actor_in(pobj, depth=1)
         named = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
-        return next((self._actor_at(c) for c in named if self._actor_at(c)), None)
+        return next((self._actor_at(c) for c in named if self._actor_at(c)), None) or self._tied_body(token)
 
     def _voice_named_before(self, token: Token) -> str | None:
         """'A Harbour Authority spokeswoman declined to comment ... the spokeswoman later said': a
