@@ -1961,3 +1961,27 @@ def test_wanting_an_actor_to_act_is_a_request(extractor) -> None:
     assert coded(x, "REQUEST") == [], x.events
     x = extract(extractor, "The central bank of Brazil expects inflation to ease next year.")
     assert coded(x, "REQUEST") == [], x.events
+
+
+def test_what_an_unnamed_many_urge_is_not_done(extractor) -> None:
+    x = extract(extractor, "Media rights groups urged the government of Zimbabwe to drop all charges against the "
+                           "journalist.")
+    assert coded(x, "CONCEDE") == [] and coded(x, "RETREAT") == [], x.events
+    x = extract(extractor, "Poultry farmers are calling on the government of Cameroon to loosen the trade "
+                           "restrictions.")
+    assert coded(x, "CONCEDE") == [] and coded(x, "RETREAT") == [], x.events
+    x = extract(extractor, "Amnesty International renewed its call to the authorities of Zimbabwe to drop all charges "
+                           "against the journalist.")
+    assert coded(x, "CONCEDE") == [] and coded(x, "RETREAT") == [], x.events
+    # look-alike: the same act reported as done is coded
+    x = extract(extractor, "The government of Zimbabwe dropped all charges against the journalist.")
+    assert [source for source, _target in coded(x, "CONCEDE") + coded(x, "RETREAT")] == ["Zimbabwe"], x.events
+
+
+def test_a_judged_act_named_with_its_doer_is_aimed_at_the_doer_not_the_one_told(extractor) -> None:
+    x = extract(extractor, "Shigeru Ishiba told President Lai Ching-te that deterrence was needed to resist China's "
+                           "aggression.")
+    assert ("Shigeru Ishiba", "China") in coded(x, "ACCUSE"), x.events
+    # look-alike: a judgement with no doer named is aimed at the one told
+    x = extract(extractor, "Shigeru Ishiba told President Lai Ching-te that his remarks were a provocation.")
+    assert ("Shigeru Ishiba", "Lai Ching-te") in coded(x, "ACCUSE"), x.events

@@ -707,7 +707,8 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
     for event in events:
         found = _governor(anchors[id(event)], by_token)
         if found is None:
-            kept.append(event)
+            if not _asked_of_another(anchors[id(event)], lexicon):
+                kept.append(event)
             continue
         governor_token, relation = found
         governing = [g for g in by_token[governor_token.i] if g.type in VERBAL_ACTS]
@@ -737,6 +738,23 @@ def _fold_embedded(events: list[Event], anchors: dict[int, Token], actors: Refer
             if event.target == event.source:
                 event.target = None
     return kept
+
+
+def _asked_of_another(token: Token, lexicon: EventLexicon) -> bool:
+    """'rights groups urged the government to drop the charges': what one is asked to do is not done, even when
+    whoever asks names no actor (so no request is coded to fold it into)."""
+    if token.dep_ == "dobj":
+        token = token.head  # a light verb's act is anchored on its noun: "to loosen [restrictions]"
+    asker = token.head
+    if token.dep_ not in {"xcomp", "ccomp", "advcl"} or not is_infinitive(token) or asker.i == token.i:
+        return False
+    asks = any(t.type == "REQUEST" for t in lexicon.verbs.get(asker.lemma_.lower(), []))
+    # the one asked: the verb's object, or the object of "on" ("called on the ministry to act")
+    called_on = any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in asker.children)
+    # "renewed its call to the authorities to drop the charges": a request named by the verb's object
+    by_noun = any(c.dep_ == "dobj" and any(t.type == "REQUEST" for t in lexicon.nouns.get(c.lemma_.lower(), []))
+                  for c in asker.children)
+    return by_noun or (asks and (told_to_act(asker) is not None or called_on))
 
 
 def _complement_target(token: Token, actors: References) -> tuple[str | None, str | None]:

@@ -396,8 +396,11 @@ class References:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.actor_in(pobj, depth=1)
+        tied = self._tied_body(token)  # "a Telegram channel linked to the militia": the militia, not Telegram
+        if tied:
+            return tied
         named = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
-        return next((self._actor_at(c) for c in named if self._actor_at(c)), None) or self._tied_body(token)
+        return next((self._actor_at(c) for c in named if self._actor_at(c)), None)
 
     def _voice_named_before(self, token: Token) -> str | None:
         """'A Harbour Authority spokeswoman declined to comment ... the spokeswoman later said': a

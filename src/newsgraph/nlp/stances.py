@@ -74,7 +74,8 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             if (at is None and condition is None) or (at is not None and _own_label(at, speaker, refs, cues)):
                 continue
             target_id, target_text = (condition if at is None and condition is not None else (
-                _addressee(cue, speaker, refs) or _target(words, at, speaker, refs, cues, patients)))
+                _doer_of_word(at, speaker, refs, cues) or _addressee(cue, speaker, refs)
+                or _target(words, at, speaker, refs, cues, patients)))
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=speaker, target=target_id,
@@ -296,6 +297,19 @@ def _target(words: list[Token], at: Token, speaker: str, refs: References,
         return None, None
     _, _, entity_id, text = min(candidates)
     return entity_id, text
+
+
+def _doer_of_word(at: Token, speaker: str, refs: References, cues: StanceCues) -> tuple[str, str] | None:
+    """'told the envoy that Borduria's aggression must end', 'told her that Borduran meddling ...': an act word
+    whose doer the phrase names is aimed at that doer, not at whoever was told (a feeling's possessor holds it)."""
+    if at.lemma_.lower() in cues.feelings:
+        return None
+    for child in at.children:
+        if child.dep_ in {"poss", "amod", "compound"}:
+            entity_id = refs.actor_in(child, depth=0)
+            if entity_id and _aimed_at(entity_id, speaker, refs):
+                return entity_id, child.text
+    return None
 
 
 def _harmed(token: Token, patients: frozenset[str]) -> bool:
