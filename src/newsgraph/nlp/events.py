@@ -1129,6 +1129,7 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
     """'Borduria imposed tariffs on steel. Ruritania rejected the move.': a response aimed at an act
     the text has just reported ("the move", "the decision", "the strikes") is aimed at whoever did it,
     the doer of the last such act reported before it by someone else. `ordered`: in reading order."""
+    mentions: dict[str, list[Token]] | None = None  # the nouns of the text by lemma, made when first asked
     for event in ordered:
         if event.target is not None or event.source is None or event.type not in RESPONSES | {"REQUEST"}:
             continue
@@ -1167,7 +1168,12 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
             # "Borduria began naval drills on Monday. ... Ruritania condemned the drills.": a definite
             # plural repeats the word that named the act, and points back to whoever the text reported
             # doing it, not to another act of the same kind ("Ruritania sent ships to watch them")
-            doer = _doer_of_mention(act, event.source, actors)
+            if mentions is None:
+                mentions = {}
+                for token in tokens_of(act.doc):
+                    if token.pos_ == "NOUN":
+                        mentions.setdefault(token.lemma_.lower(), []).append(token)
+            doer = _doer_of_mention(act, mentions.get(lemma, []), event.source, actors)
             if doer is not None:
                 event.target = doer
                 continue
@@ -1179,14 +1185,13 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
 MENTION_PREPS = {"in", "during", "of"}  # "held talks during the drills", "two days of exercises"
 
 
-def _doer_of_mention(act: Token, responder: str, actors: References) -> str | None:
+def _doer_of_mention(act: Token, mentions: list[Token], responder: str, actors: References) -> str | None:
     """The doer of the last earlier mention of the same noun: the subject of the clause it is the object of
     ("China began drills" or "took part in drills"), through a count of it ("two days of exercises"),
-    or its possessor ("Borduria's drills"); none of the responder's own side."""
-    lemma = act.lemma_.lower()
-    for mention in reversed(act.doc[:act.i]):
-        if mention.lemma_.lower() != lemma or mention.pos_ != "NOUN" or mention.sent == act.sent:
-            continue
+    or its possessor ("Borduria's drills"); none of the responder's own side. `mentions`: the nouns of the
+    text with the act's lemma, in reading order."""
+    start = act.sent.start
+    for mention in reversed([m for m in mentions if m.i < start]):
         owner = next((c for c in mention.children if c.dep_ == "poss"), None)
         noun = mention
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
