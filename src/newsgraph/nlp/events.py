@@ -1151,6 +1151,7 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
     """'Borduria imposed tariffs on steel. Ruritania rejected the move.': a response aimed at an act
     the text has just reported ("the move", "the decision", "the strikes") is aimed at whoever did it,
     the doer of the last such act reported before it by someone else. `ordered`: in reading order."""
+    mentions: dict[str, list[Token]] | None = None  # the nouns of the text by lemma, made when first asked
     for event in ordered:
         if event.target is not None or event.source is None or event.type not in RESPONSES | {"REQUEST"}:
             continue
@@ -1185,9 +1186,47 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
             # another kind ("the accusations" after a withdrawal was reported are not the withdrawal's)
             kin = [e for e in kin if e.target is not None and _one_side(e.target, event.source, actors)]
             named, acts = [e for e in named if e in kin], []
+        if not named and act.tag_ in {"NNS", "NNPS"}:
+            # "Borduria began naval drills on Monday. ... Ruritania condemned the drills.": a definite
+            # plural repeats the word that named the act, and points back to whoever the text reported
+            # doing it, not to another act of the same kind ("Ruritania sent ships to watch them")
+            if mentions is None:
+                mentions = {}
+                for token in tokens_of(act.doc):
+                    if token.pos_ == "NOUN":
+                        mentions.setdefault(token.lemma_.lower(), []).append(token)
+            doer = _doer_of_mention(act, mentions.get(lemma, []), event.source, actors)
+            if doer is not None:
+                event.target = doer
+                continue
         antecedent = (named or kin or acts or [None])[-1]
         if antecedent is not None and antecedent.source is not None:
             event.target = antecedent.source
+
+
+MENTION_PREPS = {"in", "during", "of"}  # "held talks during the drills", "two days of exercises"
+
+
+def _doer_of_mention(act: Token, mentions: list[Token], responder: str, actors: References) -> str | None:
+    """The doer of the last earlier mention of the same noun: the subject of the clause it is the object of
+    ("China began drills" or "took part in drills"), through a count of it ("two days of exercises"),
+    or its possessor ("Borduria's drills"); none of the responder's own side. `mentions`: the nouns of the
+    text with the act's lemma, in reading order."""
+    start = act.sent.start
+    for mention in reversed([m for m in mentions if m.i < start]):
+        owner = next((c for c in mention.children if c.dep_ == "poss"), None)
+        noun = mention
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in MENTION_PREPS and noun.head.head.pos_ == "VERB":
+            noun = noun.head
+        if owner is None and noun.dep_ in {"dobj", "prep"} and noun.head.pos_ == "VERB" \
+                and not is_passive(noun.head):
+            owner = subject_of(noun.head)
+        doer = actor_in(owner, actors) if owner is not None else None
+        if doer is not None and not _compatriots(responder, doer, actors):
+            return doer
+    return None
 
 
 # What one says to the partner of a meeting or a call in the same breath is said to that partner
@@ -1689,7 +1728,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             source = None
     sources: list[Token | None] = conjuncts(source) if source is not None else [None]
     if source is not None and len(sources) == 1:
-        sources = _coordinated_owners(source, actors) or sources
+        sources = _coordinated_owners(source, actors) or _named_members(source, actors) or sources
     for source_head in sources:
         source_id = actor_in(source_head, actors) if source_head is not None else None
         if source_id is None and source_head is not None and source_head.lemma_.lower() in actors.cues.voices:
@@ -1697,7 +1736,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             source_id = actors.speaker_in(source_head)
         if source_head is not None and source_id is None and source_head.lemma_.lower() not in group_nouns:
             continue  # no actor named and no collective one: better no event than a wrong one
-        targets = conjuncts(target) if target is not None else [None]
+        targets = (_named_members(target, actors) or conjuncts(target)) if target is not None else [None]
         if target is not None and actor_in(target, actors) is None:
             # "hailed the agreement between Armenia and Azerbaijan", "urged a halt to the quarrel between A
             # and B": aimed at the parties between whom it is
@@ -1811,6 +1850,24 @@ def _reciprocal(target: Token | None) -> bool:
         return False
     words = {target.lower_, *(c.lower_ for c in target.children if c.dep_ == "det")}
     return words in ({"each", "other"}, {"one", "another"}, {"the", "other"})
+
+
+def _named_members(head: Token, actors: References) -> list[Token]:
+    """'A group of Ruritanian lawmakers including Ana Ruiz urged ...', 'sanctioned several officials, such as
+    Borduria's defence minister Ivo Petrov': a phrase that names no actor but names its members by "including"
+    or "such as" stands for those members (each of them, when they are coordinated)."""
+    if actor_in(head, actors) is not None:
+        return []
+    for child in head.children:
+        if child.dep_ == "prep" and (child.lower_ == "including" or (
+                child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+            member = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if member is not None:
+                # named members only: "including members of the electoral board" is a description
+                members = [m for m in conjuncts(member) if actors.entity_at(m.i)]
+                if members:
+                    return members
+    return []
 
 
 def _coordinated_owners(head: Token, actors: References) -> list[Token]:

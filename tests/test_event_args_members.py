@@ -1,0 +1,35 @@
+"""Event arguments named by their members, and responses aimed back through a repeated noun (invented
+sentences, run through the real pipeline): each rule with a sentence that must yield the event with these
+arguments and a look-alike that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import extract, name_of
+
+CASES = [
+    # a group that names no actor but names its member ("including", "such as") acts through the member
+    ("A group of senators including Ted Cruz urged a ban on the imports.", "REQUEST", "Ted Cruz", None, True),
+    ("Canada imposed sanctions on 12 officials, including Nicolas Maduro.", "SANCTION", "Canada",
+     "Nicolás Maduro", True),
+    # a described member ("members of the council") is no named one: the officials stay unnamed
+    ("Canada imposed sanctions on 12 officials, including members of the Venezuelan electoral council.",
+     "SANCTION", "Canada", None, True),
+    # "the exercises" points back to whoever the text reported holding the exercises, not to the
+    # last act of the same kind (the ships sent to watch them)
+    ("Russia ended three days of naval exercises near Japan on Friday. Japan sent ships to watch them. "
+     "Germany criticized the exercises.", "ACCUSE", "Germany", "Russia", True),
+    # exercises held by no one named: the repeated word gives no target
+    ("Russian warships were seen near Japan on Friday, days after naval exercises were held in the area. "
+     "Japan sent ships to watch them. Germany criticized the exercises.", "ACCUSE", "Germany", "Russia", False),
+]
+
+
+@pytest.mark.parametrize("text,event_type,source,target,coded", CASES)
+def test_event_arguments(extractor, text: str, event_type: str, source: str, target: str | None,
+                         coded: bool) -> None:
+    extraction = extract(extractor, text)
+    pairs = [(name_of(extraction, e.source), name_of(extraction, e.target))
+             for e in extraction.events if e.type == event_type]
+    assert ((source, target) in pairs) is coded, pairs
