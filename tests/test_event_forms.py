@@ -1985,3 +1985,32 @@ def test_a_judged_act_named_with_its_doer_is_aimed_at_the_doer_not_the_one_told(
     # look-alike: a judgement with no doer named is aimed at the one told
     x = extract(extractor, "Shigeru Ishiba told President Lai Ching-te that his remarks were a provocation.")
     assert ("Shigeru Ishiba", "Lai Ching-te") in coded(x, "ACCUSE"), x.events
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ('Afghanistan\'s foreign ministry called Pakistan\'s assertions "baseless" in a statement on Thursday.',
+     ("Ministry of Foreign Affairs of Afghanistan", "Pakistan")),
+    ("The Kremlin called the report a fabrication.", ("Russia", None)),
+])
+def test_a_claim_named_untrue_is_rejected(extractor, text: str, pair: tuple[str, str | None]) -> None:
+    x = extract(extractor, text)
+    assert pair in coded(x, "REJECT"), x.events
+    assert coded(x, "ACCUSE") == [], x.events  # no accusation of whoever made the claim
+
+
+def test_a_deed_named_wrong_is_an_accusation_not_a_rejection(extractor) -> None:
+    # look-alike: what is named is an act, not a claim
+    x = extract(extractor, "Ukraine called Russia's strikes a war crime.")
+    assert ("Ukraine", "Russia") in coded(x, "ACCUSE") and coded(x, "REJECT") == [], x.events
+
+
+def test_fighting_a_fire_or_a_disease_is_no_attack(extractor) -> None:
+    x = extract(extractor, "Australian firefighters, who have battled blazes in Canada, arrived in Sydney on Monday.")
+    assert coded(x, "ASSAULT") == [], x.events
+    x = extract(extractor, "The Nigerian army is fighting the outbreak in Borno.")
+    assert coded(x, "ASSAULT") == [], x.events
+    # look-alikes: fighting an armed group is, and so is opening fire on people
+    x = extract(extractor, "Nigerian troops battled Boko Haram fighters in Borno.")
+    assert [source for source, _target in coded(x, "ASSAULT")] != [], x.events
+    x = extract(extractor, "Israeli troops opened fire on Hamas fighters in Gaza.")
+    assert coded(x, "ASSAULT") != [], x.events

@@ -109,15 +109,25 @@ def reporting_verb_of(verb: Token, saying: Container[str]) -> Token | None:
 def naming_complement(verb: Token) -> Token | None:
     """What a verb of naming calls its object: 'called the raid [an act of war]'. The parser gives it
     as an object predicate, as a second direct object, or as an apposition to the object."""
-    complement = next((c for c in verb.children if c.dep_ == "oprd"), None)
-    if complement is not None:
-        return complement
+    complements = [c for c in verb.children if c.dep_ == "oprd"]
+    if complements:
+        return complements[-1]  # two of them: the parser's reading of 'called [X's claims] ["false"]'
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if len(objects) > 1:
         return objects[-1]
     if objects:
         return next((c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i), None)
     return None
+
+
+def named_object(verb: Token) -> Token | None:
+    """What a verb of naming names: its direct object, or the first of two object predicates the parser may
+    make of 'called [Borduria's claims] ["false"]'."""
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if named is not None:
+        return named
+    complements = [c for c in verb.children if c.dep_ == "oprd"]
+    return complements[0] if len(complements) > 1 else None
 
 
 def object_of(verb: Token, preps: frozenset[str]) -> Token | None:

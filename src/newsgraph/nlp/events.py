@@ -319,7 +319,16 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _leaving_a_body(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
         _recode_quoted_obligation(event, anchors[id(event)], obliged)
-    return _dedupe([e for e in events if not _partnerless(e) and not _left_a_post(e, actors)])
+    return _dedupe([e for e in events if not _partnerless(e) and not _left_a_post(e, actors)
+                    and not _against_nature(e, anchors[id(e)], lexicon)])
+
+
+def _against_nature(event: Event, anchor: Token, lexicon: EventLexicon) -> bool:
+    """'firefighters battled blazes in the hills', 'the army is fighting the outbreak': an attack whose object is
+    a fire, a flood or a disease is no act against any actor, wherever it happens."""
+    # (not "fire" itself: "opened fire on", "set fire to" are attacks)
+    return event.type in {"ASSAULT", "COERCE"} and anchor.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.accidental_causes - {"fire"} for c in anchor.children)
 
 
 def _under(noun: Token, lexicon: EventLexicon) -> bool:

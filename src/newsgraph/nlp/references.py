@@ -32,6 +32,9 @@ MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "npadvmod"}
 NESTING_PREPS = {"in", "of", "from", "by"}  # "regimes in the capital", "calls by the junta's leaders"
 NOT_ACTOR_TYPES = {"location"}
 RECENT_SENTENCES = 3  # how far back a pronoun or a description looks for the current speaker
+# how far back "the ministry" or "the president" looks for the actor named with that noun: an article's length,
+# so a long run of text (many stories in one line) costs work in proportion to it
+DESCRIPTION_REACH = 60
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 TIED_BY = {"belong", "link", "affiliate", "tie", "connect", "loyal", "attach"}  # "a channel linked to X"
 
@@ -723,6 +726,8 @@ class References:
             return None
         fallback = None
         for _start, _end, entity_id in self.actors.before(token.i):
+            if self.sentence_of[token.i] - self.sentence_of[_start] > DESCRIPTION_REACH:
+                break
             entity = self.actors.entity(entity_id)
             if entity is None or entity.type in NOT_ACTOR_TYPES:
                 continue
@@ -742,6 +747,8 @@ class References:
                   if c.dep_ in {"amod", "compound", "poss"} and self.type_of(self.actors.entity_at(c.i)) == "country"}
         by_state = None
         for _start, _end, entity_id in self.actors.before(token.i):
+            if self.sentence_of[token.i] - self.sentence_of[_start] > DESCRIPTION_REACH:
+                break
             entity = self.actors.entity(entity_id)
             if entity is None or entity.type != "person":
                 continue

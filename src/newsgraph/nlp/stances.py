@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.nlp.arguments import is_condition, naming_complement, phrase_text, subject_of
+from newsgraph.nlp.arguments import is_condition, named_object, naming_complement, phrase_text, subject_of
 from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.references import References
 from newsgraph.ontology import ONTOLOGY_DIR, event_lexicon, word_sets
@@ -42,6 +42,8 @@ class StanceCues:
     pejorative_naming: frozenset[str]
     feelings: frozenset[str]
     conditional_harm: frozenset[str]
+    claim_nouns: frozenset[str]  # "the allegations", "the report": what a naming verb may call untrue
+    dismissals: frozenset[str]  # "baseless", "a fabrication": names that deny a claim
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +105,21 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
         source = refs.actor_in(subject) if subject is not None else None
         if source is None or refs.type_of(source) == "location":
             continue
-        named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        named = named_object(verb)
         words = list(complement.subtree)
+        if named is not None and named.lemma_.lower() in cues.claim_nouns and \
+                _stance_word(words, cues.dismissals) is not None:
+            # "called the allegations baseless": a claim named untrue is rejected, not an accusation of its maker
+            if (sentence_of[verb.i], source, "REJECT") not in already:
+                owner = _named_actor(named, source, refs) if any(
+                    c.dep_ in {"poss", "compound", "amod"} or c.lower_ == "by" for c in named.children) else None
+                target_id, target_text = owner or (None, None)
+                found.append(Event(type="REJECT", source=source, target=target_id, source_text=phrase_text(subject),
+                                   target_text=target_text or phrase_text(named),
+                                   trigger=Span(verb.text, verb.idx, verb.idx + len(verb.text)),
+                                   sentence=sentence_of[verb.i]))
+                already.add((sentence_of[verb.i], source, "REJECT"))
+            continue
         for stance, event_type in STANCE_TYPES.items():
             pejorative = event_type == "ACCUSE" and verb.lemma_.lower() in cues.pejorative_naming
             if (sentence_of[verb.i], source, event_type) in already:
