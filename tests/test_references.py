@@ -697,3 +697,11 @@ def test_a_surname_the_tagger_reads_as_a_plural_noun_still_speaks(extractor: Ext
     x = extract(extractor, 'Rogier Creemers, a professor at Leiden University, spoke on Monday. "But you can do a lot '
                            'with software," Engineers said.')
     assert [q.speaker for q in x.quotes] == [None]
+
+
+def test_a_group_speaks_through_a_member_named_such_as(extractor: Extractor) -> None:
+    x = extract(extractor, "European leaders such as Emmanuel Macron say the tariffs broke trade rules.")
+    assert [x.entity(q.speaker).name if q.speaker else None for q in x.quotes] == ["Emmanuel Macron"], x.quotes
+    # look-alike: examples set off by commas leave the group unnamed
+    x = extract(extractor, "European leaders, such as Emmanuel Macron, say the tariffs broke trade rules.")
+    assert [q.speaker for q in x.quotes] == [None], x.quotes

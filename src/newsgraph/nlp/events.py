@@ -1863,20 +1863,9 @@ def _reciprocal(target: Token | None) -> bool:
 
 def _named_members(head: Token, actors: References) -> list[Token]:
     """'A group of Ruritanian lawmakers including Ana Ruiz urged ...', 'sanctioned several officials, such as
-    Borduria's defence minister Ivo Petrov': a phrase that names no actor but names its members by "including"
-    or "such as" stands for those members (each of them, when they are coordinated)."""
-    if actor_in(head, actors) is not None:
-        return []
-    for child in head.children:
-        if child.dep_ == "prep" and (child.lower_ == "including" or (
-                child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
-            member = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if member is not None:
-                # named members only: "including members of the electoral board" is a description
-                members = [m for m in conjuncts(member) if actors.entity_at(m.i)]
-                if members:
-                    return members
-    return []
+    Borduria's defence minister Ivo Petrov': a phrase that names no actor stands for the members it names
+    (the reference layer's named_members; examples set off by a comma count as members of an act)."""
+    return [] if actor_in(head, actors) is not None else actors.named_members(head, set_off=True)
 
 
 def _coordinated_owners(head: Token, actors: References) -> list[Token]:

@@ -342,22 +342,40 @@ class References:
                 holders.append(person.id)
         return holders[0] if len(holders) == 1 else None
 
-    def _named_member(self, token: Token) -> str | None:
-        """'A group of senators including Ana Ruiz said ...': an unnamed group that names one of its members
-        speaks through that member, the one the text lets a reader trace; set off by a comma ('states,
-        including Peru, said') the list only gives examples and the group stays unnamed."""
-        # "including" hangs on the group's noun or on the noun of its "of" phrase ("a group of senators")
+    def named_members(self, token: Token, set_off: bool) -> list[Token]:
+        """'a group of senators including Ana Ruiz', 'officials such as Ivo Petrov and Ana Ruiz': the members an
+        unnamed group names after "including" or "such as" (on its noun or on the noun of its "of" phrase), each
+        of them when they are coordinated. With `set_off` false, a list set off by a comma ('states, including
+        Peru, said') only gives examples: the group stays unnamed."""
         nouns = [token, *(g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
         for noun in nouns:
             for word in noun.children:
-                if word.dep_ == "prep" and word.lower_ == "including" and word.i > token.i \
-                        and token.doc[word.i - 1].text != ",":
-                    member = next((c for c in word.children if c.dep_ == "pobj"), None)
-                    entity_id = self._actor_at(member) if member is not None else None
-                    if entity_id and self.type_of(entity_id) not in NOT_ACTOR_TYPES:
-                        return entity_id
+                listing = word.lower_ == "including" or (word.lower_ == "as" and any(
+                    c.lower_ == "such" for c in word.children))
+                if word.dep_ != "prep" or not listing or word.i < token.i:
+                    continue
+                opener = word.i - 1 if word.lower_ == "as" else word.i  # "such as" opens with "such"
+                if not set_off and token.doc[opener - 1].text == ",":
+                    continue
+                member = next((c for c in word.children if c.dep_ == "pobj"), None)
+                # named members only: "including members of the electoral board" is a description
+                members = [m for m in ([member, *(c for c in member.conjuncts if c.i > member.i)]
+                                       if member is not None else []) if self._actor_at(m)]
+                if members:
+                    return members
+        return []
+
+    def _named_member(self, token: Token) -> str | None:
+        """'A group of senators including Ana Ruiz said ...': an unnamed group that names one of its members
+        speaks through that member, the one the text lets a reader trace; or through its named leader ('a
+        delegation of senators led by Ana Ruiz said')."""
+        members = self.named_members(token, set_off=False)
+        if members:
+            return self._actor_at(members[0])
+        nouns = [token, *(g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        for noun in nouns:
+            for word in noun.children:
                 if word.dep_ == "acl" and word.lemma_.lower() == "lead" and word.i > token.i:
-                    # "a delegation of senators led by Ana Ruiz said": the group speaks through its named leader
                     leader = next((g for c in word.children if c.dep_ == "agent" for g in c.children
                                    if g.dep_ == "pobj"), None)
                     entity_id = self._actor_at(leader) if leader is not None else None
