@@ -1770,7 +1770,7 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
                 target_head = None  # "called an emergency meeting on Monday": a date is no target
             if target_head is not None:
                 target_id = (target_in(target_head, actors) or _adjacent_place(target_head, actors)
-                             or _owner_linked(target_head, actors, lexicon))
+                             or actors.tied_body(target_head))
                 if target_id is not None and _pro_or_anti(target_head, target_id, actors):
                     target_id = None
             elif place_id is not None and trigger.type not in PARTNERED_TYPES:
@@ -1836,21 +1836,6 @@ def _between_parties(target: Token, trigger: Token) -> Token | None:
                  if c.dep_ == "prep" and c.lower_ in {"to", "of", "over", "in"} for g in c.children if g.dep_ == "pobj"]
     return next((object_of(node, frozenset({"between"})) for node in nodes
                  if object_of(node, frozenset({"between"})) is not None), None)
-
-
-def _owner_linked(noun: Token, actors: References, lexicon: EventLexicon) -> str | None:
-    """'struck targets belonging to Hezbollah', 'sanctioned two firms linked to the Guard': a target that
-    names no actor stands for the one a participle of belonging ties it to."""
-    for clause in noun.children:
-        if clause.dep_ != "acl" or clause.lemma_.lower() not in lexicon.owning_links:
-            continue
-        for prep in clause.children:
-            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "with", "by"}:
-                for owner in (g for g in prep.children if g.dep_ == "pobj"):
-                    entity = actor_in(owner, actors)
-                    if entity is not None:
-                        return entity
-    return None
 
 
 def _reciprocal(target: Token | None) -> bool:

@@ -17,6 +17,7 @@ An argument that cannot be resolved is not dropped: callers keep its text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +37,6 @@ RECENT_SENTENCES = 3  # how far back a pronoun or a description looks for the cu
 # so a long run of text (many stories in one line) costs work in proportion to it
 DESCRIPTION_REACH = 60
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
-TIED_BY = {"belong", "link", "affiliate", "tie", "connect", "loyal", "attach"}  # "a channel linked to X"
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class ReferenceCues:
     top_titles: frozenset[str]  # the words of a top post's title ("executive director")
     owners_voices: frozenset[str]  # "Ruritania's leadership": its possessor speaking
     members: frozenset[str]  # "diplomats from the bloc": the body they belong to, when the phrase names it
+    ties: frozenset[str]  # "firms linked to X", "a channel run by X": what ties a phrase to the actor it stands for
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +348,7 @@ class References:
         unnamed group names after "including" or "such as" (on its noun or on the noun of its "of" phrase), each
         of them when they are coordinated. With `set_off` false, a list set off by a comma ('states, including
         Peru, said') only gives examples: the group stays unnamed."""
-        nouns = [token, *(g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        nouns = _group_nouns(token)
         for noun in nouns:
             for word in noun.children:
                 listing = word.lower_ == "including" or (word.lower_ == "as" and any(
@@ -372,7 +373,7 @@ class References:
         members = self.named_members(token, set_off=False)
         if members:
             return self._actor_at(members[0])
-        nouns = [token, *(g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        nouns = _group_nouns(token)
         for noun in nouns:
             for word in noun.children:
                 if word.dep_ == "acl" and word.lemma_.lower() == "lead" and word.i > token.i:
@@ -398,14 +399,18 @@ class References:
                     return entity_id
         return None
 
-    def _tied_body(self, token: Token) -> str | None:
-        """'a channel linked to the militia', 'fighters loyal to the general': the body a participle ties it to."""
-        for child in token.children:
-            if child.dep_ in {"acl", "amod"} and child.lemma_.lower() in TIED_BY:
-                pobj = next((g for c in child.children if c.dep_ in {"prep", "agent"} for g in c.children
-                             if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return self.actor_in(pobj, depth=1)
+    def tied_body(self, token: Token) -> str | None:
+        """'a channel linked to the militia', 'targets belonging to Hezbollah', 'depots used by the rebels': the
+        actor a participle or adjective of belonging ties the phrase to."""
+        for clause in token.children:
+            if clause.dep_ not in {"acl", "amod"} or clause.lemma_.lower() not in self.cues.ties:
+                continue
+            for prep in clause.children:
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "with", "by"}:
+                    for owner in (g for g in prep.children if g.dep_ == "pobj"):
+                        entity = self.actor_in(owner)
+                        if entity is not None:
+                            return entity
         return None
 
     def _voice_of(self, token: Token) -> str | None:
@@ -417,7 +422,7 @@ class References:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.actor_in(pobj, depth=1)
-        tied = self._tied_body(token)  # "a Telegram channel linked to the militia": the militia, not Telegram
+        tied = self.tied_body(token)  # "a Telegram channel linked to the militia": the militia, not Telegram
         if tied:
             return tied
         named = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
@@ -534,9 +539,7 @@ class References:
     def _only_quoted(self, token: Token) -> set[str | None]:
         """'"Nothing will change Ruiz's mind," he said': people named only inside someone's quoted words, in the
         last few sentences, are talked about, not talking; a pronoun outside the marks does not stand for them."""
-        runs = self._quoted_runs()
-        at = token.idx
-        if any(start <= at < end for start, end in runs):
+        if self._quoted(token.idx):
             return set()
         inside: set[str | None] = set()
         outside: set[str | None] = set()
@@ -544,17 +547,18 @@ class References:
         for start, _end, entity_id in self.actors.before(token.i):
             if sentence - self.sentence_of[start] > RECENT_SENTENCES:
                 break
-            offset = self.doc[start].idx
-            (inside if any(a <= offset < b for a, b in runs) else outside).add(entity_id)
+            (inside if self._quoted(self.doc[start].idx) else outside).add(entity_id)
         # named outside the marks too, they may be who speaks (and marks the copy mispaired stay harmless)
         return inside - outside
 
-    def _quoted_runs(self) -> list[tuple[int, int]]:
+    def _quoted(self, offset: int) -> bool:
+        """The character offset lies inside quotation marks (the runs are in text order and do not overlap)."""
         if self._runs is None:
             # imported here: the quote annotator asks this layer, and its mark finder is plain text work
             from newsgraph.nlp.quotes import quote_marks
             self._runs = [(m.start, m.end) for m in quote_marks(self.doc)]
-        return self._runs
+        index = bisect_right(self._runs, (offset, float("inf"))) - 1
+        return index >= 0 and self._runs[index][0] <= offset < self._runs[index][1]
 
     def _topic(self, token: Token, unfit: set[str | None]) -> str | None:
         """'As for Ruiz, she hopes ...': the person a topic phrase at the head of the sentence sets up
@@ -776,6 +780,11 @@ class References:
             if by_state is None and states and entity.country in states:
                 by_state = entity_id
         return by_state
+
+
+def _group_nouns(token: Token) -> list[Token]:
+    """A group's noun and the noun of its "of" or other phrase ("a group [of senators] including ...")."""
+    return [token, *(g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
 
 
 def find_references(doc: Doc, actors: ActorLayer, sentence_of: list[int],

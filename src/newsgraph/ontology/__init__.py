@@ -188,7 +188,6 @@ class EventLexicon:
     deciding_nouns: frozenset[str] = frozenset()  # "X's decision to send troops": X sends them
     arrival_verbs: frozenset[str] = frozenset()  # "X troops arrived in Y": X sent them to Y
     patient_nouns: frozenset[str] = frozenset()  # "condemned X's arrest": X is arrested, not arresting
-    owning_links: frozenset[str] = frozenset()  # "targets belonging to X": the target stands for X
     topic_verbs: frozenset[str] = frozenset()  # "discussed the war": the object is a topic, not a partner
     release_nouns: frozenset[str] = frozenset()  # "called for X's release": asked of X's captor
     gaining_verbs: frozenset[str] = frozenset()  # "the plan has the backing of X": X backs the plan ...
@@ -241,7 +240,6 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            deciding_nouns=frozenset(_as_list(data.get("deciding_nouns"))),
                            arrival_verbs=frozenset(_as_list(data.get("arrival_verbs"))),
                            patient_nouns=frozenset(_as_list(data.get("patient_nouns"))),
-                           owning_links=frozenset(_as_list(data.get("owning_links"))),
                            topic_verbs=frozenset(_as_list(data.get("topic_verbs"))),
                            release_nouns=frozenset(_as_list(data.get("release_nouns"))),
                            gaining_verbs=frozenset(_as_list(data.get("gaining_verbs"))),
