@@ -705,3 +705,15 @@ def test_a_group_speaks_through_a_member_named_such_as(extractor: Extractor) -> 
     # look-alike: examples set off by commas leave the group unnamed
     x = extract(extractor, "European leaders, such as Emmanuel Macron, say the tariffs broke trade rules.")
     assert [q.speaker for q in x.quotes] == [None], x.quotes
+
+
+def test_a_sentence_opening_on_a_person_sets_up_the_pronouns_after_it(extractor: Extractor) -> None:
+    text = ('Carlos Mendoza, a doctor, said rates were rising. For Sofia Vargas, the illness has been a long fight. '
+            'But with treatment, she has regained her health. "I walk every day now," she said.')
+    x = extract(extractor, text)
+    assert [x.entity(q.speaker).name if q.speaker else None for q in x.quotes][-1] == "Sofia Vargas", x.quotes
+    # look-alike: "he" does not go on with the "she" before it
+    text = ('Carlos Mendoza, a doctor, said rates were rising. For Sofia Vargas, the illness has been a long fight. '
+            'But with treatment, she has regained her health. "Many patients recover," he said.')
+    x = extract(extractor, text)
+    assert [x.entity(q.speaker).name if q.speaker else None for q in x.quotes][-1] != "Sofia Vargas", x.quotes

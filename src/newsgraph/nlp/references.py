@@ -82,6 +82,7 @@ class References:
         self.unnamed_voices: list[tuple[int, int]] = []  # (sentence, cue token) of quotes by words no actor stands for
         self.unnamed_voice_words: dict[int, str] = {}  # cue token -> the words that named that voice
         self._runs: list[tuple[int, int]] | None = None  # quoted runs (character offsets), found once
+        self._resolving = False  # a pronoun looked up through the same pronoun before it: one step only
         self.quotes: list[Quote] = []
         self.genders = self._genders()
 
@@ -526,6 +527,7 @@ class References:
         if lower in self.cues.person_pronouns:
             unfit = self._other_gender(token) | {blocked} | self._only_quoted(token)
             found = (self._topic(token, unfit) or self._earlier_subject(token, person=True, skip=unfit)
+                     or self._same_pronoun_before(token, unfit)
                      or self._latest_of_speaker_and_subject(token, unfit)
                      or self._nearest(token, person=True, skip=unfit))
             return found if found not in unfit else self._nearest(token, person=True, skip=unfit)
@@ -571,7 +573,39 @@ class References:
                     entity_id = self.actors.entity_at(name.i) if name.dep_ == "pobj" else None
                     if entity_id and entity_id not in unfit and self.type_of(entity_id) == "person":
                         return entity_id
+        # "For Ruiz, the climb was long. But she kept going": a sentence that opens on a person as its topic
+        # sets up who the next sentence's subject pronoun is
+        start = token.sent.start
+        if token.dep_ in {"nsubj", "nsubjpass"} and start > 0 and self._subject_before(token) is None:
+            opening = token.doc[start - 1].sent
+            first = opening[0]
+            if first.lower_ == "for" and first.dep_ == "prep" and first.head.dep_ == "ROOT":
+                name = next((c for c in first.children if c.dep_ == "pobj"), None)
+                entity_id = self.actors.entity_at(name.i) if name is not None else None
+                if entity_id and entity_id not in unfit and self.type_of(entity_id) == "person":
+                    return entity_id
         return None
+
+    def _same_pronoun_before(self, token: Token, unfit: set[str | None]) -> str | None:
+        """'... she has regained her health. "I walk every day," she said': a subject pronoun goes on with the
+        same pronoun that was the main subject of the sentence just before, and stands for whom that one did
+        (looked up one step back only)."""
+        start = token.sent.start
+        if token.dep_ not in {"nsubj", "nsubjpass"} or start == 0 or self._resolving:
+            return None
+        if any(self.type_of(e) == "person" and not self._quoted(token.doc[a].idx)
+               for a, _b, e in self.actors.before(token.i) if a >= start):
+            return None  # a person named outside quotes in its own sentence comes first
+        previous = token.doc[start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ != token.lower_:
+            return None
+        self._resolving = True
+        try:
+            entity_id = self.pronoun(subject)
+        finally:
+            self._resolving = False
+        return entity_id if entity_id not in unfit else None
 
     @staticmethod
     def _subject_before(token: Token) -> Token | None:
