@@ -261,7 +261,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                    for c in token.children):
                 continue  # "a trade war", "a price war": no one fights
             reporter = _reporting_party(token, trigger, saying)
-            pair = _parties_between(token, trigger, actors)
+            pair = _mutual_parties(token, trigger, actors)
             if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL and reporter is None \
                     and pair is None and not (trigger.type in BACKING_TYPES and _noun_source(token) is not None):
                 # "Ruritania's partnership with Borduria is ...": a standing tie, not an event; but
@@ -1600,7 +1600,7 @@ def _answered_request(noun: Token, lexicon: EventLexicon) -> tuple[Token, Token]
     return (maker, answerer) if maker is not None and answerer is not None else None
 
 
-def _parties_between(noun: Token, trigger: Trigger, actors: References) -> tuple[Token, Token] | None:
+def _mutual_parties(noun: Token, trigger: Trigger, actors: References) -> tuple[Token, Token] | None:
     """'talks between Ruritania and Borduria', 'clashes between the militia and the army': an act two
     parties do to each other, named as a noun with both after 'between', is each one's act on the other.
     Only for talks and fighting: an agreement or a cooperation between two is often a standing tie ('the

@@ -128,9 +128,9 @@ class References:
         """'Analysts say the pact is fragile. They add that ...': "they" goes on with the unnamed many who
         spoke last, when no named speaker came between and the words name a plural ("analysts", "rights
         groups"), not a pronoun or a single voice."""
-        if not self._unnamed_voice_last(token):
+        at = self._unnamed_voice_last_at(token)
+        if at is None:
             return None
-        at = max(at for _s, at in self.unnamed_voices if at < token.i)
         words = self.unnamed_voice_words.get(at, "")
         last = words.split()[-1].lower() if words else ""
         if last.endswith("s") and not last.endswith("ss") and last not in self.cues.group_pronouns:
@@ -139,10 +139,16 @@ class References:
 
     def _unnamed_voice_last(self, token: Token) -> bool:
         """The last quote before the token, within a few sentences, was by words no actor stands for."""
+        return self._unnamed_voice_last_at(token) is not None
+
+    def _unnamed_voice_last_at(self, token: Token) -> int | None:
+        """The cue token of that last quote by words no actor stands for, if it is the last quote."""
         sentence = self.sentence_of[token.i]
         named_at = max((at for s, at, _e in self.speakers if at < token.i), default=-1)
         unnamed = [(s, at) for s, at in self.unnamed_voices if at < token.i]
-        return bool(unnamed) and unnamed[-1][1] > named_at and sentence - unnamed[-1][0] <= RECENT_SENTENCES
+        if unnamed and unnamed[-1][1] > named_at and sentence - unnamed[-1][0] <= RECENT_SENTENCES:
+            return unnamed[-1][1]
+        return None
 
     def _last_named_voice(self, token: Token) -> str | None:
         """'A statement said ...' with no one named: the organisation that spoke last, unless a speaker
