@@ -429,6 +429,17 @@ def test_a_body_of_a_named_state(extractor, text: str, mention: str, country: st
     assert (body.type, body.country) == ("government_body", country), describe(x)
 
 
+def test_police_in_a_named_state_are_that_states(extractor) -> None:
+    # a state's police, courts and ministries work in it: "police in X" are X's, whatever state came before
+    x = extract(extractor, "Chile deported 40 migrants to Peru in March. Police in Bolivia arrested six "
+                           "smugglers on Tuesday.")
+    assert entity_with_mention(x, "Police").country == "BO", describe(x)
+    # look-alike: troops in a country may be a foreign state's, so the phrase does not give them its state
+    x = extract(extractor, "Chile deported 40 migrants to Peru in March. Troops in Bolivia arrested six "
+                           "smugglers on Tuesday.")
+    assert not any(e.country == "BO" and e.type == "armed_forces" for e in x.entities), describe(x)
+
+
 def test_a_body_of_a_states_region_is_not_the_states(extractor) -> None:
     # look-alike: the state only owns what follows it ("Bosnia's Serb republic"), not the body before
     x = extract(extractor, "The parliament of Bosnia's Serb Republic met on Thursday.")

@@ -23,6 +23,15 @@ CASES = [
     # exercises held by no one named: the repeated word gives no target
     ("Russian warships were seen near Japan on Friday, days after naval exercises were held in the area. "
      "Japan sent ships to watch them. Germany criticized the exercises.", "ACCUSE", "Germany", "Russia", False),
+    # the forces an act moves are their owner's: "the withdrawal of X's troops" is X's retreat, even as the
+    # subject of the sentence
+    ("The withdrawal of French troops from Niger ended in December.", "RETREAT", "French troops", "Niger", True),
+    ("France's withdrawal from Niger ended in December.", "RETREAT", "France", "Niger", True),
+    # look-alike: troops withdrawn by no one named give the act no doer
+    ("The withdrawal of the troops from Niger ended in December.", "RETREAT", "France", "Niger", False),
+    # a conjunct naming no actor shares its neighbour's possessor: no second, unnamed target
+    ("Ghana said it was worried about Russian interference and propaganda.", "ACCUSE", "Ghana", None, False),
+    ("Ghana said it was worried about Russian interference and propaganda.", "ACCUSE", "Ghana", "Russia", True),
 ]
 
 

@@ -1301,3 +1301,50 @@ def test_a_pronoun_outside_the_marks_is_not_someone_named_only_inside_them(extra
     x = extract(extractor, "President Vladimir Putin met Carlos Mendoza on Monday. “Nothing will change the mind of "
                            "President Vladimir Putin,” he said.")
     assert [speaker_name(x, q) for q in x.quotes] != [None], describe(x)
+
+
+# --- a verb of saying joined to a clause it cannot share a subject with -----------------------------
+
+
+def test_a_plural_verb_joined_to_a_rejected_claim_is_said_by_the_rejecting_subject(extractor: Extractor) -> None:
+    # the parser joins "insist" to the verb of the claim that was rejected; a plural verb cannot share the
+    # claim's singular subject, so the ones who rejected it insist
+    x = extract(extractor, "Peruvian officials have rejected claims that the tender was rigged and insist that the "
+                           "process was fair.")
+    assert quote_with(x, "the process was fair").speaker_text == "Peruvian officials", describe(x)
+    # look-alike: a verb that agrees with the subject of the verb it is joined to shares that subject
+    x = extract(extractor, "The Peruvian farmer blocked the highway and insists that the tolls are unfair.")
+    assert quote_with(x, "the tolls are unfair").speaker_text == "The Peruvian farmer", describe(x)
+
+
+def test_a_base_form_joined_to_a_finite_verb_reads_as_plural_present(extractor: Extractor) -> None:
+    x = extract(extractor, "Chilean authorities have rejected accusations that Mendoza's trial is unfair and maintain "
+                           "that the courts are independent.")
+    assert quote_with(x, "the courts are independent").speaker_text == "Chilean authorities", describe(x)
+
+
+# --- judgements and named sources are not what was said --------------------------------------------
+
+
+def test_a_judgement_held_in_a_small_clause_is_no_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "The Chilean mayor considers the pipeline plan unrealistic.")
+    assert x.quotes == [], describe(x)
+    # look-alike: a verb of belief with a clause of its own reports a view
+    x = extract(extractor, "The Chilean mayor believes the pipeline plan will fail.")
+    assert [q.content.text for q in x.quotes] == ["the pipeline plan will fail"], describe(x)
+
+
+def test_refusing_a_request_is_no_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "The Chilean court denied the request for bail on Monday.")
+    assert x.quotes == [], describe(x)
+    # look-alike: denying a wrong done is what the speaker said
+    x = extract(extractor, "The Chilean minister denied any wrongdoing in the tender on Monday.")
+    assert [q.content.text for q in x.quotes] == ["any wrongdoing in the tender"], describe(x)
+
+
+def test_a_cited_source_is_no_quote(extractor: Extractor) -> None:
+    x = extract(extractor, "The Chilean ministry cited court records in its reply to the senators.")
+    assert x.quotes == [], describe(x)
+    # look-alike: a cited reason is what was said
+    x = extract(extractor, "The Chilean ministry cited a rise in border incidents as the reason for the delay.")
+    assert len(x.quotes) == 1, describe(x)

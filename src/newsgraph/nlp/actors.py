@@ -357,6 +357,13 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
             # its body is the body's, and part of its name in the text (not "the assembly of Bosnia's
             # Serb republic", where the state only owns the next owner)
             country, end = owner_after.country, owner_after.end
+        elif end + 1 < len(doc) and lowered[end] == "in" and phrase in cues.bodies_alone and (
+                actor_type == "government_body" or phrase == ("security", "forces")) and (
+                here := next((c for c in states if c.start == end + 1), None)) is not None \
+                and (here.end >= len(doc) or doc[here.end].text not in POSSESSIVES):
+            # "police in Ruritania arrested ...", "the security forces in Zenda": a state's own
+            # police, courts or ministries work in it (troops or an army in a country may be a foreign one)
+            country = here.country
         elif before_lower == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = named_before.get(phrase) or _home_state(states, i) or _home_state(states, len(doc))

@@ -58,6 +58,8 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
             c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
         return None  # "When asked if ...": a reduced passive names no doer
     node = verb
+    # a present-tense verb coordinated with another agrees in number with the subject it shares
+    finite = verb if verb.dep_ == "conj" and _present_tense(verb) else None
     for depth in range(4):
         if is_passive(node) and depth == 0:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -65,6 +67,8 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
         # "VOA: Putin visited China": a speaker's label before a colon is no subject when another is there
         candidates = [c for c in node.children if c.dep_ in subjects and c.i not in skip]
         subject = next((c for c in candidates if not _labels(c)), candidates[0] if candidates else None)
+        if subject is not None and depth > 0 and _disagrees(finite, subject):
+            subject = None  # "officials rejected claims that the vote was rigged and insist ...": not the vote
         if subject is None and depth > 0 and verb.dep_ == "xcomp":
             subject = next((c for c in node.children if c.dep_ in PASSIVE_SUBJECT and c.i not in skip), None)
         if subject is not None:
@@ -87,6 +91,36 @@ def subject_of(verb: Token, *, skip: Container[int] = frozenset(), subjects: Col
         if node.dep_ not in inherit or node.head.i == node.i:
             return None
         node = node.head if climb is None else climb(node.head)
+    return None
+
+
+PLURAL_PRONOUNS = {"they", "we", "you", "i"}
+SINGULAR_PRONOUNS = {"he", "she", "it"}
+
+
+def _disagrees(verb: Token | None, subject: Token) -> bool:
+    """'Officials rejected claims that the vote was rigged and insist that the count was fair': the parser
+    may join "insist" to the verb of the rejected claim; a plural verb ("insist") cannot share a singular
+    subject ("the vote"), nor a singular one ("insists") a plural, so that subject is not its doer."""
+    if verb is None:
+        return False
+    plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in PLURAL_PRONOUNS or any(
+        c.dep_ == "conj" for c in subject.children)
+    singular = not plural and (subject.tag_ in {"NN", "NNP"} or subject.lower_ in SINGULAR_PRONOUNS)
+    tag = _present_tense(verb)
+    return (tag == "VBP" and singular) or (tag == "VBZ" and plural)
+
+
+def _present_tense(verb: Token) -> str | None:
+    """'VBP' or 'VBZ' for a verb in the present tense. A base form joined to a finite verb with no modal or
+    "to" of its own to share ('the trial is unfair and maintain ...') is the tagger's misread plural present."""
+    if verb.tag_ in {"VBP", "VBZ"}:
+        return verb.tag_
+    shared = any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in {"to", "do", "does", "did"})
+                 for c in verb.head.children)
+    if verb.tag_ == "VB" and verb.head.tag_ in {"VBZ", "VBD", "VBP"} and not shared and not any(
+            c.dep_ == "aux" for c in verb.children):
+        return "VBP"
     return None
 
 

@@ -262,12 +262,14 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 continue  # "a trade war", "a price war": no one fights
             reporter = _reporting_party(token, trigger, saying)
             pair = _mutual_parties(token, trigger, actors)
-            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL and reporter is None \
+            if token.dep_ in {"nsubj", "nsubjpass"} and trigger.type not in CONFLICTUAL | {"RETREAT"} \
+                    and reporter is None \
                     and pair is None and not (trigger.type in BACKING_TYPES and _noun_source(token) is not None):
                 # "Ruritania's partnership with Borduria is ...": a standing tie, not an event; but
                 # "Ruritania's backing of the rebels proved decisive" reports the backing given
                 continue
-            source = (_noun_source(token) or _participant(token, trigger) or _purpose_doer(token, lexicon)
+            source = (_noun_source(token) or _forces_owner(token, lexicon) or _participant(token, trigger)
+                      or _purpose_doer(token, lexicon)
                       or _performer(token, lexicon) or reporter)
             target = object_of(token, trigger.preps) if trigger.preps else None
             if source is None and pair is not None:
@@ -1674,6 +1676,21 @@ def _claimant(noun: Token) -> Token | None:
     return None
 
 
+def _forces_owner(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """'the withdrawal of Ruritania's troops from Zenda', 'the deployment of Borduran and allied forces': the
+    forces an act moves are its doer's own, so whoever owns them (possessor, demonym or name before them)
+    does it."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for forces in prep.children:
+            if forces.dep_ == "pobj" and forces.lemma_.lower() in lexicon.force_nouns:
+                return next((c for c in forces.children if c.dep_ == "poss" or (
+                    c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN") or (
+                    c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
+    return None
+
+
 def _noun_source(noun: Token) -> Token | None:
     """The doer of a nominal event: possessor, actor compound, 'by X', 'linked to X', or whoever
     claims it or is blamed for it."""
@@ -1753,6 +1770,11 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             if between is not None and len(conjuncts(between)) > 1:
                 # the parties that name actors ("between Ruritania and the islands": the islands name no one)
                 targets = [t for t in conjuncts(between) if actor_in(t, actors) is not None] or conjuncts(between)
+        if len(targets) > 1:
+            # "concerned about Ruritania's incursions and threats": a conjunct naming no actor shares the
+            # named one's possessor or modifier; it is no second target
+            named = [t for t in targets if t is not None and (target_in(t, actors) or actors.tied_body(t))]
+            targets = named or targets
         # signing an accord together, meeting, agreeing with each other; not offering or promising
         # something to a third party ("Canada and Norway offered to resettle the refugees")
         mutual = (trigger.type in MUTUAL_TYPES or "agreement" in trigger.objects

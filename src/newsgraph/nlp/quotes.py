@@ -345,6 +345,8 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
     if token.pos_ == "VERB" and (lemma in cues.particle_verbs or " " in lemma) and any(
             f"{lemma} {c.lower_}" in cues.saying_with_particle for c in token.children if c.dep_ in {"prt", "prep"}):
         return True  # "pointed out that ...", "pointed to the delays" (but not "pointed a gun")
+    if lemma in cues.view_clauses and lemma not in cues.judging and _judges_without_clause(token):
+        return False  # "the envoy considers the plan unrealistic": a judgement held, no clause reported
     # verbs of view and belief report a source only as verbs, with their subject (or, finite and joined
     # to a verb that has one, with that verb's: "met the envoy and called on him to resign")
     return (token.pos_ == "VERB"
@@ -354,6 +356,13 @@ def _is_saying(token: Token, cues: SpeechCues) -> bool:
                      and any(c.dep_ == "nsubj" for c in token.head.children))
                  or _set_off_participle(token)
                  or _second_act_of_reporter(token, cues)))
+
+
+def _judges_without_clause(verb: Token) -> bool:
+    """'considers the plan unrealistic', 'found the claim credible': a verb of belief whose complement is a
+    verbless small clause (a thing and what it is judged to be), not a reported clause."""
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "oprd"}]
+    return bool(clauses) and all(c.pos_ in {"ADJ", "NOUN", "PROPN"} for c in clauses)
 
 
 def _cites_as_saying(verb: Token) -> Token | None:
@@ -844,9 +853,11 @@ def _clause_content(cue: Token, cues: SpeechCues) -> list[Token]:
         # "denied the families health care" withholds something from someone: an act, not words
         for child in cue.children:
             if child.dep_ == "dobj":
-                if child.lemma_.lower() in cues.speech_nouns | cues.taken_objects:
+                if child.lemma_.lower() in cues.speech_nouns | cues.taken_objects | cues.refused_objects \
+                        | cues.source_nouns:
                     # "denied the report": a document or an utterance named, not what was said; "the
-                    # flood claimed 20 lives": something taken, not said
+                    # flood claimed 20 lives": something taken, not said; "denied the appeal": refused;
+                    # "cited court records": a source named
                     return []
                 # "denied any fraud in the vote": the object with what the verb attaches after it
                 # "stressed the need for observers if the truce holds": a condition is part of it
@@ -1063,8 +1074,8 @@ def _view_content(cue: Token, cues: SpeechCues) -> list[Token]:
     if colon is not None and any(p.i < colon for p in parts):
         # 'urged states to act: "Time is short."': the words after the colon are a direct quote of their own
         parts = [p for p in parts if p.i < colon]
-    if not parts:
-        return []
+    if not parts or all(p.dep_ == "dobj" and p.lemma_.lower() in cues.source_nouns for p in parts):
+        return []  # "citing unnamed sources": the source is named, not what it said
     directive = any(c.dep_ == "xcomp" for c in cue.children) or any(
         g.dep_ == "xcomp" for c in cue.children if c.dep_ == "dobj" for g in c.children)
     if directive and cue.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):

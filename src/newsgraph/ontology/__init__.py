@@ -92,6 +92,8 @@ class SpeechCues:
     happenings: frozenset[str]
     measures: frozenset[str]
     taken_objects: frozenset[str]
+    refused_objects: frozenset[str]
+    source_nouns: frozenset[str]
     saying_with_particle: frozenset[str]
     commentary: frozenset[str]
     appraisals: frozenset[str]
@@ -194,6 +196,7 @@ class EventLexicon:
     backing_nouns: frozenset[str] = frozenset()  # ... when what is gained is backing
     crowd_verbs: frozenset[str] = frozenset()  # "demonstrators gathered outside parliament": a protest ...
     protesters: frozenset[str] = frozenset()  # ... when the crowd is one of protest
+    force_nouns: frozenset[str] = frozenset()  # "the withdrawal of Ruritania's troops": the owner acts
 
 
 YAML_BOOLEAN_WORDS = {True: "on", False: "off"}  # YAML 1.1 reads the prepositions on/off as booleans
@@ -246,6 +249,7 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                            backing_nouns=frozenset(_as_list(data.get("backing_nouns"))),
                            crowd_verbs=frozenset(_as_list(data.get("crowd_verbs"))),
                            protesters=frozenset(_as_list(data.get("protesters"))),
+                           force_nouns=frozenset(_as_list(data.get("force_nouns"))),
                            receiving_verbs={_word(k): _word(v)
                                             for k, v in (data.get("receiving_verbs") or {}).items()},
                            handover_nouns={_word(k): _word(v)
