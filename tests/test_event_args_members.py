@@ -29,6 +29,19 @@ CASES = [
     ("France's withdrawal from Niger ended in December.", "RETREAT", "France", "Niger", True),
     # look-alike: troops withdrawn by no one named give the act no doer
     ("The withdrawal of the troops from Niger ended in December.", "RETREAT", "France", "Niger", False),
+    # harm in the passive within a fight with a named side was done by that side
+    ("A gang leader was killed in a gun battle with Haitian police on Friday.", "ASSAULT",
+     "Haitian National Police", None, True),
+    ("Two Congolese soldiers were killed in clashes with M23 rebels.", "ASSAULT", "March 23 Movement", None,
+     True),
+    # look-alike: a fight named with no side leaves the harm's doer unknown
+    ("A gang leader was killed in a gun battle on Friday.", "ASSAULT", "Haitian National Police", None, False),
+    # a word for any act ("the move", "the decision") judged in a statement points back to the last act
+    # reported, by someone other than the speaker
+    ("Chile expelled two Peruvian diplomats on Friday. Peru said the move was a provocation.", "ACCUSE", "Peru",
+     "Chile", True),
+    # look-alike: with no act reported before, the move is no one's
+    ("Peru said the move was a provocation.", "ACCUSE", "Peru", "Chile", False),
     # a conjunct naming no actor shares its neighbour's possessor: no second, unnamed target
     ("Ghana said it was worried about Russian interference and propaganda.", "ACCUSE", "Ghana", None, False),
     ("Ghana said it was worried about Russian interference and propaganda.", "ACCUSE", "Ghana", "Russia", True),

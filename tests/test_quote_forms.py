@@ -1348,3 +1348,26 @@ def test_a_cited_source_is_no_quote(extractor: Extractor) -> None:
     # look-alike: a cited reason is what was said
     x = extract(extractor, "The Chilean ministry cited a rise in border incidents as the reason for the delay.")
     assert len(x.quotes) == 1, describe(x)
+
+
+# --- a speaker described first and named in the next sentences -------------------------------------
+
+
+def test_a_described_speaker_is_the_person_named_next(extractor: Extractor) -> None:
+    x = extract(extractor, 'On Tuesday, a senior Chilean air force general said he expects more fires. "It is only '
+                           'a matter of time," said Gen. Ana Ruiz, commander of the air forces.')
+    assert speaker_name(x, quote_with(x, "he expects more fires")) == "Ana Ruiz", describe(x)
+    # look-alikes: a bare noun may be anyone, and "another" official is someone else
+    x = extract(extractor, 'A witness said the gunmen fled on foot. "I hid behind a car," said Maria Lopez, a '
+                           "shopkeeper.")
+    assert quote_with(x, "the gunmen fled on foot").speaker is None, describe(x)
+    x = extract(extractor, 'Another senior Chilean official said the talks had stalled. "We are not hopeful," said '
+                           "Carlos Vega, the trade minister.")
+    assert quote_with(x, "the talks had stalled").speaker is None, describe(x)
+
+
+def test_a_described_speaker_is_not_someone_named_before(extractor: Extractor) -> None:
+    # a person the text has already named is not whom a new description introduces
+    x = extract(extractor, 'Ana Ruiz toured the base on Monday. A senior Chilean air force general said more fires '
+                           'were expected. "It is a matter of time," Ruiz said.')
+    assert quote_with(x, "more fires were expected").speaker is None, describe(x)

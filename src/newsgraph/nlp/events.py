@@ -616,6 +616,12 @@ def _doer_of_setting(verb: Token, lexicon: EventLexicon, actors: References) -> 
             doer = _noun_source(act)
             if doer is not None and actor_in(doer, actors) is not None:
                 return doer
+            # "was killed in a gun battle with the police", "died in clashes with the rebels": in a fight
+            # with a named side, that side did the harm
+            rival = next((g for c in act.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                          if g.dep_ == "pobj"), None)
+            if rival is not None and actor_in(rival, actors) is not None:
+                return rival
     return None
 
 

@@ -210,10 +210,60 @@ def find_quotes(doc: Doc, refs: References, cues: SpeechCues, sentence_of: list[
                 found.append((position, quote))
     quotes = _merge_split(text_of(doc), _drop_absorbed([q for _, q in found]))
     quotes = _with_co_speakers(context, quotes)
+    _name_described_speakers(context, quotes)
     _channels_from_according(context, quotes)
     quotes = _dedupe(quotes)
     refs.quotes = quotes
     return quotes
+
+
+DESCRIBED_WITHIN = 2  # sentences after a described speaker in which the text names them
+DIFFERENT_ONE = {"another", "other", "second", "third", "fellow", "one"}
+
+
+def _name_described_speakers(context: _Context, quotes: list[Quote]) -> None:
+    """'A senior air force general said he expects a launch. "It is a matter of when," said Gen. Ana Ruiz,
+    commander of the air forces': news copy often describes a speaker first and names them in the next
+    sentences. A described speaker (one person, described by more than a bare noun: "a witness" may be
+    anyone, "another official" is someone else) is the person whose quote comes next within two sentences,
+    when the text names that person there for the first time."""
+    doc, text = context.doc, text_of(context.doc)
+    for position, quote in enumerate(quotes):
+        if quote.speaker is not None or not quote.speaker_text:
+            continue
+        description = _description_phrase(doc, quote)
+        if description is None:
+            continue
+        for later in quotes[position + 1:]:
+            if later.sentence > quote.sentence + DESCRIBED_WITHIN:
+                break
+            entity = context.refs.entity(later.speaker)
+            if later.speaker is None or later.speaker == quote.speaker:
+                continue
+            if entity is not None and entity.type == "person" and entity.mentions and \
+                    min(m.start for m in entity.mentions) > description.end_char and \
+                    not any(text.find(m.text, 0, description.start_char) >= 0 for m in entity.mentions):
+                quote.speaker = later.speaker  # not a person the text named before, in whatever words
+            break
+
+
+def _description_phrase(doc: Doc, quote: Quote) -> Span | None:
+    """The words that describe an unnamed speaker, when they describe one person in more than a noun."""
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or not quote.speaker_text:
+        return None
+    sentence = cue.root.sent
+    at = text_of(doc).find(quote.speaker_text, sentence.start_char, sentence.end_char)
+    phrase = doc.char_span(at, at + len(quote.speaker_text), alignment_mode="expand") if at >= 0 else None
+    if phrase is None or len(phrase) < 3:
+        return None
+    head = phrase.root
+    # one common noun (the tagger may call a lower-case role noun a name or an adjective: "a senior air force
+    # general")
+    if head.tag_ not in {"NN", "NNP", "JJ"} or not head.text.islower() or phrase[0].lower_ not in {"a", "an", "the"} \
+            or any(t.lower_ in DIFFERENT_ONE for t in phrase) or any(c.dep_ == "conj" for c in head.children):
+        return None
+    return phrase
 
 
 def _commentary(token: Token, cues: SpeechCues) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.nlp.arguments import is_condition, named_object, naming_complement, phrase_text, subject_of
 from newsgraph.nlp.doctext import tokens_of
+from newsgraph.nlp.events import DEFINITE, RESPONSES
 from newsgraph.nlp.references import References
 from newsgraph.ontology import ONTOLOGY_DIR, event_lexicon, word_sets
 from newsgraph.record import Event, Quote, Span
@@ -78,6 +79,10 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             target_id, target_text = (condition if at is None and condition is not None else (
                 _doer_of_word(at, speaker, refs, cues) or _addressee(cue, speaker, refs)
                 or _target(words, at, speaker, refs, cues, patients)))
+            judged = _judged_thing(at) if target_id is None and at is not None else None
+            if judged is not None:
+                # "Borduria expelled two envoys. Ruritania said the move was a provocation": the act judged
+                target_id, target_text = _earlier_doer(judged, judged.idx, speaker, coded, refs)
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=speaker, target=target_id,
@@ -130,7 +135,7 @@ def _naming_stances(doc: Doc, refs: References, cues: StanceCues, already: set[t
             target = _named_actor(named, source, refs) if named is not None else None
             target_id, target_text = target or _target(words, at, source, refs, cues, patients)
             if target_id is None and named is not None:
-                target_id, target_text = _earlier_doer(named, verb, source, coded, refs)
+                target_id, target_text = _earlier_doer(named, verb.idx, source, coded, refs)
             if target_id is None and event_type in NEEDS_TARGET:
                 continue
             found.append(Event(type=event_type, source=source, target=target_id, source_text=phrase_text(subject),
@@ -183,22 +188,30 @@ def _own_label(at: Token, speaker: str, refs: References, cues: StanceCues) -> b
     return owner.lower_ in refs.cues.own_side_pronouns or refs.actor_in(owner, depth=0) == speaker
 
 
-DEFINITE = {"the", "this", "that", "these", "those"}
 HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 
 
-def _earlier_doer(named: Token, verb: Token, speaker: str, coded: Sequence[Event],
+def _judged_thing(at: Token) -> Token | None:
+    """'said the decree was illegal', 'said the move was a provocation': the thing a stance word is said of,
+    the subject of its copula."""
+    if at.dep_ not in {"attr", "acomp"}:
+        return None
+    return next((c for c in at.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _earlier_doer(named: Token, before: int, speaker: str, coded: Sequence[Event],
                   refs: References) -> tuple[str | None, str | None]:
     """'The United States designated the gangs. ... The council called the designation a step forward':
     a definite act named by the word the text used for it ('designation' after 'designated') is the act of
-    whoever did it last before the naming, someone other than the speaker's own side."""
+    whoever did it last before the naming (before character `before`), someone other than the speaker's own
+    side."""
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in named.children):
         return None, None
     stem = named.lemma_.lower()[:6]
     own = refs.entity(speaker)
     earlier = []
     for event in sorted(coded, key=lambda e: e.trigger.start, reverse=True):
-        if event.trigger.start >= verb.idx or event.source is None or event.source == speaker:
+        if event.trigger.start >= before or event.source is None or event.source == speaker:
             continue
         doer = refs.entity(event.source)
         if own is not None and doer is not None and own.country and own.country == doer.country:
@@ -209,8 +222,15 @@ def _earlier_doer(named: Token, verb: Token, speaker: str, coded: Sequence[Event
             return event.source, named.text
     # "Ruritania shelled the port. Borduria called the shelling a crime": else the last hostile act of
     # the kind the word names in the event lexicon (a visit or a meeting is too common to point back to)
-    kinds = {t.type for t in event_lexicon().nouns.get(named.lemma_.lower(), [])} & HOSTILE_ACTS
+    lexicon = event_lexicon()
+    named_kinds = {t.type for t in lexicon.nouns.get(named.lemma_.lower(), [])}
+    kinds = named_kinds & HOSTILE_ACTS
     kind = next((e for e in earlier if e.type in kinds), None)
+    if kind is None and not named_kinds and named.lemma_.lower() in lexicon.answered_acts:
+        # "Borduria expelled two envoys. Ruritania called the move a provocation": a word for any act (move,
+        # decision, step) points back to the last act reported, not to another's response to one; a word
+        # for one kind of act ("the designation") only to an act of that kind
+        kind = next((e for e in earlier if e.type not in RESPONSES), None)
     return (kind.source, named.text) if kind is not None else (None, None)
 
 
