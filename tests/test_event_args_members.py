@@ -45,6 +45,36 @@ CASES = [
     # a conjunct naming no actor shares its neighbour's possessor: no second, unnamed target
     ("Ghana said it was worried about Russian interference and propaganda.", "ACCUSE", "Ghana", None, False),
     ("Ghana said it was worried about Russian interference and propaganda.", "ACCUSE", "Ghana", "Russia", True),
+    # what one declines or refuses to do is aimed at the actor its infinitive names
+    ("Hungary declined to take part in the European Union's asylum scheme.", "REJECT", "Hungary",
+     "European Union", True),
+    ("Kenya refused to appear before the International Court of Justice.", "REJECT", "Kenya",
+     "International Court of Justice", True),
+    # look-alike: a fall declines, it refuses no one
+    ("Iran's oil exports declined sharply last year.", "REJECT", "Iran", None, False),
+    # "no longer" negates the act: no recognition given is a rejection
+    ("Egypt said it would no longer recognize Israel.", "REJECT", "Egypt", "Israel", True),
+    ("Egypt said it would no longer recognize Israel.", "SUPPORT", "Egypt", "Israel", False),
+    ("Egypt said it would recognize Israel.", "REJECT", "Egypt", "Israel", False),
+    # an agreement is made with someone: a promise to no actor named is no event
+    ("Somalia agreed to hold elections next year.", "AGREE", "Somalia", None, False),
+    ("Somalia agreed with Kenya to hold talks next year.", "AGREE", "Somalia", "Kenya", True),
+    # a reporter's request for comment is no request between actors
+    ("Reuters asked China's foreign ministry for comment.", "REQUEST", "Reuters", "China", False),
+    ("Ukraine asked Germany for air defense systems.", "REQUEST", "Ukraine", "Germany", True),
+    # a joint effort is each partner's cooperation with the other, the partners named together
+    ("The raid was a joint operation by Kenya and Somalia.", "COOPERATE", "Kenya", "Somalia", True),
+    ("France and Mali killed two militants in a joint operation.", "COOPERATE", "France", "Mali", True),
+    # look-alike: one side named; the joint effort's partner stays unknown
+    ("French troops killed two militants in a joint operation.", "COOPERATE", "France", None, False),
+    # an act aimed at the one who rejects it is answered even when it came from their own state's body
+    ("A Serbian court issued an arrest warrant for Aleksandar Vucic. Vucic rejected the warrant.", "REJECT",
+     "Aleksandar Vučić", "Serbia", True),
+    # look-alike: an act of one's own side aimed at someone else is not what one rejects
+    ("A Serbian court issued an arrest warrant for a Kosovo official. Aleksandar Vucic rejected the warrant.",
+     "REJECT", "Aleksandar Vučić", "Serbia", False),
+    # agreeing to a settlement another side offered needs no partner named
+    ("Ukraine agreed to a 30-day ceasefire on Tuesday.", "AGREE", "Ukraine", None, True),
 ]
 
 

@@ -96,6 +96,15 @@ def test_possessive_its_is_the_nearest_organisation(extractor: Extractor) -> Non
     assert resolved_name(refs, doc, "its") == "National Liberation Army"
 
 
+def test_its_own_is_the_clause_subject_even_when_no_actor(extractor: Extractor) -> None:
+    # "its own" binds to its clause's subject: a subject the layer does not know leaves it unresolved, never
+    # the last actor named
+    doc, refs = references(extractor, "Mexico raised tariffs on Canada. Europe answered with its own tariffs.")
+    assert resolved_name(refs, doc, "its") is None
+    doc, refs = references(extractor, "Mexico raised tariffs on Canada. Brazil answered with its own tariffs.")
+    assert resolved_name(refs, doc, "its") == "Brazil"
+
+
 def test_subject_it_prefers_the_earlier_subject_over_the_nearer_organisation(extractor: Extractor) -> None:
     extraction = extract(extractor, "Turkey shelled positions of the Kurdistan Workers' Party on Friday, and it "
                                     "said the strikes would go on.")

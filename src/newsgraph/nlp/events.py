@@ -47,14 +47,15 @@ QUALIFIERS = {
 ADJACENT_PREPS = {"in", "from", "of"}
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 STANDING_CONFLICTS = {"war", "conflict", "dispute", "rivalry", "feud", "standoff", "tension", "hostility"}
-# agreeing and conceding may be to a demand or a plan ("agreed to share information"), coded so
 NAMING_VERBS = {"call", "brand", "label", "dub", "term"}  # with two objects: "called the strike a farce"
 RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
 CLAIMING_VERBS = {"claim", "take", "accept", "admit", "bear"}
 BLAMING_VERBS = {"blame", "accuse", "fault", "condemn", "punish", "sanction"}  # "blamed X for the raid"
 PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "travel to X for talks with Y"
-# "X and Y rejected the plan" reject the plan, not each other; these types always have a partner
-PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
+# "X and Y rejected the plan" reject the plan, not each other; these types always have a partner. An
+# agreement too is made with, or offered to, someone: "agreed to share information", "offered to resign"
+# with no one named commit to no actor (conceding, yielding to a demand, may still name none)
+PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID", "AGREE"}
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_ADVERBS = {"anywhere", "everywhere", "deep", "inside", "elsewhere"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
@@ -163,8 +164,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         if trigger is not None and trigger.type == "AGREE" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lexicon.unpromising_objects for c in token.children):
             trigger = None  # "offered no evidence", "offered a reward for his capture": nothing promised to anyone
-        if trigger is not None and any(c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in lexicon.silent_complements
-                                       for c in token.children):
+        if trigger is not None and _asks_only_words(token, lexicon):
             trigger = None  # "declined to comment", "requesting comment": nothing asked or refused but words
         if trigger is not None and token.tag_ == "VBN" and token.dep_ in {"acomp", "advcl", "oprd"} \
                 and token.head.lemma_.lower() in lexicon.copular_verbs \
@@ -187,6 +187,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 # not "deported them to Honduras", where Honduras is only where they were sent
                 target = (_recipient(token, actors, on_object=True) or target or raised_object(token)
                           or _shared_object(token) or _shared_patient(token))
+            if trigger.type in {"REJECT", "THREATEN"} and (target is None or actor_in(target, actors) is None):
+                target = _party_of_infinitive(token, actors) or target
             if token.lemma_.lower() in lexicon.topic_verbs and not _prep_present(token, trigger.preps):
                 # "Ruritania and Borduria discussed the war": what is discussed is a topic, never the partner
                 target = None
@@ -238,7 +240,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 events += code(token, trigger, actors, source, target, sentence_of, lexicon, quantity_of=token,
                                trigger_tokens=[token])
             continue
-        if token.pos_ == "NOUN" and token.i not in used_nouns:
+        if token.pos_ == "NOUN" and token.i not in used_nouns and not _asks_only_words(token, lexicon):
             answered = _answered_request(token, lexicon)
             if answered is not None:
                 events += code(token, Trigger("REQUEST"), actors, answered[0], answered[1], sentence_of, lexicon,
@@ -272,6 +274,11 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                       or _purpose_doer(token, lexicon)
                       or _performer(token, lexicon) or reporter)
             target = object_of(token, trigger.preps) if trigger.preps else None
+            joint = _joint_parties(token, actors) if trigger.type == "COOPERATE" and target is None else None
+            if joint is not None:
+                source, target = joint  # "U.S. and Iraqi forces killed him in a joint operation": each with the other
+            elif _is_joint(token) and target is None:
+                continue  # a joint effort whose partners the text does not name together
             if source is None and pair is not None:
                 source, target = pair  # "talks between Ruritania and Borduria collapsed": the two parties
             if target is None and trigger.type in MUTUAL_TYPES and _participant(token, trigger) is not None \
@@ -321,7 +328,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
         _leaving_a_body(event, anchors[id(event)], actors)
         _recode_obligation(event, anchors[id(event)], actors, saying)
         _recode_quoted_obligation(event, anchors[id(event)], obliged)
-    return _dedupe([e for e in events if not _partnerless(e) and not _left_a_post(e, actors)
+    return _dedupe([e for e in events if not _partnerless(e, anchors[id(e)]) and not _left_a_post(e, actors)
                     and not _against_nature(e, anchors[id(e)], lexicon)])
 
 
@@ -371,6 +378,33 @@ def _shared_object(verb: Token) -> Token | None:
     if later is None or any(c.dep_ in {"aux", "auxpass"} for c in later.children):
         return None  # "would strike anywhere and would enforce the truce": two clauses, each its own object
     return next((c for c in later.children if c.dep_ == "dobj"), None)
+
+
+def _asks_only_words(word: Token, lexicon: EventLexicon) -> bool:
+    """'declined to comment', 'requesting comment', 'asked the ministry for comment', 'requests for an
+    interview': what is asked or refused is only words, a reporter's routine, no act between actors."""
+    return any(c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in lexicon.silent_complements
+               for c in word.children) or any(
+        g.dep_ == "pobj" and g.lemma_.lower() in lexicon.silent_complements
+        for c in word.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
+
+
+def _party_of_infinitive(verb: Token, actors: References) -> Token | None:
+    """'declined to take part in the bloc's relocation scheme', 'refused to appear before the tribunal',
+    'threatened to break the truce with the rebels': what one refuses or threatens to do is aimed at the actor
+    its infinitive names, as object, as object of a preposition (on the verb or on its object), or as the
+    owner of either."""
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and is_infinitive(c)), None)
+    if clause is None:
+        return None
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    named = objects + [g for holder in [clause, *objects] for c in holder.children if c.dep_ == "prep"
+                       for g in c.children if g.dep_ == "pobj"]
+    for noun in named:
+        for candidate in [noun] + [c for c in noun.children if c.dep_ == "poss"]:
+            if actor_in(candidate, actors) is not None:
+                return candidate
+    return None
 
 
 def _shared_patient(verb: Token) -> Token | None:
@@ -576,11 +610,25 @@ def _designates(verb: Token, lexicon: EventLexicon) -> bool:
     return any(t.mode == "designation" for t in lexicon.verbs.get(verb.lemma_.lower(), []))
 
 
-def _partnerless(event: Event) -> bool:
+def _partnerless(event: Event, anchor: Token) -> bool:
     """Meeting, cooperating, backing and aiding are done with or towards another actor:
     'pledged its support for peace and stability', 'shared intelligence on the battlefield', 'sent
-    jets to monitor the ships' name none, and coded as dyadic events they would be wrong facts."""
-    return event.type in PARTNERED_TYPES and event.target is None
+    jets to monitor the ships' name none, and coded as dyadic events they would be wrong facts. So is
+    agreeing, except to a settlement another side offered ('agreed to a ceasefire', 'accepted the
+    deal'), whose other side the text may leave unnamed."""
+    if event.type not in PARTNERED_TYPES or event.target is not None:
+        return False
+    return event.type != "AGREE" or not _agreed_to_a_settlement(anchor)
+
+
+SETTLEMENT_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "plan", "proposal", "terms", "pact",
+                    "armistice", "settlement", "offer", "demand", "framework", "roadmap", "compromise"}
+
+
+def _agreed_to_a_settlement(anchor: Token) -> bool:
+    objects = [c for c in anchor.children if c.dep_ == "dobj"] + [
+        g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in SETTLEMENT_NOUNS for o in objects)
 
 
 def _agentless_harm(verb: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
@@ -1189,7 +1237,9 @@ def _aim_at_earlier_acts(ordered: list[Event], anchors: dict[int, Token], lexico
         # not an act of the responder's own side ("Taipei condemned the drills" after Taiwan's coast
         # guard shadowed the ships is aimed at whoever held the drills)
         earlier = [e for e in ordered if e.trigger.start < event.trigger.start and e.source is not None
-                   and not _compatriots(event.source, e.source, actors)]
+                   and (not _compatriots(event.source, e.source, actors) or e.target == event.source)]
+        # (an act aimed at the responder is never their own side's: "a court issued a warrant for the
+        # opposition leader ... he rejected the warrant")
         kinds = {t.type for t in lexicon.nouns.get(lemma, [])}
         # "the drills" points back to an act named with the same word first ("began drills"), then an
         # act the lexicon knows ("the strikes") to an act of its kind; "the move" to an act, not to
@@ -1367,6 +1417,7 @@ def _choose(head: Token, triggers: list[Trigger]) -> Trigger | None:
     if any(t.intransitive for t in triggers) and any(c.dep_ == "dobj" for c in head.children):
         triggers = [t for t in triggers if not t.intransitive]
     triggers = [t for t in triggers if not (t.directive and told_to_act(head) is None)
+                and not (t.infinitive and not any(c.dep_ == "xcomp" and is_infinitive(c) for c in head.children))
                 and not (t.complements and _judged(head, t.complements) is None)]
     with_prep = [t for t in triggers if t.preps and _prep_present(head, t.preps)]
     plain = [t for t in triggers if not t.preps]
@@ -1624,6 +1675,38 @@ def _mutual_parties(noun: Token, trigger: Trigger, actors: References) -> tuple[
     return parties[0], parties[1]
 
 
+def _is_joint(noun: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children)
+
+
+def _joint_parties(noun: Token, actors: References) -> tuple[Token, Token] | None:
+    """'a joint operation by American and Iraqi forces', 'U.S. and Iraqi forces killed him in a joint
+    operation', 'Russian and Chinese warships held joint exercises': a joint effort is each partner's
+    cooperation with the other, the partners named together as the effort's modifiers, its 'by' agent, or the
+    subject of the clause it belongs to."""
+    if not _is_joint(noun):
+        return None
+    holders = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ != "joint"]
+    holders += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                if g.dep_ == "pobj"]
+    clause = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in {"pobj", "dobj"} and clause.pos_ in {"VERB", "AUX"}:
+        subject = subject_of(clause)
+        holders += [subject] if subject is not None else []
+    for holder in holders:
+        named = [t for head in conjuncts(holder) for t in [head, *(c for c in head.children
+                 if c.dep_ in {"amod", "compound", "nmod"})] for t in conjuncts(t)]
+        parties: dict[str, Token] = {}
+        for token in named:
+            actor = actor_in(token, actors)
+            if actor is not None and actor not in parties:
+                parties[actor] = token
+        if len(parties) >= 2:
+            first, second = list(parties.values())[:2]
+            return first, second
+    return None
+
+
 def _participant(noun: Token, trigger: Trigger) -> Token | None:
     """'Ruiz will travel to Quito for talks with Borduria', 'the envoy said the deal was reached
     during talks with the rebels': who takes part in talks, a meeting or a joint effort named in an
@@ -1745,7 +1828,10 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
     if tokens[-1].i - tokens[0].i > 4:
         start, end = trigger_token.idx, trigger_token.idx + len(trigger_token.text)
     span = Span(text_of(doc)[start:end], start, end)
-    negated = any(c.dep_ == "neg" for c in trigger_token.children)
+    # "will no longer recognize the council": 'no' negates the adverb of time, and with it the act
+    negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"longer", "more"}
+                                      and any(n.dep_ == "neg" for n in c.children))
+                  for c in trigger_token.children)
     mode = trigger.mode or _mode(trigger_token, trigger.type, lexicon)
     quantity = _quantity(quantity_of) if quantity_of is not None else None
     place_id, place_text = _place_of(trigger_token, actors)

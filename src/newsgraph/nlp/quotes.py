@@ -310,7 +310,7 @@ def _with_co_speakers(context: _Context, quotes: list[Quote]) -> list[Quote]:
         if not quote.cue.text or quote.speaker is None:
             continue
         span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-        token = _speaker_token(span[0], context) if span is not None and len(span) else None
+        token = _speaker_head(span[0], context) if span is not None and len(span) else None
         # "Ruiz and Mendes", "Ruiz, Mendes and Lopez"; names joined by a comma alone are no coordination
         # ("convict Borja, Ana Ruiz, who ..., argued": the parser's misreading of a name set off)
         if token is None or not any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children):
@@ -828,7 +828,7 @@ def _asked_to_say(cue: Token) -> bool:
 
 
 def _remember_speaker(context: _Context, cue: Token) -> None:
-    token = _speaker_token(cue, context)
+    token = _speaker_head(cue, context)
     if token is not None and token.pos_ != "PRON":
         entity = context.refs.speaker_in(token)
         if entity:
@@ -1304,7 +1304,7 @@ def _according_content(according: Token) -> list[Token]:
 # --- speakers -----------------------------------------------------------------------------------
 
 
-def _speaker_token(cue: Token, context: _Context) -> Token | None:
+def _speaker_head(cue: Token, context: _Context) -> Token | None:
     """Who utters what a cue reports: the doer of the verb of saying (arguments.subject_of, never a
     word inside the quote, passive subjects of the clauses it inherits from counting), with what
     only verbs of saying need: "according to X", the speaker the parser put after the verb or
@@ -1326,7 +1326,7 @@ def _speaker_token(cue: Token, context: _Context) -> Token | None:
         return inverted
     reporter = _reporter_of_participle(cue, context.cues)
     if reporter is not None:
-        return _speaker_token(reporter, context)
+        return _speaker_head(reporter, context)
 
     def elsewhere(node: Token) -> Token | None:
         if node is cue and _follows_quote(cue, quoted):
@@ -1500,7 +1500,7 @@ def _follows_quote(cue: Token, quoted: dict[int, QuoteMark]) -> bool:
 def _speaker(context: _Context, cue: Token) -> tuple[str | None, str | None]:
     """Who says it: the entity the reference layer finds for the cue's subject, and the words
     that name the speaker. "I" and "you" are the quote's own voice, not an attribution."""
-    token = _speaker_token(cue, context)
+    token = _speaker_head(cue, context)
     if token is None or token.lemma_.lower() in context.cues.happenings:
         return None, None  # "the attack highlighted the insecurity": a happening says nothing
     if token.pos_ == "PRON" and token.lower_ not in context.refs.cues.person_pronouns | \

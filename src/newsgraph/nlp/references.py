@@ -508,6 +508,10 @@ class References:
         sentence = self.sentence_of[token.i]
         if lower in self.cues.own_side_pronouns:
             return self._own_side(token)
+        if token.dep_ == "poss" and lower in self.cues.group_pronouns and _own_of_subject(token) is not None:
+            # "Europe answered with its own tariffs": "its own" is the clause's subject's, whatever the subject
+            # names (a place or a body the layer does not know stays unresolved, not the last actor named)
+            return self.actor_in(_own_of_subject(token), depth=0)
         if token.dep_ == "poss" and lower in self.cues.group_pronouns:
             # "Ruritania struck the League and its armed wing": a possessive "its" reaches back to
             # the nearest actor, not to the clause's subject; but one that opens its sentence ("The
@@ -723,6 +727,8 @@ class References:
             kind = self.type_of(entity_id)
             if kind in NOT_ACTOR_TYPES or (kind == "person") != person or entity_id in skip:
                 continue
+            if self.doc[start:_end].root.dep_ == "poss":
+                continue  # "China's drills raised tensions": the possessor is not the clause's subject
             head = self._phrase_head(self.doc[start])
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 return entity_id
@@ -830,6 +836,20 @@ def _group_nouns(token: Token) -> list[Token]:
 def find_references(doc: Doc, actors: ActorLayer, sentence_of: list[int],
                     cues: ReferenceCues | None = None) -> References:
     return References(doc, actors, sentence_of, cues or reference_cues())
+
+
+def _own_of_subject(pronoun: Token) -> Token | None:
+    """The subject a possessive pronoun with 'own' binds to ('Borduria replied with its own sanctions'): the
+    subject of the clause the possessed noun belongs to, named before the pronoun."""
+    if not any(c.lower_ == "own" for c in pronoun.head.children if c.i > pronoun.i):
+        return None
+    clause = pronoun.head
+    while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and clause.head is not clause:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject
 
 
 def actor_in(token: Token, refs: References, depth: int = 2) -> str | None:

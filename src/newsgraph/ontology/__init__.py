@@ -152,6 +152,7 @@ class Trigger:
     target_types: frozenset[str] = frozenset()  # when listed: an event only with a target of one of these types
     directive: bool = False  # a trigger only with an object told to act ("pressed X to withdraw")
     complements: frozenset[str] = frozenset()  # when listed: only with one of these said of the object
+    infinitive: bool = False  # a trigger only with a to-infinitive of its own ("declined to join", not "fell")
 
 
 @dataclass
@@ -262,7 +263,8 @@ def event_lexicon(path: Path | None = None) -> EventLexicon:
                               particle=" ".join(words[1:]) or None, intransitive=bool(entry.get("intransitive")),
                               target_types=frozenset(_as_list(entry.get("target_types"))),
                               directive=bool(entry.get("directive")),
-                              complements=frozenset(_as_list(entry.get("complement"))))
+                              complements=frozenset(_as_list(entry.get("complement"))),
+                              infinitive=bool(entry.get("infinitive")))
             lexicon.verbs.setdefault(words[0], []).append(trigger)
         for entry in spec.get("light_verbs") or []:
             objects = frozenset(_as_list(entry.get("object")))
