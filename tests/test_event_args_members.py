@@ -73,6 +73,15 @@ CASES = [
     # look-alike: an act of one's own side aimed at someone else is not what one rejects
     ("A Serbian court issued an arrest warrant for a Kosovo official. Aleksandar Vucic rejected the warrant.",
      "REJECT", "Aleksandar Vučić", "Serbia", False),
+    # harm to something that names no actor is coded against the country of the place where it happened
+    ("Al-Shabab fighters attacked a hotel in Mogadishu.", "ASSAULT", "al-Shabaab", "Somalia", True),
+    # look-alike: an actor named as the target keeps it
+    ("Al-Shabab fighters attacked Kenyan troops in Mogadishu.", "ASSAULT", "al-Shabaab", "Somalia", False),
+    # an official's words about their own state voice its concern; they accuse no one
+    ("Russian Foreign Minister Sergei Lavrov said Russia was watching the events with grave concern.", "ACCUSE",
+     "Sergei Lavrov", "Russia", False),
+    ("Russian Foreign Minister Sergei Lavrov said Ukraine's conduct was a grave concern.", "ACCUSE",
+     "Sergei Lavrov", "Ukraine", True),
     # agreeing to a settlement another side offered needs no partner named
     ("Ukraine agreed to a 30-day ceasefire on Tuesday.", "AGREE", "Ukraine", None, True),
 ]

@@ -167,6 +167,14 @@ def test_the_army_is_the_armed_forces_of_the_state_in_the_story(extractor: Extra
     assert [(e.name, e.country) for e in entities_of_type(extraction, "armed_forces")] == [("army", "KE")]
 
 
+def test_bare_police_in_a_fight_are_the_home_states(extractor: Extractor) -> None:
+    extraction = extract(extractor, "Kenya's parliament met on Monday. Two bandits died in a shootout with police.")
+    assert [e.country for e in entities_of_type(extraction, "government_body") if "olice" in e.name] == ["KE"]
+    # look-alike: police as a modifier ("police reform") name no body
+    extraction = extract(extractor, "Kenya's parliament met on Monday. Lawmakers debated police reform.")
+    assert [e for e in entities_of_type(extraction, "government_body") if "olice" in e.name] == []
+
+
 def test_a_possessive_state_names_its_coast_guard(extractor: Extractor) -> None:
     extraction = extract(extractor, "Kenya's coast guard rescued forty fishermen.")
     assert [(e.name, e.country) for e in entities_of_type(extraction, "armed_forces")] == [

@@ -249,6 +249,14 @@ def test_a_hyphenated_pair_before_a_tie_noun_names_its_sides(extractor) -> None:
     assert ("Ethiopia", "Eritrea") in ties(x, "opposition")
 
 
+def test_a_pair_written_as_one_word_before_a_tie_noun_names_its_sides(extractor) -> None:
+    # "U.S.-Japan" is one token, which the parser may hang on the article rather than on the noun
+    x = extract(extractor, "Japan and the United States met in Tokyo. Both praised the U.S.-Japan alliance.")
+    assert ("United States", "Japan") in ties(x, "alliance")
+    x = extract(extractor, "Japan and the United States met in Tokyo. Both praised the U.S.-Japan summit.")
+    assert not ties(x, "alliance")
+
+
 def test_a_hyphenated_pair_before_a_plain_noun_names_no_sides(extractor) -> None:
     x = extract(extractor, "Officials praised the Chile-Peru highway on Monday.")
     assert not ties(x, "alliance")

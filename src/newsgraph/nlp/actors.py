@@ -367,11 +367,12 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
         elif before_lower == "the" and phrase in cues.bodies_alone and not (
                 end < len(doc) and doc[end].lower_ == "of"):
             country = named_before.get(phrase) or _home_state(states, i) or _home_state(states, len(doc))
-        elif phrase in cues.bodies_alone and doc[end - 1].dep_ in {"nsubj", "nsubjpass"} and not any(
+        elif phrase in cues.bodies_alone and (doc[end - 1].dep_ in {"nsubj", "nsubjpass"} or (
+                doc[end - 1].dep_ == "pobj" and doc[end - 1].head.lower_ in FIGHT_PREPS)) and not any(
                 c.dep_ in {"det", "poss", "amod", "compound", "nummod"} and c.i < i for c in doc[end - 1].children):
-            # "Police raided the offices", "security forces fired": a bare body as the subject is the
-            # home state's, as "the army" is (in an opening sentence that names no state yet, the state
-            # the story names most)
+            # "Police raided the offices", "security forces fired", "a gun battle with police": a bare body
+            # as the subject, or after 'with', 'by', 'against' or 'on', is the home state's, as "the army"
+            # is (in an opening sentence that names no state yet, the state the story names most)
             country = named_before.get(phrase) or _home_state(states, i) or _home_state(states, len(doc))
         elif phrase in cues.bodies_alone and (holder := _titled_holder(doc, found, end, cues)) is not None:
             # "Foreign Ministry spokeswoman Ana Ruiz": the ministry of the state the holder serves
@@ -386,6 +387,9 @@ def _state_body_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues, found: 
                                    country=country, key=_body_key(country, phrase)))
         i = end
     return extra
+
+
+FIGHT_PREPS = {"with", "by", "against", "on"}  # "clashed with police", "beaten by police", "fired on police"
 
 
 def _titled_holder(doc: Doc, found: list[Candidate], end: int, cues: ActorCues) -> Candidate | None:

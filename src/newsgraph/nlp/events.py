@@ -55,6 +55,7 @@ PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "
 # "X and Y rejected the plan" reject the plan, not each other; these types always have a partner. An
 # agreement too is made with, or offered to, someone: "agreed to share information", "offered to resign"
 # with no one named commit to no actor (conceding, yielding to a demand, may still name none)
+PLACE_TARGETED_HARM = {"ASSAULT", "COERCE"}
 PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID", "AGREE"}
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_ADVERBS = {"anywhere", "everywhere", "deep", "inside", "elsewhere"}
@@ -1890,6 +1891,11 @@ def _code(trigger_token: Token, trigger: Trigger, actors: References, source: To
             elif place_id is not None and trigger.type not in PARTNERED_TYPES:
                 # no one named as target: event data codes the place ("demonstrated in Serbia"); not for
                 # acts done with or for a partner ("sent jets near Taiwan" gives Taiwan nothing)
+                target_id = place_id
+            if target_id is None and target_head is not None and place_id is not None \
+                    and trigger.type in PLACE_TARGETED_HARM:
+                # "gunmen attacked a military camp in Timbuktu": harm to something that names no actor is
+                # coded, as event data codes it, against the country of the place where it happened
                 target_id = place_id
             if source_id is not None and target_head is not None and _same_side(source_id, target_id, actors):
                 # "eased curbs on U.S. aid to Ruritania": the doer's own side names the phrase, the

@@ -860,6 +860,9 @@ def _paired_sides(collect: _Collector, cls: str, noun: Token) -> None:
     name."""
     doc = collect.doc
     start = min([noun.i, *[t.left_edge.i for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "dep"}]])
+    # (the parser may hang a one-token pair on the article: "the U.S.-Japan alliance"; the two words before
+    # the noun are read whatever their relation)
+    start = min(start, max(noun.i - 2, noun.sent.start))
     words = "".join(t.text_with_ws for t in doc[start:noun.i]).split()
     for word in words:
         parts = [p for p in word.split("-") if p]

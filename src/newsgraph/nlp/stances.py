@@ -247,8 +247,28 @@ def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str]
 
 
 def _aimed_at(entity_id: str | None, speaker: str, refs: References) -> bool:
-    """An actor a stance can be aimed at: someone other than the speaker, and no place or outlet."""
-    return entity_id is not None and entity_id != speaker and refs.type_of(entity_id) not in NO_TARGET_TYPES
+    """An actor a stance can be aimed at: someone other than the speaker, and no place or outlet; nor the
+    state a body or an official speaks for ("the deputy secretary said the United States was watching with
+    concern" voices the state's own concern)."""
+    return entity_id is not None and entity_id != speaker and refs.type_of(entity_id) not in NO_TARGET_TYPES \
+        and not _own_state(entity_id, speaker, refs)
+
+
+STATE_VOICES = {"government_body", "armed_forces"}
+OFFICE_WORDS = ("minister", "secretary", "president", "spokes", "ambassador", "envoy", "official", "general",
+                "chancellor", "premier", "king", "emir")
+
+
+def _own_state(entity_id: str, speaker: str, refs: References) -> bool:
+    """The state itself, when the speaker is one of its bodies or holds one of its offices (not an opposition
+    figure, whose words about the state are aimed at it)."""
+    state, voice = refs.entity(entity_id), refs.entity(speaker)
+    if state is None or voice is None or state.type != "country" or not state.country \
+            or voice.country != state.country:
+        return False
+    role = (voice.role or "").lower()
+    return voice.type in STATE_VOICES or (voice.type == "person" and "opposition" not in role
+                                          and any(word in role for word in OFFICE_WORDS))
 
 
 def _statement_tokens(doc: Doc, quote: Quote, cue: SpacySpan | None) -> list[Token]:
