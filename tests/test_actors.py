@@ -447,12 +447,12 @@ def test_a_body_of_a_states_region_is_not_the_states(extractor) -> None:
 
 
 def test_a_name_set_off_after_an_organisation_is_its_own_person(extractor) -> None:
-    # the NER may run "the Ministry of Culture, Zia-ul Haq Haqmal," into one organisation
+    # the NER may run "the Ministry of Culture, Sami-ul Rahman Wardak," into one organisation
     from newsgraph.record import Article
-    x = extractor.extract(Article(id="a", text="The deputy minister for the Ministry of Information and Culture, "
-                                               "Zia-ul Haq Haqmal, told reporters that 400 books were banned."))
+    x = extractor.extract(Article(id="a", text="The deputy minister for the Ministry of Water and Energy, "
+                                               "Sami-ul Rahman Wardak, told reporters that 30 dams were closed."))
     people = [e.name for e in x.entities if e.type == "person"]
-    assert any("Haqmal" in name for name in people), [(e.name, e.type) for e in x.entities]
+    assert any("Wardak" in name for name in people), [(e.name, e.type) for e in x.entities]
     # look-alike: an organisation whose own name holds a comma-free list stays one organisation
-    x = extractor.extract(Article(id="a", text="The Ministry of Information and Culture said 400 books were banned."))
+    x = extractor.extract(Article(id="a", text="The Ministry of Water and Energy said 30 dams were closed."))
     assert not [e for e in x.entities if e.type == "person"], [(e.name, e.type) for e in x.entities]

@@ -18,15 +18,14 @@ import pytest
 from newsgraph.record import Article
 
 STORED = re.compile(r"stored (\d+) new article\(s\), (\d+) already stored")
-# Sentences of a VOA story (public domain, Voice of America):
-# https://www.voanews.com/a/iraq-says-key-islamic-state-leader-is-dead/8011115.html
+# Sentences of a VOA story (public domain, Voice of America), one no evaluation set holds:
+# https://www.voanews.com/a/cyclone-jude-batters-malawi-mozambique-no-deaths-reported/8009719.html
 VOA_SENTENCES = [
-    "One of the Islamic State terror group's most senior leaders is dead, killed in what U.S. and Iraqi officials "
-    "describe as a joint operation.",
-    "Iraqi Prime Minister Mohammed Shia al-Sudani was first to share word of the successful counterterrorism "
-    "strike.",
+    "Tropical Cyclone Jude slammed into parts of southern Africa this week, causing no deaths but leaving "
+    "widespread damage, especially in Malawi and Mozambique.",
+    "Officials in the two countries said thousands of people were homeless and some areas were without power.",
 ]
-PAGE = ("<html><head><title>Strike in Anbar</title></head><body><article><p>" + VOA_SENTENCES[0] + "</p><p>"
+PAGE = ("<html><head><title>Cyclone Jude</title></head><body><article><p>" + VOA_SENTENCES[0] + "</p><p>"
         + VOA_SENTENCES[1] + "</p></article></body></html>")
 TERMINAL_HAZARDS = ("\x1b", "\x07", "\x9b", "\x9d", "\x00")
 

@@ -77,6 +77,10 @@ CASES = [
     ("Al-Shabab fighters attacked a hotel in Mogadishu.", "ASSAULT", "al-Shabaab", "Somalia", True),
     # look-alike: an actor named as the target keeps it
     ("Al-Shabab fighters attacked Kenyan troops in Mogadishu.", "ASSAULT", "al-Shabaab", "Somalia", False),
+    # forces with no owner moved in the passive, in what a state reports, are the reporter's own
+    ("Chad said on Friday that 500 troops were deployed to the border.", "MOBILIZE", "Chad", None, True),
+    # look-alike: reported by witnesses, the forces stay no one's
+    ("Witnesses said on Friday that 500 troops were deployed to the border.", "MOBILIZE", "Chad", None, False),
     # an official's words about their own state voice its concern; they accuse no one
     ("Russian Foreign Minister Sergei Lavrov said Russia was watching the events with grave concern.", "ACCUSE",
      "Sergei Lavrov", "Russia", False),

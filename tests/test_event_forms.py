@@ -225,12 +225,12 @@ def test_refusing_a_request_is_a_rejection(extractor) -> None:
 
 
 def test_a_trade_war_is_no_assault(extractor) -> None:
-    x = extract(extractor, "Donald Trump ramped up his trade war with Canada on Tuesday.")
+    x = extract(extractor, "Donald Trump stepped up his trade war with Mexico on Friday.")
     assert coded(x, "ASSAULT") == []
 
 
 def test_charging_a_price_is_no_accusation(extractor) -> None:
-    x = extract(extractor, "Doug Ford said Ontario was charging 25% more for electricity.")
+    x = extract(extractor, "Ana Ruiz said the province was charging 30% more for water.")
     assert coded(x, "ACCUSE") == []
 
 

@@ -771,7 +771,7 @@ def test_telling_someone_a_noun_phrase_is_no_clause(extractor: Extractor) -> Non
 
 
 def test_a_that_clause_after_a_time_phrase_is_what_was_said(extractor: Extractor) -> None:
-    text = ("Its foreign minister, Thérèse Kayikwamba Wagner, told a special meeting of the council the following "
+    text = ("Its interior minister, Ana Ruiz Vidal, told a closed session of the assembly the following "
             "day that the raid was an act of war.")
     extraction = extract(extractor, text)
     assert [q.content.text for q in extraction.quotes] == ["the raid was an act of war"]
@@ -855,8 +855,8 @@ def test_a_verb_of_finding_in_a_clause_of_time_reports_nothing(extractor: Extrac
 
 def test_she_goes_on_with_the_person_whose_act_was_just_reported(extractor: Extractor) -> None:
     x = extract(extractor, "Yoweri Museveni said on Monday that the vote was calm. On Friday, Martha Karua left "
-                           "the court and was briefly held by police, a party statement said. She later appeared "
-                           "in a video saying she was unhurt.")
+                           "the court and was briefly held by police, a party statement said. She later "
+                           "posted a video saying she was unhurt.")
     quote = quote_with(x, "she was unhurt")
     assert speaker_name(x, quote) == "Martha Karua", describe(x)
 
@@ -869,7 +869,7 @@ def test_a_verb_of_saying_after_an_impersonal_adjective_is_no_quote(extractor: E
 
 
 def test_a_meeting_emphasizing_something_is_no_speaker(extractor: Extractor) -> None:
-    x = extract(extractor, "The summit was seen as emphasizing the strength of the alliance.")
+    x = extract(extractor, "The visit was widely read as emphasizing how deep the partnership runs.")
     assert x.quotes == [], describe(x)
 
 
@@ -923,9 +923,9 @@ def test_an_apposition_to_the_source_of_according_to_is_not_what_it_says(extract
 
 def test_a_coordinated_verb_of_view_goes_on_with_its_subject_not_a_name_in_the_object(extractor: Extractor) -> None:
     cases = [  # (text, content, speaker)
-        ("In 2019, Ruto praised his first summit with Ugandan leader Yoweri Museveni, described his relationship "
-         "with him as “a good one,” and announced that his government was planning a second summit.",
-         "a good one", "William Ruto"),
+        ("In 2021, Ruto hailed his talks with Ugandan leader Yoweri Museveni, described their bond "
+         "as “a warm one,” and said his government would host the next round.",
+         "a warm one", "William Ruto"),
         # a name set off before a verb the parser left without a subject still speaks
         ("In the capital, Ana Ruiz, head of the union, says the strike will go on.", "the strike will go on",
          "Ana Ruiz"),
@@ -936,9 +936,9 @@ def test_a_coordinated_verb_of_view_goes_on_with_its_subject_not_a_name_in_the_o
 
 
 def test_a_negated_verb_of_saying_is_no_cue_for_quoted_words_below_it(extractor: Extractor) -> None:
-    x = extract(extractor, 'A spokesperson said the ministry does not comment on intelligence matters but "remains '
-                           'focused on stopping the smuggling of weapons."')
-    assert [(q.speaker_text, q.cue.text) for q in x.quotes] == [("A spokesperson", "said")], describe(x)
+    x = extract(extractor, 'A spokeswoman said the agency does not comment on security questions but "stays '
+                           'committed to halting the arms trade."')
+    assert [(q.speaker_text, q.cue.text) for q in x.quotes] == [("A spokeswoman", "said")], describe(x)
 
 
 @pytest.mark.parametrize(("text", "contents"), [
@@ -946,12 +946,12 @@ def test_a_negated_verb_of_saying_is_no_cue_for_quoted_words_below_it(extractor:
     ("The drills practise cutting off the island, which Beijing claims as its own territory.", []),
     ("The army claimed the rebels had fled.", ["the rebels had fled"]),
     # the infinitive told to the object stays in the content after a channel between them
-    ("Its spokesman, Ali Haidar, warned residents on X to leave the building.",
-     ["residents on X to leave the building"]),
+    ("Its spokesman, Ali Haidar, warned families on X to quit their homes at once.",
+     ["families on X to quit their homes at once"]),
     # a clause with its own subject and verb outside a quoted fragment is the quote, the fragment absorbed
-    ('The deputy minister, Ali Rahimi, told media his department had identified 400 books deemed "against '
-     'national interest and Islamic values."',
-     ['his department had identified 400 books deemed "against national interest and Islamic values']),
+    ('The deputy minister, Ali Rahimi, told reporters his office had found 250 films judged "harmful to '
+     'public morals and order."',
+     ['his office had found 250 films judged "harmful to public morals and order']),
     ('Ruiz said "the talks have failed."', ["the talks have failed"]),
 ])
 def test_what_a_verb_of_saying_reports(extractor: Extractor, text: str, contents: list[str]) -> None:
@@ -976,7 +976,7 @@ def test_the_reach_of_according_to_at_the_end_of_a_sentence(extractor: Extractor
 @pytest.mark.parametrize(("text", "content"), [
     ("Ana Ruiz, the provincial governor, put the toll from the floods at 45 on Monday.",
      "the toll from the floods at 45"),
-    ("Officials in the capital raised the death toll to more than 60 on Sunday.", "the death toll to more than 60"),
+    ("Officials in the port city raised the number of dead to 85 on Sunday.", "the number of dead to 85"),
 ])
 def test_a_source_giving_a_figure_is_quoted(extractor: Extractor, text: str, content: str) -> None:
     x = extract(extractor, text)
@@ -1009,8 +1009,8 @@ def test_a_restrictive_clause_belongs_to_the_speakers_words(extractor: Extractor
     ("Egypt urged restraint.", [("urged", "restraint")]),
     ("Ruiz called the minister on Sunday.", []),
     # a relative pronoun as the first object of "call", the description as the second
-    ("The navy held drills that Beijing called a punishment for the island's president.",
-     [("called", "a punishment for the island's president")]),
+    ("The fleet staged exercises that Beijing called a warning to the island's leader.",
+     [("called", "a warning to the island's leader")]),
 ])
 def test_the_objects_of_verbs_of_view(extractor: Extractor, text: str, found: list[tuple[str, str]]) -> None:
     x = extract(extractor, text)
@@ -1018,7 +1018,7 @@ def test_the_objects_of_verbs_of_view(extractor: Extractor, text: str, found: li
 
 
 def test_the_clause_of_the_cue_is_not_in_the_speakers_words(extractor: Extractor) -> None:
-    x = extract(extractor, "State media also circulated a cartoon that portrayed the minister as a parasite.")
+    x = extract(extractor, "State media later shared a cartoon that portrayed the minister as a snake.")
     assert [q.speaker_text for q in x.quotes] == ["a cartoon"], describe(x)
 
 

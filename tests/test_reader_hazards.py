@@ -16,11 +16,11 @@ from newsgraph.metadata import MetadataError, check_meta
 from newsgraph.readers import ReaderError, Skipped, read_jsonl, read_paths, read_text
 from newsgraph.textnorm import normalize_text
 
-# Opening sentences of a VOA story (public domain, Voice of America):
-# https://www.voanews.com/a/iraq-says-key-islamic-state-leader-is-dead/8011115.html
-VOA_TEXT = ("One of the Islamic State terror group's most senior leaders is dead, killed in what U.S. and Iraqi "
-            "officials describe as a joint operation. Iraqi Prime Minister Mohammed Shia al-Sudani was first to "
-            "share word of the successful counterterrorism strike.")
+# Opening sentences of a VOA story (public domain, Voice of America), one no evaluation set holds:
+# https://www.voanews.com/a/cyclone-jude-batters-malawi-mozambique-no-deaths-reported/8009719.html
+VOA_TEXT = ("Tropical Cyclone Jude slammed into parts of southern Africa this week, causing no deaths but leaving "
+            "widespread damage, especially in Malawi and Mozambique. Officials in the two countries said thousands "
+            "of people were homeless and some areas were without power.")
 
 
 def feed(tmp_path: Path, *lines: dict | str) -> Path:

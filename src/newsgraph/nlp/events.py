@@ -130,6 +130,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 doer = _own_forces_moved(token, lexicon, actors)
                 if doer is not None:  # moved where the verb says, not to what is listed with the forces
                     target = object_of(token, trigger.preps)
+                else:
+                    doer = _forces_of_the_reporter(token, lexicon, actors, saying)
             events += code(token, trigger, actors, doer, target,
                            sentence_of, lexicon, quantity_of=noun,
                             trigger_tokens=[token, noun])
@@ -204,6 +206,8 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                 forces = _own_forces_moved(token, lexicon, actors)
                 if forces is not None:
                     source, target = forces, object_of(token, trigger.preps) if trigger.preps else None
+                else:
+                    source = _forces_of_the_reporter(token, lexicon, actors, saying)
             if source is None and "from" in trigger.preps and trigger.type == "SANCTION":
                 # "Ruiz was expelled from the party": the body one is cast out of did it
                 body = _casting_body(token, actors)
@@ -553,6 +557,26 @@ def _own_forces_moved(verb: Token, lexicon: EventLexicon, actors: References) ->
     return forces if kinds & moved else None
 
 
+STATE_SIDES = {"country", "government_body", "armed_forces"}
+
+
+def _forces_of_the_reporter(verb: Token, lexicon: EventLexicon, actors: References,
+                            saying: frozenset[str]) -> Token | None:
+    """'The ministry said hundreds of troops were deployed to the villages': forces that name no owner, moved in
+    the passive with no agent in what a state or one of its bodies reports, are the reporter's own."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children) or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in saying:
+        return None
+    forces = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    moved = {o for t in lexicon.light_verbs.get("send", []) if t.type == "MOBILIZE" for o in t.objects}
+    if forces is None or forces.lemma_.lower() not in moved or actor_in(forces, actors) is not None:
+        return None
+    reporter = subject_of(verb.head)
+    if reporter is None or actors.type_of(actor_in(reporter, actors)) not in STATE_SIDES:
+        return None
+    return reporter
+
+
 CASTING_BODIES = {"political_party", "international_organization", "government_body"}
 
 
@@ -742,7 +766,7 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
         # "called for Borduria to withdraw": the act asked for, its doer the one asked
         return token.head, "ccomp"
     if token.dep_ == "acl" and token.head.pos_ == "NOUN":
-        # "renewed its call on Borduria to free them", "their calls on the parties to end the war": the
+        # "renewed its call on Borduria to free them", "their appeals to both sides to stop fighting": the
         # act a request, offer or threat named by a noun is about
         holder = token.head.head if token.head.dep_ == "dobj" and token.head.i not in anchors_by_token else token.head
         if holder.i in anchors_by_token:
