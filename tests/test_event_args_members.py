@@ -81,6 +81,17 @@ CASES = [
     ("Chad said on Friday that 500 troops were deployed to the border.", "MOBILIZE", "Chad", None, True),
     # look-alike: reported by witnesses, the forces stay no one's
     ("Witnesses said on Friday that 500 troops were deployed to the border.", "MOBILIZE", "Chad", None, False),
+    # the onus a speaker puts on an actor to act is a demand of it; the act itself is not done
+    ("Lammy said it was now up to Hamas to release the hostages.", "REQUEST", "David Lammy", "Hamas", True),
+    ('"It is now for Russia to accept the truce," Lammy said.', "REQUEST", "David Lammy", "Russia", True),
+    ('"It is now for Russia to accept the truce," Lammy said.', "AGREE", "Russia", None, False),
+    # look-alike: an onus denied asks nothing
+    ('"It is not up to Iran to decide," Lammy said.', "REQUEST", "David Lammy", "Iran", False),
+    # time given to an actor to do something is an ultimatum: a demand of it, the act itself not done
+    ("The Houthis gave Israel four days to lift the blockade.", "REQUEST", "Houthis", "Israel", True),
+    ("The Houthis gave Israel four days to lift the blockade.", "RETREAT", "Israel", None, False),
+    # look-alike: time given for something no one is asked to do
+    ("Iran gave Iraq two days of talks.", "REQUEST", "Iran", "Iraq", False),
     # an official's words about their own state voice its concern; they accuse no one
     ("Russian Foreign Minister Sergei Lavrov said Russia was watching the events with grave concern.", "ACCUSE",
      "Sergei Lavrov", "Russia", False),

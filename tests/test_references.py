@@ -167,6 +167,16 @@ def test_the_army_is_the_armed_forces_of_the_state_in_the_story(extractor: Extra
     assert [(e.name, e.country) for e in entities_of_type(extraction, "armed_forces")] == [("army", "KE")]
 
 
+def test_a_role_with_a_state_is_no_holder_of_another_state(extractor: Extractor) -> None:
+    # "the French foreign minister" after a British foreign secretary is someone else, left unnamed
+    extraction = extract(extractor, '"The talks are over," British Foreign Secretary David Lammy said. "They will '
+                                    'resume," the French foreign minister said.')
+    assert speaker_name(extraction, quote_with(extraction, "They will resume")) is None
+    extraction = extract(extractor, '"The talks are over," British Foreign Secretary David Lammy said. "They will '
+                                    'resume," the British foreign secretary said.')
+    assert speaker_name(extraction, quote_with(extraction, "They will resume")) == "David Lammy"
+
+
 def test_bare_police_in_a_fight_are_the_home_states(extractor: Extractor) -> None:
     extraction = extract(extractor, "Kenya's parliament met on Monday. Two bandits died in a shootout with police.")
     assert [e.country for e in entities_of_type(extraction, "government_body") if "olice" in e.name] == ["KE"]

@@ -156,6 +156,12 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
             events += code(token, trigger, actors, giver, subject_of(token), sentence_of, lexicon,
                            quantity_of=noun, trigger_tokens=[token, noun])
             continue
+        given = _deadline_given(token, actors)
+        if given is not None:
+            # "gave Borduria four days to lift the blockade": an ultimatum, a demand of the one given the time
+            events += code(token, Trigger("REQUEST", mode="ultimatum"), actors, subject_of(token), given,
+                           sentence_of, lexicon)
+            continue
         trigger = _verb_trigger(token, lexicon)
         if trigger is not None and trigger.mode == "phone" and not _called_party(token, actors):
             trigger = None  # "called the decision to jail him a travesty": naming, not phoning
@@ -754,9 +760,29 @@ def _object_target(noun: Token, actors: References) -> Token | None:
     return None
 
 
+DEADLINE_VERBS = {"give", "grant", "allow"}
+TIME_NOUNS = {"hour", "day", "week", "month", "year", "deadline"}
+
+
+def _deadline_given(verb: Token, actors: References) -> Token | None:
+    """'The Houthis gave Borduria four days to lift the blockade', 'gave the agency 14 days to present a plan':
+    time given to an actor to do something is an ultimatum (its act only demanded). Returns the one given it."""
+    if verb.lemma_.lower() not in DEADLINE_VERBS:
+        return None
+    if not any(c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in TIME_NOUNS for c in verb.children):
+        return None
+    if not any(c.dep_ in {"advcl", "xcomp"} and is_infinitive(c) for c in verb.children):
+        return None
+    given = next((c for c in verb.children if c.dep_ == "dative"), None)
+    return given if given is not None and actor_in(given, actors) is not None else None
+
+
 def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[Token, str] | None:
     """The event trigger this one is the complement of: 'threatened [to ban] ...', 'demanded [that
-    Israel ease] ...'."""
+    Israel ease] ...'; the act an ultimatum gives time for ('gave Borduria four days [to lift] ...')."""
+    if token.dep_ == "advcl" and is_infinitive(token) and token.head.lemma_.lower() in DEADLINE_VERBS \
+            and token.head.i in anchors_by_token:
+        return token.head, "xcomp"
     if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.lemma_.lower() in REPORT_NOUNS \
             and token.head.head.i in anchors_by_token:
         # "denied reports that it had armed the rebels": the content of a report the act answers
@@ -904,9 +930,8 @@ def _quoted_obligations(doc: Doc, quotes: Iterable[Quote], actors: References) -
 def _obligation_of(clause: Token, speaker: str, speaker_text: str | None, actors: References,
                    sentence_of: list[int]) -> list[Event]:
     """The speaker's demand of each actor the obliged clause's subject names (not of the speaker)."""
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     events = []
-    for head in conjuncts(subject) if subject is not None else []:
+    for head in _obliged_parties(clause):
         target = actor_in(head, actors)
         if target is not None and target != speaker and not _same_side(speaker, target, actors):
             events.append(Event(type="REQUEST", source=speaker, target=target, source_text=speaker_text,
@@ -920,6 +945,8 @@ def _recode_quoted_obligation(event: Event, token: Token, obliged: dict[int, tup
     """An act coded on a quoted obliged verb ('"Borduria must withdraw its troops"') is the speaker's
     demand that its doer do it."""
     clause = token.head if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS else token
+    if clause.i not in obliged and token.head.i in obliged and _onus_act(token):
+        clause = token.head  # "it is up to Borduria to accept the truce": the accepting is only asked of it
     if clause.i not in obliged or event.source is None or event.type == "REQUEST":
         return
     speaker, speaker_text = obliged[clause.i]
@@ -949,11 +976,11 @@ def _obligations(doc: Doc, actors: References, saying: frozenset[str], coded: se
             continue
         if not _obliging(token) or any(c.i in coded for c in token.children if c.dep_ == "xcomp"):
             continue
-        speaker_token, subject = subject_of(reported.head), next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if speaker_token is None or subject is None:
+        speaker_token, parties = subject_of(reported.head), _obliged_parties(token)
+        if speaker_token is None or not parties:
             continue
         speaker = actor_in(speaker_token, actors)
-        for target_head in conjuncts(subject):
+        for target_head in parties:
             target = actor_in(target_head, actors)
             if speaker and target and speaker != target:
                 head = reported.head
@@ -1054,13 +1081,51 @@ def _aimed_in(clause: Token, speaker: str, actors: References) -> Token | None:
 
 
 def _obliging(clause: Token) -> bool:
-    """'Sudan must return ...', 'Washington needs to act', 'both sides have to compromise': a clause that
-    says what its subject is obliged to do (not 'does not need to', nor 'needs to be given')."""
+    """'Sudan must return ...', 'Washington needs to act', 'both sides have to compromise', 'it is up to
+    Sudan to act': a clause that says what its subject (or the one the onus is put on) is obliged to do (not
+    'does not need to', nor 'needs to be given')."""
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
+        return True
+    if _onus(clause) is not None:
         return True
     if clause.lemma_.lower() not in OBLIGATION_VERBS or any(c.dep_ in {"neg", "aux"} for c in clause.children):
         return False  # "would have to pay a price" foretells a consequence, it asks nothing
     return any(c.dep_ == "xcomp" and is_infinitive(c) and not is_passive(c) for c in clause.children)
+
+
+def _onus(clause: Token) -> tuple[list[Token], Token] | None:
+    """'It is up to Borduria to withdraw', 'it is now for Borduria to accept the truce': the onus put on an
+    actor to act. Returns the ones it is put on and the act (the parser hangs them either as 'up to X' and an
+    infinitive, or as a 'for X to' clause)."""
+    if clause.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children) \
+            or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    for act in clause.children:
+        if act.dep_ == "advcl" and is_infinitive(act) and any(c.dep_ == "mark" and c.lower_ == "for"
+                                                              for c in act.children):
+            party = next((c for c in act.children if c.dep_ == "nsubj"), None)
+            if party is not None:
+                return conjuncts(party), act
+    up = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "up"), None)
+    to = next((c for c in up.children if c.dep_ == "prep" and c.lower_ == "to"), None) if up is not None else None
+    party = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    act = next((c for c in clause.children if c.dep_ in {"xcomp", "advcl"} and is_infinitive(c)), None)
+    return (conjuncts(party), act) if party is not None and act is not None else None
+
+
+def _onus_act(token: Token) -> bool:
+    """The act an onus is put on someone to do ("accept" in "it is up to Borduria to accept the truce")."""
+    onus = _onus(token.head) if token.head.i != token.i else None
+    return onus is not None and onus[1].i == token.i
+
+
+def _obliged_parties(clause: Token) -> list[Token]:
+    """Who an obliging clause obliges: the onus's bearers, else its subject and the subjects joined to it."""
+    onus = _onus(clause)
+    if onus is not None:
+        return onus[0]
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return conjuncts(subject) if subject is not None else []
 
 
 def _recode_obligation(event: Event, token: Token, actors: References, saying: frozenset[str]) -> None:
@@ -1068,6 +1133,11 @@ def _recode_obligation(event: Event, token: Token, actors: References, saying: f
     says another actor must do is the speaker's demand (REQUEST) aimed at that actor."""
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS:
         token = token.head  # "needs to return": the clause is the verb of need
+    bearer = None
+    if _onus_act(token):
+        # "said it was up to Borduria to free them": asked of the one the onus is on, whatever the act's subject
+        token = token.head
+        bearer = next((p for p in _obliged_parties(token) if actor_in(p, actors) is not None), None)
     reported = _reported_clause(token)
     if reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in saying or not _obliging(token):
         return
@@ -1077,7 +1147,10 @@ def _recode_obligation(event: Event, token: Token, actors: References, saying: f
         return
     head = reported.head
     event.type, event.mode = "REQUEST", None
-    event.target, event.target_text = event.source, event.source_text
+    if bearer is not None:
+        event.target, event.target_text = actor_in(bearer, actors), phrase_text(bearer)
+    else:
+        event.target, event.target_text = event.source, event.source_text
     event.source, event.source_text = speaker, phrase_text(speaker_token)
     event.trigger = Span(head.text, head.idx, head.idx + len(head.text))
 

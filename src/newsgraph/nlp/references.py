@@ -820,6 +820,8 @@ class References:
             entity = self.actors.entity(entity_id)
             if entity is None or entity.type != "person":
                 continue
+            if states and entity.country and entity.country not in states:
+                continue  # "the French foreign minister" is no British one named before
             words = (entity.role or "").lower().split()
             if noun in words or lower in words:
                 return entity_id
