@@ -456,3 +456,27 @@ def test_a_name_set_off_after_an_organisation_is_its_own_person(extractor) -> No
     # look-alike: an organisation whose own name holds a comma-free list stays one organisation
     x = extractor.extract(Article(id="a", text="The Ministry of Water and Energy said 30 dams were closed."))
     assert not [e for e in x.entities if e.type == "person"], [(e.name, e.type) for e in x.entities]
+
+
+def test_a_common_word_opening_a_quoted_sentence_is_no_organisation(extractor) -> None:
+    # the NER may take a capitalised common word at the start of a sentence for a name
+    from newsgraph.record import Article
+    for text, word in [("“Coordinated airstrikes by the Kenyan army and its partners killed dozens of militants,” "
+                        "he said.", "Coordinated"),
+                       ("“Suffice to say, there is reason to be hopeful,” the minister said.", "Suffice")]:
+        x = extractor.extract(Article(id="a", text=text))
+        assert not [e for e in x.entities if e.name == word], [(e.name, e.type) for e in x.entities]
+    # look-alike: a name opening the sentence stays a name
+    x = extractor.extract(Article(id="a", text="“Vortana Holdings will appeal the ruling,” the minister said."))
+    assert [e.name for e in x.entities if e.type != "person" and "Vortana" in e.name], \
+        [(e.name, e.type) for e in x.entities]
+
+
+def test_a_pair_of_known_names_written_as_one_word_is_no_organisation(extractor) -> None:
+    from newsgraph.record import Article
+    x = extractor.extract(Article(id="a", text="That echoes the agenda of the meeting, which emphasized the U.S.-Japan "
+                                               "alliance."))
+    assert not [e for e in x.entities if "-" in e.name], [(e.name, e.type) for e in x.entities]
+    # look-alike: a hyphenated name with an unknown part stays a name
+    x = extractor.extract(Article(id="a", text="Officials of Mali-Vortex said the mine was closed."))
+    assert [e for e in x.entities if e.name == "Mali-Vortex"], [(e.name, e.type) for e in x.entities]

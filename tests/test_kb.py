@@ -23,6 +23,16 @@ def test_every_un_state_observer_and_other_state_is_a_country_entry(kb: Knowledg
     assert kb.country("ir") is kb.entries["iran"]
 
 
+@pytest.mark.parametrize(("form", "code"), [("Iran's U.N. mission", "IR"), ("Chinese mission to the U.N.", "CN"),
+                                           ("Permanent Mission of Kenya to the United Nations", "KE")])
+def test_a_un_member_states_mission_is_named_by_its_state(kb: KnowledgeBase, form: str, code: str) -> None:
+    assert [(e.type, e.country, e.part_of) for e in kb.lookup(form)] == [("government_body", code, code)]
+
+
+def test_a_state_outside_the_un_has_no_mission_to_it(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Taiwan's U.N. mission") == []
+
+
 def test_validate_finds_no_problems(kb: KnowledgeBase) -> None:
     problems = kb.validate()
     print("\n".join(problems))

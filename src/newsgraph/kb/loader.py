@@ -176,7 +176,10 @@ class KnowledgeBase:
             haystack = [entry.id, entry.name, *entry.aliases, *entry.demonyms, entry.role or ""]
             if any(needle in fold(h) for h in haystack):
                 hits.append(entry)
-        hits.sort(key=lambda e: (fold(e.name) != needle, needle not in fold(e.name), e.name))
+        # the name itself first, then names that open with the query, then the shortest ("Sao Tome" finds the
+        # state before its mission to the UN)
+        hits.sort(key=lambda e: (fold(e.name) != needle, not fold(e.name).startswith(needle),
+                                 needle not in fold(e.name), len(e.name), e.name))
         return hits[:limit]
 
     def validate(self) -> list[str]:
@@ -328,6 +331,34 @@ def _country_entries(data_dir: Path) -> list[KBEntry]:
     return entries
 
 
+def _un_mission_entries(countries: list[KBEntry], members: set[str]) -> list[KBEntry]:
+    """Every UN member and observer state keeps a permanent mission to the United Nations in New York, which
+    news names by its state ("Iran's U.N. mission", "the Chinese mission to the U.N."): built from the states,
+    as the states are."""
+    entries = []
+    for country in countries:
+        if country.country not in members:
+            continue
+        names = [country.name, *(a for a in country.aliases if a.replace(".", "").isupper() and len(a) <= 5)]
+        aliases = []
+        for name in names:
+            for un in ("U.N.", "UN"):
+                aliases += [f"{name}'s {un} mission", f"{name}’s {un} mission", f"{name}'s mission to the {un}",
+                            f"{name}’s mission to the {un}"]
+            aliases += [f"{name}'s mission to the United Nations", f"{name}’s mission to the United Nations",
+                        f"Permanent Mission of {name} to the United Nations"]
+        for demonym in (d for d in country.demonyms if not d.endswith("s") or d.endswith("ss")):
+            aliases += [f"{demonym} U.N. mission", f"{demonym} UN mission", f"{demonym} mission to the U.N.",
+                        f"{demonym} mission to the UN", f"{demonym} mission to the United Nations"]
+        entries.append(KBEntry(
+            id=f"{(country.country or '').lower()}-un-mission",
+            name=f"Permanent Mission of {country.name} to the United Nations", type="government_body",
+            country=country.country, aliases=list(dict.fromkeys(aliases)), part_of=country.country,
+            source="countryinfo",
+        ))
+    return entries
+
+
 def _plural(demonym: str) -> str | None:
     """'Albanian' -> 'Albanians', 'Iraqi' -> 'Iraqis'; forms like 'Chinese' or 'British' have none."""
     if " " in demonym or demonym.endswith(("ese", "sh", "ch", "ss", "s")):
@@ -427,6 +458,8 @@ def _offices(path: Path) -> tuple[list[Office], dict[str, list[str]], list[str]]
 def load_kb(data_dir: Path | None = None, extra_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     data_dir = data_dir or DATA_DIR
     entries = _country_entries(data_dir)
+    states = _load_yaml(data_dir / "un_states.yaml")
+    entries += _un_mission_entries(entries, {*states["members"].split(), *states["observers"].split()})
     problems: list[str] = []
     for path in [*sorted(data_dir.glob("*.yaml")), *extra_files]:
         if path.name in NOT_ENTRY_FILES:

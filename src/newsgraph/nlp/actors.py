@@ -461,6 +461,14 @@ def _find_kb_body(kb: KnowledgeBase, country: str | None, actor_type: str, noun:
     return named[0] if len(named) == 1 else None
 
 
+def _opens_sentence(token: Token) -> bool:
+    """The first word of a sentence, or of a quotation that opens one ('“Coordinated strikes ...')."""
+    if token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and before.is_quote and (before.is_sent_start or before.i == 0)
+
+
 def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candidate]:
     found = []
     for ent in (piece for whole in doc.ents for piece in _set_off_names(whole)):
@@ -479,7 +487,10 @@ def _ner_candidates(doc: Doc, kb: KnowledgeBase, cues: ActorCues) -> list[Candid
             continue  # "Mexican- and Canadian-made cars": half of a hyphenated modifier, no name
         if ent.label_ != "PERSON" and _only_generic_words(doc[start:end], cues):
             continue  # "the Army", "Supreme", "National Security": no actor named
-        if any(t.text in {"/", "-"} for t in doc[start:end]) and all(
+        if end - start == 1 and _opens_sentence(doc[start]) and doc[start].pos_ != "PROPN" \
+                and not doc[start].is_upper and not kb.lookup(doc[start].text):
+            continue  # "Coordinated attacks ...", "Wreckage was found": a common word capitalised to open a sentence
+        if re.search(r"[/-]", text) and all(
                 kb.lookup(part.strip()) for part in re.split(r"[/-]", text) if part.strip()):
             continue  # "U.S.-Japan", "Senkaku/Diaoyu": a pair of known names, not an actor
         if doc[end - 1].lower_ in cues.place_heads or _named_as_place(doc, start, cues):
