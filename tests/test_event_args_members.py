@@ -92,6 +92,16 @@ CASES = [
     ("The Houthis gave Israel four days to lift the blockade.", "RETREAT", "Israel", None, False),
     # look-alike: time given for something no one is asked to do
     ("Iran gave Iraq two days of talks.", "REQUEST", "Iran", "Iraq", False),
+    # harm in the passive to another state's forces, reported by a state body, is the reporter's act claimed
+    ("Russia's Defense Ministry said 30 Ukrainian drones were destroyed overnight.", "ASSAULT",
+     "Ministry of Defence of the Russian Federation", "Ukraine", True),
+    # look-alike: harm to the reporter's own side gives no doer
+    ("Ukraine said ten Ukrainian soldiers were killed.", "ASSAULT", "Ukraine", None, False),
+    # harm reported as done threatens nothing; harm promised does
+    ("Russia's Defense Ministry said its air defences destroyed 30 Ukrainian drones.", "THREATEN",
+     "Ministry of Defence of the Russian Federation", "Ukraine", False),
+    ("Russia's Defense Ministry said it would destroy any Ukrainian drones.", "THREATEN",
+     "Ministry of Defence of the Russian Federation", "Ukraine", True),
     # an official's words about their own state voice its concern; they accuse no one
     ("Russian Foreign Minister Sergei Lavrov said Russia was watching the events with grave concern.", "ACCUSE",
      "Sergei Lavrov", "Russia", False),

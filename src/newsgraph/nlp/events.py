@@ -231,7 +231,7 @@ def find_events(doc: Doc, actors: References, lexicon: EventLexicon, sentence_of
                     target = by_agent[1]
             agentless = source is None and _agentless_harm(token, trigger, lexicon)
             if agentless:
-                source = _doer_of_setting(token, lexicon, actors)
+                source = _doer_of_setting(token, lexicon, actors) or _reporter_of_harm(token, actors, saying)
             coded = code(token, trigger, actors, source, target,
                          sentence_of, lexicon, quantity_of=next(
                              (c for c in token.children if c.dep_ == "dobj"), None),
@@ -579,6 +579,27 @@ def _forces_of_the_reporter(verb: Token, lexicon: EventLexicon, actors: Referenc
         return None
     reporter = subject_of(verb.head)
     if reporter is None or actors.type_of(actor_in(reporter, actors)) not in STATE_SIDES:
+        return None
+    return reporter
+
+
+def _reporter_of_harm(verb: Token, actors: References, saying: frozenset[str]) -> Token | None:
+    """'The army said five enemy jets had been shot down', 'Ruritania said 30 Borduran drones were destroyed':
+    harm in the passive with no agent, to another state's people or forces, reported by a state or one of its
+    bodies, is the reporter's own act claimed (not when the harmed are the reporter's own side, or name no
+    actor: 'said 12 civilians were killed' gives no doer)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in saying:
+        return None
+    harmed = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    reporter = subject_of(verb.head)
+    if harmed is None or reporter is None:
+        return None
+    harmed_id, reporter_id = actor_in(harmed, actors), actor_in(reporter, actors)
+    if harmed_id is None or actors.type_of(reporter_id) not in STATE_SIDES:
+        return None
+    harmed_entity, reporter_entity = actors.entity(harmed_id), actors.entity(reporter_id)
+    if harmed_entity is None or reporter_entity is None or not harmed_entity.country \
+            or harmed_entity.country == reporter_entity.country:
         return None
     return reporter
 

@@ -73,6 +73,8 @@ def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues
             if (quote.sentence, speaker, event_type) in already:
                 continue
             at = _stance_word(words, getattr(cues, stance))
+            if at is not None and event_type == "THREATEN" and _done(at):
+                at = None  # "said its air defences destroyed 30 drones": harm reported as done threatens nothing
             condition = _conditional_harm(words, speaker, refs, cues) if event_type == "THREATEN" else None
             if (at is None and condition is None) or (at is not None and _own_label(at, speaker, refs, cues)):
                 continue
@@ -289,6 +291,15 @@ def _addressee(cue: SpacySpan | None, speaker: str, refs: References) -> tuple[s
             if _aimed_at(entity_id, speaker, refs):
                 return entity_id, child.text
     return None
+
+
+FUTURE_AUXILIARIES = {"will", "would", "shall", "should", "could", "may", "might", "can", "must", "'ll", "to"}
+
+
+def _done(word: Token) -> bool:
+    """A verb in the past with no modal or infinitive marker: an act reported, not one promised."""
+    return word.pos_ == "VERB" and word.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUXILIARIES for c in word.children)
 
 
 def _negated(token: Token) -> bool:
