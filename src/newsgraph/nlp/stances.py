@@ -10,9 +10,7 @@ cue "accused" is its own ACCUSE event)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -21,7 +19,7 @@ from newsgraph.nlp.arguments import is_condition, named_object, naming_complemen
 from newsgraph.nlp.doctext import tokens_of
 from newsgraph.nlp.events import DEFINITE, RESPONSES
 from newsgraph.nlp.references import References
-from newsgraph.ontology import ONTOLOGY_DIR, event_lexicon, word_sets
+from newsgraph.ontology import StanceCues, event_lexicon
 from newsgraph.record import Event, Quote, Span
 
 STANCE_TYPES = {"accuse": "ACCUSE", "support": "SUPPORT", "threaten": "THREATEN"}
@@ -33,23 +31,6 @@ EXPLETIVES = {"it", "itself"}  # "it is time to ...", "it is clear that ...": no
 NO_TARGET_TYPES = {"location", "media"}  # the outlet told is the channel, not whom the words are about
 
 
-@dataclass(frozen=True)
-class StanceCues:
-    accuse: frozenset[str]
-    support: frozenset[str]
-    threaten: frozenset[str]
-    denials: frozenset[str]
-    naming: frozenset[str]
-    pejorative_naming: frozenset[str]
-    feelings: frozenset[str]
-    conditional_harm: frozenset[str]
-    claim_nouns: frozenset[str]  # "the allegations", "the report": what a naming verb may call untrue
-    dismissals: frozenset[str]  # "baseless", "a fabrication": names that deny a claim
-
-
-@lru_cache(maxsize=1)
-def stance_cues(path: Path | None = None) -> StanceCues:
-    return word_sets(StanceCues, path or ONTOLOGY_DIR / "stances.yaml")
 
 
 def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues: StanceCues,
@@ -239,11 +220,18 @@ def _earlier_doer(named: Token, before: int, speaker: str, coded: Sequence[Event
 def _named_actor(named: Token, source: str, refs: References) -> tuple[str, str] | None:
     """The actor of the thing named: itself ('called Borduria a pariah'), or its doer or owner
     ("called Borduria's raid", 'called the raid by Borduria')."""
-    candidates = [named, *[c for c in named.children if c.dep_ in {"poss", "compound", "amod"}],
-                  *[g for c in named.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]]
+    return _actor_of_phrase(named, source, refs, itself=True, depth=1)
+
+
+def _actor_of_phrase(word: Token, speaker: str, refs: References, itself: bool,
+                     depth: int) -> tuple[str, str] | None:
+    """The actor a stance on a word is aimed at: the word itself when it may name one, else its owner or doer
+    ("Borduria's raid", "Borduran meddling", "the raid by Borduria"), never the speaker's own."""
+    candidates = [*([word] if itself else []), *[c for c in word.children if c.dep_ in {"poss", "compound", "amod"}],
+                  *[g for c in word.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]]
     for token in candidates:
-        entity_id = refs.actor_in(token, depth=1)
-        if _aimed_at(entity_id, source, refs):
+        entity_id = refs.actor_in(token, depth=depth)
+        if _aimed_at(entity_id, speaker, refs):
             return entity_id, token.text
     return None
 
@@ -370,12 +358,7 @@ def _doer_of_word(at: Token, speaker: str, refs: References, cues: StanceCues) -
     whose doer the phrase names is aimed at that doer, not at whoever was told (a feeling's possessor holds it)."""
     if at.lemma_.lower() in cues.feelings:
         return None
-    for child in at.children:
-        if child.dep_ in {"poss", "amod", "compound"}:
-            entity_id = refs.actor_in(child, depth=0)
-            if entity_id and _aimed_at(entity_id, speaker, refs):
-                return entity_id, child.text
-    return None
+    return _actor_of_phrase(at, speaker, refs, itself=False, depth=0)
 
 
 def _harmed(token: Token, patients: frozenset[str]) -> bool:

@@ -129,6 +129,27 @@ def speech_cues(path: Path | None = None) -> SpeechCues:
     return word_sets(SpeechCues, path or ONTOLOGY_DIR / "speech.yaml")
 
 
+@dataclass(frozen=True)
+class StanceCues:
+    """What a statement's words reveal of the speaker's stance (stances.yaml)."""
+
+    accuse: frozenset[str]
+    support: frozenset[str]
+    threaten: frozenset[str]
+    denials: frozenset[str]
+    naming: frozenset[str]
+    pejorative_naming: frozenset[str]
+    feelings: frozenset[str]
+    conditional_harm: frozenset[str]
+    claim_nouns: frozenset[str]  # "the allegations", "the report": what a naming verb may call untrue
+    dismissals: frozenset[str]  # "baseless", "a fabrication": names that deny a claim
+
+
+@lru_cache(maxsize=1)
+def stance_cues(path: Path | None = None) -> StanceCues:
+    return word_sets(StanceCues, path or ONTOLOGY_DIR / "stances.yaml")
+
+
 def word_sets(kind: type, path: Path, built: dict[str, Callable[[dict], Any]] | None = None):  # noqa: ANN201
     """A dataclass (an instance of `kind`) of word sets, one per field, read from the YAML lists of the same
     names; `built` gives the fields that are no plain list (a mapping), each made from the whole file."""
