@@ -102,6 +102,9 @@ CASES = [
      "Ministry of Defence of the Russian Federation", "Ukraine", False),
     ("Russia's Defense Ministry said it would destroy any Ukrainian drones.", "THREATEN",
      "Ministry of Defence of the Russian Federation", "Ukraine", True),
+    # a link reopened to a neighbour is access allowed (RETREAT); a new one opened is no event
+    ("Uzbekistan reopened the bridge to Afghanistan on Monday.", "RETREAT", "Uzbekistan", "Afghanistan", True),
+    ("Workers opened a new bridge in Tashkent.", "RETREAT", None, "Uzbekistan", False),
     # an official's words about their own state voice its concern; they accuse no one
     ("Russian Foreign Minister Sergei Lavrov said Russia was watching the events with grave concern.", "ACCUSE",
      "Sergei Lavrov", "Russia", False),
