@@ -35,6 +35,20 @@ def test_based_modifier_covers_the_names_after_the_noun(extractor) -> None:
     assert ("al-Shabaab", "Somalia") in ties(x, "location")
 
 
+def test_a_based_modifier_written_as_one_word_places_the_name(extractor) -> None:
+    # "U.S.-based" is one token to the tokenizer
+    x = extract(extractor, "The United States imposed new rules. U.S.-based Veltrona Analytics tracks shipping data.")
+    assert ("Veltrona Analytics", "United States") in ties(x, "location")
+
+
+def test_a_based_description_set_beside_a_name_places_it(extractor) -> None:
+    x = extract(extractor, "Ana Ruiz, an analyst at the Veltrona Group, a Kenya-based consultancy, said the talks "
+                           "failed.")
+    assert ("Veltrona Group", "Kenya") in ties(x, "location")
+    # look-alike: a person described beside the consultancy is not based there by it
+    assert ("Ana Ruiz", "Kenya") not in ties(x, "location")
+
+
 def test_control_of_a_region_places_the_controller(extractor) -> None:
     x = extract(extractor, "The convoy entered a Taliban-controlled district of Afghanistan on Monday.")
     assert ("Taliban", "Afghanistan") in ties(x, "location")

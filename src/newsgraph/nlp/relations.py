@@ -136,7 +136,7 @@ def find_relations(doc: Doc, actors: References, sentence_of: list[int],
               | cues.opposition_nouns | cues.conflict_nouns | cues.alliance_verbs | cues.tie_nouns
               | cues.support_nouns | cues.fight_verbs | cues.opposing_verbs)
     for token in tokens_of(doc):
-        if token.lemma_.lower() not in lemmas and token.lower_ not in HYPHEN_WORDS:
+        if token.lemma_.lower() not in lemmas and token.lower_.rpartition("-")[2] not in HYPHEN_WORDS:
             continue
         _known_as_group(collect, token)
         _led_by(collect, token)
@@ -695,10 +695,14 @@ def _hyphen_ties(collect: _Collector, word: Token) -> None:
     and 'the Caracas-based groups A and B' (based in X), 'the Ruritania-backed militia' (an alliance),
     'a rebel-held district of Borduria' (the controller is located in Borduria)."""
     doc = collect.doc
-    kind = word.lower_
-    if word.i < 2 or kind not in HYPHEN_WORDS or doc[word.i - 1].text != "-":
+    prefix, hyphen, kind = word.text.rpartition("-")
+    kind = kind.lower()
+    if hyphen and prefix and kind in HYPHEN_WORDS:
+        other = collect.named(prefix)  # "U.S.-based", one word to the tokenizer
+    elif word.i >= 2 and word.lower_ in HYPHEN_WORDS and doc[word.i - 1].text == "-":
+        kind, other = word.lower_, collect.actors.entity_at(word.i - 2)
+    else:
         return
-    other = collect.actors.entity_at(word.i - 2)
     if not other:
         return
     noun = word.head if word.dep_ in {"amod", "compound"} else word
@@ -719,6 +723,11 @@ def _hyphen_ties(collect: _Collector, word: Token) -> None:
     for start, _end, entity_id in collect.actors.spans:
         if word.i < start <= last + 1 and entity_id != other and entity_id not in named:
             named.append(entity_id)
+    if noun.dep_ == "appos":
+        # "the Lakeside Group, a Zenda-based consultancy": the name the described noun is set beside
+        described = collect.actors.entity_at(noun.head.i)
+        if described and described != other and described not in named:
+            named.append(described)
     for entity_id in named:
         if kind == "based":
             collect.add("location", "based_in", entity_id, other, word)
