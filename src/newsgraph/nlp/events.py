@@ -55,8 +55,8 @@ PARTAKING_PREPS = {"for", "during", "in", "at", "after", "before", "ahead"}  # "
 # "X and Y rejected the plan" reject the plan, not each other; these types always have a partner. An
 # agreement too is made with, or offered to, someone: "agreed to share information", "offered to resign"
 # with no one named commit to no actor (conceding, yielding to a demand, may still name none)
-PLACE_TARGETED_HARM = {"ASSAULT", "COERCE"}
 PARTNERED_TYPES = {"CONSULT", "COOPERATE", "SUPPORT", "AID", "AGREE"}
+PLACE_TARGETED_HARM = {"ASSAULT", "COERCE"}  # harm to what names no actor is coded against the place's country
 RECIPIENT_PREPS = {"to", "with", "against"}
 PLACE_ADVERBS = {"anywhere", "everywhere", "deep", "inside", "elsewhere"}
 PLACE_PREPS = {"in", "at", "outside", "near", "across", "throughout"}
@@ -557,8 +557,12 @@ def _own_forces_moved(verb: Token, lexicon: EventLexicon, actors: References) ->
     if forces is None or actor_in(forces, actors) is None:
         return None
     kinds = {forces.lemma_.lower()} | {c.lemma_.lower() for c in forces.children if c.dep_ == "compound"}
-    moved = {o for t in lexicon.light_verbs.get("send", []) if t.type == "MOBILIZE" for o in t.objects}
-    return forces if kinds & moved else None
+    return forces if kinds & _sent_forces(lexicon) else None
+
+
+def _sent_forces(lexicon: EventLexicon) -> set[str]:
+    """The nouns of forces one sends (the objects of the lexicon's MOBILIZE pairs with 'send')."""
+    return {o for t in lexicon.light_verbs.get("send", []) if t.type == "MOBILIZE" for o in t.objects}
 
 
 STATE_SIDES = {"country", "government_body", "armed_forces"}
@@ -568,14 +572,20 @@ def _forces_of_the_reporter(verb: Token, lexicon: EventLexicon, actors: Referenc
                             saying: frozenset[str]) -> Token | None:
     """'The ministry said hundreds of troops were deployed to the villages': forces that name no owner, moved in
     the passive with no agent in what a state or one of its bodies reports, are the reporter's own."""
-    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children) or verb.dep_ != "ccomp" \
-            or verb.head.lemma_.lower() not in saying:
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return None
     forces = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    moved = {o for t in lexicon.light_verbs.get("send", []) if t.type == "MOBILIZE" for o in t.objects}
-    if forces is None or forces.lemma_.lower() not in moved or actor_in(forces, actors) is not None:
+    if forces is None or forces.lemma_.lower() not in _sent_forces(lexicon) or actor_in(forces, actors) is not None:
         return None
-    reporter = subject_of(verb.head)
+    return _state_reporter(verb, actors, saying)
+
+
+def _state_reporter(clause: Token, actors: References, saying: frozenset[str]) -> Token | None:
+    """Who reports a clause, when it is the content of a verb of saying and the reporter is a state, one of
+    its bodies or its armed forces ('the ministry said ...')."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in saying:
+        return None
+    reporter = subject_of(clause.head)
     if reporter is None or actors.type_of(actor_in(reporter, actors)) not in STATE_SIDES:
         return None
     return reporter
@@ -586,14 +596,12 @@ def _reporter_of_harm(verb: Token, actors: References, saying: frozenset[str]) -
     harm in the passive with no agent, to another state's people or forces, reported by a state or one of its
     bodies, is the reporter's own act claimed (not when the harmed are the reporter's own side, or name no
     actor: 'said 12 civilians were killed' gives no doer)."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in saying:
-        return None
     harmed = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    reporter = subject_of(verb.head)
+    reporter = _state_reporter(verb, actors, saying)
     if harmed is None or reporter is None:
         return None
     harmed_id, reporter_id = actor_in(harmed, actors), actor_in(reporter, actors)
-    if harmed_id is None or actors.type_of(reporter_id) not in STATE_SIDES:
+    if harmed_id is None:
         return None
     harmed_entity, reporter_entity = actors.entity(harmed_id), actors.entity(reporter_id)
     if harmed_entity is None or reporter_entity is None or not harmed_entity.country \

@@ -508,10 +508,10 @@ class References:
         sentence = self.sentence_of[token.i]
         if lower in self.cues.own_side_pronouns:
             return self._own_side(token)
-        if token.dep_ == "poss" and lower in self.cues.group_pronouns and _own_of_subject(token) is not None:
+        if token.dep_ == "poss" and lower in self.cues.group_pronouns and (bound := _own_of_subject(token)) is not None:
             # "Europe answered with its own tariffs": "its own" is the clause's subject's, whatever the subject
             # names (a place or a body the layer does not know stays unresolved, not the last actor named)
-            return self.actor_in(_own_of_subject(token), depth=0)
+            return self.actor_in(bound, depth=0)
         if token.dep_ == "poss" and lower in self.cues.group_pronouns:
             # "Ruritania struck the League and its armed wing": a possessive "its" reaches back to
             # the nearest actor, not to the clause's subject; but one that opens its sentence ("The

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.nlp.arguments import is_condition, named_object, naming_complement, phrase_text, subject_of
 from newsgraph.nlp.doctext import tokens_of
-from newsgraph.nlp.events import DEFINITE, RESPONSES
+from newsgraph.nlp.events import DEFINITE, RESPONSES, UNREAL_AUXILIARIES
 from newsgraph.nlp.references import References
 from newsgraph.ontology import StanceCues, event_lexicon
 from newsgraph.record import Event, Quote, Span
@@ -29,8 +29,6 @@ OWN_SIDE_TYPES = {"country", "government_body", "armed_forces"}  # a state and i
 NEEDS_TARGET = {"SUPPORT", "THREATEN", "ACCUSE"}
 EXPLETIVES = {"it", "itself"}  # "it is time to ...", "it is clear that ...": no one
 NO_TARGET_TYPES = {"location", "media"}  # the outlet told is the channel, not whom the words are about
-
-
 
 
 def find_stance_events(doc: Doc, quotes: Iterable[Quote], refs: References, cues: StanceCues,
@@ -281,7 +279,7 @@ def _addressee(cue: SpacySpan | None, speaker: str, refs: References) -> tuple[s
     return None
 
 
-FUTURE_AUXILIARIES = {"will", "would", "shall", "should", "could", "may", "might", "can", "must", "'ll", "to"}
+FUTURE_AUXILIARIES = UNREAL_AUXILIARIES | {"to"}  # modals and the infinitive marker: an act not (yet) done
 
 
 def _done(word: Token) -> bool:
